@@ -1,0 +1,96 @@
+using System.Collections.Immutable;
+using System.Text;
+using CliWrap;
+
+namespace GoMonorepoBuild.Processes;
+
+/// <summary>
+/// An external program with its environment, e.g. <c>Tool.Named("docker").WithEnvironment("DOCKER_HOST", sock)</c>.
+/// Immutable; every run is cancellable (cancellation kills the process tree) and a non-zero exit throws
+/// <see cref="ProcessFailedException"/> unless validation is turned off.
+/// </summary>
+public sealed record Tool
+{
+    const int StderrTailLines = 20;
+
+    public string Executable { get; init; } = "";
+    public string? WorkingDirectory { get; init; }
+    public ImmutableDictionary<string, string?> Environment { get; init; } = ImmutableDictionary<string, string?>.Empty;
+
+    public static Tool Named(string executable) => new() { Executable = executable };
+
+    public Tool WithWorkingDirectory(string? directory) => this with { WorkingDirectory = directory };
+
+    public Tool WithEnvironment(string name, string? value) => this with { Environment = Environment.SetItem(name, value) };
+
+    public Tool WithEnvironment(IEnumerable<KeyValuePair<string, string?>> variables) =>
+        this with { Environment = Environment.SetItems(variables) };
+
+    /// <summary>Runs to completion, buffering output; throws <see cref="ProcessFailedException"/> on a non-zero exit.</summary>
+    public Task<ProcessResult> RunAsync(IEnumerable<string> arguments, CancellationToken cancellationToken = default) =>
+        RunCoreAsync(arguments, validate: true, onStdout: null, onStderr: null, cancellationToken);
+
+    /// <summary>Runs to completion and returns the result whatever the exit code.</summary>
+    public Task<ProcessResult> TryRunAsync(IEnumerable<string> arguments, CancellationToken cancellationToken = default) =>
+        RunCoreAsync(arguments, validate: false, onStdout: null, onStderr: null, cancellationToken);
+
+    /// <summary>Runs to completion, handing each output line to the callbacks as it arrives (and buffering it too).</summary>
+    public Task<ProcessResult> RunStreamingAsync(
+        IEnumerable<string> arguments, Action<string>? onStdout, Action<string>? onStderr,
+        bool validate = true, CancellationToken cancellationToken = default) =>
+        RunCoreAsync(arguments, validate, onStdout, onStderr, cancellationToken);
+
+    public string Describe(IEnumerable<string> arguments) =>
+        string.Join(' ', new[] { Executable }.Concat(arguments.Select(Quote)));
+
+    async Task<ProcessResult> RunCoreAsync(
+        IEnumerable<string> arguments, bool validate, Action<string>? onStdout, Action<string>? onStderr,
+        CancellationToken cancellationToken)
+    {
+        var args = arguments.ToArray();
+        var stdout = new StringBuilder();
+        var stderr = new StringBuilder();
+        var command = Cli.Wrap(Executable)
+            .WithArguments(args)
+            .WithEnvironmentVariables(Environment)
+            .WithValidation(CommandResultValidation.None)
+            .WithStandardOutputPipe(PipeTarget.Merge(
+                PipeTarget.ToStringBuilder(stdout),
+                PipeTarget.ToDelegate(line => onStdout?.Invoke(line))))
+            .WithStandardErrorPipe(PipeTarget.Merge(
+                PipeTarget.ToStringBuilder(stderr),
+                PipeTarget.ToDelegate(line => onStderr?.Invoke(line))));
+        if (WorkingDirectory is not null)
+            command = command.WithWorkingDirectory(WorkingDirectory);
+
+        CommandResult result;
+        try
+        {
+            result = await command.ExecuteAsync(cancellationToken);
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new ProcessFailedException(Describe(args), -1, $"could not start '{Executable}': {e.Message}");
+        }
+        catch (InvalidOperationException e) when (e.InnerException is System.ComponentModel.Win32Exception w)
+        {
+            throw new ProcessFailedException(Describe(args), -1, $"could not start '{Executable}': {w.Message}");
+        }
+
+        var processResult = new ProcessResult(result.ExitCode, stdout.ToString(), stderr.ToString(), result.RunTime);
+        if (validate && result.ExitCode != 0)
+            throw new ProcessFailedException(Describe(args), result.ExitCode, Tail(processResult.StandardError));
+        return processResult;
+    }
+
+    static string Tail(string text)
+    {
+        var lines = text.TrimEnd().Split('\n');
+        return string.Join('\n', lines.Skip(Math.Max(0, lines.Length - StderrTailLines)));
+    }
+
+    static string Quote(string argument) =>
+        argument.Length > 0 && argument.All(c => char.IsLetterOrDigit(c) || "-_./=:,@+%".Contains(c))
+            ? argument
+            : "'" + argument.Replace("'", "'\\''") + "'";
+}
