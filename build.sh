@@ -1,6 +1,71 @@
 #!/usr/bin/env bash
-# Placeholder bootstrap: replaced by the fast, SDK-finding bootstrap (issue 2).
+# Bootstrap: find a .NET SDK that satisfies global.json, rebuild build/_build.csproj only when its inputs
+# changed, then run the build passing every argument through. The warm path is one `find` and the build's
+# own start-up: no MSBuild evaluation when nothing changed (NUKE's and Cake's templates pay seconds here).
 set -euo pipefail
+
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-dotnet build "$ROOT/build/_build.csproj" -nologo -v q
-exec dotnet run --project "$ROOT/build/_build.csproj" --no-build -- "$@"
+TEMP="$ROOT/.nuke/temp"
+BUILD_PROJECT="$ROOT/build/_build.csproj"
+# Its own output folder: `dotnet test` on the solution rebuilds build/bin while this build runs from here.
+BUILD_OUTPUT="$TEMP/build-bin"
+STAMP="$TEMP/build.inputs"
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+export GMB_ROOT="$ROOT"
+
+required_sdk() { sed -n 's/.*"version"[[:space:]]*:[[:space:]]*"\([0-9.]*\)".*/\1/p' "$ROOT/global.json" | head -n1; }
+
+# rollForward latestFeature: same major.minor, feature band at least the one asked for.
+sdk_satisfies() {
+  local have="$1" want="$2"
+  [ "${have%%.*}" = "${want%%.*}" ] || return 1
+  local have_minor want_minor; have_minor="$(echo "$have" | cut -d. -f2)"; want_minor="$(echo "$want" | cut -d. -f2)"
+  [ "$have_minor" = "$want_minor" ] || return 1
+  local have_patch want_patch; have_patch="$(echo "$have" | cut -d. -f3 | cut -d- -f1)"; want_patch="$(echo "$want" | cut -d. -f3)"
+  [ "$have_patch" -ge "$want_patch" ]
+}
+
+find_dotnet() {
+  local want candidate; want="$(required_sdk)"
+  for candidate in "$TEMP/dotnet-sdk/dotnet" "$(command -v dotnet || true)"; do
+    [ -n "$candidate" ] && [ -x "$candidate" ] || continue
+    while read -r version _; do
+      if sdk_satisfies "$version" "$want"; then echo "$candidate"; return 0; fi
+    done < <("$candidate" --list-sdks 2>/dev/null)
+  done
+  echo "No .NET SDK satisfying global.json ($want, latest feature band) found; installing one into $TEMP/dotnet-sdk" >&2
+  mkdir -p "$TEMP/dotnet-sdk"
+  if ! curl -fsSL --max-time 30 https://dot.net/v1/dotnet-install.sh -o "$TEMP/dotnet-install.sh" \
+     || ! bash "$TEMP/dotnet-install.sh" --version "$want" --install-dir "$TEMP/dotnet-sdk" --no-path >&2; then
+    echo "error: could not install the .NET SDK $want (is https://dot.net reachable?)." >&2
+    echo "Install the .NET SDK $want or newer in the same feature line from https://dotnet.microsoft.com/download and run again." >&2
+    exit 2
+  fi
+  echo "$TEMP/dotnet-sdk/dotnet"
+}
+
+inputs_fingerprint() {
+  find "$ROOT/build" "$ROOT/src" \( -name bin -o -name obj \) -prune -o -type f \
+       \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.targets' \) -printf '%p %s %T@\n' \
+    | sort
+  stat -c '%n %s %Y' "$ROOT/global.json" "$ROOT/Directory.Build.props" "$ROOT/Directory.Packages.props"
+}
+
+# Warm path: the SDK chosen last time (private install first), without asking it for its SDK list.
+if [ -x "$TEMP/dotnet-sdk/dotnet" ]; then DOTNET="$TEMP/dotnet-sdk/dotnet"; else DOTNET="$(command -v dotnet || true)"; fi
+
+mkdir -p "$TEMP"
+current="$(inputs_fingerprint)"
+if [ -z "$DOTNET" ] || [ ! -f "$BUILD_OUTPUT/_build.dll" ] || [ ! -f "$STAMP" ] || [ "$current" != "$(cat "$STAMP")" ]; then
+  DOTNET="$(find_dotnet)"
+  echo "Building the build project (inputs changed)..." >&2
+  if ! "$DOTNET" build "$BUILD_PROJECT" -o "$BUILD_OUTPUT" -nologo -v q -clp:ErrorsOnly >&2; then
+    rm -f "$STAMP"
+    echo "error: the build project failed to compile (see above)." >&2
+    exit 2
+  fi
+  printf '%s' "$current" > "$STAMP"
+fi
+
+exec "$DOTNET" "$BUILD_OUTPUT/_build.dll" "$@"

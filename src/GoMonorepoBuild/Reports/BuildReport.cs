@@ -1,0 +1,13 @@
+namespace GoMonorepoBuild.Reports;
+
+/// <summary>The result of one BuildChanged run: a line per service, in the order they were decided.</summary>
+public sealed record BuildReport(IReadOnlyList<ServiceReport> Services)
+{
+    public DateTimeOffset StartedAt { get; init; }
+    public long DurationMs { get; init; }
+
+    public int Count(ServiceStatus status) => Services.Count(s => s.Status == status);
+
+    /// <summary>True when no service failed or was cancelled.</summary>
+    public bool Succeeded => Services.All(s => s.Status is ServiceStatus.Built or ServiceStatus.Skipped);
+}

@@ -1,0 +1,52 @@
+using System.Text.Json;
+using GoMonorepoBuild.Reports;
+
+namespace GoMonorepoBuild.Tests.Reports;
+
+public class BuildReportJsonTests
+{
+    static BuildReport Sample() => new([
+        new ServiceReport("orders", "services/orders", ServiceStatus.Built)
+        {
+            Reason = "selected", Steps = new StepCounts(12, 10), DurationMs = 1234, ImageSizeBytes = 4_500_000,
+            Image = "gomonorepobuild/orders:dev", Tags = ["gomonorepobuild/orders:dev"],
+        },
+        new ServiceReport("payments", "services/payments", ServiceStatus.Skipped) { Reason = "not affected" },
+    ]);
+
+    [Fact]
+    public void A_ci_pipeline_reads_the_contract_fields_of_every_service()
+    {
+        using var doc = JsonDocument.Parse(BuildReportJson.Serialize(Sample()));
+        var orders = doc.RootElement.GetProperty("services")[0];
+        Assert.Equal("orders", orders.GetProperty("name").GetString());
+        Assert.Equal("services/orders", orders.GetProperty("path").GetString());
+        Assert.Equal("built", orders.GetProperty("status").GetString());
+        Assert.Equal("selected", orders.GetProperty("reason").GetString());
+        Assert.Equal(12, orders.GetProperty("steps").GetProperty("total").GetInt32());
+        Assert.Equal(10, orders.GetProperty("steps").GetProperty("cached").GetInt32());
+        Assert.Equal(1234, orders.GetProperty("durationMs").GetInt64());
+        Assert.Equal(4_500_000, orders.GetProperty("imageSizeBytes").GetInt64());
+        Assert.Equal("gomonorepobuild/orders:dev", orders.GetProperty("image").GetString());
+        Assert.Equal("skipped", doc.RootElement.GetProperty("services")[1].GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public void A_written_report_reads_back_the_same()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "gmb-report-" + Guid.NewGuid().ToString("N"), "r.json");
+        BuildReportJson.Write(Sample(), path);
+        var back = BuildReportJson.Deserialize(File.ReadAllText(path));
+        Assert.Equal(Sample().Services.Select(s => (s.Name, s.Status, s.Steps)), back.Services.Select(s => (s.Name, s.Status, s.Steps)));
+        Assert.False(File.Exists(path + ".tmp"));
+        Directory.Delete(Path.GetDirectoryName(path)!, true);
+    }
+
+    [Theory]
+    [InlineData(ServiceStatus.Built, true)]
+    [InlineData(ServiceStatus.Skipped, true)]
+    [InlineData(ServiceStatus.Failed, false)]
+    [InlineData(ServiceStatus.Cancelled, false)]
+    public void A_run_succeeds_only_when_nothing_failed_or_was_cancelled(ServiceStatus status, bool succeeded) =>
+        Assert.Equal(succeeded, new BuildReport([new ServiceReport("a", "services/a", status)]).Succeeded);
+}
