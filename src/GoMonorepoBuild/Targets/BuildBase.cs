@@ -8,7 +8,7 @@ namespace GoMonorepoBuild.Targets;
 /// </summary>
 public abstract class BuildBase
 {
-    /// <summary>The folder that holds <c>.nuke/</c>.</summary>
+    /// <summary>The folder that holds <c>.nuke/</c> (or <c>--root</c>; else the working folder).</summary>
     public string RootDirectory { get; internal set; } = Directory.GetCurrentDirectory();
 
     /// <summary><c>.nuke/temp</c>: ignored by git, holds logs, reports and generated files.</summary>
@@ -17,5 +17,14 @@ public abstract class BuildBase
     /// <summary>Runs the build: parses the command line, plans and executes; returns the process exit code.</summary>
     protected static int Execute<T>(params Expression<Func<T, Target>>[] defaultTargets)
         where T : BuildBase, new()
-        => throw new NotImplementedException("target engine: issue 2");
+    {
+        using var signals = CancellationSignals.Install();
+        return BuildRunner.RunAsync(new T(), DefaultTargetNames(defaultTargets), BuildInvocation.FromProcess(signals.Token))
+            .GetAwaiter().GetResult();
+    }
+
+    internal static IReadOnlyList<string> DefaultTargetNames<T>(IEnumerable<Expression<Func<T, Target>>> defaultTargets) =>
+        defaultTargets.Select(expression => expression.Body is MemberExpression member
+            ? member.Member.Name
+            : throw new UsageException($"A default target must be a target property, like 'x => x.Compile', not '{expression}'.")).ToList();
 }
