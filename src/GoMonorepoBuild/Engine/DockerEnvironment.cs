@@ -1,7 +1,9 @@
+using GoMonorepoBuild.Processes;
+
 namespace GoMonorepoBuild.Engine;
 
 /// <summary>
-/// Where docker/buildx calls of this run go: the engine EnsureEngine found or provisioned.
+/// Where docker/buildx calls of this run go: the engine <see cref="DockerEngine"/> found or provisioned.
 /// Every docker process gets these variables, so the engine in use never depends on the caller's shell.
 /// </summary>
 public sealed record DockerEnvironment(string? DockerHost, string? DockerConfig, IReadOnlyList<string> ExtraPath)
@@ -11,6 +13,25 @@ public sealed record DockerEnvironment(string? DockerHost, string? DockerConfig,
         Environment.GetEnvironmentVariable("DOCKER_CONFIG"),
         []);
 
+    /// <summary>
+    /// The network RUN steps of a build use: null leaves the engine's default; "none" for the private engine,
+    /// whose bridge is off (a build step there has no network to use anyway, and none is allowed).
+    /// </summary>
+    public string? BuildNetwork { get; init; }
+
+    /// <summary>True when this is GoMonorepoBuild's own private engine rather than one the user configured.</summary>
+    public bool Provisioned { get; init; }
+
+    /// <summary>The docker CLI to run: "docker" from PATH, or the private one when the machine has none.</summary>
+    public string DockerCli { get; init; } = "docker";
+
+    public DockerEnvironment WithBuildNetwork(string? network) => this with { BuildNetwork = network };
+
+    public DockerEnvironment WithDockerCli(string cli) => this with { DockerCli = cli };
+
+    /// <summary>The docker CLI aimed at this engine, e.g. <c>env.Docker().RunAsync(["buildx", "version"], ct)</c>.</summary>
+    public Tool Docker() => Tool.Named(DockerCli).WithEnvironment(Variables());
+
     public IEnumerable<KeyValuePair<string, string?>> Variables()
     {
         if (DockerHost is not null) yield return new("DOCKER_HOST", DockerHost);
@@ -18,4 +39,7 @@ public sealed record DockerEnvironment(string? DockerHost, string? DockerConfig,
         if (ExtraPath.Count > 0)
             yield return new("PATH", string.Join(':', ExtraPath.Append(Environment.GetEnvironmentVariable("PATH") ?? "")));
     }
+
+    /// <summary>How a message names this engine: its DOCKER_HOST, or the CLI's default socket.</summary>
+    public string Describe() => DockerHost is null ? "the default engine (/var/run/docker.sock)" : $"DOCKER_HOST={DockerHost}";
 }

@@ -1,0 +1,83 @@
+using GoMonorepoBuild.Processes;
+using GoMonorepoBuild.Targets;
+
+namespace GoMonorepoBuild.Engine;
+
+/// <summary>
+/// Chooses the image the Go builder stage starts FROM. An override must be in the engine or pullable. Otherwise
+/// golang:&lt;v&gt;-alpine if the engine has it; else an image seeded earlier; else a short pull attempt; else an image
+/// seeded offline from a local Go of the same minor version (see <see cref="OfflineGoImage"/>).
+/// </summary>
+public static class BuilderImage
+{
+    public static Task<BuilderImageRef> ResolveAsync(
+        DockerEnvironment engine, string goMinorVersion, string? goImageOverride, CancellationToken cancellationToken) =>
+        ResolveAsync(engine, goMinorVersion, goImageOverride, new EngineOptions(), cancellationToken);
+
+    public static async Task<BuilderImageRef> ResolveAsync(
+        DockerEnvironment engine, string goMinorVersion, string? goImageOverride, EngineOptions options,
+        CancellationToken cancellationToken)
+    {
+        if (!string.IsNullOrWhiteSpace(goImageOverride))
+        {
+            if (await IsPresentAsync(engine, goImageOverride, cancellationToken))
+                return new BuilderImageRef(goImageOverride, false, "the Go image override, present in the engine");
+            var problem = await TryPullAsync(engine, goImageOverride, options.PullTimeout, cancellationToken);
+            if (problem is null)
+                return new BuilderImageRef(goImageOverride, false, "the Go image override, pulled");
+            throw new EngineUnavailableException(
+                $"The Go builder image override '{goImageOverride}' is not in the engine ({engine.Describe()}) and could not be " +
+                $"pulled: {problem}. Load or build it into that engine (docker load / docker build -t {goImageOverride}), " +
+                $"or drop the override to use golang:{goMinorVersion}-alpine or an image seeded offline from Debian's Go.");
+        }
+
+        var official = $"golang:{goMinorVersion}-alpine";
+        if (await IsPresentAsync(engine, official, cancellationToken))
+            return new BuilderImageRef(official, false, "the official golang image, present in the engine");
+
+        var seeded = OfflineGoImage.Tag(goMinorVersion);
+        // Checked before any pull so that, once seeded, a machine without a registry never waits on one again.
+        if (await IsPresentAsync(engine, seeded, cancellationToken))
+            return new BuilderImageRef(seeded, true, await SeededOriginAsync(engine, seeded, cancellationToken));
+
+        var pullProblem = await TryPullAsync(engine, official, options.PullTimeout, cancellationToken);
+        if (pullProblem is null)
+            return new BuilderImageRef(official, false, "the official golang image, pulled");
+
+        Log.Information($"{official} is not in the engine and cannot be pulled ({pullProblem}); seeding {seeded} offline");
+        using (await FileLock.AcquireAsync(Path.Combine(options.Home, $"seed-{goMinorVersion}.lock"), cancellationToken))
+        {
+            if (await IsPresentAsync(engine, seeded, cancellationToken))
+                return new BuilderImageRef(seeded, true, await SeededOriginAsync(engine, seeded, cancellationToken));
+            return await OfflineGoImage.SeedAsync(engine, goMinorVersion, options, cancellationToken);
+        }
+    }
+
+    static async Task<bool> IsPresentAsync(DockerEnvironment engine, string reference, CancellationToken cancellationToken) =>
+        (await engine.Docker().TryRunAsync(["image", "inspect", "--format", "{{.Id}}", reference], cancellationToken)).ExitCode == 0;
+
+    /// <summary>Null when pulled; otherwise why not. Bounded, because where no registry is reachable a pull may hang.</summary>
+    static async Task<string?> TryPullAsync(DockerEnvironment engine, string reference, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
+        try
+        {
+            var pull = await engine.Docker().TryRunAsync(["pull", "--quiet", reference], deadline.Token);
+            return pull.ExitCode == 0 ? null : pull.StandardError.Trim().Split('\n')[^1];
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return $"no answer within {timeout.TotalSeconds:0} s";
+        }
+    }
+
+    static async Task<string> SeededOriginAsync(DockerEnvironment engine, string reference, CancellationToken cancellationToken)
+    {
+        var label = await engine.Docker().TryRunAsync(
+            ["image", "inspect", "--format", $"{{{{index .Config.Labels \"{OfflineGoImage.OriginLabel}\"}}}}", reference],
+            cancellationToken);
+        var origin = label.StandardOutput.Trim();
+        return label.ExitCode == 0 && origin.Length > 0 && origin != "<no value>" ? origin : "seeded offline; NOT the official golang image";
+    }
+}

@@ -1,0 +1,146 @@
+using GoMonorepoBuild.Targets;
+
+namespace GoMonorepoBuild.Engine;
+
+/// <summary>
+/// Finds a Docker engine with buildx, or provisions GoMonorepoBuild's private one: the configured engine if it answers;
+/// else our private engine if it runs; else, as root on Debian-family Linux, a freshly unpacked and started one.
+/// Anywhere else it fails at once, saying what is missing.
+/// </summary>
+public sealed class DockerEngine
+{
+    static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
+
+    readonly EngineOptions options;
+    readonly IEngineHost host;
+    readonly EngineLayout layout;
+
+    public DockerEngine(EngineOptions options) : this(options, new LocalEngineHost()) { }
+
+    internal DockerEngine(EngineOptions options, IEngineHost host)
+    {
+        this.options = options;
+        this.host = host;
+        layout = new EngineLayout(options.Home);
+    }
+
+    public static Task<DockerEnvironment> EnsureAsync(EngineOptions options, CancellationToken cancellationToken) =>
+        new DockerEngine(options).EnsureAsync(cancellationToken);
+
+    public static Task<bool> StopAsync(EngineOptions options, CancellationToken cancellationToken) =>
+        new DockerEngine(options).StopAsync(cancellationToken);
+
+    public async Task<DockerEnvironment> EnsureAsync(CancellationToken cancellationToken)
+    {
+        string? ambientProblem = null;
+        if (options.AmbientEngine is { } ambient)
+        {
+            var answer = await host.AskAsync(ambient, options.ProbeTimeout, cancellationToken);
+            if (answer.Answers)
+                return layout.Serves(ambient) ? ambient with { BuildNetwork = "none", Provisioned = true } : ambient;
+            ambientProblem = $"{ambient.Describe()}: {answer.Detail}";
+        }
+
+        using var _ = await FileLock.AcquireAsync(layout.LockFile, cancellationToken);
+        var running = await ReuseRunningAsync(cancellationToken);
+        if (running is not null) return running;
+
+        if (host.System.WhyNotProvisionable() is { } why)
+            throw new EngineUnavailableException(
+                "No Docker engine with buildx is available" + (ambientProblem is null ? "" : $" ({ambientProblem})") +
+                $", and GoMonorepoBuild can provision its own only as root on Debian-family Linux: {why}. " +
+                "Fix one of: install Docker Engine with the buildx plugin and start it; set DOCKER_HOST (and DOCKER_CONFIG, " +
+                "whose cli-plugins folder holds docker-buildx) to an engine that answers; or run the build as root on Debian or Ubuntu " +
+                $"so it can provision a private engine under {options.Home}.");
+
+        layout.EnsureSocketPathFits();
+        Log.Information($"Provisioning a private Docker engine under {options.Home}");
+        await host.InstallAsync(layout, options.PackageCache, cancellationToken);
+        await host.StartAsync(layout, cancellationToken);
+        var engine = layout.Environment(host.DockerCli(layout));
+        var started = await WaitUntilAnswersAsync(engine, cancellationToken);
+        if (!started.Answers)
+            throw new EngineUnavailableException(
+                $"The private Docker engine started under {options.Home} did not answer within {options.StartTimeout.TotalSeconds:0} s " +
+                $"({started.Detail}). Its log is {layout.Log}:{Environment.NewLine}{LogTail()}");
+        Log.Information($"Private Docker engine answers on {engine.DockerHost}");
+        return engine;
+    }
+
+    /// <summary>Stops our private engine (never one the user configured). False if it was not running.</summary>
+    public async Task<bool> StopAsync(CancellationToken cancellationToken)
+    {
+        using var _ = await FileLock.AcquireAsync(layout.LockFile, cancellationToken);
+        var dockerd = RunningPid(layout.PidFile, "dockerd");
+        if (dockerd is not null)
+            await TerminateAsync(dockerd.Value, "dockerd", cancellationToken);
+        // dockerd stops its containerd on a clean shutdown; after a kill it may not have.
+        if (RunningPid(layout.ContainerdPidFile, "containerd") is { } containerd)
+            await TerminateAsync(containerd, "containerd", cancellationToken);
+        RemoveStaleFiles();
+        return dockerd is not null;
+    }
+
+    async Task<DockerEnvironment?> ReuseRunningAsync(CancellationToken cancellationToken)
+    {
+        var pid = RunningPid(layout.PidFile, "dockerd");
+        if (pid is null)
+        {
+            RemoveStaleFiles();
+            return null;
+        }
+        var engine = layout.Environment(host.DockerCli(layout));
+        var answer = await WaitUntilAnswersAsync(engine, cancellationToken);
+        if (answer.Answers) return engine;
+        throw new EngineUnavailableException(
+            $"The private Docker engine (dockerd pid {pid}, {layout.PidFile}) runs but does not answer on {layout.Socket} " +
+            $"({answer.Detail}). Stop it (kill {pid}) and run again; its log is {layout.Log}:{Environment.NewLine}{LogTail()}");
+    }
+
+    int? RunningPid(string pidFile, string processName)
+    {
+        if (!File.Exists(pidFile)) return null;
+        return int.TryParse(File.ReadAllText(pidFile).Trim(), out var pid) && host.IsRunning(pid, processName) ? pid : null;
+    }
+
+    /// <summary>A pid file or socket left by an engine that is gone would make the next dockerd refuse to start.</summary>
+    void RemoveStaleFiles()
+    {
+        foreach (var stale in new[] { layout.PidFile, layout.Socket, layout.ContainerdPidFile })
+            if (File.Exists(stale))
+            {
+                Log.Debug($"Removing stale {stale}");
+                File.Delete(stale);
+            }
+    }
+
+    async Task<EngineAnswer> WaitUntilAnswersAsync(DockerEnvironment engine, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + options.StartTimeout;
+        while (true)
+        {
+            var answer = await host.AskAsync(engine, options.ProbeTimeout, cancellationToken);
+            if (answer.Answers || DateTime.UtcNow >= deadline) return answer;
+            await Task.Delay(PollInterval, cancellationToken);
+        }
+    }
+
+    async Task TerminateAsync(int pid, string name, CancellationToken cancellationToken)
+    {
+        host.Terminate(pid, force: false);
+        var deadline = DateTime.UtcNow + options.StopTimeout;
+        while (host.IsRunning(pid, name))
+        {
+            if (DateTime.UtcNow >= deadline)
+            {
+                Log.Warning($"{name} (pid {pid}) did not stop within {options.StopTimeout.TotalSeconds:0} s; killing it");
+                host.Terminate(pid, force: true);
+                deadline = DateTime.UtcNow + options.StopTimeout;
+            }
+            await Task.Delay(PollInterval / 5, cancellationToken);
+        }
+    }
+
+    string LogTail() =>
+        File.Exists(layout.Log) ? string.Join(Environment.NewLine, File.ReadLines(layout.Log).TakeLast(15)) : "(no log)";
+}

@@ -1,0 +1,73 @@
+using GoMonorepoBuild.Engine;
+
+namespace GoMonorepoBuild.Tests.Engine;
+
+/// <summary>A real second engine provisioned into a fresh home, beside whatever engine the machine already runs.</summary>
+public sealed class PrivateEngineTests(PrivateEngineFixture fixture) : IClassFixture<PrivateEngineFixture>
+{
+    CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_fresh_home_gets_its_own_engine_whose_buildx_answers()
+    {
+        var engine = await fixture.EngineAsync();
+
+        Assert.Equal("unix://" + Path.Combine(fixture.Options.Home, "run", "docker.sock"), engine.DockerHost);
+        Assert.True(engine.Provisioned);
+        Assert.Equal("none", engine.BuildNetwork);
+        var buildx = await engine.Docker().RunAsync(["buildx", "version"], Ct);
+        Assert.Contains("buildx", buildx.StandardOutput);
+        var info = await engine.Docker().RunAsync(["info", "--format", "{{.DockerRootDir}} {{.Driver}}"], Ct);
+        Assert.Equal($"{Path.Combine(fixture.Options.Home, "engine", "data")} overlayfs", info.StandardOutput.Trim());
+    }
+
+    [Fact]
+    public async Task A_second_ensure_reuses_the_running_engine()
+    {
+        await fixture.EngineAsync();
+        var pidFile = Path.Combine(fixture.Options.Home, "run", "dockerd.pid");
+        var pid = File.ReadAllText(pidFile);
+
+        var again = await DockerEngine.EnsureAsync(fixture.Options, Ct);
+
+        Assert.Equal(pid, File.ReadAllText(pidFile));
+        Assert.True(again.Provisioned);
+        await again.Docker().RunAsync(["info"], Ct);
+    }
+
+    [Fact]
+    public async Task The_Go_builder_image_is_seeded_offline_and_compiles_Go_without_a_network()
+    {
+        var engine = await fixture.EngineAsync();
+
+        var image = await BuilderImage.ResolveAsync(engine, "1.23", null, fixture.Options, Ct);
+
+        Assert.Equal(new BuilderImageRef("gomonorepobuild/go:1.23", true, image.Origin), image);
+        Assert.Contains("Debian's golang-1.23", image.Origin);
+        Assert.Contains("NOT the official golang image", image.Origin);
+        var version = await engine.Docker().RunAsync(["run", "--rm", "--network", "none", image.Reference, "go", "version"], Ct);
+        Assert.StartsWith("go version go1.23", version.StandardOutput);
+        var compiled = await engine.Docker().RunAsync(
+        [
+            "run", "--rm", "--network", "none", image.Reference, "sh", "-c",
+            "cd /tmp && printf 'package main\\nfunc main() { println(\"compiled\") }\\n' > m.go && go build -o m m.go && ./m && go env GOTOOLCHAIN GOPATH GOROOT",
+        ], Ct);
+        Assert.Equal("compiled", compiled.StandardError.Trim());
+        Assert.Equal(["local", "/go", "/usr/local/go"], compiled.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+
+        var reused = await BuilderImage.ResolveAsync(engine, "1.23", null, fixture.Options, Ct);
+        Assert.Equal(image, reused);
+    }
+
+    [Fact]
+    public async Task An_override_image_the_engine_lacks_and_cannot_pull_is_a_clear_error()
+    {
+        var engine = await fixture.EngineAsync();
+
+        var e = await Assert.ThrowsAsync<EngineUnavailableException>(() => BuilderImage.ResolveAsync(
+            engine, "1.23", "gomonorepobuild/missing-go:0.0", fixture.Options.WithPullTimeout(TimeSpan.FromSeconds(10)), Ct));
+
+        Assert.Contains("'gomonorepobuild/missing-go:0.0' is not in the engine", e.Message);
+        Assert.Contains("docker build -t gomonorepobuild/missing-go:0.0", e.Message);
+    }
+}
