@@ -1,0 +1,3 @@
+module example.com/monorepo/libs/auth
+
+go 1.23

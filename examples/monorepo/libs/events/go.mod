@@ -1,0 +1,3 @@
+module example.com/monorepo/libs/events
+
+go 1.23

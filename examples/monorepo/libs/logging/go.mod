@@ -1,0 +1,3 @@
+module example.com/monorepo/libs/logging
+
+go 1.23

@@ -1,0 +1,3 @@
+module example.com/monorepo/libs/money
+
+go 1.23

@@ -1,0 +1,3 @@
+module example.com/monorepo/libs/platform
+
+go 1.23

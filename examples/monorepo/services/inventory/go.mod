@@ -1,0 +1,18 @@
+module example.com/monorepo/services/inventory
+
+go 1.23
+
+require (
+	example.com/monorepo/libs/httpx v0.0.0
+	example.com/monorepo/libs/platform v0.0.0
+)
+
+require example.com/monorepo/libs/logging v0.0.0 // indirect
+
+// libs/logging is not imported here, but httpx needs it, and only the main
+// module's replace directives count.
+replace (
+	example.com/monorepo/libs/httpx => ../../libs/httpx
+	example.com/monorepo/libs/logging => ../../libs/logging
+	example.com/monorepo/libs/platform => ../../libs/platform
+)

@@ -1,0 +1,17 @@
+module example.com/monorepo/services/scheduler
+
+go 1.23
+
+require (
+	example.com/monorepo/libs/events v0.0.0
+	example.com/monorepo/libs/httpx v0.0.0
+	example.com/monorepo/libs/logging v0.0.0
+	example.com/monorepo/libs/platform v0.0.0
+)
+
+replace (
+	example.com/monorepo/libs/events => ../../libs/events
+	example.com/monorepo/libs/httpx => ../../libs/httpx
+	example.com/monorepo/libs/logging => ../../libs/logging
+	example.com/monorepo/libs/platform => ../../libs/platform
+)
