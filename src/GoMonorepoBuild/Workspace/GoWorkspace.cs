@@ -1,0 +1,152 @@
+using GoMonorepoBuild.Workspace.GoMod;
+using GoMonorepoBuild.Workspace.Modules;
+using GoMonorepoBuild.Workspace.Packages;
+using GoMonorepoBuild.Workspace.Services;
+
+namespace GoMonorepoBuild.Workspace;
+
+/// <summary>
+/// The Go monorepo as the build sees it: modules, packages, services and what each service's image is built from.
+/// Every path is relative to <see cref="Root"/> with forward slashes. Load it with <see cref="Load(string, IReadOnlyList{string}?)"/>.
+/// </summary>
+public sealed class GoWorkspace
+{
+    private readonly Dictionary<string, GoModule> _modulesByPath;
+    private readonly Dictionary<string, GoModule> _modulesByDir;
+    private readonly Dictionary<string, List<GoPackage>> _packagesByFile = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<GoPackage>> _importers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<GoPackage>> _testImporters = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<GoModule>> _dependents = new(StringComparer.Ordinal);
+    private readonly ILookup<string, GoPackage> _packagesByModule;
+
+    internal GoWorkspace(string root, GoWorkFile? work, IReadOnlyList<GoModule> modules, IReadOnlyDictionary<string, GoPackage> packages,
+        IReadOnlyList<GoService> services, IReadOnlyList<string> warnings, IReadOnlyList<TargetPlatform> platforms)
+    {
+        Root = root;
+        Work = work;
+        Modules = modules;
+        Packages = packages;
+        Services = services;
+        Warnings = warnings;
+        Platforms = platforms;
+        _modulesByPath = modules.GroupBy(m => m.Path).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        _modulesByDir = modules.ToDictionary(m => m.Dir, StringComparer.Ordinal);
+        _packagesByModule = packages.Values.ToLookup(p => p.ModulePath, StringComparer.Ordinal);
+        foreach (var package in packages.Values.OrderBy(p => p.ImportPath, StringComparer.Ordinal))
+        {
+            foreach (var file in package.Files.Concat(package.ExcludedFiles).Concat(package.TestFiles).Concat(package.EmbedFiles))
+                Add(_packagesByFile, file, package);
+            foreach (var import in package.LocalImports) Add(_importers, import, package);
+            foreach (var import in package.TestImports.Where(packages.ContainsKey)) Add(_testImporters, import, package);
+        }
+        foreach (var module in modules)
+            foreach (var dependency in module.LocalDependencies)
+                Add(_dependents, dependency, module);
+    }
+
+    /// <summary>The monorepo root, absolute.</summary>
+    public string Root { get; }
+
+    /// <summary>The go.work at the monorepo root, when there is one.</summary>
+    public GoWorkFile? Work { get; }
+
+    /// <summary>Every module of the monorepo, sorted by folder.</summary>
+    public IReadOnlyList<GoModule> Modules { get; }
+
+    /// <summary>Import path → package, for every package of every module.</summary>
+    public IReadOnlyDictionary<string, GoPackage> Packages { get; }
+
+    /// <summary>The modules the service globs match, sorted by path.</summary>
+    public IReadOnlyList<GoService> Services { get; }
+
+    /// <summary>Things that are legal but probably not meant (a replace without require, a local module taken from a proxy).</summary>
+    public IReadOnlyList<string> Warnings { get; }
+
+    public IReadOnlyList<TargetPlatform> Platforms { get; }
+
+    public static GoWorkspace Load(string monorepoRoot, IReadOnlyList<string>? serviceGlobs = null) =>
+        WorkspaceLoader.Load(monorepoRoot, serviceGlobs is null ? WorkspaceOptions.Default : WorkspaceOptions.Default.WithServiceGlobs(serviceGlobs));
+
+    public static GoWorkspace Load(string monorepoRoot, WorkspaceOptions options) => WorkspaceLoader.Load(monorepoRoot, options);
+
+    public GoModule? ModuleByPath(string modulePath) => _modulesByPath.GetValueOrDefault(modulePath);
+
+    public GoModule? ModuleAt(string dir) => _modulesByDir.GetValueOrDefault(dir);
+
+    /// <summary>The module owning a file or folder: the nearest module folder at or above it.</summary>
+    public GoModule? ModuleContaining(string path)
+    {
+        for (var dir = path; ; dir = RepoPath.Parent(dir))
+        {
+            if (_modulesByDir.TryGetValue(dir, out var module)) return module;
+            if (dir == ".") return null;
+        }
+    }
+
+    public GoService? Service(string name) => Services.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    public IEnumerable<GoPackage> PackagesOfModule(string modulePath) => _packagesByModule[modulePath];
+
+    /// <summary>The packages a file belongs to: as a Go file, test file or excluded file of its folder, or as an embedded file.</summary>
+    public IReadOnlyList<GoPackage> PackagesOfFile(string path) => _packagesByFile.TryGetValue(path, out var list) ? list : [];
+
+    /// <summary>Local packages whose non-test files import <paramref name="importPath"/>.</summary>
+    public IReadOnlyList<GoPackage> ImportersOf(string importPath) => _importers.TryGetValue(importPath, out var list) ? list : [];
+
+    /// <summary>Local packages whose test files import <paramref name="importPath"/>.</summary>
+    public IReadOnlyList<GoPackage> TestImportersOf(string importPath) => _testImporters.TryGetValue(importPath, out var list) ? list : [];
+
+    /// <summary>Modules depending directly on <paramref name="modulePath"/> (see <see cref="GoModule.LocalDependencies"/>).</summary>
+    public IReadOnlyList<GoModule> DependentsOf(string modulePath) => _dependents.TryGetValue(modulePath, out var list) ? list : [];
+
+    /// <summary>Services whose image is built from <paramref name="path"/>.</summary>
+    public IReadOnlyList<GoService> ServicesWithInput(string path) =>
+        Services.Where(s => s.ImageInputs.BinarySearch(path) >= 0).ToList();
+
+    /// <summary>
+    /// Why <paramref name="path"/> is an input of <paramref name="service"/>, as a chain from the file to the service, e.g.
+    /// libs/auth/token.go → package example.com/libs/auth → imported by example.com/services/orders/internal/api →
+    /// imported by example.com/services/orders/cmd/orders (main) → service orders. Null when it is not an input.
+    /// </summary>
+    public IReadOnlyList<string>? Explain(string path, GoService service)
+    {
+        if (service.ImageInputs.BinarySearch(path) < 0) return null;
+        var tail = $"service {service.Name}";
+        if (path == service.Dockerfile) return [path, $"the Dockerfile of {tail}"];
+        var module = ModuleAt(service.Path)!;
+        if (Work is not null && (path == Work.File || path == "go.work.sum")) return [path, "the go.work of the workspace", tail];
+        var owner = Modules.FirstOrDefault(m => m.ModuleFiles.Contains(path));
+        if (owner is not null) return ModuleChain(path, owner, module, tail);
+
+        var roots = ServiceBuilder.Roots(module, PackagesOfModule(module.Path), out _);
+        var closure = ServiceClosure.Compute(module, _modulesByPath, Packages, roots);
+        var package = PackagesOfFile(path).FirstOrDefault(p => closure.Parents.ContainsKey(p.ImportPath));
+        if (package is null) return null;
+        var embedded = package.EmbedFiles.BinarySearch(path) >= 0;
+        var chain = new List<string> { path, embedded ? $"embedded by package {package.ImportPath}" : $"package {package.ImportPath}" };
+        for (var parent = closure.Parents[package.ImportPath]; parent is not null; parent = closure.Parents[parent])
+            chain.Add($"imported by {parent}{(closure.Parents[parent] is null && Packages[parent].IsMain ? " (main)" : "")}");
+        chain.Add(tail);
+        return chain;
+    }
+
+    private List<string> ModuleChain(string path, GoModule owner, GoModule serviceModule, string tail)
+    {
+        var chain = new List<string> { path, $"module {owner.Path}" };
+        var parents = new Dictionary<string, string?>(StringComparer.Ordinal) { [serviceModule.Path] = null };
+        var queue = new Queue<string>([serviceModule.Path]);
+        while (queue.TryDequeue(out var current) && !parents.ContainsKey(owner.Path))
+            foreach (var dependency in _modulesByPath[current].LocalDependencies)
+                if (parents.TryAdd(dependency, current)) queue.Enqueue(dependency);
+        for (var parent = parents.GetValueOrDefault(owner.Path); parent is not null; parent = parents[parent])
+            chain.Add($"required by {_modulesByPath[parent].Dir} (module {parent})");
+        chain.Add(tail);
+        return chain;
+    }
+
+    private static void Add<T>(Dictionary<string, List<T>> index, string key, T value)
+    {
+        if (!index.TryGetValue(key, out var list)) index[key] = list = [];
+        list.Add(value);
+    }
+}

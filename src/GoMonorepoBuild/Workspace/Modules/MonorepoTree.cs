@@ -1,0 +1,67 @@
+using System.IO.Enumeration;
+
+namespace GoMonorepoBuild.Workspace.Modules;
+
+/// <summary>
+/// The directories of the monorepo the go command looks at, with the files the model reads: .go files, go.mod, go.sum,
+/// go.work, go.work.sum and Dockerfile. Like the go command it skips vendor/, testdata/ and directories whose name
+/// starts with "." or "_", and does not follow symbolic links.
+/// </summary>
+public sealed class MonorepoTree
+{
+    private static readonly HashSet<string> InterestingNames = ["go.mod", "go.sum", "go.work", "go.work.sum", "Dockerfile"];
+
+    private MonorepoTree(string root, IReadOnlyDictionary<string, IReadOnlyList<string>> files)
+    {
+        Root = root;
+        FilesByDirectory = files;
+    }
+
+    /// <summary>The monorepo root as an absolute path.</summary>
+    public string Root { get; }
+
+    /// <summary>Directory (relative, "." for the root) → the names of its interesting files, sorted ordinally.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> FilesByDirectory { get; }
+
+    public IReadOnlyList<string> FilesIn(string dir) => FilesByDirectory.TryGetValue(dir, out var files) ? files : [];
+
+    public bool HasFile(string dir, string name) => FilesIn(dir).Contains(name, StringComparer.Ordinal);
+
+    public string FullPath(string relative) => relative == "." ? Root : Path.Combine(Root, relative);
+
+    public static bool IsSkippedDirectory(string name) =>
+        name is "vendor" or "testdata" || name.StartsWith('.') || name.StartsWith('_');
+
+    public static MonorepoTree Scan(string root)
+    {
+        root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
+        if (!Directory.Exists(root))
+            throw new WorkspaceException($"the monorepo folder '{root}' does not exist: pass an existing folder (parameter --monorepo)");
+        var byDir = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var options = new EnumerationOptions
+        {
+            RecurseSubdirectories = true,
+            IgnoreInaccessible = true,
+            AttributesToSkip = FileAttributes.ReparsePoint,
+            ReturnSpecialDirectories = false,
+        };
+        var entries = new FileSystemEnumerable<(string Dir, string Name)>(root,
+            (ref FileSystemEntry e) => (e.Directory.ToString(), e.FileName.ToString()), options)
+        {
+            ShouldIncludePredicate = (ref FileSystemEntry e) => !e.IsDirectory && IsInteresting(e.FileName),
+            ShouldRecursePredicate = (ref FileSystemEntry e) => !IsSkippedDirectory(e.FileName.ToString()),
+        };
+        foreach (var (dir, name) in entries)
+        {
+            var relative = dir.Length <= root.Length ? "." : dir[(root.Length + 1)..].Replace('\\', '/');
+            if (!byDir.TryGetValue(relative, out var list)) byDir[relative] = list = [];
+            list.Add(name);
+        }
+        var sorted = byDir.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<string>)kv.Value.Order(StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
+        return new MonorepoTree(root, sorted);
+    }
+
+    private static bool IsInteresting(ReadOnlySpan<char> name) =>
+        name.EndsWith(".go", StringComparison.Ordinal) && !name.StartsWith('.') && !name.StartsWith('_')
+        || InterestingNames.Contains(name.ToString());
+}

@@ -1,0 +1,122 @@
+using GoMonorepoBuild.Workspace.Modules;
+
+namespace GoMonorepoBuild.Workspace.Packages;
+
+/// <summary>
+/// Groups scanned .go files into packages (one per folder, owned by the nearest module above it) and sorts each
+/// package's imports into local (a package of a monorepo module), standard library and external.
+/// </summary>
+internal static class PackageIndex
+{
+    public static Dictionary<string, GoPackage> Build(
+        MonorepoTree tree,
+        IReadOnlyDictionary<string, GoModule> modulesByDir,
+        IReadOnlyList<(string Dir, IReadOnlyList<(string Path, GoSourceFile File)> Files)> folders,
+        IReadOnlyList<TargetPlatform> platforms,
+        LoadProblems problems,
+        Func<string, string?> moduleDirOf)
+    {
+        var drafts = new List<Draft>();
+        foreach (var (dir, files) in folders)
+        {
+            var moduleDir = moduleDirOf(dir);
+            if (moduleDir is null || !modulesByDir.TryGetValue(moduleDir, out var module)) continue;
+            var draft = Draft.Create(tree, module, dir, files, platforms, problems);
+            if (draft is not null) drafts.Add(draft);
+        }
+        var byImportPath = new Dictionary<string, Draft>(StringComparer.Ordinal);
+        foreach (var draft in drafts) byImportPath.TryAdd(draft.ImportPath, draft);
+        var modulesByPath = modulesByDir.Values.GroupBy(m => m.Path).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+
+        var packages = new Dictionary<string, GoPackage>(StringComparer.Ordinal);
+        foreach (var draft in drafts)
+        {
+            var local = new List<string>();
+            var std = new List<string>();
+            var external = new List<string>();
+            foreach (var import in draft.Imports)
+            {
+                if (import == "C") continue;
+                if (IsLocal(import, modulesByPath, byImportPath)) local.Add(import);
+                else if (!import.Split('/')[0].Contains('.')) std.Add(import);
+                else external.Add(import);
+            }
+            packages[draft.ImportPath] = draft.ToPackage(local, std, external);
+        }
+        return packages;
+    }
+
+    /// <summary>Local when the longest monorepo module path prefixing the import has a package at that folder.</summary>
+    private static bool IsLocal(string import, Dictionary<string, GoModule> modulesByPath, Dictionary<string, Draft> packages)
+    {
+        for (var prefix = import; ; )
+        {
+            if (modulesByPath.ContainsKey(prefix)) return packages.ContainsKey(import);
+            var slash = prefix.LastIndexOf('/');
+            if (slash < 0) return false;
+            prefix = prefix[..slash];
+        }
+    }
+
+    private sealed record Draft(
+        string ImportPath, string Name, string Dir, string ModulePath,
+        List<string> Files, List<string> Excluded, List<string> Tests,
+        SortedSet<string> Imports, SortedSet<string> TestImports, SortedSet<string> Embeds,
+        SortedDictionary<string, string> Constraints)
+    {
+        public static Draft? Create(MonorepoTree tree, GoModule module, string dir,
+            IReadOnlyList<(string Path, GoSourceFile File)> files, IReadOnlyList<TargetPlatform> platforms, LoadProblems problems)
+        {
+            var importPath = dir == module.Dir ? module.Path : module.Path + "/" + (module.Dir == "." ? dir : dir[(module.Dir.Length + 1)..]);
+            var draft = new Draft(importPath, "", dir, module.Path, [], [], [], new(StringComparer.Ordinal), new(StringComparer.Ordinal),
+                new(StringComparer.Ordinal), new(StringComparer.Ordinal));
+            string? name = null;
+            string? nameFile = null;
+            foreach (var (path, file) in files)
+            {
+                if (file.Constraint is not null) draft.Constraints[path] = file.Constraint.Expression;
+                var builds = platforms.Any(p => KnownPlatforms.FileNameAllows(file.Name, p) && (file.Constraint?.MayBuildFor(p) ?? true));
+                if (!builds) { draft.Excluded.Add(path); continue; }
+                if (file.IsTest)
+                {
+                    draft.Tests.Add(path);
+                    foreach (var i in file.Imports) draft.TestImports.Add(i.Path);
+                    continue;
+                }
+                if (name is not null && file.PackageName != name)
+                {
+                    problems.Add(new WorkspaceException(
+                        $"package {file.PackageName} here, but {nameFile} in the same folder is package {name}: a folder holds one package",
+                        path, 1, 1), module.Dir, dir);
+                    continue;
+                }
+                name ??= file.PackageName;
+                nameFile ??= path;
+                draft.Files.Add(path);
+                foreach (var i in file.Imports) draft.Imports.Add(i.Path);
+                foreach (var embed in file.EmbedPatterns)
+                {
+                    try
+                    {
+                        foreach (var embedded in EmbedResolver.Resolve(tree.Root, dir, embed, path)) draft.Embeds.Add(embedded);
+                    }
+                    catch (WorkspaceException e)
+                    {
+                        problems.Add(e, module.Dir, dir);
+                    }
+                    catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                    {
+                        problems.Add(new WorkspaceException($"//go:embed {embed.Pattern}: {e.Message}", path, embed.Line, 1), module.Dir, dir);
+                    }
+                }
+            }
+            name ??= files.Where(f => f.File.IsTest).Select(f => f.File.PackageName.EndsWith("_test", StringComparison.Ordinal)
+                ? f.File.PackageName[..^5] : f.File.PackageName).FirstOrDefault() ?? "";
+            return draft with { Name = name };
+        }
+
+        public GoPackage ToPackage(List<string> local, List<string> std, List<string> external) => new(
+            ImportPath, Name, Dir, ModulePath, Files, Excluded, Tests, Imports.ToList(), local, std, external,
+            TestImports.ToList(), Embeds.ToList(), Constraints);
+    }
+}

@@ -1,0 +1,22 @@
+using System.Text;
+
+namespace GoMonorepoBuild.Workspace.Rendering;
+
+/// <summary>A Graphviz digraph of services and modules (render with <c>dot -Tsvg</c>).</summary>
+internal static class DotRenderer
+{
+    public static string Render(GoWorkspace model)
+    {
+        var graph = GraphNodes.Of(model);
+        var text = new StringBuilder("digraph monorepo {\n  rankdir=LR;\n  node [fontname=\"Helvetica\"];\n");
+        foreach (var node in graph.Nodes)
+        {
+            var label = GraphNodes.Escape($"{node.Label}\\n{node.Detail}");
+            text.Append(node.IsService
+                ? $"  {node.Id} [label=\"{label}\", shape=box, style=\"rounded,filled\", fillcolor=\"#dbeafe\"];\n"
+                : $"  {node.Id} [label=\"{label}\", shape=box];\n");
+        }
+        foreach (var (from, to) in graph.Edges) text.Append($"  {from} -> {to};\n");
+        return text.Append("}\n").ToString();
+    }
+}

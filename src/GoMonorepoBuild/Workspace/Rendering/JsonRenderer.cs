@@ -1,0 +1,45 @@
+using System.Text.Json;
+
+namespace GoMonorepoBuild.Workspace.Rendering;
+
+/// <summary>
+/// The model as JSON (camelCase, indented, ordinal order, no absolute paths so the output is the same on every machine).
+/// </summary>
+internal static class JsonRenderer
+{
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DictionaryKeyPolicy = null,
+        WriteIndented = true,
+    };
+
+    public static string Render(GoWorkspace model)
+    {
+        var document = new
+        {
+            goWork = model.Work is null ? null : new
+            {
+                file = model.Work.File,
+                goVersion = model.Work.GoVersion,
+                uses = model.Work.Uses.Select(u => u.Path).ToList(),
+            },
+            platforms = model.Platforms.Select(p => p.ToString()).ToList(),
+            modules = model.Modules.Select(m => new
+            {
+                path = m.Path,
+                dir = m.Dir,
+                goVersion = m.GoVersion,
+                goMod = m.GoModFile,
+                goSum = m.GoSumFile,
+                inWorkspace = m.InWorkspace,
+                localDependencies = m.LocalDependencies,
+                dependents = model.DependentsOf(m.Path).Select(d => d.Path).Order(StringComparer.Ordinal).ToList(),
+            }).ToList(),
+            packages = model.Packages.Values.OrderBy(p => p.ImportPath, StringComparer.Ordinal).ToList(),
+            services = model.Services,
+            warnings = model.Warnings,
+        };
+        return JsonSerializer.Serialize(document, Options) + "\n";
+    }
+}

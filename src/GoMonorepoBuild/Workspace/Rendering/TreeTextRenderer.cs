@@ -1,0 +1,56 @@
+using System.Text;
+using GoMonorepoBuild.Workspace.Services;
+
+namespace GoMonorepoBuild.Workspace.Rendering;
+
+/// <summary>
+/// One block per service: its main packages, the monorepo modules it depends on (as a tree; a module met again is
+/// marked "(above)"), its local packages and the standard-library packages it uses.
+/// </summary>
+internal static class TreeTextRenderer
+{
+    public static string Render(GoWorkspace model)
+    {
+        var text = new StringBuilder();
+        if (model.Services.Count == 0) text.Append("no services (check the --services patterns)\n");
+        foreach (var service in model.Services)
+        {
+            text.Append($"{service.Name} ({service.Path}) module {service.Module}, go {service.GoVersion ?? "?"}, {service.ImageInputs.Count} image inputs\n");
+            var sections = new List<(string Title, Action<string> Write)>
+            {
+                (service.IsBuildable ? "main: " + string.Join(", ", service.MainPackages) : "library: no main package (analysed, not built)", _ => { }),
+                ($"modules ({service.Modules.Count - 1})", indent => WriteModules(text, model, service.Module, indent, [service.Module])),
+                ($"packages ({service.Packages.Count})", indent => WriteLeaves(text, service.Packages, indent)),
+                ($"std ({service.StdImports.Count}): {string.Join(", ", service.StdImports)}", _ => { }),
+            };
+            if (service.ExternalImports.Count > 0)
+                sections.Add(($"external ({service.ExternalImports.Count}): {string.Join(", ", service.ExternalImports)}", _ => { }));
+            for (var i = 0; i < sections.Count; i++)
+            {
+                var last = i == sections.Count - 1;
+                text.Append(last ? "└── " : "├── ").Append(sections[i].Title).Append('\n');
+                sections[i].Write(last ? "    " : "│   ");
+            }
+        }
+        return text.ToString();
+    }
+
+    private static void WriteModules(StringBuilder text, GoWorkspace model, string modulePath, string indent, HashSet<string> path)
+    {
+        var dependencies = model.ModuleByPath(modulePath)?.LocalDependencies ?? [];
+        for (var i = 0; i < dependencies.Count; i++)
+        {
+            var last = i == dependencies.Count - 1;
+            var dependency = model.ModuleByPath(dependencies[i]);
+            var seen = !path.Add(dependencies[i]);
+            text.Append(indent).Append(last ? "└── " : "├── ").Append($"{dependency?.Dir} ({dependencies[i]}){(seen ? " (above)" : "")}\n");
+            if (!seen) WriteModules(text, model, dependencies[i], indent + (last ? "    " : "│   "), path);
+        }
+    }
+
+    private static void WriteLeaves(StringBuilder text, IReadOnlyList<string> items, string indent)
+    {
+        for (var i = 0; i < items.Count; i++)
+            text.Append(indent).Append(i == items.Count - 1 ? "└── " : "├── ").Append(items[i]).Append('\n');
+    }
+}

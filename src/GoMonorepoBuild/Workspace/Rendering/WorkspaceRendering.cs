@@ -1,0 +1,17 @@
+namespace GoMonorepoBuild.Workspace.Rendering;
+
+/// <summary>The pictures of the model the Graph target prints and writes; each is a pure, deterministic function.</summary>
+public static class WorkspaceRendering
+{
+    /// <summary>Services and what they depend on, as a console tree.</summary>
+    public static string TreeText(GoWorkspace model) => TreeTextRenderer.Render(model);
+
+    /// <summary>A Mermaid flowchart of services and the modules they depend on (open in any Markdown viewer).</summary>
+    public static string Mermaid(GoWorkspace model) => MermaidRenderer.Render(model);
+
+    /// <summary>The same graph in Graphviz DOT.</summary>
+    public static string Dot(GoWorkspace model) => DotRenderer.Render(model);
+
+    /// <summary>The whole model as camelCase JSON for tools.</summary>
+    public static string Json(GoWorkspace model) => JsonRenderer.Render(model);
+}

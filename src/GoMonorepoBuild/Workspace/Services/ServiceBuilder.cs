@@ -1,0 +1,60 @@
+using GoMonorepoBuild.Workspace.GoMod;
+using GoMonorepoBuild.Workspace.Modules;
+using GoMonorepoBuild.Workspace.Packages;
+
+namespace GoMonorepoBuild.Workspace.Services;
+
+/// <summary>Turns a matched module folder into a <see cref="GoService"/> with its packages and image inputs.</summary>
+internal static class ServiceBuilder
+{
+    public static GoService Build(string name, GoModule module, IReadOnlyDictionary<string, GoModule> modulesByPath,
+        IReadOnlyDictionary<string, GoPackage> packages, IEnumerable<GoPackage> modulePackages, MonorepoTree tree, GoWorkFile? work,
+        Action<string>? warn)
+    {
+        var roots = Roots(module, modulePackages, out var mains);
+        var closure = ServiceClosure.Compute(module, modulesByPath, packages, roots, warn);
+        var closurePackages = closure.Parents.Keys.Select(k => packages[k]).ToList();
+
+        var moduleFiles = new SortedSet<string>(closure.Modules.SelectMany(m => m.ModuleFiles), StringComparer.Ordinal);
+        if (work is not null && module.InWorkspace)
+        {
+            moduleFiles.Add(work.File);
+            if (tree.HasFile(".", "go.work.sum")) moduleFiles.Add("go.work.sum");
+        }
+        var sourceFiles = new SortedSet<string>(closurePackages.SelectMany(p => p.Files.Concat(p.EmbedFiles)), StringComparer.Ordinal);
+        var hasDockerfile = tree.HasFile(module.Dir, "Dockerfile");
+        var inputs = new SortedSet<string>(moduleFiles.Concat(sourceFiles), StringComparer.Ordinal);
+        if (hasDockerfile) inputs.Add(RepoPath.Combine(module.Dir, "Dockerfile"));
+
+        return new GoService(
+            name,
+            module.Dir,
+            module.Path,
+            module.GoVersion,
+            mains.Select(p => p.Dir).Order(StringComparer.Ordinal).ToList(),
+            closure.Parents.Keys.Order(StringComparer.Ordinal).ToList(),
+            closure.Modules.Select(m => m.Path).Order(StringComparer.Ordinal).ToList(),
+            inputs.ToList(),
+            moduleFiles.ToList(),
+            sourceFiles.ToList(),
+            closurePackages.SelectMany(p => p.StdImports).Distinct().Order(StringComparer.Ordinal).ToList(),
+            closurePackages.SelectMany(p => p.ExternalImports).Distinct().Order(StringComparer.Ordinal).ToList(),
+            hasDockerfile);
+    }
+
+    /// <summary>The main package at the module root and those directly under cmd/.</summary>
+    public static IReadOnlyList<GoPackage> MainPackages(GoModule module, IEnumerable<GoPackage> own)
+    {
+        var cmd = RepoPath.Combine(module.Dir, "cmd");
+        return own.Where(p => p.IsMain && (p.Dir == module.Dir || RepoPath.Parent(p.Dir) == cmd))
+            .OrderBy(p => p.Dir, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>A service's main packages; for a library module without one, all its non-test packages.</summary>
+    public static IReadOnlyList<GoPackage> Roots(GoModule module, IEnumerable<GoPackage> modulePackages, out IReadOnlyList<GoPackage> mains)
+    {
+        var own = modulePackages.Where(p => !p.IsTestOnly).ToList();
+        mains = MainPackages(module, own);
+        return mains.Count > 0 ? mains : own.Where(p => !p.IsMain).ToList();
+    }
+}

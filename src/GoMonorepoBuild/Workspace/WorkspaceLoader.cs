@@ -1,0 +1,173 @@
+using GoMonorepoBuild.Workspace.GoMod;
+using GoMonorepoBuild.Workspace.Modules;
+using GoMonorepoBuild.Workspace.Packages;
+using GoMonorepoBuild.Workspace.Services;
+
+namespace GoMonorepoBuild.Workspace;
+
+/// <summary>
+/// Reads a monorepo into a <see cref="GoWorkspace"/>: walk the tree, parse go.work and every go.mod, connect the modules,
+/// scan .go file headers in parallel, group packages, then compute each service. Problems are collected instead of
+/// stopping at the first, so the exception thrown at the end can say which services each one blocks.
+/// </summary>
+public static class WorkspaceLoader
+{
+    public static GoWorkspace Load(string monorepoRoot, WorkspaceOptions options)
+    {
+        var tree = MonorepoTree.Scan(monorepoRoot);
+        var problems = new LoadProblems();
+
+        var work = ReadWork(tree, problems);
+        var workDirs = WorkspaceDirs(work, tree, problems);
+        var moduleDirs = tree.FilesByDirectory.Where(kv => kv.Value.Contains("go.mod")).Select(kv => kv.Key).Order(StringComparer.Ordinal).ToList();
+        var (modules, brokenDirs) = ReadModules(tree, moduleDirs, workDirs, options, problems);
+        var graph = ModuleGraph.Build(modules, brokenDirs, work, tree, problems);
+        var modulesByDir = graph.Modules.ToDictionary(m => m.Dir, StringComparer.Ordinal);
+        var allModuleDirs = moduleDirs.ToHashSet(StringComparer.Ordinal);
+
+        var folders = ScanGoFiles(tree, allModuleDirs, brokenDirs, options, problems);
+        var packages = PackageIndex.Build(tree, modulesByDir, folders, options.Platforms, problems, d => ModuleDirOf(d, allModuleDirs));
+
+        var (serviceDirs, unmatched) = ServiceMatcher.Match(options.ServiceGlobs, moduleDirs);
+        foreach (var glob in unmatched) problems.Warn($"the services pattern '{glob}' matches no module folder");
+        var names = ServiceMatcher.Names(serviceDirs);
+        var modulesByPath = graph.Modules.GroupBy(m => m.Path).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var packagesByModule = packages.Values.ToLookup(p => p.ModulePath, StringComparer.Ordinal);
+        var services = serviceDirs.Where(modulesByDir.ContainsKey)
+            .Select(dir => ServiceBuilder.Build(names[dir], modulesByDir[dir], modulesByPath, packages, packagesByModule[modulesByDir[dir].Path],
+                tree, work, problems.Warn))
+            .ToList();
+
+        if (problems.Any) throw Blocking(problems, serviceDirs, names, graph, services, packages);
+        return new GoWorkspace(tree.Root, work, graph.Modules, packages, services, problems.Warnings, options.Platforms);
+    }
+
+    private static GoWorkFile? ReadWork(MonorepoTree tree, LoadProblems problems)
+    {
+        if (!tree.HasFile(".", "go.work")) return null;
+        try
+        {
+            return GoWorkFile.Parse(File.ReadAllText(tree.FullPath("go.work")), "go.work");
+        }
+        catch (WorkspaceException e)
+        {
+            problems.Add(e);
+            return null;
+        }
+    }
+
+    private static HashSet<string> WorkspaceDirs(GoWorkFile? work, MonorepoTree tree, LoadProblems problems)
+    {
+        var dirs = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var use in work?.Uses ?? [])
+        {
+            var dir = use.Path.StartsWith('/') ? null : RepoPath.Resolve(".", use.Path);
+            if (dir is null)
+                problems.Add(new WorkspaceException($"use {use.Path} points outside the monorepo root (or is absolute): use a relative folder inside it",
+                    "go.work", use.Position.Line, use.Position.Column));
+            else if (!tree.HasFile(dir, "go.mod"))
+                problems.Add(new WorkspaceException($"use {use.Path}: the folder {dir} has no go.mod", "go.work", use.Position.Line, use.Position.Column));
+            else dirs.Add(dir);
+        }
+        return dirs;
+    }
+
+    private static (List<GoModule> Modules, HashSet<string> Broken) ReadModules(MonorepoTree tree, List<string> moduleDirs,
+        HashSet<string> workDirs, WorkspaceOptions options, LoadProblems problems)
+    {
+        var results = new GoModule?[moduleDirs.Count];
+        Parallel.For(0, moduleDirs.Count, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism }, i =>
+        {
+            var dir = moduleDirs[i];
+            var file = RepoPath.Combine(dir, "go.mod");
+            try
+            {
+                var modFile = GoModFile.Parse(File.ReadAllText(tree.FullPath(file)), file);
+                results[i] = new GoModule(modFile.ModulePath, dir, modFile, tree.HasFile(dir, "go.sum"), workDirs.Contains(dir));
+            }
+            catch (WorkspaceException e)
+            {
+                problems.Add(e, dir);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                problems.Add(new WorkspaceException($"cannot read: {e.Message}", file), dir);
+            }
+        });
+        var broken = moduleDirs.Where((_, i) => results[i] is null).ToHashSet(StringComparer.Ordinal);
+        return (results.OfType<GoModule>().ToList(), broken);
+    }
+
+    private static List<(string Dir, IReadOnlyList<(string Path, GoSourceFile File)> Files)> ScanGoFiles(MonorepoTree tree,
+        HashSet<string> moduleDirs, HashSet<string> brokenDirs, WorkspaceOptions options, LoadProblems problems)
+    {
+        var work = new List<(string Dir, string ModuleDir, string Path)>();
+        foreach (var (dir, names) in tree.FilesByDirectory.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            var moduleDir = ModuleDirOf(dir, moduleDirs);
+            if (moduleDir is null || brokenDirs.Contains(moduleDir)) continue;
+            foreach (var name in names)
+                if (name.EndsWith(".go", StringComparison.Ordinal)) work.Add((dir, moduleDir, RepoPath.Combine(dir, name)));
+        }
+        var scanned = new GoSourceFile?[work.Count];
+        Parallel.For(0, work.Count, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism }, i =>
+        {
+            var (dir, moduleDir, path) = work[i];
+            try
+            {
+                scanned[i] = GoFileScanner.ScanFile(tree.FullPath(path), path);
+            }
+            catch (WorkspaceException e)
+            {
+                problems.Add(e, moduleDir, dir);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                problems.Add(new WorkspaceException($"cannot read: {e.Message}", path), moduleDir, dir);
+            }
+        });
+        return work.Select((w, i) => (w, scanned[i]))
+            .Where(x => x.Item2 is not null)
+            .GroupBy(x => x.w.Dir, StringComparer.Ordinal)
+            .Select(g => (g.Key, (IReadOnlyList<(string, GoSourceFile)>)g.Select(x => (x.w.Path, x.Item2!)).ToList()))
+            .ToList();
+    }
+
+    private static string? ModuleDirOf(string dir, HashSet<string> moduleDirs)
+    {
+        for (var current = dir; ; current = RepoPath.Parent(current))
+        {
+            if (moduleDirs.Contains(current)) return current;
+            if (current == ".") return null;
+        }
+    }
+
+    /// <summary>The first problem, naming the services it blocks; the others ride along in <see cref="WorkspaceException.OtherProblems"/>.</summary>
+    private static WorkspaceException Blocking(LoadProblems problems, IReadOnlyList<string> serviceDirs, IReadOnlyDictionary<string, string> names,
+        ModuleGraph graph, List<GoService> services, IReadOnlyDictionary<string, GoPackage> packages)
+    {
+        var moduleReach = serviceDirs.ToDictionary(d => d, d => ReachableDirs(d, graph.DirEdges), StringComparer.Ordinal);
+        var packageDirs = services.ToDictionary(s => s.Path, s => s.Packages.Select(p => packages[p].Dir).ToHashSet(StringComparer.Ordinal));
+        var all = problems.All.Select(p =>
+        {
+            var blocked = serviceDirs.Where(dir =>
+                    p.ModuleDir is null
+                    || (p.PackageDir is not null && packageDirs.TryGetValue(dir, out var pkgs)
+                        ? pkgs.Contains(p.PackageDir) || !packages.Values.Any(x => x.Dir == p.PackageDir) && moduleReach[dir].Contains(p.ModuleDir)
+                        : moduleReach[dir].Contains(p.ModuleDir)))
+                .Select(d => names[d]).Order(StringComparer.Ordinal).ToList();
+            return p.Error.WithBlockedServices(blocked);
+        }).ToList();
+        return all[0].WithOtherProblems(all.Skip(1).ToList());
+    }
+
+    private static HashSet<string> ReachableDirs(string start, Dictionary<string, HashSet<string>> edges)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal) { start };
+        var queue = new Queue<string>([start]);
+        while (queue.TryDequeue(out var dir))
+            foreach (var next in edges.GetValueOrDefault(dir) ?? [])
+                if (seen.Add(next)) queue.Enqueue(next);
+        return seen;
+    }
+}
