@@ -16,6 +16,7 @@ public sealed class RawJsonProgress
     readonly List<string> _order = [];
     readonly Dictionary<string, VertexState> _vertices = new(StringComparer.Ordinal);
     readonly JsonObjectSplitter _splitter = new();
+    int _announced;
 
     /// <summary>Parses a whole captured stream into its steps (see <see cref="Steps"/>). Pure.</summary>
     public static IReadOnlyList<BuildStep> Parse(IEnumerable<string> lines)
@@ -86,15 +87,11 @@ public sealed class RawJsonProgress
         if (String(vertex, "digest") is not { } digest) return;
         if (!_vertices.TryGetValue(digest, out var state))
         {
-            state = new VertexState(_order.Count + 1);
+            state = new VertexState();
             _vertices[digest] = state;
             _order.Add(digest);
         }
-        if (String(vertex, "name") is { Length: > 0 } name && name != state.Name)
-        {
-            state.Name = name;
-            output.Add($"#{state.Number} {name}");
-        }
+        if (String(vertex, "name") is { Length: > 0 } name) state.Name = name;
         if (vertex.TryGetProperty("inputs", out var inputs) && inputs.ValueKind == JsonValueKind.Array)
             foreach (var input in inputs.EnumerateArray())
                 if (input.GetString() is { } digestOfInput && !state.Inputs.Contains(digestOfInput))
@@ -104,12 +101,22 @@ public sealed class RawJsonProgress
         if (Time(vertex, "completed") is { } completed) state.Completed = completed;
         if (vertex.TryGetProperty("cached", out var cached) && cached.ValueKind == JsonValueKind.True) state.Cached = true;
         if (String(vertex, "error") is { Length: > 0 } error) state.Error = error;
-        if (wasDone || (state.Completed is null && state.Error is null)) return;
 
+        // Like --progress=plain: a vertex enters the log when it starts, not when BuildKit first announces it
+        // (the whole graph is announced up front, and steps after a failure never start).
+        if (state.Started is not null || state.Completed is not null) Announce(state, output);
+        if (wasDone || (state.Completed is null && state.Error is null)) return;
         FlushPartial(state, output);
         output.Add(state.Error is not null ? $"#{state.Number} ERROR: {state.Error}"
             : state.Cached ? $"#{state.Number} CACHED"
             : $"#{state.Number} DONE {Seconds(state)}");
+    }
+
+    void Announce(VertexState state, List<string> output)
+    {
+        if (state.Number is not null) return;
+        state.Number = ++_announced;
+        output.Add($"#{state.Number} {state.Name}");
     }
 
     void AppendLog(JsonElement log, List<string> output)
@@ -117,6 +124,7 @@ public sealed class RawJsonProgress
         if (String(log, "vertex") is not { } digest || !_vertices.TryGetValue(digest, out var state)) return;
         if (!log.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.String) return;
         if (!data.TryGetBytesFromBase64(out var bytes)) return;
+        Announce(state, output);
         state.Partial.Append(Encoding.UTF8.GetString(bytes));
         var text = state.Partial.ToString();
         var lastNewline = text.LastIndexOf('\n');
@@ -163,9 +171,9 @@ public sealed class RawJsonProgress
             System.Globalization.DateTimeStyles.RoundtripKind, out time) ? time : null;
     }
 
-    sealed class VertexState(int number)
+    sealed class VertexState
     {
-        public int Number { get; } = number;
+        public int? Number { get; set; }
         public string Name { get; set; } = "";
         public DateTimeOffset? Started { get; set; }
         public DateTimeOffset? Completed { get; set; }
