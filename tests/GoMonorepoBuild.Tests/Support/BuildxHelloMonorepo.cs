@@ -11,13 +11,18 @@ public sealed class BuildxHelloMonorepo : IDisposable
 {
     readonly DockerfilesScratchFolder _folder = new();
 
-    public BuildxHelloMonorepo()
+    /// <param name="salt">
+    /// Printed by hello, so this monorepo's build differs from every other test's and really compiles instead of
+    /// hitting BuildKit's cache of an identical earlier build. Defaults to a fresh one.
+    /// </param>
+    public BuildxHelloMonorepo(string? salt = null)
     {
+        Salt = salt ?? Guid.NewGuid().ToString("N");
         _folder.Write("README.md", "# tiny monorepo\n");
         _folder.Write("services/hello/go.mod",
             "module example.com/services/hello\n\ngo 1.23\n\nrequire example.com/libs/greet v0.0.0\n\n" +
             "replace example.com/libs/greet => ../../libs/greet\n");
-        _folder.Write("services/hello/main.go", HelloMain);
+        _folder.Write("services/hello/main.go", HelloMain.Replace("SALT", Salt));
         _folder.Write("services/hello/main_test.go",
             "package main\n\nimport \"testing\"\n\nfunc TestNothing(t *testing.T) {}\n");
         _folder.Write("libs/greet/go.mod", "module example.com/libs/greet\n\ngo 1.23\n");
@@ -25,6 +30,8 @@ public sealed class BuildxHelloMonorepo : IDisposable
         _folder.Write("services/other/go.mod", "module example.com/services/other\n\ngo 1.23\n");
         _folder.Write("services/other/main.go", "package main\n\nfunc main() {}\n");
     }
+
+    public string Salt { get; }
 
     public string Root => _folder.Path;
 
@@ -57,7 +64,7 @@ public sealed class BuildxHelloMonorepo : IDisposable
         	if *healthcheck {
         		os.Exit(0)
         	}
-        	fmt.Println(greet.Hello("world"))
+        	fmt.Println(greet.Hello("world"), "SALT")
         }
 
         """;
