@@ -1,0 +1,77 @@
+using System.Diagnostics;
+using System.Globalization;
+using GoMonorepoBuild.Engine;
+using GoMonorepoBuild.Processes;
+
+namespace GoMonorepoBuild.Buildx;
+
+/// <summary>
+/// Runs <c>docker buildx build</c> against the engine of a <see cref="DockerEnvironment"/> and turns its rawjson
+/// progress, metadata file and (after <c>--load</c>) the image store into a <see cref="BuildOutcome"/>.
+/// A failing build is an outcome with <see cref="BuildOutcome.Failed"/>; cancellation kills buildx and throws.
+/// </summary>
+public sealed class BuildxDriver(DockerEnvironment environment)
+{
+    readonly Tool _docker = Tool.Named("docker").WithEnvironment(environment.Variables());
+
+    public async Task<BuildOutcome> BuildAsync(BuildxBuild build, CancellationToken cancellationToken = default)
+    {
+        var metadataFile = build.MetadataFile ?? Path.Combine(Path.GetTempPath(), $"gmb-buildx-{Guid.NewGuid():N}.json");
+        // A metadata file left by an earlier build would describe the wrong image if this one fails.
+        File.Delete(metadataFile);
+        if (Path.GetDirectoryName(Path.GetFullPath(metadataFile)) is { } metadataDir) Directory.CreateDirectory(metadataDir);
+        try
+        {
+            return await RunAsync(build, metadataFile, cancellationToken);
+        }
+        finally
+        {
+            if (build.MetadataFile is null) File.Delete(metadataFile);
+        }
+    }
+
+    async Task<BuildOutcome> RunAsync(BuildxBuild build, string metadataFile, CancellationToken cancellationToken)
+    {
+        var arguments = build.Arguments(metadataFile);
+        var progress = new RawJsonProgress();
+        using var log = new BuildLog(build.LogFile);
+        log.Write("$ " + _docker.Describe(arguments));
+        var clock = Stopwatch.StartNew();
+        var result = await _docker.RunStreamingAsync(
+            arguments,
+            onStdout: log.Write,
+            onStderr: line =>
+            {
+                lock (progress) log.Write(progress.Feed(line));
+            },
+            validate: false,
+            cancellationToken);
+        lock (progress) log.Write(progress.Flush());
+        clock.Stop();
+
+        var steps = progress.Steps;
+        if (result.ExitCode != 0)
+        {
+            var error = log.LastError()
+                        ?? steps.FirstOrDefault(s => s.Failed)?.Error
+                        ?? $"docker buildx build exited with code {result.ExitCode}";
+            return new BuildOutcome(build.ServiceName, false, steps, clock.Elapsed, BuildMetadata.None, null,
+                build.LogFile, log.Tail(), error);
+        }
+
+        var metadata = BuildMetadata.ReadFile(metadataFile);
+        long? size = build.Load && build.Tags.Count > 0
+            ? await ImageSizeAsync(build.Tags[0], cancellationToken)
+            : null;
+        return new BuildOutcome(build.ServiceName, true, steps, clock.Elapsed, metadata, size, build.LogFile, log.Tail(), null);
+    }
+
+    /// <summary>The size the engine reports for a loaded image, or null when it cannot say.</summary>
+    async Task<long?> ImageSizeAsync(string tag, CancellationToken cancellationToken)
+    {
+        var result = await _docker.TryRunAsync(["image", "inspect", "--format", "{{.Size}}", tag], cancellationToken);
+        return result.ExitCode == 0 && long.TryParse(result.StandardOutput.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var size)
+            ? size
+            : null;
+    }
+}

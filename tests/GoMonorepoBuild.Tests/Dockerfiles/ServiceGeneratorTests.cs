@@ -1,0 +1,38 @@
+using GoMonorepoBuild.Dockerfiles;
+using GoMonorepoBuild.Tests.Support;
+
+namespace GoMonorepoBuild.Tests.Dockerfiles;
+
+public sealed class ServiceGeneratorTests : IDisposable
+{
+    readonly BuildxHelloMonorepo _repo = new();
+
+    [Fact]
+    public void A_service_gets_its_Dockerfile_and_staged_context_in_its_own_folder()
+    {
+        var generated = ServiceGenerator.Generate(_repo.Root, _repo.Hello, DockerfileOptions.Default, _repo.OutDir);
+
+        Assert.Equal("hello", generated.Name);
+        Assert.Equal(Path.Combine(_repo.OutDir, "hello", "Dockerfile"), generated.DockerfilePath);
+        Assert.Equal(Path.Combine(_repo.OutDir, "hello", "context"), generated.ContextDir);
+        Assert.Equal(DockerfileGenerator.Render(_repo.Hello, DockerfileOptions.Default), File.ReadAllText(generated.DockerfilePath));
+        Assert.True(File.Exists(Path.Combine(generated.ContextDir, "sources/libs/greet/greet.go")));
+        Assert.Equal(4, generated.Staging.Copied);
+    }
+
+    [Fact]
+    public void An_unchanged_Dockerfile_is_not_rewritten()
+    {
+        var first = ServiceGenerator.Generate(_repo.Root, _repo.Hello, DockerfileOptions.Default, _repo.OutDir);
+        var old = new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        File.SetLastWriteTimeUtc(first.DockerfilePath, old);
+
+        ServiceGenerator.Generate(_repo.Root, _repo.Hello, DockerfileOptions.Default, _repo.OutDir);
+        Assert.Equal(old, File.GetLastWriteTimeUtc(first.DockerfilePath));
+
+        ServiceGenerator.Generate(_repo.Root, _repo.Hello, DockerfileOptions.Default.WithCaCertificates(), _repo.OutDir);
+        Assert.NotEqual(old, File.GetLastWriteTimeUtc(first.DockerfilePath));
+    }
+
+    public void Dispose() => _repo.Dispose();
+}
