@@ -1,4 +1,6 @@
 using GoMonorepoBuild;
+using GoMonorepoBuild.Engine;
+using GoMonorepoBuild.Processes;
 using GoMonorepoBuild.Targets;
 
 /// <summary>This repository's own build: the framework used exactly as a user's build would use it.</summary>
@@ -6,5 +8,39 @@ class Build : MonorepoBuild
 {
     public static int Main() => Execute<Build>(x => x.BuildChanged);
 
-    Target BuildChanged => _ => _.Executes(() => Log.Information("placeholder"));
+    [Parameter("Only run tests whose name matches this dotnet test filter (e.g. FullyQualifiedName~Workspace)")]
+    string? TestFilter { get; set; }
+
+    string TestResultsDirectory => Path.Combine(TemporaryDirectory, "test-results");
+
+    Target Test => _ => _
+        .Description("Provision the engine, Go and the builder image, then run the whole test suite against them")
+        .DependsOn(EnsureEngine, EnsureGo)
+        .Executes(async ct =>
+        {
+            var builder = await BuilderImageFor(GoVersions.Fallback, ct);
+            if (Directory.Exists(TestResultsDirectory)) Directory.Delete(TestResultsDirectory, recursive: true);
+            var dotnet = Tool.Named(Environment.ProcessPath ?? "dotnet")
+                .WithWorkingDirectory(RootDirectory)
+                .WithEnvironment(Docker.Variables())
+                .WithEnvironment("GMB_GO", GoBinary)
+                .WithEnvironment("GMB_GO_IMAGE", builder.Reference)
+                .WithEnvironment("GMB_BUILD_NETWORK", Docker.BuildNetwork ?? "default")
+                // Tests start builds of their own in temp folders: they must not inherit this build's root.
+                .WithEnvironment("GMB_ROOT", null);
+            string[] arguments =
+            [
+                "test", Path.Combine(RootDirectory, "GoMonorepoBuild.sln"), "-nologo",
+                "--logger", "trx", "--logger", "console;verbosity=normal", "--results-directory", TestResultsDirectory,
+                .. TestFilter is null ? Array.Empty<string>() : ["--filter", TestFilter],
+            ];
+            var result = await dotnet.RunStreamingAsync(arguments, Console.WriteLine, Console.Error.WriteLine, validate: false, ct);
+            var trx = Directory.Exists(TestResultsDirectory) ? Directory.GetFiles(TestResultsDirectory, "*.trx", SearchOption.AllDirectories) : [];
+            var summary = TestSummary.FromTrxFiles(trx);
+            Console.WriteLine(summary.ToString());
+            if (result.ExitCode != 0)
+                throw new Exception($"dotnet test failed with exit code {result.ExitCode} ({summary}); results in {TestResultsDirectory}");
+            if (summary.Total == 0)
+                throw new Exception("dotnet test ran no test: check the --test-filter and the test project.");
+        });
 }

@@ -1,10 +1,11 @@
 using GoMonorepoBuild.Targets;
+using GoMonorepoBuild.Workspace;
 
 namespace GoMonorepoBuild;
 
 /// <summary>
-/// The framework's base build for a Go monorepo: standard targets (EnsureEngine, Graph, Affected,
-/// GenerateDockerfiles, BuildChanged, ...) and their parameters. Users derive from it and add targets.
+/// The framework's base build for a Go monorepo: standard targets (EnsureEngine, Graph, GenerateDockerfiles,
+/// BuildChanged, ...) and their parameters. Users derive from it and add targets.
 /// Each stage's targets live in their own partial file (MonorepoBuild.&lt;Stage&gt;.cs).
 /// </summary>
 public abstract partial class MonorepoBuild : BuildBase
@@ -20,4 +21,20 @@ public abstract partial class MonorepoBuild : BuildBase
 
     /// <summary>The monorepo folder as an absolute path.</summary>
     public string MonorepoDirectory => Path.GetFullPath(Monorepo ?? RootDirectory, RootDirectory);
+
+    GoWorkspace? workspace;
+
+    /// <summary>The Go workspace model of the monorepo, loaded on first use.</summary>
+    public GoWorkspace Workspace => workspace ??= LoadWorkspace();
+
+    GoWorkspace LoadWorkspace()
+    {
+        if (!Directory.Exists(MonorepoDirectory))
+            throw new WorkspaceException(
+                $"The monorepo folder {MonorepoDirectory} does not exist: pass --monorepo <dir> (or set MONOREPO, or \"Monorepo\" in .nuke/parameters.json).",
+                MonorepoDirectory);
+        var model = GoWorkspace.Load(MonorepoDirectory, Services);
+        foreach (var warning in model.Warnings) Log.Warning(warning);
+        return model;
+    }
 }

@@ -12,14 +12,14 @@ namespace GoMonorepoBuild.Buildx;
 /// </summary>
 public sealed class BuildxDriver(DockerEnvironment environment)
 {
-    readonly Tool _docker = Tool.Named("docker").WithEnvironment(environment.Variables());
+    readonly Tool _docker = environment.Docker();
 
     public async Task<BuildOutcome> BuildAsync(BuildxBuild build, CancellationToken cancellationToken = default)
     {
         var metadataFile = build.MetadataFile ?? Path.Combine(Path.GetTempPath(), $"gmb-buildx-{Guid.NewGuid():N}.json");
+        if (Path.GetDirectoryName(Path.GetFullPath(metadataFile)) is { } metadataDir) Directory.CreateDirectory(metadataDir);
         // A metadata file left by an earlier build would describe the wrong image if this one fails.
         File.Delete(metadataFile);
-        if (Path.GetDirectoryName(Path.GetFullPath(metadataFile)) is { } metadataDir) Directory.CreateDirectory(metadataDir);
         try
         {
             return await RunAsync(build, metadataFile, cancellationToken);

@@ -17,7 +17,8 @@ internal static class BuildRunner
                 Names.Canonical(p.Name) == name && (Nullable.GetUnderlyingType(p.Type) ?? p.Type) == typeof(bool)));
             Log.Output = Log.Output.WithVerbosity(VerbosityOf(commandLine));
 
-            build.RootDirectory = RootDirectoryLocator.Find(invocation.WorkingDirectory, commandLine.ValuesOf("root")?.LastOrDefault());
+            build.RootDirectory = RootDirectoryLocator.Find(invocation.WorkingDirectory, commandLine.ValuesOf("root")?.LastOrDefault(),
+                invocation.Environment.GetValueOrDefault("GMB_ROOT"));
             var targets = TargetCatalog.Create(build, parameters);
             UpdateSchema(build.RootDirectory, parameters, targets);
 

@@ -1,10 +1,15 @@
 namespace GoMonorepoBuild.Targets;
 
-/// <summary>The build's root: <c>--root</c> if given, else the nearest folder upwards holding <c>.nuke/</c>, else the working folder.</summary>
+/// <summary>
+/// The build's root: <c>--root</c> if given, else <c>GMB_ROOT</c> (set by build.sh/build.ps1 to their own folder, so
+/// the build works from any working folder), else the nearest folder upwards holding <c>.nuke/</c>, else the working folder.
+/// </summary>
 internal static class RootDirectoryLocator
 {
-    public static string Find(string workingDirectory, string? rootOption)
+    public static string Find(string workingDirectory, string? rootOption, string? bootstrapRoot = null)
     {
+        if (rootOption is null && !string.IsNullOrEmpty(bootstrapRoot) && Directory.Exists(bootstrapRoot))
+            return Path.GetFullPath(bootstrapRoot);
         if (rootOption is not null)
         {
             var root = Path.GetFullPath(rootOption, workingDirectory);

@@ -1,0 +1,24 @@
+namespace GoMonorepoBuild.Dockerfiles;
+
+/// <summary>
+/// Which files of the builder a <c>scratch</c> image needs beside the binary, decided from what the service's
+/// code uses, so images stay minimal without breaking at run time:
+/// CA certificates when any package it builds imports a TLS-capable client or server package (net/http,
+/// crypto/tls, crypto/x509, net/smtp): an HTTP server today is often an HTTPS client tomorrow, and the bundle is
+/// about 200 KB. Zoneinfo when its code calls <c>time.LoadLocation</c> and it does not embed the database
+/// through <c>time/tzdata</c>.
+/// </summary>
+public sealed record RuntimeAssets(bool CaCertificates, bool ZoneInfo)
+{
+    static readonly HashSet<string> TlsPackages = ["net/http", "crypto/tls", "crypto/x509", "net/smtp"];
+
+    public static RuntimeAssets Decide(IReadOnlyCollection<string> stdImports, IEnumerable<string> goSourceTexts)
+    {
+        var ca = stdImports.Any(TlsPackages.Contains);
+        var zone = !stdImports.Contains("time/tzdata") && goSourceTexts.Any(text => text.Contains("LoadLocation", StringComparison.Ordinal));
+        return new RuntimeAssets(ca, zone);
+    }
+
+    public DockerfileOptions ApplyTo(DockerfileOptions options) =>
+        options.WithCaCertificates(CaCertificates).WithZoneInfo(ZoneInfo);
+}

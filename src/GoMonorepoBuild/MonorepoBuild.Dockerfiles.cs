@@ -1,0 +1,70 @@
+using GoMonorepoBuild.Dockerfiles;
+using GoMonorepoBuild.Engine;
+using GoMonorepoBuild.Targets;
+using GoMonorepoBuild.Workspace.Services;
+
+namespace GoMonorepoBuild;
+
+public abstract partial class MonorepoBuild
+{
+    [Parameter("Where generated Dockerfiles and scoped build contexts are written (default: .nuke/temp/docker)")]
+    public string? DockerfilesDir { get; set; }
+
+    /// <summary>The folder generated Dockerfiles go to: <c>&lt;dir&gt;/&lt;service&gt;/Dockerfile</c> and <c>context/</c>.</summary>
+    public string DockerfilesDirectory => Path.GetFullPath(DockerfilesDir ?? Path.Combine(TemporaryDirectory, "docker"), RootDirectory);
+
+    readonly Dictionary<string, GeneratedService> generated = new(StringComparer.Ordinal);
+
+    /// <summary>The Dockerfile and context of each selected buildable service, by service name (set by GenerateDockerfiles).</summary>
+    public IReadOnlyDictionary<string, GeneratedService> Generated => generated;
+
+    public Target GenerateDockerfiles => _ => _
+        .Description("Write a scoped, cache-friendly Dockerfile and build context for each selected service")
+        .DependsOn(EnsureEngine)
+        .Executes(async ct =>
+        {
+            foreach (var service in SelectedServices().Where(s => s.IsBuildable))
+            {
+                var input = BuildInputOf(service);
+                var builder = await BuilderImageFor(GoVersions.Minor(service.GoVersion) ?? GoVersions.Fallback, ct);
+                var options = DockerfileOptionsFor(service).WithBuilderImage(builder.Reference);
+                var result = ServiceGenerator.Generate(MonorepoDirectory, input, options, DockerfilesDirectory);
+                generated[service.Name] = result;
+                Log.Information($"{service.Name}: {Path.GetRelativePath(RootDirectory, result.DockerfilePath)} " +
+                                $"({input.ModuleFiles.Count} module files, {input.SourceFiles.Count} sources)");
+            }
+        });
+
+    /// <summary>Options of a service's generated Dockerfile; override to change the runtime base, ldflags or assets.</summary>
+    protected virtual DockerfileOptions DockerfileOptionsFor(GoService service) =>
+        RuntimeAssets.Decide(service.StdImports, service.SourceFiles
+                .Where(f => f.EndsWith(".go", StringComparison.Ordinal))
+                .Select(f => File.ReadAllText(Path.Combine(MonorepoDirectory, f))))
+            .ApplyTo(DockerfileOptions.Default.WithMetadataLabels());
+
+    /// <summary>What the Dockerfile generator needs of a service: its module, main package and image inputs.</summary>
+    protected ServiceBuildInput BuildInputOf(GoService service)
+    {
+        service.RequireBuildable();
+        return new ServiceBuildInput(
+            ImageName.FromServiceName(service.Name),
+            service.Path,
+            MainPackageOf(service),
+            GoVersions.Minor(service.GoVersion) ?? GoVersions.Fallback,
+            service.ModuleFiles,
+            service.SourceFiles.Where(f => f != service.Dockerfile).ToList());
+    }
+
+    /// <summary>
+    /// The main package an image is built from: the only one, else the one named like the service
+    /// (<c>cmd/&lt;service&gt;</c>), else the first in path order, said in the log.
+    /// </summary>
+    static string MainPackageOf(GoService service)
+    {
+        if (service.MainPackages.Count == 1) return service.MainPackages[0];
+        var named = service.MainPackages.FirstOrDefault(p => p.EndsWith("/cmd/" + service.Name, StringComparison.Ordinal));
+        var chosen = named ?? service.MainPackages[0];
+        Log.Warning($"{service.Name} has {service.MainPackages.Count} main packages ({string.Join(", ", service.MainPackages)}); building {chosen}.");
+        return chosen;
+    }
+}

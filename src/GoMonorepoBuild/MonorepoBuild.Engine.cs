@@ -1,0 +1,65 @@
+using GoMonorepoBuild.Engine;
+using GoMonorepoBuild.Targets;
+
+namespace GoMonorepoBuild;
+
+public abstract partial class MonorepoBuild
+{
+    [Parameter("The Go builder image (default: golang:<go version>-alpine, else an image seeded offline from a local Go)")]
+    public string? GoImage { get; set; }
+
+    DockerEnvironment? docker;
+    readonly Dictionary<string, BuilderImageRef> builderImages = new(StringComparer.Ordinal);
+
+    /// <summary>Where GoMonorepoBuild keeps its private engine and toolchains (GMB_HOME, else ~/.cache/gomonorepobuild).</summary>
+    protected virtual EngineOptions EngineOptions => new();
+
+    /// <summary>The engine every docker/buildx call of this run goes to (set by <see cref="EnsureEngine"/>).</summary>
+    public DockerEnvironment Docker =>
+        docker ?? throw new InvalidOperationException("No engine yet: make the target that needs Docker depend on EnsureEngine.");
+
+    /// <summary>The path of the Go binary <see cref="EnsureGo"/> found or provisioned.</summary>
+    public string? GoBinary { get; private set; }
+
+    public Target EnsureEngine => _ => _
+        .Description("Use the configured Docker engine with buildx, or provision and start a private one")
+        .Executes(async ct =>
+        {
+            docker = await DockerEngine.EnsureAsync(EngineOptions, ct);
+            Log.Information(docker.Provisioned
+                ? $"Engine: GoMonorepoBuild's private engine ({docker.Describe()})"
+                : $"Engine: {docker.Describe()}");
+        });
+
+    public Target StopEngine => _ => _
+        .Description("Stop the private engine EnsureEngine started (never an engine you configured)")
+        .Executes(async ct =>
+            Log.Information(await DockerEngine.StopAsync(EngineOptions, ct)
+                ? "Stopped GoMonorepoBuild's private engine."
+                : "GoMonorepoBuild's private engine was not running."));
+
+    public Target EnsureGo => _ => _
+        .Description("Find or provision the Go toolchain of the monorepo's go directive (for go test and the offline builder image)")
+        .Executes(async ct =>
+        {
+            GoBinary = await GoToolchain.EnsureAsync(GoMinorVersions().First(), EngineOptions, ct);
+            Log.Information($"Go: {GoBinary}");
+        });
+
+    /// <summary>The builder image for a Go version ("1.23"), resolved once per run.</summary>
+    protected async Task<BuilderImageRef> BuilderImageFor(string goMinorVersion, CancellationToken cancellationToken)
+    {
+        if (builderImages.TryGetValue(goMinorVersion, out var known)) return known;
+        var resolved = await BuilderImage.ResolveAsync(Docker, goMinorVersion, GoImage, EngineOptions, cancellationToken);
+        Log.Information($"Go {goMinorVersion} builder image: {resolved.Reference} ({resolved.Origin})");
+        return builderImages[goMinorVersion] = resolved;
+    }
+
+    /// <summary>The distinct Go minor versions ("1.23") of the services, newest first; "1.23" when none says.</summary>
+    protected IReadOnlyList<string> GoMinorVersions()
+    {
+        var versions = Workspace.Services.Select(s => GoVersions.Minor(s.GoVersion)).OfType<string>()
+            .Distinct().OrderByDescending(v => Version.Parse(v)).ToList();
+        return versions.Count > 0 ? versions : [GoVersions.Fallback];
+    }
+}

@@ -1,0 +1,28 @@
+using GoMonorepoBuild.Targets;
+using GoMonorepoBuild.Workspace.Rendering;
+
+namespace GoMonorepoBuild;
+
+public abstract partial class MonorepoBuild
+{
+    /// <summary><c>.nuke/temp/graph</c>: the Mermaid, DOT and JSON pictures of the workspace model.</summary>
+    public string GraphDirectory => Path.Combine(TemporaryDirectory, "graph");
+
+    public Target Graph => _ => _
+        .Description("Print the services and the local modules and packages they depend on; write Mermaid, DOT and JSON")
+        .Executes(() =>
+        {
+            var model = Workspace;
+            Console.Write(WorkspaceRendering.TreeText(model));
+            Directory.CreateDirectory(GraphDirectory);
+            var files = new Dictionary<string, string>
+            {
+                ["workspace.mmd"] = WorkspaceRendering.Mermaid(model),
+                ["workspace.dot"] = WorkspaceRendering.Dot(model),
+                ["workspace.json"] = WorkspaceRendering.Json(model),
+            };
+            foreach (var (name, text) in files)
+                File.WriteAllText(Path.Combine(GraphDirectory, name), text);
+            Log.Information($"Wrote {string.Join(", ", files.Keys.Select(f => Path.GetRelativePath(RootDirectory, Path.Combine(GraphDirectory, f))))}");
+        });
+}
