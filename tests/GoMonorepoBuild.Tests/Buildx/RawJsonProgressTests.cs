@@ -131,6 +131,23 @@ public class RawJsonProgressTests
         Assert.False(step.Internal);
     }
 
+    [Fact]
+    public void A_vertex_of_a_concurrent_build_merged_into_this_one_is_not_an_extra_step()
+    {
+        // Seen building hello and other side by side: other's stream also carried hello's identical passwd copy.
+        const string copy = "[stage-1 1/2] COPY --from=build /out/passwd /out/group /etc/";
+        var steps = RawJsonProgress.Parse(
+        [
+            $$"""{"vertexes":[{"digest":"sha256:own","name":"{{copy}}","started":"2024-01-01T00:00:02Z","completed":"2024-01-01T00:00:02Z","cached":true}]}""",
+            $$"""{"vertexes":[{"digest":"sha256:twin","name":"{{copy}}","started":"2024-01-01T00:00:01Z","completed":"2024-01-01T00:00:03Z"}]}""",
+        ]);
+
+        var step = Assert.Single(steps);
+        Assert.Equal("sha256:own", step.Digest);
+        Assert.False(step.Cached);
+        Assert.Equal(TimeSpan.FromSeconds(2), step.Duration);
+    }
+
     [Theory]
     [InlineData("[build 3/7] RUN go build", true)]
     [InlineData("[stage-1 2/2] COPY --from=build /out/hello /app", true)]
