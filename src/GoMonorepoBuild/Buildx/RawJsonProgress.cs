@@ -29,23 +29,45 @@ public sealed class RawJsonProgress
     /// <summary>
     /// The vertices merged by digest, in dependency order (each after its inputs; otherwise in order of first
     /// appearance), which for a Dockerfile is its stages' instruction order whatever order BuildKit reported them in.
+    /// Vertices with the same name are one step too: when builds run side by side BuildKit merges their identical
+    /// work and reports the merged vertex, under its other digest, to every build sharing it. Such a step counts as
+    /// cached only if every vertex of that name was.
     /// </summary>
     public IReadOnlyList<BuildStep> Steps
     {
         get
         {
             var ordered = new List<BuildStep>(_order.Count);
+            var byName = new Dictionary<string, int>(StringComparer.Ordinal);
             var visited = new HashSet<string>(StringComparer.Ordinal);
             void Visit(string digest)
             {
                 if (!_vertices.TryGetValue(digest, out var state) || !visited.Add(digest)) return;
                 foreach (var input in state.Inputs) Visit(input);
-                ordered.Add(state.ToStep(digest));
+                var step = state.ToStep(digest);
+                if (byName.TryGetValue(step.Name, out var index))
+                    ordered[index] = Merge(ordered[index], step);
+                else
+                {
+                    byName[step.Name] = ordered.Count;
+                    ordered.Add(step);
+                }
             }
             foreach (var digest in _order) Visit(digest);
             return ordered;
         }
     }
+
+    static BuildStep Merge(BuildStep first, BuildStep twin) => first with
+    {
+        Cached = first.Cached && twin.Cached,
+        Started = Earliest(first.Started, twin.Started),
+        Completed = first.Completed is { } a && twin.Completed is { } b ? (a > b ? a : b) : first.Completed ?? twin.Completed,
+        Error = first.Error ?? twin.Error,
+    };
+
+    static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) =>
+        a is { } x && b is { } y ? (x < y ? x : y) : a ?? b;
 
     /// <summary>Takes one line of the stream and returns the readable log lines it produces.</summary>
     public IReadOnlyList<string> Feed(string line)

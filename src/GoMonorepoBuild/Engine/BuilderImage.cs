@@ -37,18 +37,22 @@ public static class BuilderImage
 
         var seeded = OfflineGoImage.Tag(goMinorVersion);
         // Checked before any pull so that, once seeded, a machine without a registry never waits on one again.
-        if (await IsPresentAsync(engine, seeded, cancellationToken))
-            return new BuilderImageRef(seeded, true, await SeededOriginAsync(engine, seeded, cancellationToken));
+        if (await SeededByCurrentRecipeAsync(engine, seeded, cancellationToken) is { } current)
+            return current;
+        var outdated = await IsPresentAsync(engine, seeded, cancellationToken);
 
         var pullProblem = await TryPullAsync(engine, official, options.PullTimeout, cancellationToken);
         if (pullProblem is null)
             return new BuilderImageRef(official, false, "the official golang image, pulled");
 
-        Log.Information($"{official} is not in the engine and cannot be pulled ({pullProblem}); seeding {seeded} offline");
+        Log.Information(outdated
+            ? $"{seeded} was seeded by an older recipe and {official} cannot be pulled ({pullProblem}); seeding {seeded} again"
+            : $"{official} is not in the engine and cannot be pulled ({pullProblem}); seeding {seeded} offline");
         using (await FileLock.AcquireAsync(Path.Combine(options.Home, $"seed-{goMinorVersion}.lock"), cancellationToken))
         {
-            if (await IsPresentAsync(engine, seeded, cancellationToken))
-                return new BuilderImageRef(seeded, true, await SeededOriginAsync(engine, seeded, cancellationToken));
+            // Another build may have seeded it while we waited for the lock.
+            if (await SeededByCurrentRecipeAsync(engine, seeded, cancellationToken) is { } seededMeanwhile)
+                return seededMeanwhile;
             return await OfflineGoImage.SeedAsync(engine, goMinorVersion, options, cancellationToken);
         }
     }
@@ -72,12 +76,17 @@ public static class BuilderImage
         }
     }
 
-    static async Task<string> SeededOriginAsync(DockerEnvironment engine, string reference, CancellationToken cancellationToken)
+    /// <summary>The seeded image if the engine has one made by the current recipe (an older one gets re-seeded in place).</summary>
+    static async Task<BuilderImageRef?> SeededByCurrentRecipeAsync(DockerEnvironment engine, string reference, CancellationToken cancellationToken)
     {
-        var label = await engine.Docker().TryRunAsync(
-            ["image", "inspect", "--format", $"{{{{index .Config.Labels \"{OfflineGoImage.OriginLabel}\"}}}}", reference],
-            cancellationToken);
-        var origin = label.StandardOutput.Trim();
-        return label.ExitCode == 0 && origin.Length > 0 && origin != "<no value>" ? origin : "seeded offline; NOT the official golang image";
+        var labels = await engine.Docker().TryRunAsync(
+        [
+            "image", "inspect", "--format",
+            $"{{{{index .Config.Labels \"{OfflineGoImage.RecipeLabel}\"}}}}|{{{{index .Config.Labels \"{OfflineGoImage.OriginLabel}\"}}}}",
+            reference,
+        ], cancellationToken);
+        if (labels.ExitCode != 0) return null;
+        var (recipe, origin) = labels.StandardOutput.Trim().Split('|', 2) switch { [var r, var o] => (r, o), _ => ("", "") };
+        return recipe == OfflineGoImage.Recipe ? new BuilderImageRef(reference, true, origin) : null;
     }
 }

@@ -58,11 +58,11 @@ public sealed class DockerEngine
         await host.InstallAsync(layout, options.PackageCache, cancellationToken);
         await host.StartAsync(layout, cancellationToken);
         var engine = layout.Environment(host.DockerCli(layout));
-        var started = await WaitUntilAnswersAsync(engine, cancellationToken);
+        var started = await WaitUntilAnswersAsync(engine, cancellationToken, stopOnFatalLog: true);
         if (!started.Answers)
             throw new EngineUnavailableException(
-                $"The private Docker engine started under {options.Home} did not answer within {options.StartTimeout.TotalSeconds:0} s " +
-                $"({started.Detail}). Its log is {layout.Log}:{Environment.NewLine}{LogTail()}");
+                $"The private Docker engine started under {options.Home} does not answer ({started.Detail}; " +
+                $"waited up to {options.StartTimeout.TotalSeconds:0} s). Its log is {layout.Log}:{Environment.NewLine}{LogTail()}");
         Log.Information($"Private Docker engine answers on {engine.DockerHost}");
         return engine;
     }
@@ -114,13 +114,16 @@ public sealed class DockerEngine
             }
     }
 
-    async Task<EngineAnswer> WaitUntilAnswersAsync(DockerEnvironment engine, CancellationToken cancellationToken)
+    async Task<EngineAnswer> WaitUntilAnswersAsync(DockerEnvironment engine, CancellationToken cancellationToken, bool stopOnFatalLog = false)
     {
         var deadline = DateTime.UtcNow + options.StartTimeout;
         while (true)
         {
             var answer = await host.AskAsync(engine, options.ProbeTimeout, cancellationToken);
             if (answer.Answers || DateTime.UtcNow >= deadline) return answer;
+            // A dockerd that logged a fatal error has exited; waiting out the timeout would only delay the message.
+            if (stopOnFatalLog && File.Exists(layout.Log) && File.ReadLines(layout.Log).Any(l => l.Contains("level=fatal", StringComparison.Ordinal)))
+                return EngineAnswer.No("dockerd exited with a fatal error");
             await Task.Delay(PollInterval, cancellationToken);
         }
     }

@@ -77,6 +77,8 @@ internal sealed class LocalEngineHost : IEngineHost
     {
         Directory.CreateDirectory(layout.DataRoot);
         Directory.CreateDirectory(layout.ExecRoot);
+        // Each start gets a fresh log, so a fatal line from an earlier start is never mistaken for this one's.
+        if (File.Exists(layout.Log)) File.Move(layout.Log, layout.Log + ".1", overwrite: true);
         string[] daemon =
         [
             layout.Dockerd, "--data-root", layout.DataRoot, "--exec-root", layout.ExecRoot,

@@ -13,6 +13,10 @@ internal static class OfflineGoImage
 {
     public const string OriginLabel = "gomonorepobuild.origin";
     public const string SeededLabel = "gomonorepobuild.seeded";
+    public const string RecipeLabel = "gomonorepobuild.recipe";
+
+    /// <summary>Bumped whenever the image's layout or environment changes, so images seeded by an older recipe are redone.</summary>
+    public const string Recipe = "2";
 
     // The loader and libc a dynamically linked go binary needs, for whichever architecture this host is.
     static readonly string[] HostLibraries =
@@ -51,7 +55,7 @@ internal static class OfflineGoImage
                 // GOTOOLCHAIN=local: a go.mod asking for a newer Go must fail clearly, not try to download one.
                 "--change", "ENV GOROOT=/usr/local/go GOPATH=/go GOTOOLCHAIN=local GOFLAGS= CGO_ENABLED=0",
                 "--change", "WORKDIR /go",
-                "--change", $"LABEL {SeededLabel}=\"true\" {OriginLabel}=\"{origin}\"",
+                "--change", $"LABEL {SeededLabel}=\"true\" {RecipeLabel}=\"{Recipe}\" {OriginLabel}=\"{origin}\"",
                 tarball, tag,
             ], cancellationToken);
         }

@@ -53,8 +53,8 @@ public class BuildxBuildTests
     {
         var metadata = BuildMetadata.Parse(File.ReadAllText(DockerfilesGolden.PathOf("Samples/metadata.json")));
 
-        Assert.Equal("sha256:149992016feb0eda12a30c1b51812688d01e0265d7b599c80ab797a4ee2d42df", metadata.ImageDigest);
-        Assert.Equal("docker.io/library/gmb-e-manual:1", metadata.ImageName);
+        Assert.Equal("sha256:768dc746f3e599da0119ed2eab0be6b041c85dc7230f46bbfff7fbf78e4c3261", metadata.ImageDigest);
+        Assert.Equal("docker.io/library/gmb-e-sample:1", metadata.ImageName);
         Assert.StartsWith("default/default/", metadata.BuildRef);
     }
 }

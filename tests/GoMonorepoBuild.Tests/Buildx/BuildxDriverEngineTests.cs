@@ -19,15 +19,17 @@ public sealed class BuildxDriverEngineTests : IAsyncDisposable
 
     static DockerfileOptions Options => DockerfileOptions.Default.WithBuilderImage(BuildxTestSettings.GoImage);
 
-    async Task<BuildOutcome> BuildHelloAsync(string tag, CancellationToken? cancellationToken = null)
+    Task<BuildOutcome> BuildHelloAsync(string tag) => BuildAsync(_repo.Hello, tag);
+
+    async Task<BuildOutcome> BuildAsync(ServiceBuildInput service, string tag)
     {
-        var generated = ServiceGenerator.Generate(_repo.Root, _repo.Hello, Options, _repo.OutDir);
+        var generated = ServiceGenerator.Generate(_repo.Root, service, Options, _repo.OutDir);
         var build = new BuildxBuild(generated.Name, generated.DockerfilePath, generated.ContextDir)
             .WithTag(tag)
             .WithLoad()
             .WithNetwork(BuildxTestSettings.Network)
-            .WithLogFile(Path.Combine(_repo.OutDir, "logs", "hello.log"));
-        var outcome = await new BuildxDriver(_engine).BuildAsync(build, cancellationToken ?? TestContext.Current.CancellationToken);
+            .WithLogFile(Path.Combine(_repo.OutDir, "logs", $"{service.Name}.log"));
+        var outcome = await new BuildxDriver(_engine).BuildAsync(build, TestContext.Current.CancellationToken);
         TestContext.Current.TestOutputHelper?.WriteLine(
             $"{tag}: {(outcome.Succeeded ? "ok" : "FAILED")} in {outcome.Duration.TotalSeconds:0.00}s, " +
             $"{outcome.CachedSteps}/{outcome.TotalSteps} cached, size {outcome.ImageSize}");
@@ -124,6 +126,22 @@ public sealed class BuildxDriverEngineTests : IAsyncDisposable
         Assert.Contains("undefined: undefinedThing", await File.ReadAllTextAsync(Path.Combine(_repo.OutDir, "logs", "hello.log"),
             TestContext.Current.CancellationToken));
         Assert.Null(outcome.ImageSize);
+    }
+
+    [Fact]
+    public async Task Two_services_build_at_the_same_time_sharing_the_Go_caches()
+    {
+        var hello = BuildAsync(_repo.Hello, NewTag());
+        var otherTag = BuildxDockerCli.UniqueTag("other");
+        _tags.Add(otherTag);
+        var other = BuildAsync(_repo.Other, otherTag);
+
+        var outcomes = await Task.WhenAll(hello, other);
+
+        Assert.All(outcomes, o => Assert.True(o.Succeeded, o.Service + ": " + o.LogTail));
+        Assert.All(outcomes, o => Assert.True(o.TotalSteps == 8, Explain(o)));
+        var greeting = await Docker.RunAsync("run", "--rm", "--network", "none", otherTag);
+        Assert.Equal(_repo.Salt, greeting.StandardError.Trim());
     }
 
     [Fact]

@@ -3,7 +3,11 @@ using GoMonorepoBuild.Tests.Support;
 
 namespace GoMonorepoBuild.Tests.Buildx;
 
-/// <summary>Samples in Samples/ were captured from Docker 26.1.5 / buildx 0.13.1 building the hello service.</summary>
+/// <summary>
+/// Samples/ holds rawjson streams captured from Docker 26.1.5 / buildx 0.13.1 building the generated Dockerfile of
+/// the hello service: cold (after a go.mod edit), warm (the same again), compile-error, and multi-platform
+/// (linux/amd64 + linux/arm64, cross-compiled), plus the metadata file of the cold build.
+/// </summary>
 public class RawJsonProgressTests
 {
     static string[] Sample(string name) => File.ReadAllLines(DockerfilesGolden.PathOf($"Samples/{name}"));
@@ -11,14 +15,32 @@ public class RawJsonProgressTests
     static IReadOnlyList<BuildStep> Counted(IReadOnlyList<BuildStep> steps) => steps.Where(s => !s.Internal).ToList();
 
     [Fact]
-    public void A_cold_build_has_eight_steps_that_all_ran()
+    public void A_build_after_a_go_mod_edit_reruns_everything_from_the_module_copy_on()
     {
         var steps = RawJsonProgress.Parse(Sample("cold.rawjson"));
 
         var counted = Counted(steps);
         Assert.Equal(8, counted.Count);
-        Assert.All(counted, s => Assert.False(s.Cached, s.Name));
+        Assert.Equal(
+            ["[build 2/7]", "[build 3/7]", "[stage-1 1/2]"],
+            counted.Where(s => s.Cached).Select(s => s.Name[..(s.Name.IndexOf(']') + 1)]));
+        Assert.StartsWith("[build 4/7] COPY modules/", counted.First(s => !s.Cached).Name);
         Assert.All(counted, s => Assert.True(s.Duration >= TimeSpan.Zero, s.Name));
+        Assert.True(counted.Single(s => s.Name.Contains("go build")).Duration > TimeSpan.FromMilliseconds(100));
+    }
+
+    [Fact]
+    public void A_multi_platform_build_counts_each_platform_step_that_BuildKit_did_not_share()
+    {
+        var steps = RawJsonProgress.Parse(Sample("multi-platform.rawjson"));
+
+        var counted = Counted(steps);
+        // The builder stage runs on the build platform, so only the compile (ARG TARGETOS TARGETARCH comes just
+        // before it) and the runtime stage exist once per target platform.
+        Assert.Equal(11, counted.Count);
+        Assert.Contains(counted, s => s.Name.StartsWith("[linux/amd64->arm64 build 7/7] RUN") && !s.Cached);
+        Assert.Contains(steps, s => s.Internal && s.Name.StartsWith("[linux/amd64 internal] load metadata"));
+        Assert.Equal(2, counted.Count(s => s.Name.Contains("COPY --from=build /out/hello /app")));
     }
 
     [Fact]
@@ -72,7 +94,7 @@ public class RawJsonProgressTests
         var failed = Assert.Single(progress.Steps, s => s.Failed);
         Assert.StartsWith("[build 7/7] RUN", failed.Name);
         Assert.Contains("exit code: 1", failed.Error);
-        Assert.Contains(log, l => l.EndsWith("/src/libs/greet/greet.go:3:53: undefined: nme"));
+        Assert.Contains(log, l => l.EndsWith("./main.go:3:15: undefined: undefinedThing"));
         Assert.Contains(log, l => l.StartsWith("ERROR: failed to solve:"));
         Assert.Contains(log, l => l.Contains("ERROR: process \"/bin/sh -c cd services/hello"));
         Assert.All(Counted(progress.Steps).Where(s => s.Name.StartsWith("[stage-1")), s => Assert.Null(s.Completed));
@@ -107,6 +129,23 @@ public class RawJsonProgressTests
         var step = Assert.Single(progress.Steps);
         Assert.Equal(TimeSpan.FromSeconds(1.5), step.Duration);
         Assert.False(step.Internal);
+    }
+
+    [Fact]
+    public void A_vertex_of_a_concurrent_build_merged_into_this_one_is_not_an_extra_step()
+    {
+        // Seen building hello and other side by side: other's stream also carried hello's identical passwd copy.
+        const string copy = "[stage-1 1/2] COPY --from=build /out/passwd /out/group /etc/";
+        var steps = RawJsonProgress.Parse(
+        [
+            $$"""{"vertexes":[{"digest":"sha256:own","name":"{{copy}}","started":"2024-01-01T00:00:02Z","completed":"2024-01-01T00:00:02Z","cached":true}]}""",
+            $$"""{"vertexes":[{"digest":"sha256:twin","name":"{{copy}}","started":"2024-01-01T00:00:01Z","completed":"2024-01-01T00:00:03Z"}]}""",
+        ]);
+
+        var step = Assert.Single(steps);
+        Assert.Equal("sha256:own", step.Digest);
+        Assert.False(step.Cached);
+        Assert.Equal(TimeSpan.FromSeconds(2), step.Duration);
     }
 
     [Theory]

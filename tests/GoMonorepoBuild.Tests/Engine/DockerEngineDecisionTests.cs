@@ -137,9 +137,28 @@ public sealed class DockerEngineDecisionTests : IDisposable
 
         var e = await Assert.ThrowsAsync<EngineUnavailableException>(() => new DockerEngine(Options, host).EnsureAsync(Ct));
 
-        Assert.Contains("did not answer", e.Message);
+        Assert.Contains("does not answer", e.Message);
         Assert.Contains(Layout.Log, e.Message);
         Assert.Contains("failed to start containerd: timeout", e.Message);
+    }
+
+    [Fact]
+    public async Task A_dockerd_that_logs_a_fatal_error_fails_the_start_at_once()
+    {
+        Answers(_ => false);
+        host.When(h => h.StartAsync(Arg.Any<EngineLayout>(), Arg.Any<CancellationToken>())).Do(_ =>
+        {
+            Directory.CreateDirectory(Layout.ExecRoot);
+            File.WriteAllText(Layout.Log, "level=fatal msg=\"failed to start daemon: pid file found\"\n");
+        });
+        var started = DateTime.UtcNow;
+
+        var e = await Assert.ThrowsAsync<EngineUnavailableException>(() =>
+            new DockerEngine(Options.WithStartTimeout(TimeSpan.FromMinutes(1)), host).EnsureAsync(Ct));
+
+        Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(10));
+        Assert.Contains("dockerd exited with a fatal error", e.Message);
+        Assert.Contains("pid file found", e.Message);
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public sealed class BuildxHelloMonorepo : IDisposable
         _folder.Write("libs/greet/go.mod", "module example.com/libs/greet\n\ngo 1.23\n");
         _folder.Write("libs/greet/greet.go", "package greet\n\nfunc Hello(name string) string { return \"hello, \" + name }\n");
         _folder.Write("services/other/go.mod", "module example.com/services/other\n\ngo 1.23\n");
-        _folder.Write("services/other/main.go", "package main\n\nfunc main() {}\n");
+        _folder.Write("services/other/main.go", $"package main\n\nfunc main() {{ println(\"{Salt}\") }}\n");
     }
 
     public string Salt { get; }
@@ -42,6 +42,12 @@ public sealed class BuildxHelloMonorepo : IDisposable
         "hello", "services/hello", "services/hello", "1.23",
         ["services/hello/go.mod", "libs/greet/go.mod"],
         ["services/hello/main.go", "libs/greet/greet.go"]);
+
+    /// <summary>A second, stdlib-only service (no go.sum at all), for builds running side by side.</summary>
+    public ServiceBuildInput Other { get; } = new(
+        "other", "services/other", "services/other", "1.23",
+        ["services/other/go.mod"],
+        ["services/other/main.go"]);
 
     public void Write(string relative, string content) => _folder.Write(relative, content);
 

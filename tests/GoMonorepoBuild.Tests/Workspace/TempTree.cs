@@ -11,7 +11,7 @@ public sealed class TempTree : IDisposable
     {
         var full = Path.Combine(Root, relativePath);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        File.WriteAllText(full, content);
+        File.WriteAllBytes(full, System.Text.Encoding.UTF8.GetBytes(content));
         return this;
     }
 

@@ -82,8 +82,9 @@ internal ref struct GoHeaderLexer
         var imports = new List<GoImport>();
         while (true)
         {
-            SkipSpaceAndComments(stopAtNewline: false);
+            // The checkpoint precedes comments: a //go:embed right after the imports must stay for the embed reader.
             var checkpoint = (_pos, _line, _lineStart);
+            SkipSpaceAndComments(stopAtNewline: false);
             var (word, _, _) = ReadIdentifierOrEmpty();
             if (word != "import")
             {
