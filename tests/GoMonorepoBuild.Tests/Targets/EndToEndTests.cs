@@ -18,14 +18,14 @@ public class EndToEndTests : IDisposable
     [Fact]
     public async Task Help_lists_targets_with_descriptions_and_dependencies_then_parameters_with_environment_variables()
     {
-        var result = await Sample("--help");
+        var result = await Sample("-h");
         Assert.Equal(0, result.ExitCode);
         Assert.Matches(@"\* Compile +Compiles the code +\(depends on Restore\)", result.StandardOutput);
         Assert.Matches(@"  Publish +Publishes the image +\(depends on Compile\)", result.StandardOutput);
         Assert.DoesNotContain("Secret", result.StandardOutput);
         Assert.Contains("--registry <text>", result.StandardOutput);
         Assert.Contains("env REGISTRY", result.StandardOutput);
-        Assert.Contains("--greetings <int32>", result.StandardOutput);
+        Assert.Contains("--greetings <int>", result.StandardOutput);
         Assert.True(File.Exists(Path.Combine(root.Path, ".nuke", "build.schema.json")));
     }
 
