@@ -15,8 +15,8 @@ internal static class ExecutionPlanner
         FailOnCycle(targets, byName);
 
         var roots = invoked.Count > 0
-            ? invoked.Select(n => (Resolve(n, targets), PlanReason.Invoked))
-            : defaults.Select(n => (Resolve(n, targets), PlanReason.Default));
+            ? invoked.Select(n => (Resolve(n, targets), PlanReason.Invoked)).ToList()
+            : defaults.Select(n => (Resolve(n, targets), PlanReason.Default)).ToList();
         var reasons = new Dictionary<string, PlanReason>();
         var queue = new Queue<string>();
         void Schedule(string name, PlanReason reason)
@@ -35,7 +35,8 @@ internal static class ExecutionPlanner
                 Schedule(triggered, PlanReason.TriggeredBy(name));
         }
 
-        return new ExecutionPlan([.. Order(targets, byName, reasons.Keys.ToHashSet()).Select(n => new PlannedTarget(n, reasons[n]))]);
+        var rank = Rank(roots.Select(r => r.Item1), byName);
+        return new ExecutionPlan([.. Order(targets, byName, rank).Select(n => new PlannedTarget(n, reasons[n]))]);
     }
 
     /// <summary>The target called <paramref name="name"/>, matched case-insensitively with or without dashes.</summary>
@@ -56,15 +57,39 @@ internal static class ExecutionPlanner
     static IEnumerable<string> Predecessors(ExecutableTarget target, IReadOnlyList<ExecutableTarget> targets) =>
         target.DependsOn.Concat(target.After).Concat(targets.Where(t => t.Triggers.Contains(target.Name)).Select(t => t.Name));
 
-    /// <summary>Kahn's algorithm; among ready targets the one declared first goes first, so the order is stable.</summary>
-    static IEnumerable<string> Order(IReadOnlyList<ExecutableTarget> targets, Dictionary<string, ExecutableTarget> byName, HashSet<string> scheduled)
+    /// <summary>
+    /// Each scheduled target's rank: the position of the first root (in the order the user named them) that brings it in.
+    /// </summary>
+    static Dictionary<string, int> Rank(IEnumerable<string> roots, Dictionary<string, ExecutableTarget> byName)
     {
-        var waitingOn = scheduled.ToDictionary(n => n, n => Predecessors(byName[n], targets).Where(scheduled.Contains).ToHashSet());
-        var declared = targets.Where(t => scheduled.Contains(t.Name)).Select(t => t.Name).ToList();
-        while (declared.Count > 0)
+        var rank = new Dictionary<string, int>();
+        var index = 0;
+        foreach (var root in roots)
         {
-            var next = declared.First(n => waitingOn[n].Count == 0);
-            declared.Remove(next);
+            var stack = new Stack<string>([root]);
+            while (stack.TryPop(out var name))
+            {
+                if (!rank.TryAdd(name, index)) continue;
+                foreach (var next in byName[name].DependsOn.Concat(byName[name].Triggers))
+                    stack.Push(next);
+            }
+            index++;
+        }
+        return rank;
+    }
+
+    /// <summary>
+    /// Kahn's algorithm. Among ready targets, the one brought in by the earliest-named root goes first, then the one
+    /// declared first, so independent targets run in the order they were asked for and the order is stable.
+    /// </summary>
+    static IEnumerable<string> Order(IReadOnlyList<ExecutableTarget> targets, Dictionary<string, ExecutableTarget> byName, Dictionary<string, int> rank)
+    {
+        var waitingOn = rank.Keys.ToDictionary(n => n, n => Predecessors(byName[n], targets).Where(rank.ContainsKey).ToHashSet());
+        var pending = targets.Where(t => rank.ContainsKey(t.Name)).Select(t => t.Name).ToList();
+        while (pending.Count > 0)
+        {
+            var next = pending.Where(n => waitingOn[n].Count == 0).MinBy(n => rank[n])!;
+            pending.Remove(next);
             foreach (var waiting in waitingOn.Values)
                 waiting.Remove(next);
             yield return next;

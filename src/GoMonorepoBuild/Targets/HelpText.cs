@@ -49,7 +49,15 @@ internal static class HelpText
         var underlying = Nullable.GetUnderlyingType(type) ?? type;
         if (underlying.IsArray) return TypeHint(underlying.GetElementType()!) + ",...";
         if (underlying.IsEnum) return string.Join('|', Enum.GetNames(underlying)).ToLowerInvariant();
-        return underlying == typeof(bool) ? "true|false" : underlying == typeof(string) ? "text" : underlying.Name.ToLowerInvariant();
+        return underlying switch
+        {
+            _ when underlying == typeof(bool) => "true|false",
+            _ when underlying == typeof(string) => "text",
+            _ when underlying == typeof(int) => "int",
+            _ when underlying == typeof(long) => "long",
+            _ when underlying == typeof(TimeSpan) => "duration",
+            _ => underlying.Name.ToLowerInvariant(),
+        };
     }
 
     static string? Format(object? value) => value switch

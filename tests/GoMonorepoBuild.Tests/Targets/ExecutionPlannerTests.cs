@@ -56,10 +56,18 @@ public class ExecutionPlannerTests
     }
 
     [Fact]
-    public void Independent_targets_run_in_declaration_order()
+    public void Independent_targets_run_in_the_order_they_were_named()
     {
-        ExecutableTarget[] targets = [T("Zeta"), T("Alpha"), T("Mid")];
-        Assert.Equal(["Zeta", "Alpha", "Mid"], Plan(targets, "Mid", "Alpha", "Zeta"));
+        ExecutableTarget[] targets = [T("Zeta"), T("Alpha"), T("Mid").WithDependsOn("Base"), T("Base")];
+        Assert.Equal(["Base", "Mid", "Alpha", "Zeta"], Plan(targets, "Mid", "Alpha", "Zeta"));
+        Assert.Equal(["Zeta", "Alpha", "Base", "Mid"], Plan(targets, "Zeta", "Alpha", "Mid"));
+    }
+
+    [Fact]
+    public void Targets_a_default_brings_in_run_in_declaration_order()
+    {
+        ExecutableTarget[] targets = [T("Lint"), T("Compile"), T("All").WithDependsOn("Compile", "Lint")];
+        Assert.Equal(["Lint", "Compile", "All"], ExecutionPlanner.Plan(targets, [], ["All"]).Names);
     }
 
     [Theory]

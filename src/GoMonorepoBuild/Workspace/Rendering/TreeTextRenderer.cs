@@ -21,7 +21,7 @@ internal static class TreeTextRenderer
                 (service.IsBuildable ? "main: " + string.Join(", ", service.MainPackages) : "library: no main package (analysed, not built)", _ => { }),
                 ($"modules ({service.Modules.Count - 1})", indent => WriteModules(text, model, service.Module, indent, [service.Module])),
                 ($"packages ({service.Packages.Count})", indent => WriteLeaves(text, service.Packages, indent)),
-                ($"std ({service.StdImports.Count}): {string.Join(", ", service.StdImports)}", _ => { }),
+                (service.StdImports.Count == 0 ? "std: none" : $"std ({service.StdImports.Count}): {string.Join(", ", service.StdImports)}", _ => { }),
             };
             if (service.ExternalImports.Count > 0)
                 sections.Add(($"external ({service.ExternalImports.Count}): {string.Join(", ", service.ExternalImports)}", _ => { }));

@@ -1,0 +1,97 @@
+using System.Text.Json;
+using GoMonorepoBuild.Workspace;
+using GoMonorepoBuild.Workspace.Rendering;
+
+namespace GoMonorepoBuild.Tests.Workspace;
+
+public class RenderingTests
+{
+    private static GoWorkspace Model(TempTree tree)
+    {
+        tree.Module("services/orders", "example.com/orders", "require example.com/auth v0.0.0\nreplace example.com/auth => ../../libs/auth\n")
+            .GoFile("services/orders/cmd/orders/main.go", "main", "example.com/auth", "net/http")
+            .Module("services/report", "example.com/report", "require example.com/auth v0.0.0\nreplace example.com/auth => ../../libs/auth\n")
+            .GoFile("services/report/report.go", "report", "example.com/auth", "github.com/x/y")
+            .Module("libs/auth", "example.com/auth", "require example.com/log v0.0.0\nreplace example.com/log => ../log\n")
+            .GoFile("libs/auth/auth.go", "auth", "example.com/log")
+            .Module("libs/log", "example.com/log")
+            .GoFile("libs/log/log.go", "log");
+        return GoWorkspace.Load(tree.Root);
+    }
+
+    [Fact]
+    public void The_tree_shows_each_service_with_its_module_dependencies_and_packages()
+    {
+        using var tree = new TempTree();
+        Assert.Equal("""
+            orders (services/orders) module example.com/orders, go 1.23, 6 image inputs
+            ├── main: services/orders/cmd/orders
+            ├── modules (2)
+            │   └── libs/auth (example.com/auth)
+            │       └── libs/log (example.com/log)
+            ├── packages (3)
+            │   ├── example.com/auth
+            │   ├── example.com/log
+            │   └── example.com/orders/cmd/orders
+            └── std (1): net/http
+            report (services/report) module example.com/report, go 1.23, 6 image inputs
+            ├── library: no main package (analysed, not built)
+            ├── modules (2)
+            │   └── libs/auth (example.com/auth)
+            │       └── libs/log (example.com/log)
+            ├── packages (3)
+            │   ├── example.com/auth
+            │   ├── example.com/log
+            │   └── example.com/report
+            ├── std: none
+            └── external (1): github.com/x/y
+
+            """.Replace("\r\n", "\n"), WorkspaceRendering.TreeText(Model(tree)));
+    }
+
+    [Fact]
+    public void The_mermaid_picture_has_a_node_per_module_and_an_edge_per_local_dependency()
+    {
+        using var tree = new TempTree();
+        Assert.Equal("""
+            flowchart LR
+              m0["libs/auth<br/><small>example.com/auth</small>"]
+              m1["libs/log<br/><small>example.com/log</small>"]
+              m2(["orders<br/><small>services/orders</small>"]):::service
+              m3(["report<br/><small>services/report</small>"]):::service
+              m0 --> m1
+              m2 --> m0
+              m3 --> m0
+              classDef service fill:#dbeafe,stroke:#1d4ed8
+
+            """.Replace("\r\n", "\n"), WorkspaceRendering.Mermaid(Model(tree)));
+    }
+
+    [Fact]
+    public void The_dot_picture_is_a_digraph_of_the_same_edges()
+    {
+        using var tree = new TempTree();
+        var dot = WorkspaceRendering.Dot(Model(tree));
+        Assert.StartsWith("digraph monorepo {", dot);
+        Assert.Contains("m2 [label=\"orders\\nservices/orders\"", dot);
+        Assert.Contains("  m0 -> m1;\n  m2 -> m0;\n  m3 -> m0;\n}", dot);
+    }
+
+    [Fact]
+    public void The_json_model_is_camel_case_deterministic_and_machine_independent()
+    {
+        using var tree = new TempTree();
+        var model = Model(tree);
+        var json = WorkspaceRendering.Json(model);
+        Assert.Equal(json, WorkspaceRendering.Json(GoWorkspace.Load(tree.Root)));
+        Assert.DoesNotContain(tree.Root, json);
+        using var document = JsonDocument.Parse(json);
+        var orders = document.RootElement.GetProperty("services")[0];
+        Assert.Equal("orders", orders.GetProperty("name").GetString());
+        Assert.Equal("services/orders/cmd/orders", orders.GetProperty("mainPackages")[0].GetString());
+        Assert.Contains("libs/auth/auth.go", orders.GetProperty("imageInputs").EnumerateArray().Select(e => e.GetString()));
+        var auth = document.RootElement.GetProperty("modules").EnumerateArray().Single(m => m.GetProperty("dir").GetString() == "libs/auth");
+        Assert.Equal(["example.com/orders", "example.com/report"], auth.GetProperty("dependents").EnumerateArray().Select(e => e.GetString()!));
+        Assert.Equal("example.com/auth", document.RootElement.GetProperty("packages")[0].GetProperty("importPath").GetString());
+    }
+}
