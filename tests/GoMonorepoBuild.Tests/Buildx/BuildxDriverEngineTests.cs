@@ -151,23 +151,33 @@ public sealed class BuildxDriverEngineTests : IAsyncDisposable
         var context = Path.Combine(_repo.OutDir, "slow");
         Directory.CreateDirectory(context);
         var dockerfile = Path.Combine(context, "Dockerfile");
-        await File.WriteAllTextAsync(dockerfile, $"FROM {BuildxTestSettings.GoImage}\nRUN echo {salt} && sleep 120\n",
+        await File.WriteAllTextAsync(dockerfile, $"FROM {BuildxTestSettings.GoImage}\nRUN sleep 120 && echo {salt}\n",
             TestContext.Current.CancellationToken);
         var build = new BuildxBuild("slow", dockerfile, context).WithNetwork(BuildxTestSettings.Network);
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        cancellation.CancelAfter(TimeSpan.FromSeconds(3));
+        var building = new BuildxDriver(_engine).BuildAsync(build, cancellation.Token);
+        var started = Stopwatch.StartNew();
+        while (!ProcessRunningWith(salt) && started.Elapsed < TimeSpan.FromSeconds(30))
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        Assert.True(ProcessRunningWith(salt), "the slow RUN step never started");
         var clock = Stopwatch.StartNew();
+        cancellation.Cancel();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new BuildxDriver(_engine).BuildAsync(build, cancellation.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => building);
 
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"took {clock.Elapsed}");
         Assert.False(ProcessRunningWith(dockerfile), "docker buildx is still running after cancellation");
+        // BuildKit notices the client is gone and stops the step (its process runs on this host).
+        var deadline = Stopwatch.StartNew();
+        while (ProcessRunningWith(salt) && deadline.Elapsed < TimeSpan.FromSeconds(20))
+            await Task.Delay(250, TestContext.Current.CancellationToken);
+        Assert.False(ProcessRunningWith(salt), "the cancelled build's RUN step is still running");
     }
 
-    static bool ProcessRunningWith(string argument) =>
+    static bool ProcessRunningWith(string text) =>
         Directory.EnumerateDirectories("/proc").Any(dir =>
         {
-            try { return File.ReadAllText(Path.Combine(dir, "cmdline")).Split('\0').Contains(argument); }
+            try { return File.ReadAllText(Path.Combine(dir, "cmdline")).Split('\0').Any(a => a.Contains(text)); }
             catch (IOException) { return false; }
             catch (UnauthorizedAccessException) { return false; }
         });
