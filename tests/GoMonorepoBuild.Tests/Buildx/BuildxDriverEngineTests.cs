@@ -21,10 +21,11 @@ public sealed class BuildxDriverEngineTests : IAsyncDisposable
 
     Task<BuildOutcome> BuildHelloAsync(string tag) => BuildAsync(_repo.Hello, tag);
 
-    async Task<BuildOutcome> BuildAsync(ServiceBuildInput service, string tag)
+    async Task<BuildOutcome> BuildAsync(ServiceBuildInput service, string tag,
+        DockerfileOptions? options = null, Func<BuildxBuild, BuildxBuild>? customize = null)
     {
-        var generated = ServiceGenerator.Generate(_repo.Root, service, Options, _repo.OutDir);
-        var build = new BuildxBuild(generated.Name, generated.DockerfilePath, generated.ContextDir)
+        var generated = ServiceGenerator.Generate(_repo.Root, service, options ?? Options, _repo.OutDir);
+        var build = (customize ?? (b => b))(new BuildxBuild(generated.Name, generated.DockerfilePath, generated.ContextDir))
             .WithTag(tag)
             .WithLoad()
             .WithNetwork(BuildxTestSettings.Network)
@@ -126,6 +127,24 @@ public sealed class BuildxDriverEngineTests : IAsyncDisposable
         Assert.Contains("undefined: undefinedThing", await File.ReadAllTextAsync(Path.Combine(_repo.OutDir, "logs", "hello.log"),
             TestContext.Current.CancellationToken));
         Assert.Null(outcome.ImageSize);
+    }
+
+    [Fact]
+    public async Task A_cmd_layout_service_gets_zoneinfo_certificates_ldflags_and_version_labels_when_asked()
+    {
+        var tag = BuildxDockerCli.UniqueTag("clock");
+        _tags.Add(tag);
+        var options = Options.WithZoneInfo().WithCaCertificates().WithMetadataLabels().WithExtraLdFlags("-X main.version=1.2.3");
+
+        var outcome = await BuildAsync(_repo.Clock, tag, options, b => b.WithBuildArg("VERSION", "1.2.3").WithBuildArg("REVISION", "abc123"));
+
+        Assert.True(outcome.Succeeded, outcome.LogTail);
+        var run = await Docker.RunAsync("run", "--rm", "--network", "none", tag);
+        Assert.True(run.ExitCode == 0, run.StandardOutput + run.StandardError);
+        Assert.Equal("clock 1.2.3", run.StandardOutput.Trim());
+        var labels = await Docker.RunAsync("image", "inspect", "--format",
+            "{{index .Config.Labels \"org.opencontainers.image.title\"}} {{index .Config.Labels \"org.opencontainers.image.version\"}} {{index .Config.Labels \"org.opencontainers.image.revision\"}}", tag);
+        Assert.Equal("clock 1.2.3 abc123", labels.StandardOutput.Trim());
     }
 
     [Fact]
