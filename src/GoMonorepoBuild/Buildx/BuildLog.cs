@@ -43,6 +43,11 @@ sealed class BuildLog : IDisposable
         lock (_lock) return _tail.LastOrDefault(l => l.StartsWith("ERROR", StringComparison.Ordinal));
     }
 
+    public string LastLine()
+    {
+        lock (_lock) return _tail.LastOrDefault(l => l.Trim().Length > 0) ?? "(no output)";
+    }
+
     public void Dispose()
     {
         lock (_lock) _file?.Dispose();

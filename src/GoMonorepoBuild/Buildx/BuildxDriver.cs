@@ -10,9 +10,11 @@ namespace GoMonorepoBuild.Buildx;
 /// progress, metadata file and (after <c>--load</c>) the image store into a <see cref="BuildOutcome"/>.
 /// A failing build is an outcome with <see cref="BuildOutcome.Failed"/>; cancellation kills buildx and throws.
 /// </summary>
-public sealed class BuildxDriver(DockerEnvironment environment)
+/// <param name="environment">The engine's variables (DOCKER_HOST, DOCKER_CONFIG, PATH).</param>
+/// <param name="dockerExecutable">The docker CLI (default: the environment's); resolved on this process's PATH when not a path.</param>
+public sealed class BuildxDriver(DockerEnvironment environment, string? dockerExecutable = null)
 {
-    readonly Tool _docker = environment.Docker();
+    readonly Tool _docker = Tool.Named(dockerExecutable ?? environment.DockerCli).WithEnvironment(environment.Variables());
 
     public async Task<BuildOutcome> BuildAsync(BuildxBuild build, CancellationToken cancellationToken = default)
     {
@@ -54,7 +56,7 @@ public sealed class BuildxDriver(DockerEnvironment environment)
         {
             var error = log.LastError()
                         ?? steps.FirstOrDefault(s => s.Failed)?.Error
-                        ?? $"docker buildx build exited with code {result.ExitCode}";
+                        ?? WhyNothingWasBuilt(result, steps.Count > 0 ? log.LastLine() : FirstLine(result.StandardError));
             return new BuildOutcome(build.ServiceName, false, steps, clock.Elapsed, BuildMetadata.None, null,
                 build.LogFile, log.Tail(), error);
         }
@@ -65,6 +67,17 @@ public sealed class BuildxDriver(DockerEnvironment environment)
             : null;
         return new BuildOutcome(build.ServiceName, true, steps, clock.Elapsed, metadata, size, build.LogFile, log.Tail(), null);
     }
+
+    static string WhyNothingWasBuilt(ProcessResult result, string line)
+    {
+        var why = $"docker buildx build exited with code {result.ExitCode}: {line}";
+        return line.Contains("unknown command: docker buildx") || line.Contains("'buildx' is not a docker command")
+            ? why + " (the buildx plugin is missing: it belongs in $DOCKER_CONFIG/cli-plugins/docker-buildx; EnsureEngine installs it)"
+            : why;
+    }
+
+    static string FirstLine(string text) =>
+        text.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) ?? "(no output)";
 
     /// <summary>The size the engine reports for a loaded image, or null when it cannot say.</summary>
     async Task<long?> ImageSizeAsync(string tag, CancellationToken cancellationToken)

@@ -31,7 +31,7 @@ public sealed class RawJsonProgress
     /// appearance), which for a Dockerfile is its stages' instruction order whatever order BuildKit reported them in.
     /// Vertices with the same name are one step too: when builds run side by side BuildKit merges their identical
     /// work and reports the merged vertex, under its other digest, to every build sharing it. Such a step counts as
-    /// cached only if every vertex of that name was.
+    /// cached only if every vertex of that name that finished was.
     /// </summary>
     public IReadOnlyList<BuildStep> Steps
     {
@@ -60,7 +60,9 @@ public sealed class RawJsonProgress
 
     static BuildStep Merge(BuildStep first, BuildStep twin) => first with
     {
-        Cached = first.Cached && twin.Cached,
+        Cached = first.Completed is null ? twin.Cached
+            : twin.Completed is null ? first.Cached
+            : first.Cached && twin.Cached,
         Started = Earliest(first.Started, twin.Started),
         Completed = first.Completed is { } a && twin.Completed is { } b ? (a > b ? a : b) : first.Completed ?? twin.Completed,
         Error = first.Error ?? twin.Error,

@@ -21,10 +21,11 @@ public sealed class BuildxDriverEngineTests : IAsyncDisposable
 
     Task<BuildOutcome> BuildHelloAsync(string tag) => BuildAsync(_repo.Hello, tag);
 
-    async Task<BuildOutcome> BuildAsync(ServiceBuildInput service, string tag)
+    async Task<BuildOutcome> BuildAsync(ServiceBuildInput service, string tag,
+        DockerfileOptions? options = null, Func<BuildxBuild, BuildxBuild>? customize = null)
     {
-        var generated = ServiceGenerator.Generate(_repo.Root, service, Options, _repo.OutDir);
-        var build = new BuildxBuild(generated.Name, generated.DockerfilePath, generated.ContextDir)
+        var generated = ServiceGenerator.Generate(_repo.Root, service, options ?? Options, _repo.OutDir);
+        var build = (customize ?? (b => b))(new BuildxBuild(generated.Name, generated.DockerfilePath, generated.ContextDir))
             .WithTag(tag)
             .WithLoad()
             .WithNetwork(BuildxTestSettings.Network)
@@ -129,6 +130,24 @@ public sealed class BuildxDriverEngineTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_cmd_layout_service_gets_zoneinfo_certificates_ldflags_and_version_labels_when_asked()
+    {
+        var tag = BuildxDockerCli.UniqueTag("clock");
+        _tags.Add(tag);
+        var options = Options.WithZoneInfo().WithCaCertificates().WithMetadataLabels().WithExtraLdFlags("-X main.version=1.2.3");
+
+        var outcome = await BuildAsync(_repo.Clock, tag, options, b => b.WithBuildArg("VERSION", "1.2.3").WithBuildArg("REVISION", "abc123"));
+
+        Assert.True(outcome.Succeeded, outcome.LogTail);
+        var run = await Docker.RunAsync("run", "--rm", "--network", "none", tag);
+        Assert.True(run.ExitCode == 0, run.StandardOutput + run.StandardError);
+        Assert.Equal("clock 1.2.3", run.StandardOutput.Trim());
+        var labels = await Docker.RunAsync("image", "inspect", "--format",
+            "{{index .Config.Labels \"org.opencontainers.image.title\"}} {{index .Config.Labels \"org.opencontainers.image.version\"}} {{index .Config.Labels \"org.opencontainers.image.revision\"}}", tag);
+        Assert.Equal("clock 1.2.3 abc123", labels.StandardOutput.Trim());
+    }
+
+    [Fact]
     public async Task Two_services_build_at_the_same_time_sharing_the_Go_caches()
     {
         var hello = BuildAsync(_repo.Hello, NewTag());
@@ -151,23 +170,33 @@ public sealed class BuildxDriverEngineTests : IAsyncDisposable
         var context = Path.Combine(_repo.OutDir, "slow");
         Directory.CreateDirectory(context);
         var dockerfile = Path.Combine(context, "Dockerfile");
-        await File.WriteAllTextAsync(dockerfile, $"FROM {BuildxTestSettings.GoImage}\nRUN echo {salt} && sleep 120\n",
+        await File.WriteAllTextAsync(dockerfile, $"FROM {BuildxTestSettings.GoImage}\nRUN sleep 120 && echo {salt}\n",
             TestContext.Current.CancellationToken);
         var build = new BuildxBuild("slow", dockerfile, context).WithNetwork(BuildxTestSettings.Network);
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        cancellation.CancelAfter(TimeSpan.FromSeconds(3));
+        var building = new BuildxDriver(_engine).BuildAsync(build, cancellation.Token);
+        var started = Stopwatch.StartNew();
+        while (!ProcessRunningWith(salt) && started.Elapsed < TimeSpan.FromSeconds(30))
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        Assert.True(ProcessRunningWith(salt), "the slow RUN step never started");
         var clock = Stopwatch.StartNew();
+        cancellation.Cancel();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new BuildxDriver(_engine).BuildAsync(build, cancellation.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => building);
 
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"took {clock.Elapsed}");
         Assert.False(ProcessRunningWith(dockerfile), "docker buildx is still running after cancellation");
+        // BuildKit notices the client is gone and stops the step (its process runs on this host).
+        var deadline = Stopwatch.StartNew();
+        while (ProcessRunningWith(salt) && deadline.Elapsed < TimeSpan.FromSeconds(20))
+            await Task.Delay(250, TestContext.Current.CancellationToken);
+        Assert.False(ProcessRunningWith(salt), "the cancelled build's RUN step is still running");
     }
 
-    static bool ProcessRunningWith(string argument) =>
+    static bool ProcessRunningWith(string text) =>
         Directory.EnumerateDirectories("/proc").Any(dir =>
         {
-            try { return File.ReadAllText(Path.Combine(dir, "cmdline")).Split('\0').Contains(argument); }
+            try { return File.ReadAllText(Path.Combine(dir, "cmdline")).Split('\0').Any(a => a.Contains(text)); }
             catch (IOException) { return false; }
             catch (UnauthorizedAccessException) { return false; }
         });

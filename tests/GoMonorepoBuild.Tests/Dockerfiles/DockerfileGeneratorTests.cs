@@ -97,3 +97,23 @@ public class DockerfileGeneratorTests
         Assert.Contains("ldflags", e.Message);
     }
 }
+
+public class ServiceBuildInputTests
+{
+    [Theory]
+    [InlineData("services/hello", "services/hello", ".")]
+    [InlineData("services/gateway", "services/gateway/cmd/gateway", "./cmd/gateway")]
+    [InlineData(".", ".", ".")]
+    [InlineData(".", "cmd/tool", "./cmd/tool")]
+    public void The_main_package_is_built_relative_to_the_module_folder(string moduleDir, string mainDir, string expected) =>
+        Assert.Equal(expected, new ServiceBuildInput("svc", moduleDir, mainDir, "1.23", [], []).MainPackageInModule);
+
+    [Fact]
+    public void A_Go_version_that_is_not_a_version_is_rejected_pointing_at_the_go_mod()
+    {
+        var input = new ServiceBuildInput("svc", "services/svc", "services/svc", "latest", ["services/svc/go.mod"], []);
+        var e = Assert.Throws<InvalidServiceInputException>(input.Validate);
+        Assert.Contains("'latest' is not a Go version", e.Message);
+        Assert.Contains("services/svc/go.mod", e.Message);
+    }
+}

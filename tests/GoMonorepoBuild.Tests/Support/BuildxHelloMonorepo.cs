@@ -28,6 +28,8 @@ public sealed class BuildxHelloMonorepo : IDisposable
         _folder.Write("libs/greet/go.mod", "module example.com/libs/greet\n\ngo 1.23\n");
         _folder.Write("libs/greet/greet.go", "package greet\n\nfunc Hello(name string) string { return \"hello, \" + name }\n");
         _folder.Write("services/other/go.mod", "module example.com/services/other\n\ngo 1.23\n");
+        _folder.Write("services/clock/go.mod", "module example.com/services/clock\n\ngo 1.23\n");
+        _folder.Write("services/clock/cmd/clock/main.go", ClockMain);
         _folder.Write("services/other/main.go", $"package main\n\nfunc main() {{ println(\"{Salt}\") }}\n");
     }
 
@@ -49,9 +51,42 @@ public sealed class BuildxHelloMonorepo : IDisposable
         ["services/other/go.mod"],
         ["services/other/main.go"]);
 
+    /// <summary>
+    /// A cmd-layout service that needs zoneinfo and the CA bundle at run time and prints a version set by ldflags.
+    /// </summary>
+    public ServiceBuildInput Clock { get; } = new(
+        "clock", "services/clock", "services/clock/cmd/clock", "1.23",
+        ["services/clock/go.mod"],
+        ["services/clock/cmd/clock/main.go"]);
+
     public void Write(string relative, string content) => _folder.Write(relative, content);
 
     public void Dispose() => _folder.Dispose();
+
+    const string ClockMain = """
+        package main
+
+        import (
+        	"fmt"
+        	"os"
+        	"time"
+        )
+
+        var version = "unset"
+
+        func main() {
+        	if _, err := time.LoadLocation("Europe/Berlin"); err != nil {
+        		fmt.Println("no zoneinfo:", err)
+        		os.Exit(1)
+        	}
+        	if _, err := os.Stat("/etc/ssl/certs/ca-certificates.crt"); err != nil {
+        		fmt.Println("no CA bundle:", err)
+        		os.Exit(1)
+        	}
+        	fmt.Println("clock", version)
+        }
+
+        """;
 
     const string HelloMain = """
         package main
