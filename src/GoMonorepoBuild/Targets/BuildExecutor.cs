@@ -10,7 +10,9 @@ namespace GoMonorepoBuild.Targets;
 internal static class BuildExecutor
 {
     /// <summary>How long a cancelled target gets to wind down (kill its processes) before the build moves on.</summary>
-    public static TimeSpan CancellationGrace { get; set; } = TimeSpan.FromSeconds(5);
+    static readonly TimeSpan CancellationGrace = TimeSpan.FromSeconds(5);
+
+    const string CancelledNote = "cancelled";
 
     public static async Task<IReadOnlyList<TargetResult>> RunAsync(
         ExecutionPlan plan, IReadOnlyList<ExecutableTarget> targets, CancellationToken cancellationToken)
@@ -22,7 +24,7 @@ internal static class BuildExecutor
         foreach (var planned in plan.Targets)
         {
             var target = byName[planned.Name];
-            var result = cancellationToken.IsCancellationRequested ? new TargetResult(target.Name, TargetStatus.NotRun, TimeSpan.Zero, "cancelled")
+            var result = cancellationToken.IsCancellationRequested ? new TargetResult(target.Name, TargetStatus.NotRun, TimeSpan.Zero, CancelledNote)
                 : planned.SkipReason is { } skipReason ? new TargetResult(target.Name, TargetStatus.Skipped, TimeSpan.Zero, skipReason)
                 : stoppedBy is not null && !target.AssuredAfterFailure
                     ? new TargetResult(target.Name, TargetStatus.NotRun, TimeSpan.Zero, $"{stoppedBy} failed")
@@ -38,7 +40,7 @@ internal static class BuildExecutor
     }
 
     public static int ExitCode(IReadOnlyList<TargetResult> results) =>
-        results.Any(r => r.Status == TargetStatus.Aborted || r.Note == "cancelled") ? ExitCodes.Cancelled
+        results.Any(r => r.Status == TargetStatus.Aborted || r is { Status: TargetStatus.NotRun, Note: CancelledNote }) ? ExitCodes.Cancelled
         : results.Any(r => r.Status == TargetStatus.Failed) ? ExitCodes.TargetFailed
         : ExitCodes.Success;
 
@@ -89,7 +91,7 @@ internal static class BuildExecutor
     static TargetResult Aborted(ExecutableTarget target, Stopwatch stopwatch)
     {
         Log.Warning($"{target.Name} was cancelled.");
-        return new TargetResult(target.Name, TargetStatus.Aborted, stopwatch.Elapsed, "cancelled");
+        return new TargetResult(target.Name, TargetStatus.Aborted, stopwatch.Elapsed, CancelledNote);
     }
 
     static string FirstLine(string message) => message.Split('\n', 2)[0].Trim();

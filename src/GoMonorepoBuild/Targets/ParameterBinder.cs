@@ -57,10 +57,11 @@ internal static class ParameterBinder
 
     static (IReadOnlyList<string> Words, string Origin)? FromEnvironment(ParameterDescriptor parameter, IReadOnlyDictionary<string, string> environment)
     {
-        string? name = null;
-        if (environment.ContainsKey(parameter.Name)) name = parameter.Name;
-        else if (environment.ContainsKey(parameter.EnvironmentName)) name = parameter.EnvironmentName;
-        else name = environment.Keys.FirstOrDefault(k => Names.Canonical(k) == Names.Canonical(parameter.Name));
+        // An empty variable counts as unset: CI systems often define every variable a workflow mentions.
+        bool IsSet(string name) => environment.TryGetValue(name, out var value) && value.Length > 0;
+        var name = IsSet(parameter.Name) ? parameter.Name
+            : IsSet(parameter.EnvironmentName) ? parameter.EnvironmentName
+            : environment.Keys.FirstOrDefault(k => Names.Canonical(k) == Names.Canonical(parameter.Name) && IsSet(k));
         return name is null ? null : ([environment[name]], $"environment variable {name}");
     }
 

@@ -92,6 +92,13 @@ public class ParameterBindingTests : IDisposable
     }
 
     [Fact]
+    public void An_empty_environment_variable_counts_as_unset()
+    {
+        root.Write(".nuke/parameters.json", """{ "Registry": "file" }""");
+        Assert.Equal("file", Bind([], new() { ["REGISTRY"] = "" }).Registry);
+    }
+
+    [Fact]
     public async Task A_plain_TARGET_variable_is_never_read()
     {
         root.Write(".nuke/parameters.json", """{ "Target": ["Two"] }""");
