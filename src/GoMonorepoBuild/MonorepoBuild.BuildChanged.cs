@@ -32,8 +32,8 @@ public abstract partial class MonorepoBuild
             var clock = Stopwatch.StartNew();
             var head = GitHead.Find(MonorepoDirectory);
             var rows = new List<ServiceReport>();
-            var pending = new Queue<GoService>(SelectedServices());
-            GoService? current = null;
+            var pending = new Queue<BuildDecision>(Decisions);
+            BuildDecision? current = null;
             try
             {
                 while (pending.Count > 0)
@@ -45,8 +45,8 @@ public abstract partial class MonorepoBuild
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
-                if (current is not null) rows.Add(Row(current, ServiceStatus.Cancelled, "cancelled while building"));
-                rows.AddRange(pending.Select(s => Row(s, ServiceStatus.Cancelled, "cancelled before it started")));
+                if (current is not null) rows.Add(Row(current.Service, ServiceStatus.Cancelled, "cancelled while building"));
+                rows.AddRange(pending.Select(d => Row(d.Service, ServiceStatus.Cancelled, "cancelled before it started")));
                 throw;
             }
             finally
@@ -64,13 +64,11 @@ public abstract partial class MonorepoBuild
                     string.Join("; ", failed.Select(f => $"{f.Name} ({f.Reason}{(f.LogFile is null ? "" : $", log {f.LogFile}")})")));
         });
 
-    async Task<ServiceReport> BuildServiceAsync(GoService service, GitHead? head, CancellationToken ct)
+    async Task<ServiceReport> BuildServiceAsync(BuildDecision decision, GitHead? head, CancellationToken ct)
     {
-        if (!service.IsBuildable)
-        {
-            var why = $"no main package in {service.Path} (module root or cmd/<name>): a library module has no image";
-            return Only.Length > 0 ? Row(service, ServiceStatus.Failed, why) : Row(service, ServiceStatus.Skipped, why);
-        }
+        var service = decision.Service;
+        if (!decision.Build)
+            return Row(service, Only.Length > 0 && !service.IsBuildable ? ServiceStatus.Failed : ServiceStatus.Skipped, decision.Reason);
 
         var imageName = ImageName.FromServiceName(service.Name);
         var repository = $"{Registry.TrimEnd('/')}/{imageName}";
@@ -96,7 +94,7 @@ public abstract partial class MonorepoBuild
         Log.Information($"{service.Name}: building {tags[0]}");
         var outcome = await new BuildxDriver(Docker).BuildAsync(build, ct);
         var row = Row(service, outcome.Succeeded ? ServiceStatus.Built : ServiceStatus.Failed,
-                outcome.Succeeded ? "selected" : outcome.Error ?? "the build failed") with
+                outcome.Succeeded ? decision.Reason : outcome.Error ?? "the build failed") with
             {
                 Steps = new StepCounts(outcome.TotalSteps, outcome.CachedSteps),
                 DurationMs = (long)outcome.Duration.TotalMilliseconds,

@@ -185,7 +185,11 @@ public sealed class BuildxDriverEngineTests : IAsyncDisposable
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => building);
 
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"took {clock.Elapsed}");
-        Assert.False(ProcessRunningWith(dockerfile), "docker buildx is still running after cancellation");
+        // The process tree is killed at once; on a loaded machine its /proc entries can take a moment to go.
+        var exited = Stopwatch.StartNew();
+        while (ProcessRunningWith(dockerfile) && exited.Elapsed < TimeSpan.FromSeconds(10))
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        Assert.False(ProcessRunningWith(dockerfile), "docker buildx is still running 10 s after cancellation");
         // BuildKit notices the client is gone and stops the step (its process runs on this host).
         var deadline = Stopwatch.StartNew();
         while (ProcessRunningWith(salt) && deadline.Elapsed < TimeSpan.FromSeconds(20))
