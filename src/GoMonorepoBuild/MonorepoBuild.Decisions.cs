@@ -2,12 +2,16 @@ using GoMonorepoBuild.Buildx;
 using GoMonorepoBuild.Dockerfiles;
 using GoMonorepoBuild.Engine;
 using GoMonorepoBuild.Inputs;
+using GoMonorepoBuild.Targets;
 using GoMonorepoBuild.Workspace.Services;
 
 namespace GoMonorepoBuild;
 
 public abstract partial class MonorepoBuild
 {
+    [Parameter("Build every selected service even when an image for its inputs exists (the BuildKit cache still applies)")]
+    public bool Force { get; set; }
+
     IReadOnlyList<BuildDecision>? decisions;
     IFileDigests? digests;
 
@@ -41,8 +45,10 @@ public abstract partial class MonorepoBuild
             }
             var hash = await InputHashOfAsync(service, cancellationToken);
             var reference = $"{ImageRepositoryOf(service)}:{hash.Tag}";
-            var existing = await lookup.InEngineAsync(reference, cancellationToken);
-            result.Add(existing is not null
+            var existing = Force ? null : await lookup.InEngineAsync(reference, cancellationToken);
+            if (Force)
+                result.Add(BuildDecision.Selected(service, "forced (--force)") with { InputHash = hash });
+            else result.Add(existing is not null
                 ? BuildDecision.Skipped(service, "image for these inputs already exists" +
                                                  (existing.Revision is { } rev ? $" (built at {rev[..Math.Min(12, rev.Length)]})" : $" ({existing.Where})")) with { InputHash = hash }
                 : BuildDecision.Selected(service, ChangeReasonOf(service) ?? "no image for these inputs yet") with { InputHash = hash });
