@@ -39,6 +39,9 @@ public sealed class DockerEngine
             if (answer.Answers)
                 return layout.Serves(ambient) ? ambient with { BuildNetwork = "none", Provisioned = true } : ambient;
             ambientProblem = $"{ambient.Describe()}: {answer.Detail}";
+            // Someone chose this engine on purpose; say why it is passed over rather than switching silently.
+            if (ambient.DockerHost is not null)
+                Log.Warning($"The configured engine does not answer ({ambientProblem}); using GoMonorepoBuild's private engine instead");
         }
 
         using var _ = await FileLock.AcquireAsync(layout.LockFile, cancellationToken);

@@ -60,6 +60,31 @@ public sealed class PrivateEngineTests(PrivateEngineFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task An_official_golang_image_or_an_override_in_the_engine_is_used_as_it_is()
+    {
+        var engine = await fixture.EngineAsync();
+        var folder = Directory.CreateTempSubdirectory("gmb-tiny-").FullName;
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(folder, "marker"), "not really go", Ct);
+            await GoMonorepoBuild.Processes.Tool.Named("tar").RunAsync(["-C", folder, "-cf", Path.Combine(folder, "tiny.tar"), "marker"], Ct);
+            await engine.Docker().RunAsync(["import", Path.Combine(folder, "tiny.tar"), "golang:1.23-alpine"], Ct);
+            await engine.Docker().RunAsync(["tag", "golang:1.23-alpine", "example.org/team/go:custom"], Ct);
+
+            var official = await BuilderImage.ResolveAsync(engine, "1.23", null, fixture.Options, Ct);
+            var overridden = await BuilderImage.ResolveAsync(engine, "1.23", "example.org/team/go:custom", fixture.Options, Ct);
+
+            Assert.Equal(new BuilderImageRef("golang:1.23-alpine", false, "the official golang image, present in the engine"), official);
+            Assert.Equal(new BuilderImageRef("example.org/team/go:custom", false, "the Go image override, present in the engine"), overridden);
+        }
+        finally
+        {
+            await engine.Docker().TryRunAsync(["image", "rm", "golang:1.23-alpine", "example.org/team/go:custom"], CancellationToken.None);
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task An_override_image_the_engine_lacks_and_cannot_pull_is_a_clear_error()
     {
         var engine = await fixture.EngineAsync();
