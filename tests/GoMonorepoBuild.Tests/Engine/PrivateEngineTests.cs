@@ -60,6 +60,28 @@ public sealed class PrivateEngineTests(PrivateEngineFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task A_buildx_build_on_the_private_engine_runs_its_steps_on_the_build_network()
+    {
+        var engine = await fixture.EngineAsync();
+        var image = await BuilderImage.ResolveAsync(engine, "1.23", null, fixture.Options, Ct);
+        var context = Directory.CreateTempSubdirectory("gmb-ctx-").FullName;
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(context, "Dockerfile"), $"FROM {image.Reference}\nRUN go version > /version\n", Ct);
+
+            // The private engine has no bridge: a RUN step on the default network fails with "network bridge not found".
+            var build = await engine.Docker().RunAsync(
+                ["buildx", "build", "--network", engine.BuildNetwork!, "--no-cache", "--output", "type=cacheonly", context], Ct);
+
+            Assert.Contains("go version > /version", build.StandardError);
+        }
+        finally
+        {
+            Directory.Delete(context, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task An_official_golang_image_or_an_override_in_the_engine_is_used_as_it_is()
     {
         var engine = await fixture.EngineAsync();
