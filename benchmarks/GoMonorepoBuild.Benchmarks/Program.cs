@@ -1,0 +1,46 @@
+using System.Diagnostics;
+using System.Globalization;
+using GoMonorepoBuild.Tests.Support;
+using GoMonorepoBuild.Workspace;
+
+// Times GoWorkspace.Load on generated monorepos: one warm-up load, then N timed loads; prints a Markdown table.
+// Usage: dotnet run -c Release --project benchmarks/GoMonorepoBuild.Benchmarks -- [--sizes 50,500,2000] [--iterations 7]
+var sizes = Option("--sizes", "50,500,2000").Split(',').Select(int.Parse).ToList();
+var iterations = int.Parse(Option("--iterations", "7"), CultureInfo.InvariantCulture);
+var workRoot = Path.Combine(Path.GetTempPath(), "gmb-bench-" + Environment.ProcessId);
+
+Console.WriteLine($"{Environment.ProcessorCount} cores, .NET {Environment.Version}, {iterations} timed loads after 1 warm-up");
+Console.WriteLine();
+Console.WriteLine("| Modules | Services | .go files | Packages | Load median | Min | Max | µs per .go file |");
+Console.WriteLine("|--------:|---------:|----------:|---------:|------------:|----:|----:|----------------:|");
+try
+{
+    foreach (var modules in sizes)
+    {
+        var root = Path.Combine(workRoot, modules.ToString(CultureInfo.InvariantCulture));
+        var info = SyntheticMonorepo.Write(root, SyntheticMonorepoOptions.ForModules(modules));
+        var model = GoWorkspace.Load(root);
+        var times = new List<double>();
+        for (var i = 0; i < iterations; i++)
+        {
+            var stopwatch = Stopwatch.StartNew();
+            model = GoWorkspace.Load(root);
+            times.Add(stopwatch.Elapsed.TotalMilliseconds);
+        }
+        times.Sort();
+        var median = times[times.Count / 2];
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| {info.Modules} | {model.Services.Count} | {info.GoFiles} | {model.Packages.Count} | {median:F0} ms | {times[0]:F0} ms | {times[^1]:F0} ms | {median * 1000 / info.GoFiles:F1} |"));
+        Directory.Delete(root, recursive: true);
+    }
+}
+finally
+{
+    if (Directory.Exists(workRoot)) Directory.Delete(workRoot, recursive: true);
+}
+
+string Option(string name, string fallback)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
+}
