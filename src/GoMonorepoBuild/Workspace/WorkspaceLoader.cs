@@ -28,7 +28,7 @@ public static class WorkspaceLoader
         var folders = ScanGoFiles(tree, allModuleDirs, brokenDirs, options, problems);
         var packages = PackageIndex.Build(tree, modulesByDir, folders, options.Platforms, problems, d => ModuleDirOf(d, allModuleDirs));
 
-        var (serviceDirs, unmatched) = ServiceMatcher.Match(options.ServiceGlobs, moduleDirs);
+        var (serviceDirs, unmatched) = ServiceMatcher.Match(ServiceMatcher.ParseGlobs(options.ServiceGlobs), moduleDirs);
         foreach (var glob in unmatched) problems.Warn($"the services pattern '{glob}' matches no module folder");
         var names = ServiceMatcher.Names(serviceDirs);
         var modulesByPath = graph.Modules.GroupBy(m => m.Path).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);

@@ -25,5 +25,5 @@ public sealed record GoPackage(
     public bool IsMain => Name == "main";
 
     /// <summary>A folder with only _test.go files: nothing of it goes into a binary.</summary>
-    public bool IsTestOnly => Files.Count == 0;
+    public bool IsTestOnly => Files.Count == 0 && TestFiles.Count > 0;
 }

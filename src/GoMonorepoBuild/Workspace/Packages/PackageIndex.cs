@@ -110,7 +110,8 @@ internal static class PackageIndex
                     }
                 }
             }
-            name ??= files.Where(f => f.File.IsTest).Select(f => f.File.PackageName.EndsWith("_test", StringComparison.Ordinal)
+            // Without a buildable file, the tests (or else the excluded files) say what the package is called.
+            name ??= files.OrderBy(f => f.File.IsTest ? 0 : 1).Select(f => f.File.PackageName.EndsWith("_test", StringComparison.Ordinal)
                 ? f.File.PackageName[..^5] : f.File.PackageName).FirstOrDefault() ?? "";
             return draft with { Name = name };
         }

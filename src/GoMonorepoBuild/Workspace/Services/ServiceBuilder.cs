@@ -53,7 +53,7 @@ internal static class ServiceBuilder
     /// <summary>A service's main packages; for a library module without one, all its non-test packages.</summary>
     public static IReadOnlyList<GoPackage> Roots(GoModule module, IEnumerable<GoPackage> modulePackages, out IReadOnlyList<GoPackage> mains)
     {
-        var own = modulePackages.Where(p => !p.IsTestOnly).ToList();
+        var own = modulePackages.Where(p => p.Files.Count > 0).ToList();
         mains = MainPackages(module, own);
         return mains.Count > 0 ? mains : own.Where(p => !p.IsMain).ToList();
     }
