@@ -105,7 +105,8 @@ public class WorkspaceLoaderTests
     public void A_go_work_connects_the_modules_it_uses()
     {
         using var tree = new TempTree();
-        tree.Write("go.work", "go 1.23\n\nuse (\n\t./services/api\n\t./libs/db\n)\n")
+        tree.Write("go.work", "go 1.23\n\nuse (\n\t./services/api\n\t./libs/db\n\t./tools\n)\n")
+            .Module("tools", "example.com/tools").GoFile("tools/gen.go", "tools")
             .Write("go.work.sum", "")
             .Module("services/api", "example.com/api", "require example.com/db v0.1.0\n")
             .GoFile("services/api/main.go", "main", "example.com/db")
@@ -118,11 +119,14 @@ public class WorkspaceLoaderTests
         Assert.Equal(["example.com/api", "example.com/db"], api.Packages);
         Assert.Contains("go.work", api.ModuleFiles);
         Assert.Contains("go.work.sum", api.ModuleFiles);
+        Assert.Contains("tools/go.mod", api.ModuleFiles);
+        Assert.DoesNotContain("tools/gen.go", api.ImageInputs);
         Assert.Contains("libs/db/db.go", api.ImageInputs);
         // Outside the workspace and without a replace, the monorepo's copy is not what the build uses.
         Assert.Equal(["example.com/solo"], model.Service("solo")!.Packages);
         Assert.Contains(model.Warnings, w => w.Contains("services/solo/go.mod has no local replace"));
-        Assert.Equal(["./services/api", "./libs/db"], model.Work!.Uses.Select(u => u.Path));
+        Assert.Equal(["./services/api", "./libs/db", "./tools"], model.Work!.Uses.Select(u => u.Path));
+        Assert.Equal(["go.work", "the go.work of the workspace", "service api"], model.Explain("go.work", api));
     }
 
     [Fact]

@@ -18,6 +18,8 @@ internal static class ServiceBuilder
         var moduleFiles = new SortedSet<string>(closure.Modules.SelectMany(m => m.ModuleFiles), StringComparer.Ordinal);
         if (work is not null && module.InWorkspace)
         {
+            // In workspace mode the go command reads every used module's go.mod to build one module graph.
+            moduleFiles.UnionWith(modulesByPath.Values.Where(m => m.InWorkspace).SelectMany(m => m.ModuleFiles));
             moduleFiles.Add(work.File);
             if (tree.HasFile(".", "go.work.sum")) moduleFiles.Add("go.work.sum");
         }
