@@ -199,6 +199,32 @@ public class WorkspaceLoaderTests
     }
 
     [Fact]
+    public void Assembly_files_and_a_vendor_folder_are_image_inputs()
+    {
+        using var tree = new TempTree();
+        tree.Module("services/fast", "example.com/fast", "require github.com/x/y v1.0.0\n")
+            .GoFile("services/fast/main.go", "main", "example.com/fast/simd", "github.com/x/y")
+            .GoFile("services/fast/simd/simd.go", "simd")
+            .Write("services/fast/simd/simd_amd64.s", "TEXT ·Sum(SB),4,$0\n")
+            .Write("services/fast/simd/notes.txt", "not an input")
+            .Write("services/fast/vendor/modules.txt", "# github.com/x/y v1.0.0\n")
+            .Write("services/fast/vendor/github.com/x/y/y.go", "package y\n")
+            .Module("services/plain", "example.com/plain").GoFile("services/plain/main.go", "main")
+            .Write("services/plain/vendor/github.com/z/z.go", "package z\n");
+        var model = GoWorkspace.Load(tree.Root);
+        var fast = model.Service("fast")!;
+        Assert.Contains("services/fast/simd/simd_amd64.s", fast.SourceFiles);
+        Assert.DoesNotContain("services/fast/simd/notes.txt", fast.ImageInputs);
+        Assert.Equal(["services/fast/vendor/github.com/x/y/y.go", "services/fast/vendor/modules.txt"], fast.VendorFiles);
+        Assert.Contains("services/fast/vendor/modules.txt", fast.ImageInputs);
+        Assert.Equal(["services/fast/vendor/modules.txt", "vendored by module example.com/fast (vendor/modules.txt)", "service fast"],
+            model.Explain("services/fast/vendor/modules.txt", fast));
+        Assert.Equal("example.com/fast/simd", Assert.Single(model.PackagesOfFile("services/fast/simd/simd_amd64.s")).ImportPath);
+        // Without vendor/modules.txt the go command ignores vendor/.
+        Assert.Empty(model.Service("plain")!.VendorFiles);
+    }
+
+    [Fact]
     public void A_library_module_without_main_is_analysed_as_all_its_packages()
     {
         using var tree = new TempTree();
