@@ -45,7 +45,7 @@ public abstract partial class MonorepoBuild
 
     /// <summary>Files of the build itself whose change affects every service, relative to the repository root.</summary>
     protected virtual IReadOnlyList<string> BuildConfigurationPatterns(string buildFolder) =>
-        new[] { "build/**", ".nuke/*.json", "build.sh", "build.ps1", "build.cmd", "global.json", "Directory.Packages.props", "Directory.Build.props" }
+        new[] { "build/**", ".nuke/parameters*.json", "build.sh", "build.ps1", "build.cmd", "global.json", "Directory.Packages.props", "Directory.Build.props" }
             .Select(p => RepoPath.Combine(buildFolder, p)).ToList();
 
     public Target Affected => _ => _
@@ -54,13 +54,14 @@ public abstract partial class MonorepoBuild
         {
             if (DeepenLimit < 0) throw new UsageException($"--deepen-limit {DeepenLimit}: give 0 or a positive number of commits.");
             var result = await AffectedServicesAsync(ct);
-            AnsiConsole.Write(AffectedTable.Render(result));
+            // Through the build's log writer, so a build run in-process (tests, tools) captures the table too.
+            AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Log.Output.Out) }).Write(AffectedTable.Render(result));
             Log.Information($"Base: {result.Base ?? "none"} ({result.BaseSource}); head: {result.Head}");
             if (result.Fallback is not null) Log.Warning($"Fallback: {result.Fallback}");
             var text = Format == AffectedFormat.Matrix ? AffectedJson.Matrix(result) : AffectedJson.Serialize(result);
             if (Output is null)
             {
-                if (Format == AffectedFormat.Matrix) Console.WriteLine(text);
+                if (Format == AffectedFormat.Matrix) Log.Output.Out.WriteLine(text);
                 return;
             }
             var path = Path.GetFullPath(Output, RootDirectory);
@@ -84,6 +85,7 @@ public abstract partial class MonorepoBuild
             }
         }
         return new AffectedRequest(MonorepoDirectory, Services)
+            .WithExcludedFolders([TemporaryDirectory])
             .WithBase(Base)
             .WithHead(Head)
             .WithOptions(AffectedOptions.Default.WithGranularity(Granularity).WithGlobals(globals))

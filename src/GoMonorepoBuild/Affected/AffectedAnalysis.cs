@@ -45,6 +45,8 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher)
                 return AffectedResult.Everything(head.Services, $"no base to compare with: {resolved.How} ({string.Join("; ", resolved.Notes)})")
                     .WithRevisions(null, resolved.Source.ToString(), changes.Head);
 
+            var excluded = request.ExcludedFolders.Select(f => RepoPath.FromSystem(Path.TrimEndingDirectorySeparator(workDir), Path.GetFullPath(f))).ToList();
+            changes = changes with { Files = changes.Files.Where(f => !f.Paths.All(p => excluded.Any(e => RepoPath.IsUnder(p, e)))).ToList() };
             var inside = changes.Files.Select(f => f.RelativeTo(prefix)).OfType<ChangedFile>().ToList();
             var outside = changes.Files.SelectMany(f => f.Paths).Where(p => prefix != "." && !RepoPath.IsUnder(p, prefix)).Distinct().ToList();
             var result = AffectedPlanner.Plan(inside, outside, head, () => ModelAt(workDir, resolved.Sha, prefix, request, snapshots, tolerant: true), request.Options);

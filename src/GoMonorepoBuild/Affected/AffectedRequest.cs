@@ -21,6 +21,10 @@ public sealed record AffectedRequest(string MonorepoDirectory, IReadOnlyList<str
     /// <summary>When the base cannot be found: select every service (reported as a fallback) instead of failing.</summary>
     public bool BuildAllWhenBaseMissing { get; init; }
 
+    /// <summary>Folders (absolute) whose files are the build's own output, never changes: .nuke/temp.</summary>
+    public IReadOnlyList<string> ExcludedFolders { get; init; } = [];
+
+    public AffectedRequest WithExcludedFolders(IReadOnlyList<string> folders) => this with { ExcludedFolders = folders };
     public AffectedRequest WithBase(string? revision) => this with { Base = revision };
     public AffectedRequest WithHead(string? revision) => this with { Head = revision };
     public AffectedRequest WithOptions(AffectedOptions options) => this with { Options = options };
