@@ -114,6 +114,10 @@ public abstract partial class MonorepoBuild
         {
             var input = Path.GetFullPath(AffectedJson ?? CiPaths.AffectedMatrix, RootDirectory);
             var affected = AffectedMatrix.Read(input);
+            if (CiEnvironment.Kind == CiKind.GitHubActions && affected.Count > GitHubWorkflow.MaxMatrixJobs)
+                throw new Exception(
+                    $"{affected.Count} services are affected, but a GitHub matrix runs at most {GitHubWorkflow.MaxMatrixJobs} jobs: " +
+                    "split the services across workflows (GenerateCi --services with a subset each) or build several per job.");
             CiEnvironment.WriteOutputs(
             [
                 new("matrix", AffectedMatrix.ToMatrixJson(affected)),

@@ -11,6 +11,9 @@ public static class GitHubWorkflow
 {
     const string ReportArtifactPrefix = "build-report-";
 
+    /// <summary>GitHub runs at most this many jobs from one matrix; more fail the whole workflow before any starts.</summary>
+    public const int MaxMatrixJobs = 256;
+
     public static string Generate(CiSettings settings) =>
         YamlEmitter.Emit(Document(settings), [CiPaths.Header]);
 

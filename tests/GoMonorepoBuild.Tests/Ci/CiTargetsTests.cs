@@ -85,6 +85,18 @@ public sealed class CiTargetsTests : IDisposable
     }
 
     [Fact]
+    public async Task More_affected_services_than_a_github_matrix_can_run_fail_with_what_to_do()
+    {
+        root.Write("affected.json", AffectedMatrix.ToMatrixJson(Enumerable.Range(0, 257).Select(i => new AffectedService($"s{i}", $"services/s{i}"))));
+        var output = root.Write("github-output", "");
+        var (run, _) = await RunAsync(new Dictionary<string, string?> { ["GITHUB_ACTIONS"] = "true", ["GITHUB_OUTPUT"] = output },
+            "PublishAffected", "--affected-json", "affected.json");
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains("at most 256 jobs", run.Output + run.Error);
+        Assert.Equal("", System.IO.File.ReadAllText(output));
+    }
+
+    [Fact]
     public async Task GenerateGitLabChildPipeline_writes_a_job_per_affected_service()
     {
         root.Write(CiPaths.AffectedJson, """{"base":"a","head":"b","changedFiles":[],"services":[{"name":"orders","path":"services/orders","reasons":[]}],"ignoredFiles":[],"fallback":null}""");
