@@ -44,6 +44,10 @@ public sealed record CiSettings
     public CiSettings WithGitLabDockerService(string? service) => this with { GitLabDockerService = service };
     public CiSettings WithGitLabBuildArguments(params IEnumerable<string> arguments) => this with { GitLabBuildArguments = [.. arguments] };
 
+    /// <summary>A job's command line: the build script, the target, the workspace arguments, then the target's own.</summary>
+    public string Command(string target, params IEnumerable<string> arguments) =>
+        ShellLine.Join([BuildScript, target, .. WorkspaceArguments, .. arguments]);
+
     /// <summary>The arguments every job passes so CI sees the same monorepo and services as the local build.</summary>
     public IReadOnlyList<string> WorkspaceArguments =>
     [

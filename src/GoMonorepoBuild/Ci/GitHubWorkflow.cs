@@ -60,8 +60,8 @@ public static class GitHubWorkflow
                 ["name"] = "Find the affected services",
                 ["id"] = "affected",
                 ["run"] = Lines(
-                    Command(s, "Affected", "--format", "matrix", "--output", CiPaths.AffectedMatrix),
-                    Command(s, "PublishAffected", "--affected-json", CiPaths.AffectedMatrix)),
+                    s.Command("Affected", "--format", "matrix", "--output", CiPaths.AffectedMatrix),
+                    s.Command("PublishAffected", "--affected-json", CiPaths.AffectedMatrix)),
             },
         },
     };
@@ -102,7 +102,7 @@ public static class GitHubWorkflow
                     ["SERVICE"] = "${{ matrix.service }}",
                     ["BUILDER"] = "${{ steps.buildx.outputs.name }}",
                 },
-                ["run"] = Lines(Command(s, ["BuildChanged", "--only", "$SERVICE", "--builder", "$BUILDER", .. s.GitHubCacheArguments])),
+                ["run"] = Lines(s.Command("BuildChanged", ["--only", "$SERVICE", "--builder", "$BUILDER", .. s.GitHubCacheArguments])),
             },
             new YamlMap
             {
@@ -150,7 +150,7 @@ public static class GitHubWorkflow
                 {
                     ["EXPECTED"] = "${{ join(fromJson(needs.affected.outputs.matrix).include.*.service, ',') }}",
                 },
-                ["run"] = Lines(Command(s, "MergeReports", "--reports-dir", CiPaths.CollectedReports, "--expect-services", "$EXPECTED")),
+                ["run"] = Lines(s.Command("MergeReports", "--reports-dir", CiPaths.CollectedReports, "--expect-services", "$EXPECTED")),
             },
         },
     };
@@ -166,12 +166,6 @@ public static class GitHubWorkflow
     }
 
     static YamlScalar Pinned(PinnedAction action) => new YamlScalar(action.Uses).WithComment(action.Version);
-
-    static string Command(CiSettings s, params IEnumerable<string> targetAndArguments)
-    {
-        var words = targetAndArguments.ToList();
-        return ShellLine.Join([s.BuildScript, words[0], .. s.WorkspaceArguments, .. words.Skip(1)]);
-    }
 
     static string Lines(params string[] lines) => string.Join('\n', lines) + "\n";
 }

@@ -49,7 +49,7 @@ public static class GitLabChildPipeline
             }),
             ["script"] = new YamlSeq
             {
-                GitLabPipeline.GitLabCommand(s, "MergeReports", "--reports-dir", CiPaths.CollectedReports,
+                s.Command("MergeReports", "--reports-dir", CiPaths.CollectedReports,
                     "--expect-services", string.Join(',', services.Select(a => a.Name))),
             },
             ["artifacts"] = new YamlMap
@@ -71,7 +71,7 @@ public static class GitLabChildPipeline
         if (s.GitLabDockerService is not null) job["services"] = new YamlSeq { s.GitLabDockerService };
         job["script"] = new YamlSeq
         {
-            GitLabPipeline.GitLabCommand(s, ["BuildChanged", "--only", service.Name, .. s.GitLabBuildArguments]),
+            s.Command("BuildChanged", ["--only", service.Name, .. s.GitLabBuildArguments]),
         };
         // Every job's artifacts land in the report job's one folder: each report needs a path of its own.
         job["after_script"] = new YamlSeq

@@ -34,8 +34,8 @@ public static class GitLabPipeline
             ["variables"] = new YamlMap { ["GIT_DEPTH"] = "0" },
             ["script"] = new YamlSeq
             {
-                GitLabCommand(s, "Affected", "--format", "json", "--output", CiPaths.AffectedJson),
-                GitLabCommand(s, "GenerateGitLabChildPipeline", "--affected-json", CiPaths.AffectedJson,
+                s.Command("Affected", "--format", "json", "--output", CiPaths.AffectedJson),
+                s.Command("GenerateGitLabChildPipeline", "--affected-json", CiPaths.AffectedJson,
                     "--child-pipeline", CiPaths.GitLabChildPipeline),
             },
             ["artifacts"] = new YamlMap
@@ -59,10 +59,4 @@ public static class GitLabPipeline
             },
         };
     });
-
-    internal static string GitLabCommand(CiSettings s, params IEnumerable<string> targetAndArguments)
-    {
-        var words = targetAndArguments.ToList();
-        return ShellLine.Join([s.BuildScript, words[0], .. s.WorkspaceArguments, .. words.Skip(1)]);
-    }
 }
