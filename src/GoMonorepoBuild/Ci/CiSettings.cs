@@ -20,6 +20,13 @@ public sealed record CiSettings
     /// <summary><c>--services</c> globs the jobs pass; empty leaves the build's default.</summary>
     public ImmutableList<string> ServiceGlobs { get; init; } = [];
 
+    /// <summary>
+    /// How many commits the affected job fetches (GitHub <c>fetch-depth</c>, GitLab <c>GIT_DEPTH</c>); 0, the default, is
+    /// the whole history, which the diff against any pull request base needs. A depth only fits when the base is
+    /// always within it (or the analysis deepens the clone itself).
+    /// </summary>
+    public int AffectedFetchDepth { get; init; }
+
     /// <summary>The GitHub runner label of every job.</summary>
     public string GitHubRunner { get; init; } = "ubuntu-latest";
 
@@ -38,6 +45,8 @@ public sealed record CiSettings
     public CiSettings WithMainBranch(string branch) => this with { MainBranch = branch };
     public CiSettings WithMonorepo(string? monorepo) => this with { Monorepo = monorepo };
     public CiSettings WithServiceGlobs(params IEnumerable<string> globs) => this with { ServiceGlobs = [.. globs] };
+    public CiSettings WithAffectedFetchDepth(int depth) =>
+        depth >= 0 ? this with { AffectedFetchDepth = depth } : throw new ArgumentOutOfRangeException(nameof(depth), depth, "0 (all history) or a positive depth");
     public CiSettings WithGitHubRunner(string runner) => this with { GitHubRunner = runner };
     public CiSettings WithGitHubCacheArguments(params IEnumerable<string> arguments) => this with { GitHubCacheArguments = [.. arguments] };
     public CiSettings WithGitLabImage(string image) => this with { GitLabImage = image };

@@ -52,8 +52,8 @@ public static class GitHubWorkflow
         },
         ["steps"] = new YamlSeq
         {
-            // The affected analysis diffs the base commit against HEAD: it needs both, so the full history.
-            Uses(ActionPins.Checkout, new YamlMap { ["fetch-depth"] = 0 }),
+            // The affected analysis diffs the base commit against HEAD: it needs both, by default the full history.
+            Uses(ActionPins.Checkout, new YamlMap { ["fetch-depth"] = s.AffectedFetchDepth }),
             SetupDotnet(),
             new YamlMap
             {

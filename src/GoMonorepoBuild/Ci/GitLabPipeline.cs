@@ -30,8 +30,8 @@ public static class GitLabPipeline
         {
             ["stage"] = "affected",
             ["image"] = s.GitLabImage,
-            // The affected analysis diffs the base commit against HEAD: it needs the full history.
-            ["variables"] = new YamlMap { ["GIT_DEPTH"] = "0" },
+            // The affected analysis diffs the base commit against HEAD: it needs both, by default the full history.
+            ["variables"] = new YamlMap { ["GIT_DEPTH"] = s.AffectedFetchDepth.ToString(System.Globalization.CultureInfo.InvariantCulture) },
             ["script"] = new YamlSeq
             {
                 s.Command("Affected", "--format", "json", "--output", CiPaths.AffectedJson),

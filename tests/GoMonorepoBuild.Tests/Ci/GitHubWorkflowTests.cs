@@ -105,6 +105,15 @@ public class GitHubWorkflowTests
     }
 
     [Fact]
+    public void A_team_whose_bases_are_always_recent_can_fetch_less_history()
+    {
+        var settings = ExampleSettings.WithAffectedFetchDepth(50);
+        Assert.Equal("50", CiYaml.Parse(GitHubWorkflow.Generate(settings)).At("jobs", "affected").Items("steps")[0].Text("with", "fetch-depth"));
+        Assert.Equal("50", CiYaml.Parse(GitLabPipeline.Generate(settings)).Text("affected", "variables", "GIT_DEPTH"));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ExampleSettings.WithAffectedFetchDepth(-1));
+    }
+
+    [Fact]
     public void A_cancelled_run_on_the_main_branch_cannot_lose_a_build()
     {
         var concurrency = CiYaml.Parse(Workflow).At("concurrency");
