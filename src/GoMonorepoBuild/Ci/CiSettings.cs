@@ -22,8 +22,8 @@ public sealed record CiSettings
 
     /// <summary>
     /// How many commits the affected job fetches (GitHub <c>fetch-depth</c>, GitLab <c>GIT_DEPTH</c>); 0, the default, is
-    /// the whole history, which the diff against any pull request base needs. A depth only fits when the base is
-    /// always within it (or the analysis deepens the clone itself).
+    /// the whole history, which the diff against any pull request base needs. With a depth, the Affected target
+    /// deepens the shallow clone itself when the base is older (up to its <c>--deepen-limit</c>).
     /// </summary>
     public int AffectedFetchDepth { get; init; }
 
@@ -39,6 +39,13 @@ public sealed record CiSettings
     /// <summary>The Docker engine GitLab build jobs talk to (a service container); null when runners bring their own.</summary>
     public string? GitLabDockerService { get; init; } = "docker:27-dind";
 
+    /// <summary>
+    /// Commands a GitLab build job runs first: by default the login to the project's registry, which the registry
+    /// cache reads from and writes to.
+    /// </summary>
+    public ImmutableList<string> GitLabBeforeScript { get; init; } =
+        ["echo \"$CI_REGISTRY_PASSWORD\" | docker login --username \"$CI_REGISTRY_USER\" --password-stdin \"$CI_REGISTRY\""];
+
     /// <summary>BuildChanged's extra arguments in a GitLab child job: the shared registry cache next to the project's images.</summary>
     public ImmutableList<string> GitLabBuildArguments { get; init; } = ["--registry", "$CI_REGISTRY_IMAGE", "--cache", "registry"];
 
@@ -51,6 +58,7 @@ public sealed record CiSettings
     public CiSettings WithGitHubCacheArguments(params IEnumerable<string> arguments) => this with { GitHubCacheArguments = [.. arguments] };
     public CiSettings WithGitLabImage(string image) => this with { GitLabImage = image };
     public CiSettings WithGitLabDockerService(string? service) => this with { GitLabDockerService = service };
+    public CiSettings WithGitLabBeforeScript(params IEnumerable<string> commands) => this with { GitLabBeforeScript = [.. commands] };
     public CiSettings WithGitLabBuildArguments(params IEnumerable<string> arguments) => this with { GitLabBuildArguments = [.. arguments] };
 
     /// <summary>A job's command line: the build script, the target, the workspace arguments, then the target's own.</summary>

@@ -69,6 +69,7 @@ public static class GitLabChildPipeline
         var collected = $"{CiPaths.CollectedReports}/{service.Name}";
         var job = new YamlMap { ["stage"] = "build" };
         if (s.GitLabDockerService is not null) job["services"] = new YamlSeq { s.GitLabDockerService };
+        if (!s.GitLabBeforeScript.IsEmpty) job["before_script"] = new YamlSeq().With(b => s.GitLabBeforeScript.ForEach(c => b.Add(c)));
         job["script"] = new YamlSeq
         {
             s.Command("BuildChanged", ["--only", service.Name, .. s.GitLabBuildArguments]),
