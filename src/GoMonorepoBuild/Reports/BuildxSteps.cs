@@ -17,6 +17,7 @@ public static class BuildxSteps
         var ms = step.Duration is { } d ? (long)Math.Round(d.TotalMilliseconds) : (long?)null;
         if (step.Cached) return StepRecord.Hit(step.Name, ms);
         // A failed or unfinished step says nothing about how long the step takes: it gets no run duration.
-        return step.Failed || ms is null ? new StepRecord(step.Name, false, ms, null) : StepRecord.Ran(step.Name, ms.Value);
+        if (step.Failed) return StepRecord.Failure(step.Name, ms);
+        return ms is null ? new StepRecord(step.Name, false, null, null) : StepRecord.Ran(step.Name, ms.Value);
     }
 }

@@ -41,9 +41,9 @@ static class StepChartSvg
             }
             else if (step.DurationMs is { } ms)
             {
-                var color = step.LastRunMs is null ? Svg.FailedColor : Svg.RunColor;
-                svg.Append(Svg.Rect(LabelWidth, y + 3, Bar(ms), RowHeight - 6, color, $"ran for {BuildReportTable.Duration(ms)}", "run"));
-                note = step.LastRunMs is null ? $"failed after {BuildReportTable.Duration(ms)}" : $"ran {BuildReportTable.Duration(ms)}";
+                note = step.Failed ? $"failed after {BuildReportTable.Duration(ms)}" : $"ran {BuildReportTable.Duration(ms)}";
+                svg.Append(Svg.Rect(LabelWidth, y + 3, Bar(ms), RowHeight - 6, step.Failed ? Svg.FailedColor : Svg.RunColor, note,
+                    step.Failed ? "failed" : "run"));
             }
             else
             {

@@ -15,6 +15,9 @@ namespace GoMonorepoBuild.Reports;
 /// </param>
 public sealed partial record StepRecord(string Name, bool Cached, long? DurationMs, long? LastRunMs)
 {
+    /// <summary>The step failed this run (its duration then says nothing about what the step costs).</summary>
+    public bool Failed { get; init; }
+
     /// <summary>
     /// What identifies the step across runs: the stage and the instruction, without BuildKit's "n/m" counter, so
     /// adding a step to the Dockerfile does not make every later step look new.
@@ -26,6 +29,8 @@ public sealed partial record StepRecord(string Name, bool Cached, long? Duration
     public static StepRecord Ran(string name, long durationMs) => new(name, false, durationMs, durationMs);
 
     public static StepRecord Hit(string name, long? durationMs) => new(name, true, durationMs, null);
+
+    public static StepRecord Failure(string name, long? durationMs) => new(name, false, durationMs, null) { Failed = true };
 
     public StepRecord WithLastRunMs(long? lastRunMs) => this with { LastRunMs = lastRunMs };
 

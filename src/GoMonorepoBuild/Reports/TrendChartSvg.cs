@@ -8,7 +8,7 @@ namespace GoMonorepoBuild.Reports;
 /// </summary>
 static class TrendChartSvg
 {
-    const int Width = 760, Height = 150, Left = 56, Bottom = 22, Top = 22, MaxRuns = 30;
+    const int Width = 760, Height = 150, Left = 56, Bottom = 22, Top = 22, MaxRuns = 30, MinSlots = 12;
 
     public static string Render(string service, IReadOnlyList<HistoryEntry> history)
     {
@@ -27,7 +27,7 @@ static class TrendChartSvg
 
         var plotHeight = Height - Top - Bottom;
         var scale = Math.Max(1, runs.Max(r => Math.Max(r.Service.DurationMs, r.Service.TimeSavedMs ?? 0)));
-        var slot = (Width - Left) / (double)MaxRuns;
+        var slot = (Width - Left) / (double)Math.Max(runs.Count, MinSlots);
         double Y(long ms) => Top + plotHeight - ms * plotHeight / (double)scale;
         svg.Append($"<line x1=\"{Left}\" y1=\"{Top + plotHeight}\" x2=\"{Width}\" y2=\"{Top + plotHeight}\" stroke=\"#ccc\"/>")
             .Append(Svg.Text(Left - 4, Top + 8, BuildReportTable.Duration(scale), "end", "#555"))

@@ -28,7 +28,7 @@ public class BuildxStepsTests
         [
             new StepRecord("[build 2/4] COPY modules/ ./", true, 20, null),
             new StepRecord("[build 3/4] RUN go mod download", false, 4500, 4500),
-            new StepRecord("[build 4/4] RUN go build", false, 1250, null),
+            StepRecord.Failure("[build 4/4] RUN go build", 1250),
             new StepRecord("[stage-1 1/1] COPY --from=build /out/app /app", false, null, null),
         ], records);
     }

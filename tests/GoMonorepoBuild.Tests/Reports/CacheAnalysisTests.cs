@@ -94,7 +94,7 @@ public class CacheAnalysisTests
     public void A_failed_step_keeps_the_duration_of_its_last_successful_run()
     {
         var cold = Build(null, SameInputs, StepRecord.Ran("[build 2/2] RUN go build", 6000));
-        var failed = Build(cold, SameInputs, new StepRecord("[build 2/2] RUN go build", false, 300, null));
+        var failed = Build(cold, SameInputs, StepRecord.Failure("[build 2/2] RUN go build", 300));
 
         Assert.Equal(6000, failed.StepDetails[0].LastRunMs);
         Assert.Equal(300, failed.StepDetails[0].DurationMs);

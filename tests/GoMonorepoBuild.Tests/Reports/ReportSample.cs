@@ -66,7 +66,7 @@ static class ReportSample
                 LogFile = ".nuke/temp/logs/gateway.log",
                 ErrorTail = "./main.go:7:2: undefined: handler <nil>\nERROR: process \"go build\" did not complete successfully: exit code: 1",
             },
-            [.. Steps(cachedUpTo: 5, run: 0).Take(5), new StepRecord(BuildSteps[5], false, 900, null)],
+            [.. Steps(cachedUpTo: 5, run: 0).Take(5), StepRecord.Failure(BuildSteps[5], 900)],
             Inputs(("services/gateway/go.mod", "cc01"), ("services/gateway/main.go", "ee02")),
             previous.Find("gateway"));
         var payments = CacheAnalysis.CarryOver(
