@@ -26,9 +26,20 @@ public static class InputDigests
 
     /// <summary>Hashes files under <paramref name="root"/>.</summary>
     public static IReadOnlyDictionary<string, string> FromFolder(string root, IEnumerable<string> relativePaths) =>
-        Compute(relativePaths, path =>
+        ForBuild(root, relativePaths, dockerfile: null);
+
+    /// <summary>The key the Dockerfile a service was built from is recorded under (it is not always a file of the monorepo).</summary>
+    public const string DockerfileKey = "<dockerfile>";
+
+    /// <summary>
+    /// The inputs of one image build: <paramref name="inputs"/> under <paramref name="root"/>, plus the Dockerfile
+    /// (generated or the service's own) under <see cref="DockerfileKey"/>, so a changed Dockerfile is named as the
+    /// reason for a miss instead of "nothing changed".
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> ForBuild(string root, IEnumerable<string> inputs, string? dockerfile) =>
+        Compute(dockerfile is null ? inputs : inputs.Append(DockerfileKey), path =>
         {
-            var full = Path.Combine(root, path);
+            var full = path == DockerfileKey ? dockerfile! : Path.Combine(root, path);
             return File.Exists(full) ? File.OpenRead(full) : null;
         });
 }
