@@ -23,8 +23,8 @@ public abstract partial class MonorepoBuild
     [Parameter("GenerateCi: fail when a generated file differs from what it would write, instead of writing it")]
     public bool CiCheck { get; set; }
 
-    [Parameter("The Affected target's output (--format matrix or json) that PublishAffected and GenerateGitLabChildPipeline read")]
-    public string? AffectedJson { get; set; }
+    [Parameter("The Affected target's output (--format matrix or json) that PublishAffected and GenerateGitLabChildPipeline read", Name = "AffectedJson")]
+    public string? AffectedJsonFile { get; set; }
 
     [Parameter("Where GenerateGitLabChildPipeline writes the child pipeline (default: .nuke/temp/ci/build-changed.child.yml)")]
     public string? ChildPipeline { get; set; }
@@ -99,7 +99,7 @@ public abstract partial class MonorepoBuild
         .Description("Write the GitLab child pipeline (a build job per affected service) from the Affected target's output")
         .Executes(() =>
         {
-            var input = Path.GetFullPath(AffectedJson ?? CiPaths.AffectedJson, RootDirectory);
+            var input = Path.GetFullPath(AffectedJsonFile ?? CiPaths.AffectedJson, RootDirectory);
             var output = Path.GetFullPath(ChildPipeline ?? CiPaths.GitLabChildPipeline, RootDirectory);
             var affected = AffectedMatrix.Read(input);
             Directory.CreateDirectory(Path.GetDirectoryName(output)!);
@@ -112,7 +112,7 @@ public abstract partial class MonorepoBuild
         .Description("Hand the affected services to later CI jobs: the 'matrix' and 'any' step outputs on GitHub Actions")
         .Executes(() =>
         {
-            var input = Path.GetFullPath(AffectedJson ?? CiPaths.AffectedMatrix, RootDirectory);
+            var input = Path.GetFullPath(AffectedJsonFile ?? CiPaths.AffectedMatrix, RootDirectory);
             var affected = AffectedMatrix.Read(input);
             if (CiEnvironment.Kind == CiKind.GitHubActions && affected.Count > GitHubWorkflow.MaxMatrixJobs)
                 throw new Exception(
