@@ -55,7 +55,7 @@ public abstract partial class MonorepoBuild
             if (DeepenLimit < 0) throw new UsageException($"--deepen-limit {DeepenLimit}: give 0 or a positive number of commits.");
             var result = await AffectedServicesAsync(ct);
             // Through the build's log writer, so a build run in-process (tests, tools) captures the table too.
-            AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Log.Output.Out) }).Write(AffectedTable.Render(result));
+            Log.Write(AffectedTable.Render(result));
             Log.Information($"Base: {result.Base ?? "none"} ({result.BaseSource}); head: {result.Head}");
             if (result.Fallback is not null) Log.Warning($"Fallback: {result.Fallback}");
             var text = Format == AffectedFormat.Matrix ? AffectedJson.Matrix(result) : AffectedJson.Serialize(result);

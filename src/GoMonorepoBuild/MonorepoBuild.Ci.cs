@@ -139,7 +139,7 @@ public abstract partial class MonorepoBuild
             Directory.CreateDirectory(Path.GetDirectoryName(MarkdownReportFile)!);
             var markdown = BuildReportMarkdown.Render(merged);
             File.WriteAllText(MarkdownReportFile, markdown);
-            AnsiConsole.Write(BuildReportTable.Render(merged));
+            Log.Write(BuildReportTable.Render(merged));
             CiEnvironment.AppendJobSummary(markdown);
             Log.Information($"Merged {merged.Services.Count} services into {Path.GetRelativePath(RootDirectory, ReportFile)} " +
                             $"and {Path.GetRelativePath(RootDirectory, MarkdownReportFile)}");
