@@ -79,6 +79,9 @@ public sealed class GoWorkspace
     /// <summary>The packages a file belongs to: as a Go, test, excluded or assembly/C file of its folder, or as an embedded file.</summary>
     public IReadOnlyList<GoPackage> PackagesOfFile(string path) => _reverse.Value.PackagesByFile.TryGetValue(path, out var list) ? list : [];
 
+    /// <summary>The package in a folder; for a deleted or new file, the package of its folder is what it belonged to.</summary>
+    public GoPackage? PackageAt(string dir) => _reverse.Value.PackagesByDir.GetValueOrDefault(dir);
+
     /// <summary>Local packages whose non-test files import <paramref name="importPath"/>.</summary>
     public IReadOnlyList<GoPackage> ImportersOf(string importPath) => _reverse.Value.Importers.TryGetValue(importPath, out var list) ? list : [];
 

@@ -10,6 +10,7 @@ internal sealed class ReverseIndex
     {
         foreach (var package in packages.Values.OrderBy(p => p.ImportPath, StringComparer.Ordinal))
         {
+            PackagesByDir[package.Dir] = package;
             foreach (var file in package.Files.Concat(package.ExcludedFiles).Concat(package.TestFiles).Concat(package.EmbedFiles).Concat(package.OtherSourceFiles))
                 Add(PackagesByFile, file, package);
             foreach (var import in package.LocalImports) Add(Importers, import, package);
@@ -21,6 +22,8 @@ internal sealed class ReverseIndex
     }
 
     public Dictionary<string, List<GoPackage>> PackagesByFile { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, GoPackage> PackagesByDir { get; } = new(StringComparer.Ordinal);
 
     public Dictionary<string, List<GoPackage>> Importers { get; } = new(StringComparer.Ordinal);
 

@@ -85,6 +85,9 @@ public class WorkspaceLoaderTests
         using var tree = ReplaceRepo();
         var model = GoWorkspace.Load(tree.Root);
         Assert.Equal("example.com/libs/auth", Assert.Single(model.PackagesOfFile("libs/auth/token.go")).ImportPath);
+        Assert.Empty(model.PackagesOfFile("libs/auth/deleted.go"));
+        Assert.Equal("example.com/libs/auth", model.PackageAt(RepoPath.Parent("libs/auth/deleted.go"))!.ImportPath);
+        Assert.Equal("libs/auth", model.ModuleContaining("libs/auth/deleted.go")!.Dir);
         Assert.Equal(["example.com/services/orders/internal/api"], model.ImportersOf("example.com/libs/auth").Select(p => p.ImportPath));
         Assert.Equal(["example.com/services/orders/internal/api"], model.TestImportersOf("example.com/libs/testkit").Select(p => p.ImportPath));
         Assert.Equal(["example.com/libs/auth", "example.com/services/orders"], model.DependentsOf("example.com/libs/log").Select(m => m.Path).Order());

@@ -13,17 +13,25 @@ public static class GoFileScanner
     /// <summary>Scans a file on disk; <paramref name="displayPath"/> is the path errors name.</summary>
     public static GoSourceFile ScanFile(string fullPath, string displayPath)
     {
-        // Sharing read/write/delete spares the advisory lock .NET takes on Unix; a short first read spares asking the length.
-        using var handle = File.OpenHandle(fullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
         var buffer = new byte[HeaderChunk];
-        var read = ReadFully(handle, buffer, 0);
-        var complete = read < HeaderChunk;
-        var header = GoHeaderLexer.Scan(buffer.AsSpan(0, read), displayPath, complete);
-        if (complete || !header.NeedsMore && !header.ImportsEmbed)
-            return Build(fullPath, header, buffer.AsSpan(0, read), displayPath);
+        if (PosixFileReader.TryReadStart(fullPath, buffer, out var read) && TryHeader(fullPath, buffer, read, displayPath) is { } fast)
+            return fast;
+
+        // Sharing read/write/delete keeps other writers unblocked; a short first read spares asking the length.
+        using var handle = File.OpenHandle(fullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        read = ReadFully(handle, buffer, 0);
+        if (TryHeader(fullPath, buffer, read, displayPath) is { } file) return file;
         var all = new byte[RandomAccess.GetLength(handle)];
         var total = ReadFully(handle, all, 0);
         return Build(fullPath, GoHeaderLexer.Scan(all.AsSpan(0, total), displayPath, complete: true), all.AsSpan(0, total), displayPath);
+    }
+
+    /// <summary>The file from its first chunk, or null when the header runs past it or embed directives need the rest.</summary>
+    private static GoSourceFile? TryHeader(string fullPath, byte[] buffer, int read, string displayPath)
+    {
+        var complete = read < buffer.Length;
+        var header = GoHeaderLexer.Scan(buffer.AsSpan(0, read), displayPath, complete);
+        return complete || !header.NeedsMore && !header.ImportsEmbed ? Build(fullPath, header, buffer.AsSpan(0, read), displayPath) : null;
     }
 
     /// <summary>Scans file contents held in memory.</summary>
@@ -41,9 +49,11 @@ public static class GoFileScanner
         var total = 0;
         while (total < buffer.Length)
         {
+            var wanted = buffer.Length - total;
             var n = RandomAccess.Read(handle, buffer.AsSpan(total), offset + total);
-            if (n == 0) break;
             total += n;
+            // A regular file reads short only at its end; stopping here spares a second read call per file.
+            if (n < wanted) break;
         }
         return total;
     }
