@@ -32,7 +32,7 @@ public abstract partial class MonorepoBuild
             var clock = Stopwatch.StartNew();
             var head = GitHead.Find(MonorepoDirectory);
             var rows = new List<ServiceReport>();
-            var pending = new Queue<BuildDecision>(Decisions);
+            var pending = new Queue<BuildDecision>(await DecisionsAsync(ct));
             BuildDecision? current = null;
             try
             {
@@ -53,7 +53,7 @@ public abstract partial class MonorepoBuild
             {
                 Report = new BuildReport(rows) { StartedAt = started, DurationMs = clock.ElapsedMilliseconds };
                 BuildReportJson.Write(Report, ReportFile);
-                AnsiConsole.Write(BuildReportTable.Render(Report));
+                Log.Write(BuildReportTable.Render(Report));
                 Log.Information($"Report: {Path.GetRelativePath(RootDirectory, ReportFile)}");
             }
 
@@ -73,6 +73,7 @@ public abstract partial class MonorepoBuild
         var imageName = ImageName.FromServiceName(service.Name);
         var repository = $"{Registry.TrimEnd('/')}/{imageName}";
         var tags = new List<string> { $"{repository}:{head?.ShortSha ?? "dev"}", $"{repository}:latest" };
+        if (decision.InputHash is { } hash) tags.Add($"{repository}:{hash.Tag}");
         var logFile = Path.Combine(LogsDirectory, imageName + ".log");
         var (dockerfile, context) = service.Dockerfile is { } own
             ? (Path.Combine(MonorepoDirectory, own), MonorepoDirectory)
@@ -84,6 +85,7 @@ public abstract partial class MonorepoBuild
             .WithNetwork(Docker.BuildNetwork)
             .WithBuilder(Builder)
             .WithLogFile(logFile)
+            .WithLabels(decision.InputHash is { } inputs ? [new(Inputs.ServiceInputHash.Label, inputs.Value)] : [])
             .WithMetadataFile(Path.Combine(TemporaryDirectory, "buildx", imageName + ".metadata.json"));
         if (head is not null)
             build = build

@@ -23,7 +23,7 @@ public abstract partial class MonorepoBuild
         .DependsOn(EnsureEngine)
         .Executes(async ct =>
         {
-            foreach (var service in Decisions.Where(d => d.Build && d.Service.Dockerfile is null).Select(d => d.Service))
+            foreach (var service in SelectedServices().Where(s => s.IsBuildable && s.Dockerfile is null))
             {
                 var input = BuildInputOf(service);
                 var builder = await BuilderImageFor(GoVersions.Minor(service.GoVersion) ?? GoVersions.Fallback, ct);

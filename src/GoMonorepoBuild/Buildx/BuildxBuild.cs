@@ -27,6 +27,10 @@ public sealed record BuildxBuild(string ServiceName, string DockerfilePath, stri
     /// <summary>
     /// Attach SLSA provenance. Off by default: buildx would otherwise turn a single-platform image into an index.
     /// </summary>
+    /// <summary>Image labels set at build time (<c>--label</c>), e.g. the input hash; they never re-run a step.</summary>
+    public ImmutableSortedDictionary<string, string> Labels { get; init; } =
+        ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal);
+
     public bool Provenance { get; init; }
 
     /// <summary>Where buildx writes the build's metadata (<c>--metadata-file</c>); null lets the driver pick a temp file.</summary>
@@ -42,6 +46,7 @@ public sealed record BuildxBuild(string ServiceName, string DockerfilePath, stri
     public BuildxBuild WithNetwork(string? network) => this with { Network = network };
     public BuildxBuild WithBuilder(string? builder) => this with { Builder = builder };
     public BuildxBuild WithBuildArg(string name, string value) => this with { BuildArgs = BuildArgs.SetItem(name, value) };
+    public BuildxBuild WithLabels(IEnumerable<KeyValuePair<string, string>> labels) => this with { Labels = Labels.SetItems(labels) };
     public BuildxBuild WithProvenance(bool provenance = true) => this with { Provenance = provenance };
     public BuildxBuild WithMetadataFile(string? path) => this with { MetadataFile = path };
     public BuildxBuild WithLogFile(string? path) => this with { LogFile = path };
@@ -57,6 +62,7 @@ public sealed record BuildxBuild(string ServiceName, string DockerfilePath, stri
         if (Load) args.Add("--load");
         if (Network is not null) args.AddRange(["--network", Network]);
         foreach (var (name, value) in BuildArgs) args.AddRange(["--build-arg", $"{name}={value}"]);
+        foreach (var (name, value) in Labels) args.AddRange(["--label", $"{name}={value}"]);
         args.Add(Provenance ? "--provenance=true" : "--provenance=false");
         args.AddRange(["--metadata-file", metadataFile]);
         args.Add(ContextDir);

@@ -13,18 +13,17 @@ public static class GoFileScanner
     /// <summary>Scans a file on disk; <paramref name="displayPath"/> is the path errors name.</summary>
     public static GoSourceFile ScanFile(string fullPath, string displayPath)
     {
-        using var handle = File.OpenHandle(fullPath);
-        var length = RandomAccess.GetLength(handle);
-        var buffer = new byte[(int)Math.Min(length, HeaderChunk)];
+        // Sharing read/write/delete spares the advisory lock .NET takes on Unix; a short first read spares asking the length.
+        using var handle = File.OpenHandle(fullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        var buffer = new byte[HeaderChunk];
         var read = ReadFully(handle, buffer, 0);
-        var header = GoHeaderLexer.Scan(buffer.AsSpan(0, read), displayPath, complete: read >= length);
-        if (header.NeedsMore || header.ImportsEmbed && read < length)
-        {
-            var all = new byte[length];
-            var total = ReadFully(handle, all, 0);
-            return Build(fullPath, GoHeaderLexer.Scan(all.AsSpan(0, total), displayPath, complete: true), all.AsSpan(0, total), displayPath);
-        }
-        return Build(fullPath, header, buffer.AsSpan(0, read), displayPath);
+        var complete = read < HeaderChunk;
+        var header = GoHeaderLexer.Scan(buffer.AsSpan(0, read), displayPath, complete);
+        if (complete || !header.NeedsMore && !header.ImportsEmbed)
+            return Build(fullPath, header, buffer.AsSpan(0, read), displayPath);
+        var all = new byte[RandomAccess.GetLength(handle)];
+        var total = ReadFully(handle, all, 0);
+        return Build(fullPath, GoHeaderLexer.Scan(all.AsSpan(0, total), displayPath, complete: true), all.AsSpan(0, total), displayPath);
     }
 
     /// <summary>Scans file contents held in memory.</summary>
