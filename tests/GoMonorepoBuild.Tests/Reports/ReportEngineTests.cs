@@ -1,6 +1,7 @@
 using GoMonorepoBuild.Buildx;
 using GoMonorepoBuild.Dockerfiles;
 using GoMonorepoBuild.Engine;
+using GoMonorepoBuild.Inputs;
 using GoMonorepoBuild.Reports;
 using GoMonorepoBuild.Tests.Support;
 
@@ -29,7 +30,7 @@ public sealed class ReportEngineTests : IAsyncDisposable
         TestContext.Current.TestOutputHelper?.WriteLine(string.Join('\n', outcome.Steps.Select(s => $"{(s.Internal ? "internal" : s.Cached ? "CACHED" : "ran")} {s.Duration?.TotalMilliseconds:0}: {s.Name}")));
 
         var row = new ServiceReport(service.Name, service.ModuleDir, ServiceStatus.Built) { DurationMs = (long)outcome.Duration.TotalMilliseconds };
-        var inputs = InputDigests.ForBuild(_repo.Root, [.. service.ModuleFiles, .. service.SourceFiles], generated.DockerfilePath);
+        var inputs = InputDigests.From(GitIndexDigests.For(_repo.Root), [.. service.ModuleFiles, .. service.SourceFiles], generated.DockerfilePath);
         return CacheAnalysis.Apply(row, BuildxSteps.ToRecords(outcome.Steps), inputs, previous);
     }
 
