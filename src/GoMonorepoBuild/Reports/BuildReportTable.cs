@@ -6,19 +6,21 @@ namespace GoMonorepoBuild.Reports;
 /// <summary>The console table of a build report: one row per service.</summary>
 public static class BuildReportTable
 {
-    const int StepNameWidth = 36;
+    const int StepNameWidth = 60;
 
+    /// <summary>
+    /// The table (kept narrow enough for an 80-column CI log: figures never wrap, only the reason does), then a line
+    /// per service whose cache stopped helping: the first missed step and what changed.
+    /// </summary>
     public static IRenderable Render(BuildReport report)
     {
         var table = new Table().Border(TableBorder.Rounded)
-            .AddColumn("Service")
-            .AddColumn("Status")
-            .AddColumn(new TableColumn("Steps").RightAligned())
-            .AddColumn(new TableColumn("Cached").RightAligned())
-            .AddColumn(new TableColumn("Duration").RightAligned())
-            .AddColumn(new TableColumn("Saved").RightAligned())
-            .AddColumn(new TableColumn("Image size").RightAligned())
-            .AddColumn("First missed step")
+            .AddColumn(new TableColumn("Service").NoWrap())
+            .AddColumn(new TableColumn("Status").NoWrap())
+            .AddColumn(new TableColumn("Cached").RightAligned().NoWrap())
+            .AddColumn(new TableColumn("Time").RightAligned().NoWrap())
+            .AddColumn(new TableColumn("Saved").RightAligned().NoWrap())
+            .AddColumn(new TableColumn("Image").RightAligned().NoWrap())
             .AddColumn("Reason");
         foreach (var s in report.Services)
         {
@@ -26,28 +28,26 @@ public static class BuildReportTable
             table.AddRow(
                 Markup.Escape(s.Name),
                 StatusMarkup(s.Status),
-                skipped ? "-" : s.Steps.Total.ToString(),
-                skipped ? "-" : $"{s.Steps.Cached} ({BuildReportTable.Percent(s.Steps.HitRatio)})",
+                skipped ? "-" : $"{s.Steps.Cached}/{s.Steps.Total} {Percent(s.Steps.HitRatio)}",
                 skipped ? "-" : Duration(s.DurationMs),
-                skipped || s.TimeSavedMs is not { } saved ? "-" : Duration(saved),
+                skipped ? "-" : s.TimeSavedMs is { } saved ? Duration(saved) : "?",
                 s.ImageSizeBytes is { } size ? Size(size) : "-",
-                skipped ? "-" : FirstMiss(s),
                 Markup.Escape(s.Reason));
         }
         table.Caption($"{report.Count(ServiceStatus.Built)} built, {report.Count(ServiceStatus.Skipped)} skipped, " +
                       $"{report.Count(ServiceStatus.Failed)} failed, {report.Count(ServiceStatus.Cancelled)} cancelled " +
                       $"in {Duration(report.DurationMs)}" +
                       (report.TimeSavedMs > 0 ? $"; the cache saved about {Duration(report.TimeSavedMs)}" : ""));
-        return table;
+
+        var misses = report.Services
+            .Where(s => s.Status != ServiceStatus.Skipped && s.FirstMissedStep is not null)
+            .Select(s => new Markup(FirstMiss(s, s.FirstMissedStep!)))
+            .ToList<IRenderable>();
+        return misses.Count == 0 ? table : new Rows([table, new Markup("[bold]First missed steps[/]"), .. misses]);
     }
 
-    static string FirstMiss(ServiceReport s)
-    {
-        if (s.FirstMissedStep is not { } missed)
-            return s.Steps.Total > 0 && s.Steps.Run == 0 ? "[green]none: fully cached[/]" : "-";
-        var why = missed.ChangedInputs is { IsEmpty: false } changes ? changes.Describe(max: 2) : missed.Reason;
-        return $"{Markup.Escape(Shorten(missed.Name, StepNameWidth))}\n[grey]{Markup.Escape(Shorten(why, StepNameWidth * 2))}[/]";
-    }
+    static string FirstMiss(ServiceReport s, MissedStep missed) =>
+        $"  {Markup.Escape(s.Name)}: {Markup.Escape(Shorten(missed.Name, StepNameWidth))}\n    [grey]{Markup.Escape(missed.Reason)}[/]";
 
     static string StatusMarkup(ServiceStatus status) => status switch
     {

@@ -48,10 +48,14 @@ public sealed record ServiceReport(string Name, string Path, ServiceStatus Statu
     public IReadOnlyList<StepRecord> StepDetails { get; init; } = [];
 
     /// <summary>
-    /// SHA-256 of each input file (relative path → hex digest) of the build; for a service not built this run, those
+    /// Content digest (git's blob id) of each input file of the build, by path relative to the monorepo root (see
+    /// <see cref="InputDigests"/>); for a service not built this run, those
     /// of its last build. Null when never recorded.
     /// </summary>
     public IReadOnlyDictionary<string, string>? Inputs { get; init; }
+
+    /// <summary>The digest of everything that determines the image (see <see cref="Inputs.ServiceInputHash"/>), when known.</summary>
+    public string? InputHash { get; init; }
 
     public ServiceReport WithReason(string reason) => this with { Reason = reason };
 

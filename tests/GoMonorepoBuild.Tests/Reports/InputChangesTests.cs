@@ -37,14 +37,15 @@ public sealed class InputChangesTests : IDisposable
     }
 
     [Fact]
-    public void Digests_are_the_sha256_of_the_content_sorted_by_path()
+    public void Digests_are_gits_blob_ids_of_the_content_sorted_by_path_whichever_way_they_are_read()
     {
         Write("b.go", "b");
         Write("a.go", "");
         var digests = InputDigests.FromFolder(_root, ["b.go", "a.go", "b.go"]);
 
         Assert.Equal(["a.go", "b.go"], digests.Keys);
-        Assert.Equal("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", digests["a.go"]);
+        Assert.Equal("e69de29bb2d1d6434b8b29ae775ad8c2e48c5391", digests["a.go"]);
+        Assert.Equal(digests, InputDigests.Compute(["a.go", "b.go"], p => new MemoryStream(File.ReadAllBytes(Path.Combine(_root, p)))));
     }
 
     [Fact]

@@ -47,6 +47,7 @@ static class ReportSample
                 Image = "gomonorepobuild/orders:abc1234",
                 Tags = ["gomonorepobuild/orders:abc1234", "gomonorepobuild/orders:latest"],
                 Digest = "sha256:0123456789abcdef",
+                InputHash = "5f2c0d1e9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d",
                 LogFile = ".nuke/temp/logs/orders.log",
                 AffectedBecause = ["libs/money/round.go changed", "package example.com/libs/money contains it", "services/orders imports example.com/libs/money"],
             },
