@@ -35,7 +35,7 @@ public sealed class PackedFeed : IAsyncLifetime
         var ct = TestContext.Current.CancellationToken;
         // The framework as the tests compiled it (same configuration, no second compile racing the test run).
         var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
-        await Dotnet.RunAsync(["pack", FrameworkProject, "-c", configuration, "--no-build", "-o", Folder, "-nologo", "-v", "q"], ct);
+        await Dotnet.RunAsync(["pack", FrameworkProject, "-c", configuration, "--no-build", "--no-restore", "-o", Folder, "-nologo", "-v", "q"], ct);
         await Dotnet.RunAsync(["pack", TemplateProject, "-o", Folder, "-nologo", "-v", "q"], ct);
         await Dotnet.RunAsync(["new", "install", TemplatePackage, "--debug:custom-hive", TemplateHive], ct);
     }
