@@ -53,7 +53,7 @@ public abstract partial class MonorepoBuild
             {
                 Report = new BuildReport(rows) { StartedAt = started, DurationMs = clock.ElapsedMilliseconds };
                 BuildReportJson.Write(Report, ReportFile);
-                AnsiConsole.Write(BuildReportTable.Render(Report));
+                Log.Write(BuildReportTable.Render(Report));
                 Log.Information($"Report: {Path.GetRelativePath(RootDirectory, ReportFile)}");
             }
 

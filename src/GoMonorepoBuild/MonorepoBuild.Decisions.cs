@@ -34,6 +34,7 @@ public abstract partial class MonorepoBuild
     /// </summary>
     protected virtual async Task<IReadOnlyList<BuildDecision>> DecideBuildsAsync(CancellationToken cancellationToken)
     {
+        var changes = await ChangesOrNullAsync(cancellationToken);
         var result = new List<BuildDecision>();
         var lookup = new ImageLookup(Docker);
         foreach (var service in SelectedServices())
@@ -44,20 +45,39 @@ public abstract partial class MonorepoBuild
                 continue;
             }
             var hash = await InputHashOfAsync(service, cancellationToken);
-            var reference = $"{ImageRepositoryOf(service)}:{hash.Tag}";
-            var existing = Force ? null : await lookup.InEngineAsync(reference, cancellationToken);
+            var why = changes?.Find(service.Name)?.FirstReason;
+            var chain = why?.Chain ?? [];
             if (Force)
-                result.Add(BuildDecision.Selected(service, "forced (--force)") with { InputHash = hash });
-            else result.Add(existing is not null
-                ? BuildDecision.Skipped(service, "image for these inputs already exists" +
-                                                 (existing.Revision is { } rev ? $" (built at {rev[..Math.Min(12, rev.Length)]})" : $" ({existing.Where})")) with { InputHash = hash }
-                : BuildDecision.Selected(service, ChangeReasonOf(service) ?? "no image for these inputs yet") with { InputHash = hash });
+            {
+                result.Add(BuildDecision.Selected(service, "forced (--force)") with { InputHash = hash, AffectedBecause = chain });
+                continue;
+            }
+            var existing = await lookup.InEngineAsync($"{ImageRepositoryOf(service)}:{hash.Tag}", cancellationToken);
+            var decision = existing is not null
+                ? BuildDecision.Skipped(service, ExistsReason(existing, why is not null, changes is not null))
+                : BuildDecision.Selected(service, why is not null ? $"affected: {why.ChainText}" : "no image for these inputs yet");
+            result.Add(decision with { InputHash = hash, AffectedBecause = chain });
         }
         return result;
     }
 
-    /// <summary>Why git says a service changed (the affected analysis), or null when it cannot say.</summary>
-    protected virtual string? ChangeReasonOf(GoService service) => null;
+    static string ExistsReason(ExistingImage existing, bool affected, bool analysed)
+    {
+        var built = existing.Revision is { } rev ? $"built at {rev[..Math.Min(12, rev.Length)]}" : existing.Where;
+        var reason = $"image for these inputs already exists ({built})";
+        return !analysed ? reason : affected ? reason + "; git says it changed, but back to inputs already built" : "not affected; " + reason;
+    }
+
+    /// <summary>The affected analysis, or null when the monorepo is not in a git work tree (content hashes alone decide then).</summary>
+    async Task<Affected.AffectedResult?> ChangesOrNullAsync(CancellationToken cancellationToken)
+    {
+        if (LibGit2Sharp.Repository.Discover(MonorepoDirectory) is null)
+        {
+            Log.Information($"{MonorepoDirectory} is not in a git work tree: services are built by content hash alone, without reasons from git.");
+            return null;
+        }
+        return await AffectedServicesAsync(cancellationToken);
+    }
 
     /// <summary>The image repository of a service: <c>&lt;registry&gt;/&lt;image name&gt;</c>.</summary>
     public string ImageRepositoryOf(GoService service) => $"{Registry.TrimEnd('/')}/{ImageName.FromServiceName(service.Name)}";

@@ -76,7 +76,7 @@ public sealed class GoWorkspace
 
     public IEnumerable<GoPackage> PackagesOfModule(string modulePath) => _packagesByModule.Value[modulePath];
 
-    /// <summary>The packages a file belongs to: as a Go file, test file or excluded file of its folder, or as an embedded file.</summary>
+    /// <summary>The packages a file belongs to: as a Go, test, excluded or assembly/C file of its folder, or as an embedded file.</summary>
     public IReadOnlyList<GoPackage> PackagesOfFile(string path) => _reverse.Value.PackagesByFile.TryGetValue(path, out var list) ? list : [];
 
     /// <summary>Local packages whose non-test files import <paramref name="importPath"/>.</summary>
@@ -103,6 +103,7 @@ public sealed class GoWorkspace
         var tail = $"service {service.Name}";
         if (path == service.Dockerfile) return [path, $"the Dockerfile of {tail}"];
         var module = ModuleAt(service.Path)!;
+        if (service.VendorFiles.BinarySearch(path) >= 0) return [path, $"vendored by module {module.Path} (vendor/modules.txt)", tail];
         if (Work is not null && (path == Work.File || path == "go.work.sum")) return [path, "the go.work of the workspace", tail];
         var owner = Modules.FirstOrDefault(m => m.ModuleFiles.Contains(path));
         if (owner is not null) return ModuleChain(path, owner, module, tail);

@@ -10,7 +10,7 @@ internal sealed class ReverseIndex
     {
         foreach (var package in packages.Values.OrderBy(p => p.ImportPath, StringComparer.Ordinal))
         {
-            foreach (var file in package.Files.Concat(package.ExcludedFiles).Concat(package.TestFiles).Concat(package.EmbedFiles))
+            foreach (var file in package.Files.Concat(package.ExcludedFiles).Concat(package.TestFiles).Concat(package.EmbedFiles).Concat(package.OtherSourceFiles))
                 Add(PackagesByFile, file, package);
             foreach (var import in package.LocalImports) Add(Importers, import, package);
             foreach (var import in package.TestImports.Where(packages.ContainsKey)) Add(TestImporters, import, package);

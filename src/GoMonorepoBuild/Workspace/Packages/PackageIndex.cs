@@ -41,7 +41,8 @@ internal static class PackageIndex
                 else if (!import.Split('/')[0].Contains('.')) std.Add(import);
                 else external.Add(import);
             }
-            packages[draft.ImportPath] = draft.ToPackage(local, std, external);
+            var others = tree.FilesIn(draft.Dir).Where(MonorepoTree.IsOtherSource).Select(n => RepoPath.Combine(draft.Dir, n)).ToList();
+            packages[draft.ImportPath] = draft.ToPackage(local, std, external, others);
         }
         return packages;
     }
@@ -116,8 +117,8 @@ internal static class PackageIndex
             return draft with { Name = name };
         }
 
-        public GoPackage ToPackage(List<string> local, List<string> std, List<string> external) => new(
+        public GoPackage ToPackage(List<string> local, List<string> std, List<string> external, IReadOnlyList<string> others) => new(
             ImportPath, Name, Dir, ModulePath, Files, Excluded, Tests, Imports.ToList(), local, std, external,
-            TestImports.ToList(), Embeds.ToList(), Constraints);
+            TestImports.ToList(), Embeds.ToList(), others, Constraints);
     }
 }

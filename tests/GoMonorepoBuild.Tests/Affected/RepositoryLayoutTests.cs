@@ -1,0 +1,68 @@
+using GoMonorepoBuild.Affected;
+using GoMonorepoBuild.Tests.Changes;
+
+namespace GoMonorepoBuild.Tests.Affected;
+
+public class RepositoryLayoutTests : IDisposable
+{
+    readonly TestRepository repo = new();
+
+    public void Dispose() => repo.Dispose();
+
+    [Fact]
+    public async Task A_monorepo_in_a_subfolder_reports_paths_relative_to_it_and_ignores_changes_outside()
+    {
+        SampleMonorepo.WriteTo(repo, prefix: "go").Write("docs/guide.md", "guide\n");
+        var baseSha = repo.Commit("base");
+        repo.Write("go/libs/util/util.go", "package util\n\nfunc Do() { }\n").Write("docs/guide.md", "guide v2\n");
+
+        var result = await Analyse.RunAsync(repo, baseSha, prefix: "go");
+        Assert.Equal(["payments"], result.Names());
+        Assert.Equal(["libs/util/util.go"], result.ChangedFiles);
+        Assert.Equal("services/payments", result.Find("payments")!.Path);
+        Assert.Equal(1, result.OutsideFiles);
+        Assert.Empty(result.IgnoredFiles);
+    }
+
+    [Fact]
+    public async Task A_file_outside_the_monorepo_matching_a_global_pattern_affects_every_service()
+    {
+        SampleMonorepo.WriteTo(repo, prefix: "go").Write("build/Build.cs", "class Build {}\n");
+        var baseSha = repo.Commit("base");
+        repo.Write("build/Build.cs", "class Build { }\n");
+
+        var globals = GlobalPatterns.Default.WithRepository(["build/**"], "go");
+        var result = await Analyse.RunAsync(repo, baseSha, prefix: "go",
+            configure: r => r.WithOptions(AffectedOptions.Default.WithGlobals(globals)));
+        Assert.Equal(["orders", "payments", "web"], result.Names());
+        Assert.All(result.Services, s => Assert.Equal(ReasonKind.GlobalFile, s.FirstReason.Kind));
+        Assert.Equal("build/Build.cs -> global pattern 'build/**' -> service web", result.ReasonOf("web").ChainText);
+    }
+
+    [Fact]
+    public async Task In_a_go_work_repository_the_go_work_is_global_and_libraries_are_wired_through_it()
+    {
+        SampleMonorepo.WriteTo(repo, goWork: true);
+        var baseSha = repo.Commit("base");
+
+        repo.Write("libs/auth/token.go", "package auth\n\nfunc Token() string { return \"w\" }\n");
+        var library = await Analyse.RunAsync(repo, baseSha);
+        Assert.Equal(["orders"], library.Names());
+
+        repo.Write("go.work", "go 1.23\n\nuse (\n\t./libs/auth\n\t./libs/util\n\t./services/orders\n\t./services/payments\n\t./services/web\n)\n\n// touched\n");
+        var global = await Analyse.RunAsync(repo, baseSha);
+        Assert.Equal(["orders", "payments", "web"], global.Names());
+        Assert.Equal(ReasonKind.GlobalFile, global.ReasonOf("web").Kind);
+    }
+
+    [Fact]
+    public async Task A_user_owned_Dockerfile_of_a_service_is_an_input_of_that_service()
+    {
+        SampleMonorepo.WriteTo(repo).Write("services/web/Dockerfile", "FROM scratch\n");
+        var baseSha = repo.Commit("base");
+        repo.Write("services/web/Dockerfile", "FROM scratch\nLABEL a=b\n");
+        var result = await Analyse.RunAsync(repo, baseSha);
+        Assert.Equal(["web"], result.Names());
+        Assert.Equal(ReasonKind.FileChanged, result.ReasonOf("web").Kind);
+    }
+}
