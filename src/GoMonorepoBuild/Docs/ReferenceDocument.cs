@@ -54,6 +54,7 @@ internal static class ReferenceDocument
         text.AppendLine("Each parameter is read from (highest first) the command line, the environment (the exact name or");
         text.AppendLine("UPPER_SNAKE_CASE), `.nuke/parameters.<profile>.json` with `--profile <profile>`, then `.nuke/parameters.json`");
         text.AppendLine("(the PascalCase name as key). Lists take comma-separated values or repeated options; in JSON, an array.");
+        text.AppendLine("Names and choices match case-insensitively, ignoring dashes: `--missing-base build-all` is `BuildAll`.");
         text.AppendLine();
         text.AppendLine("| Parameter | Command line | Environment | Type | Default | Description |");
         text.AppendLine("| --- | --- | --- | --- | --- | --- |");
@@ -125,6 +126,7 @@ internal static class ReferenceDocument
 
     static string Signature(MemberInfo member)
     {
+        var nullability = new NullabilityInfoContext();
         var method = member as MethodInfo ?? ((PropertyInfo)member).GetMethod!;
         var modifiers = (method.IsPublic ? "public" : "protected") +
                         (method.IsStatic ? " static" : "") +
@@ -132,18 +134,18 @@ internal static class ReferenceDocument
         if (member is PropertyInfo property)
         {
             var set = property.SetMethod is { } setter && Visible(setter) ? " set;" : "";
-            return $"{modifiers} {CSharpNames.Of(property.PropertyType)} {property.Name} {{ get;{set} }}";
+            return $"{modifiers} {CSharpNames.Of(nullability.Create(property))} {property.Name} {{ get;{set} }}";
         }
         var generic = method.IsGenericMethod ? $"<{string.Join(", ", method.GetGenericArguments().Select(a => a.Name))}>" : "";
-        var arguments = string.Join(", ", method.GetParameters().Select(p => $"{CSharpNames.Of(p.ParameterType)} {p.Name}"));
-        return $"{modifiers} {CSharpNames.Of(method.ReturnType)} {method.Name}{generic}({arguments})";
+        var arguments = string.Join(", ", method.GetParameters().Select(p => $"{CSharpNames.Of(nullability.Create(p))} {p.Name}"));
+        return $"{modifiers} {CSharpNames.Of(nullability.Create(method.ReturnParameter))} {method.Name}{generic}({arguments})";
     }
 
     static string TypeOf(Type type)
     {
         var underlying = Nullable.GetUnderlyingType(type) ?? type;
         if (underlying.IsArray) return "list of " + TypeOf(underlying.GetElementType()!);
-        if (underlying.IsEnum) return "one of " + string.Join(", ", Enum.GetNames(underlying).Select(n => $"`{Targets.Names.Kebab(n)}`"));
+        if (underlying.IsEnum) return "one of " + string.Join(", ", Enum.GetNames(underlying).Select(n => $"`{n.ToLowerInvariant()}`"));
         return underlying == typeof(bool) ? "`true`/`false`"
             : underlying == typeof(string) ? "text"
             : underlying == typeof(int) || underlying == typeof(long) ? "whole number"
@@ -159,7 +161,7 @@ internal static class ReferenceDocument
         Array { Length: 0 } => "",
         Array array => $"`{Cell(string.Join(',', array.Cast<object>()))}`",
         bool flag => flag ? "`true`" : "`false`",
-        Enum choice => $"`{Targets.Names.Kebab(choice.ToString())}`",
+        Enum choice => $"`{choice.ToString().ToLowerInvariant()}`",
         _ => $"`{value}`",
     };
 
