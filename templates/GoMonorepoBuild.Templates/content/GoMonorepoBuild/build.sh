@@ -32,13 +32,14 @@ find_dotnet() {
   echo "$TEMP/dotnet-sdk/dotnet"
 }
 
-# What the compiled build depends on: the build project's sources and the MSBuild/NuGet files above it.
+# What the compiled build depends on: the build project's sources and the MSBuild/NuGet files above it. By content
+# (cksum is POSIX), so it works the same on Linux and macOS and ignores mere touches.
 inputs_fingerprint() {
   find "$ROOT/build" \( -name bin -o -name obj \) -prune -o -type f \
-       \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.targets' \) -printf '%p %s %T@\n' | sort
+       \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.targets' \) -exec cksum {} + | LC_ALL=C sort
   local file
   for file in global.json nuget.config NuGet.config Directory.Build.props Directory.Build.targets Directory.Packages.props; do
-    if [ -f "$ROOT/$file" ]; then stat -c '%n %s %Y' "$ROOT/$file"; fi
+    if [ -f "$ROOT/$file" ]; then cksum "$ROOT/$file"; fi
   done
 }
 
