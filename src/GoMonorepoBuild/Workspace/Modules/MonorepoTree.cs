@@ -7,7 +7,7 @@ namespace GoMonorepoBuild.Workspace.Modules;
 /// files go build compiles into a package (assembly, C/C++, .syso), go.mod, go.sum, go.work, go.work.sum and Dockerfile. Like the go command it skips vendor/, testdata/ and directories whose name
 /// starts with "." or "_", and does not follow symbolic links.
 /// </summary>
-public sealed class MonorepoTree
+internal sealed class MonorepoTree
 {
     private static readonly HashSet<string> InterestingNames = ["go.mod", "go.sum", "go.work", "go.work.sum", "Dockerfile"];
 

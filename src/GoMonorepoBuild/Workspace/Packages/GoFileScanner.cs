@@ -6,7 +6,7 @@ namespace GoMonorepoBuild.Workspace.Packages;
 /// Reads the header of a .go file (build constraints, package clause, import declarations) without parsing the rest.
 /// Only files importing "embed" can hold //go:embed directives, so only those are read to the end.
 /// </summary>
-public static class GoFileScanner
+internal static class GoFileScanner
 {
     private const int HeaderChunk = 4096;
 

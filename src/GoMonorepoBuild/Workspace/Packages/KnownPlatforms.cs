@@ -1,7 +1,7 @@
 namespace GoMonorepoBuild.Workspace.Packages;
 
 /// <summary>The GOOS and GOARCH values the go command knows (go/build's syslist), which drive file-name and tag constraints.</summary>
-public static class KnownPlatforms
+internal static class KnownPlatforms
 {
     private static readonly HashSet<string> Oses =
     [
