@@ -46,7 +46,7 @@ public static class DockerfileGenerator
         Line("# Compiling only reads the module cache and the Go build cache is made for concurrent go commands, so both");
         Line("# are 'shared': services compile in parallel ('locked' would run them one after another).");
         if (options.EmbedTimeZoneData)
-            Line("# -tags timetzdata embeds the zone database (about 450 KB) instead of copying 4 MB of zone files.");
+            Line("# -tags timetzdata embeds the zone database (about 400 KB) instead of copying 1.3 MB of zone files.");
         Line($"RUN {ModCache},sharing=shared \\");
         Line($"    {BuildCache},sharing=shared \\");
         Line($"    cd {input.ModuleDir} && GOOS=$TARGETOS GOARCH=$TARGETARCH \\");

@@ -26,13 +26,13 @@ public sealed partial record DockerfileOptions
     public bool IncludeCaCertificates { get; init; }
 
     /// <summary>
-    /// Copy the builder's zoneinfo into the image (about 4 MB; needed for <c>time.LoadLocation</c> from <c>scratch</c>).
+    /// Copy the builder's zoneinfo into the image (about 1.3 MB, 4 MB on disk; needed for <c>time.LoadLocation</c> from <c>scratch</c>).
     /// <see cref="EmbedTimeZoneData"/> is the small alternative.
     /// </summary>
     public bool IncludeZoneInfo { get; init; }
 
     /// <summary>
-    /// Build with <c>-tags timetzdata</c>: the zone database is embedded in the binary (about 450 KB), so
+    /// Build with <c>-tags timetzdata</c>: the zone database is embedded in the binary (about 400 KB), so
     /// <c>time.LoadLocation</c> works on any base without zone files.
     /// </summary>
     public bool EmbedTimeZoneData { get; init; }

@@ -22,7 +22,7 @@ COPY sources/ ./
 ARG TARGETOS TARGETARCH
 # Compiling only reads the module cache and the Go build cache is made for concurrent go commands, so both
 # are 'shared': services compile in parallel ('locked' would run them one after another).
-# -tags timetzdata embeds the zone database (about 450 KB) instead of copying 4 MB of zone files.
+# -tags timetzdata embeds the zone database (about 400 KB) instead of copying 1.3 MB of zone files.
 RUN --mount=type=cache,id=gomonorepobuild-gomod,target=/go/pkg/mod,sharing=shared \
     --mount=type=cache,id=gomonorepobuild-gocache,target=/root/.cache/go-build,sharing=shared \
     cd services/hello && GOOS=$TARGETOS GOARCH=$TARGETARCH \
