@@ -14,10 +14,10 @@ public abstract partial class MonorepoBuild
     public Target BuildDebugImage => _ => _
         .Description("Build the debug variant (the builder's shell and tools beside the binary) of the services named by --only, as <registry>/<service>:debug")
         .DependsOn(EnsureEngine, GenerateDockerfiles)
+        // Debug images are never built by default: the services are named, and checked before anything runs.
+        .Requires(() => Only)
         .Executes(async ct =>
         {
-            if (Only.Length == 0)
-                throw new UsageException("BuildDebugImage builds the services named by --only (debug images are never built by default): pass e.g. --only payments.");
             foreach (var service in Decisions.Select(d => d.Service))
             {
                 service.RequireBuildable();
