@@ -2,7 +2,7 @@ using System.Formats.Tar;
 using System.IO.Compression;
 using System.Text.Json;
 
-namespace GoMonorepoBuild.Tests.Support;
+namespace GoMonorepoBuild.Tests.Dockerfiles;
 
 /// <summary>
 /// Reads an OCI image layout tarball (buildx <c>--output type=oci,dest=...</c>): the platforms of its index and
