@@ -39,6 +39,18 @@ public sealed record BuildxBuild(string ServiceName, string DockerfilePath, stri
     /// <summary>Where the driver writes the readable build log; null keeps the log in memory only.</summary>
     public string? LogFile { get; init; }
 
+    /// <summary>The stage to build (<c>--target</c>), e.g. a generated Dockerfile's <c>debug</c>; null builds the last.</summary>
+    public string? Target { get; init; }
+
+    /// <summary>
+    /// Outputs (<c>--output</c>), e.g. <c>type=oci,dest=image.tar,rewrite-timestamp=true</c> for an image whose digest
+    /// depends only on its inputs and <c>SOURCE_DATE_EPOCH</c>. <c>rewrite-timestamp</c> does not combine with <see cref="Load"/>.
+    /// </summary>
+    public ImmutableList<string> Outputs { get; init; } = [];
+
+    /// <summary>Ignore BuildKit's cache of earlier steps (<c>--no-cache</c>); cache mounts keep their content.</summary>
+    public bool NoCache { get; init; }
+
     public BuildxBuild WithTags(params IEnumerable<string> tags) => this with { Tags = [.. tags] };
     public BuildxBuild WithTag(string tag) => this with { Tags = Tags.Add(tag) };
     public BuildxBuild WithPlatforms(params IEnumerable<string> platforms) => this with { Platforms = [.. platforms] };
@@ -50,6 +62,9 @@ public sealed record BuildxBuild(string ServiceName, string DockerfilePath, stri
     public BuildxBuild WithProvenance(bool provenance = true) => this with { Provenance = provenance };
     public BuildxBuild WithMetadataFile(string? path) => this with { MetadataFile = path };
     public BuildxBuild WithLogFile(string? path) => this with { LogFile = path };
+    public BuildxBuild WithTarget(string? stage) => this with { Target = stage };
+    public BuildxBuild WithOutput(string output) => this with { Outputs = Outputs.Add(output) };
+    public BuildxBuild WithNoCache(bool noCache = true) => this with { NoCache = noCache };
 
     /// <summary>The arguments after <c>docker</c>, with <paramref name="metadataFile"/> as the metadata file.</summary>
     public IReadOnlyList<string> Arguments(string metadataFile)
@@ -59,7 +74,10 @@ public sealed record BuildxBuild(string ServiceName, string DockerfilePath, stri
         args.AddRange(["--file", DockerfilePath]);
         foreach (var tag in Tags) args.AddRange(["--tag", tag]);
         if (Platforms.Count > 0) args.AddRange(["--platform", string.Join(',', Platforms)]);
+        if (Target is not null) args.AddRange(["--target", Target]);
         if (Load) args.Add("--load");
+        foreach (var output in Outputs) args.AddRange(["--output", output]);
+        if (NoCache) args.Add("--no-cache");
         if (Network is not null) args.AddRange(["--network", Network]);
         foreach (var (name, value) in BuildArgs) args.AddRange(["--build-arg", $"{name}={value}"]);
         foreach (var (name, value) in Labels) args.AddRange(["--label", $"{name}={value}"]);
