@@ -49,7 +49,9 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher)
             changes = changes with { Files = changes.Files.Where(f => !f.Paths.All(p => excluded.Any(e => RepoPath.IsUnder(p, e)))).ToList() };
             var inside = changes.Files.Select(f => f.RelativeTo(prefix)).OfType<ChangedFile>().ToList();
             var outside = changes.Files.SelectMany(f => f.Paths).Where(p => prefix != "." && !RepoPath.IsUnder(p, prefix)).Distinct().ToList();
-            var result = AffectedPlanner.Plan(inside, outside, head, () => ModelAt(workDir, resolved.Sha, prefix, request, snapshots, tolerant: true), request.Options);
+            var options = request.Options.WithDockerfileCopies(head.Services.Where(s => s.Dockerfile is not null)
+                .ToDictionary(s => s.Path, s => DockerfileCopies.Parse(File.ReadAllText(Path.Combine(head.Root, s.Dockerfile!)))));
+            var result = AffectedPlanner.Plan(inside, outside, head, () => ModelAt(workDir, resolved.Sha, prefix, request, snapshots, tolerant: true), options);
             return result.WithRevisions(resolved.Sha, $"{resolved.Source}: {resolved.How}", changes.Head);
         }
         finally

@@ -55,6 +55,10 @@ internal static class Reasons
         new(ReasonKind.GlobalFile, $"{path} {Verb(file)}: it matches the global pattern '{pattern}', which affects every service",
             [path, $"global pattern '{pattern}'", $"service {service.Name}"]);
 
+    public static AffectedReason CopiedByDockerfile(GoService service, string source, string path, ChangedFile file) =>
+        new(ReasonKind.FileChanged, $"{path} {Verb(file)}: the Dockerfile of {service.Name} copies it (COPY {source})",
+            [path, $"copied by {service.Dockerfile} (COPY {source})", $"service {service.Name}"]);
+
     public static AffectedReason NewService(GoService service, ChangedFile file) =>
         new(ReasonKind.NewService, $"{service.Path} is a new service ({service.Path}/go.mod {Verb(file)})",
             [$"{service.Path}/go.mod", "new service", $"service {service.Name}"]);

@@ -34,26 +34,43 @@ public sealed class TreeSnapshot : IDisposable
         return new TreeSnapshot(root, root);
     }
 
-    static void WriteTree(Tree tree, string dir)
+    /// <summary>
+    /// Model files get their content; other files become empty placeholders, but only below folders whose Go files embed
+    /// something (//go:embed can reach no further), which keeps a large tree's snapshot to roughly its Go files.
+    /// </summary>
+    static void WriteTree(Tree tree, string root)
+    {
+        var others = new List<string>();
+        var embedding = new List<string>();
+        Walk(tree, root, others, embedding);
+        foreach (var path in others)
+            if (embedding.Any(dir => path.StartsWith(dir, StringComparison.Ordinal)))
+                File.Create(path).Dispose();
+    }
+
+    static readonly byte[] EmbedDirective = "go:embed"u8.ToArray();
+
+    static void Walk(Tree tree, string dir, List<string> others, List<string> embedding)
     {
         Directory.CreateDirectory(dir);
         foreach (var entry in tree)
         {
             var path = Path.Combine(dir, entry.Name);
-            switch (entry.Target)
+            if (entry.Target is Tree subtree) Walk(subtree, path, others, embedding);
+            else if (entry.Target is Blob blob && entry.Mode != Mode.SymbolicLink)
             {
-                case Tree subtree:
-                    WriteTree(subtree, path);
-                    break;
-                case Blob blob when entry.Mode != Mode.SymbolicLink:
-                    if (IsModelFile(entry.Name))
-                    {
-                        using var content = blob.GetContentStream();
-                        using var file = File.Create(path);
-                        content.CopyTo(file);
-                    }
-                    else File.Create(path).Dispose();
-                    break;
+                if (!IsModelFile(entry.Name))
+                {
+                    others.Add(path);
+                    continue;
+                }
+                using var content = blob.GetContentStream();
+                using var buffer = new MemoryStream();
+                content.CopyTo(buffer);
+                var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+                File.WriteAllBytes(path, bytes);
+                if (entry.Name.EndsWith(".go", StringComparison.Ordinal) && bytes.IndexOf(EmbedDirective) >= 0)
+                    embedding.Add(dir + Path.DirectorySeparatorChar);
             }
         }
     }

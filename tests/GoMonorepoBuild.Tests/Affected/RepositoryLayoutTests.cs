@@ -65,4 +65,28 @@ public class RepositoryLayoutTests : IDisposable
         Assert.Equal(["web"], result.Names());
         Assert.Equal(ReasonKind.FileChanged, result.ReasonOf("web").Kind);
     }
+
+    [Fact]
+    public async Task What_a_user_owned_Dockerfile_copies_from_the_monorepo_is_an_input_of_its_service()
+    {
+        SampleMonorepo.WriteTo(repo)
+            .Write("services/web/Dockerfile", "FROM scratch\nCOPY --chown=1:1 shared/config.yaml \\\n  /etc/config.yaml\nCOPY --from=build /out /app\n")
+            .Write("shared/config.yaml", "a: 1\n")
+            .Write("shared/other.yaml", "b: 1\n");
+        var baseSha = repo.Commit("base");
+        repo.Write("shared/config.yaml", "a: 2\n").Write("shared/other.yaml", "b: 2\n");
+        var result = await Analyse.RunAsync(repo, baseSha);
+        Assert.Equal(["web"], result.Names());
+        Assert.Equal("shared/config.yaml -> copied by services/web/Dockerfile (COPY shared/config.yaml) -> service web", result.ReasonOf("web").ChainText);
+        Assert.Contains("outside every Go module", result.IgnoredReason("shared/other.yaml"));
+    }
+
+    [Fact]
+    public void Dockerfile_copies_read_the_JSON_form_and_skip_copies_from_other_stages()
+    {
+        var copies = DockerfileCopies.Parse("FROM x AS build\nCOPY [\"a dir/\", \"b.txt\", \"/dst/\"]\nADD --from=build /x /y\ncopy . /src\n");
+        Assert.Equal(["a dir/", "b.txt", "."], copies.Sources);
+        Assert.Equal("a dir/", copies.SourceOf("a dir/x/y.go"));
+        Assert.Equal(".", copies.SourceOf("anything/else.md"));
+    }
 }
