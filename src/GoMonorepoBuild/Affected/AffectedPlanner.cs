@@ -93,15 +93,23 @@ public static class AffectedPlanner
                 state.Add(service, Reasons.AtHead(state.Head, service, headPath, file));
                 explained = true;
             }
+        if (!explained && file.HeadPath is { } compiled && CompiledSources.Users(state.Head, compiled) is var (package, users))
+            foreach (var service in users)
+            {
+                state.Add(service, Reasons.CompiledWith(state.Head, service, package, compiled, file));
+                explained = true;
+            }
 
         if (file.BasePath is not { } basePath || !NeedsBase(state, file, explained)) return explained;
         if (state.Base is not { } baseModel) return ByModuleAtBase(state, file, basePath) || explained;
-        foreach (var baseService in baseModel.ServicesWithInput(basePath))
+        var baseUsers = CompiledSources.Users(baseModel, basePath);
+        foreach (var baseService in baseModel.ServicesWithInput(basePath).Concat(baseUsers?.Services ?? []))
         {
             explained = true;
-            if (state.HeadService(baseService.Path) is { } service)
-                state.Add(service, Reasons.AtBase(baseModel, baseService, state.Head, basePath, file));
-            else state.Removed.Add(baseService.Name);
+            if (state.HeadService(baseService.Path) is not { } service) state.Removed.Add(baseService.Name);
+            else if (baseUsers is var (basePackage, _))
+                state.Add(service, Reasons.CompiledWith(baseModel, baseService, basePackage, basePath, file));
+            else state.Add(service, Reasons.AtBase(baseModel, baseService, state.Head, basePath, file));
         }
         return explained;
     }
