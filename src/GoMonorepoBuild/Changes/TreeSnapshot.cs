@@ -10,6 +10,7 @@ namespace GoMonorepoBuild.Changes;
 public sealed class TreeSnapshot : IDisposable
 {
     static readonly HashSet<string> ModelFiles = ["go.mod", "go.sum", "go.work", "go.work.sum", "Dockerfile"];
+    static readonly HashSet<string> ModuleFiles = ["go.mod", "go.sum", "go.work", "go.work.sum"];
 
     readonly string root;
 
@@ -22,15 +23,19 @@ public sealed class TreeSnapshot : IDisposable
     /// <summary>The snapshot of the requested folder; null when the commit has no such folder.</summary>
     public string? Folder { get; }
 
-    /// <summary>Writes <paramref name="folder"/> (relative to the repository root, "." for all) of commit <paramref name="sha"/>.</summary>
-    public static TreeSnapshot Write(string workingDirectory, string sha, string folder)
+    /// <summary>
+    /// Writes <paramref name="folder"/> (relative to the repository root, "." for all) of commit <paramref name="sha"/>.
+    /// Module files (go.mod, go.sum, go.work, go.work.sum) are always written; other files only in the sub-folders
+    /// (relative to <paramref name="folder"/>) that <paramref name="include"/> accepts, all of them when it is null.
+    /// </summary>
+    public static TreeSnapshot Write(string workingDirectory, string sha, string folder, Func<string, bool>? include = null)
     {
         var root = CreateRoot();
         using var repo = new Repository(workingDirectory);
         var commit = repo.Lookup<Commit>(sha) ?? throw new InvalidOperationException($"commit {sha} is not in {workingDirectory}");
         var tree = folder == "." ? commit.Tree : commit[folder]?.Target as Tree;
         if (tree is null) return new TreeSnapshot(root, null);
-        WriteTree(tree, root);
+        WriteTree(tree, root, include ?? (_ => true));
         return new TreeSnapshot(root, root);
     }
 
@@ -38,11 +43,11 @@ public sealed class TreeSnapshot : IDisposable
     /// Model files get their content; other files become empty placeholders, but only below folders whose Go files embed
     /// something (//go:embed can reach no further), which keeps a large tree's snapshot to roughly its Go files.
     /// </summary>
-    static void WriteTree(Tree tree, string root)
+    static void WriteTree(Tree tree, string root, Func<string, bool> include)
     {
         var others = new List<string>();
         var embedding = new List<string>();
-        Walk(tree, root, others, embedding);
+        Walk(tree, root, ".", include, others, embedding);
         foreach (var path in others)
             if (embedding.Any(dir => path.StartsWith(dir, StringComparison.Ordinal)))
                 File.Create(path).Dispose();
@@ -50,14 +55,16 @@ public sealed class TreeSnapshot : IDisposable
 
     static readonly byte[] EmbedDirective = "go:embed"u8.ToArray();
 
-    static void Walk(Tree tree, string dir, List<string> others, List<string> embedding)
+    static void Walk(Tree tree, string dir, string relative, Func<string, bool> include, List<string> others, List<string> embedding)
     {
         Directory.CreateDirectory(dir);
+        var included = include(relative);
         foreach (var entry in tree)
         {
             var path = Path.Combine(dir, entry.Name);
-            if (entry.Target is Tree subtree) Walk(subtree, path, others, embedding);
-            else if (entry.Target is Blob blob && entry.Mode != Mode.SymbolicLink)
+            if (entry.Mode == Mode.Directory) Walk((Tree)entry.Target, path, RepoPathOf(relative, entry.Name), include, others, embedding);
+            else if (entry.Mode is Mode.NonExecutableFile or Mode.ExecutableFile or Mode.NonExecutableGroupWritableFile
+                     && (included || ModuleFiles.Contains(entry.Name)) && entry.Target is Blob blob)
             {
                 if (!IsModelFile(entry.Name))
                 {
@@ -95,6 +102,8 @@ public sealed class TreeSnapshot : IDisposable
         }
         return Directory.CreateTempSubdirectory("gmb-base-").FullName;
     }
+
+    static string RepoPathOf(string dir, string name) => dir == "." ? name : dir + "/" + name;
 
     static bool IsModelFile(string name) => name.EndsWith(".go", StringComparison.Ordinal) || ModelFiles.Contains(name);
 

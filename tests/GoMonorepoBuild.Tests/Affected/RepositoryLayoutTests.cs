@@ -89,4 +89,25 @@ public class RepositoryLayoutTests : IDisposable
         Assert.Equal("a dir/", copies.SourceOf("a dir/x/y.go"));
         Assert.Equal(".", copies.SourceOf("anything/else.md"));
     }
+
+    [Fact]
+    public async Task A_file_deleted_from_a_library_two_modules_down_affects_the_service_through_the_base_model()
+    {
+        SampleMonorepo.WriteTo(repo)
+            .Write("libs/deep/go.mod", "module example.com/libs/deep\n\ngo 1.23\n")
+            .Write("libs/deep/deep.go", "package deep\n\nfunc Deep() {}\n")
+            .Write("libs/deep/extra.go", "package deep\n\nfunc Extra() {}\n")
+            .Write("libs/auth/go.mod", "module example.com/libs/auth\n\ngo 1.23\n\nrequire example.com/libs/deep v0.0.0\nreplace example.com/libs/deep => ../deep\n")
+            .Write("libs/auth/auth.go", "package auth\n\nimport \"example.com/libs/deep\"\n\nfunc Check() bool { deep.Deep(); return true }\n")
+            .Write("services/orders/go.mod", "module example.com/services/orders\n\ngo 1.23\n\nrequire (\n\texample.com/libs/auth v0.0.0\n\texample.com/libs/deep v0.0.0\n)\n\n" +
+                                             "replace example.com/libs/auth => ../../libs/auth\nreplace example.com/libs/deep => ../../libs/deep\n");
+        var baseSha = repo.Commit("base");
+        repo.Delete("libs/deep/extra.go");
+
+        var result = await Analyse.RunAsync(repo, baseSha);
+        Assert.Equal(["orders"], result.Names());
+        Assert.Equal("libs/deep/extra.go (at the base revision) -> package example.com/libs/deep -> imported by example.com/libs/auth -> " +
+                     "imported by example.com/services/orders/internal/api -> imported by example.com/services/orders/cmd/orders (main) -> service orders",
+            result.ReasonOf("orders").ChainText);
+    }
 }
