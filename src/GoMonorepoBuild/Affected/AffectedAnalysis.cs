@@ -15,6 +15,20 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher)
     /// <summary>Analyses; <paramref name="workTreeModel"/> is the model of the monorepo as it is on disk (used when the head is the working tree).</summary>
     public async Task<AffectedResult> RunAsync(AffectedRequest request, Func<GoWorkspace> workTreeModel, CancellationToken cancellationToken)
     {
+        // Loading the model and asking git are independent and each a full walk of the tree: overlap them.
+        var diskModel = request.Head is null ? Task.Run(workTreeModel, cancellationToken) : null;
+        try
+        {
+            return await RunCoreAsync(request, () => diskModel?.GetAwaiter().GetResult() ?? workTreeModel(), cancellationToken);
+        }
+        finally
+        {
+            if (diskModel is not null) await diskModel.ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+    }
+
+    async Task<AffectedResult> RunCoreAsync(AffectedRequest request, Func<GoWorkspace> workTreeModel, CancellationToken cancellationToken)
+    {
         var monorepo = Path.GetFullPath(request.MonorepoDirectory);
         var gitDir = Repository.Discover(monorepo) ?? throw new InvalidOperationException(
             $"{monorepo} is not inside a git repository: the affected analysis compares git revisions (run git init, or build everything with BuildChanged).");
