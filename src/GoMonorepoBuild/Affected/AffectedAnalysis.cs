@@ -15,6 +15,20 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher)
     /// <summary>Analyses; <paramref name="workTreeModel"/> is the model of the monorepo as it is on disk (used when the head is the working tree).</summary>
     public async Task<AffectedResult> RunAsync(AffectedRequest request, Func<GoWorkspace> workTreeModel, CancellationToken cancellationToken)
     {
+        // Loading the model and asking git are independent and each a full walk of the tree: overlap them.
+        var diskModel = request.Head is null ? Task.Run(workTreeModel, cancellationToken) : null;
+        try
+        {
+            return await RunCoreAsync(request, () => diskModel?.GetAwaiter().GetResult() ?? workTreeModel(), cancellationToken);
+        }
+        finally
+        {
+            if (diskModel is not null) await diskModel.ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+    }
+
+    async Task<AffectedResult> RunCoreAsync(AffectedRequest request, Func<GoWorkspace> workTreeModel, CancellationToken cancellationToken)
+    {
         var monorepo = Path.GetFullPath(request.MonorepoDirectory);
         var gitDir = Repository.Discover(monorepo) ?? throw new InvalidOperationException(
             $"{monorepo} is not inside a git repository: the affected analysis compares git revisions (run git init, or build everything with BuildChanged).");
@@ -49,7 +63,9 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher)
             changes = changes with { Files = changes.Files.Where(f => !f.Paths.All(p => excluded.Any(e => RepoPath.IsUnder(p, e)))).ToList() };
             var inside = changes.Files.Select(f => f.RelativeTo(prefix)).OfType<ChangedFile>().ToList();
             var outside = changes.Files.SelectMany(f => f.Paths).Where(p => prefix != "." && !RepoPath.IsUnder(p, prefix)).Distinct().ToList();
-            var result = AffectedPlanner.Plan(inside, outside, head, () => ModelAt(workDir, resolved.Sha, prefix, request, snapshots, tolerant: true), request.Options);
+            var options = request.Options.WithDockerfileCopies(head.Services.Where(s => s.Dockerfile is not null)
+                .ToDictionary(s => s.Path, s => DockerfileCopies.Parse(File.ReadAllText(Path.Combine(head.Root, s.Dockerfile!)))));
+            var result = AffectedPlanner.Plan(inside, outside, head, () => BaseModel(workDir, resolved.Sha, prefix, request, snapshots, BaseCandidatePaths(inside)), options);
             return result.WithRevisions(resolved.Sha, $"{resolved.Source}: {resolved.How}", changes.Head);
         }
         finally
@@ -58,10 +74,47 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher)
         }
     }
 
-    /// <summary>The model of the monorepo at a commit, from a snapshot of its tree; null when the folder or a loadable model is missing.</summary>
-    static GoWorkspace? ModelAt(string workDir, string sha, string prefix, AffectedRequest request, List<TreeSnapshot> snapshots, bool tolerant)
+    /// <summary>Base-side paths the planner may ask the base model about: gone or moved files, and Go files.</summary>
+    static List<string> BaseCandidatePaths(IEnumerable<ChangedFile> files) =>
+        files.Where(f => f.BasePath is not null && (f.HeadPath is null || f.Kind == GoMonorepoBuild.Changes.ChangeKind.Renamed
+                                                    || f.Path.EndsWith(".go", StringComparison.Ordinal)))
+            .Select(f => f.BasePath!).ToList();
+
+    /// <summary>
+    /// The model at the base, written only as far as the answer needs: first the module files alone (cheap) to learn
+    /// the module graph; then the Go files of the modules that hold a candidate path, of every module depending on them
+    /// (transitively), and of everything those depend on. A service outside that set cannot have had the paths as inputs.
+    /// </summary>
+    static GoWorkspace? BaseModel(string workDir, string sha, string prefix, AffectedRequest request, List<TreeSnapshot> snapshots,
+        IReadOnlyList<string> candidates)
     {
-        var snapshot = TreeSnapshot.Write(workDir, sha, prefix);
+        var skeleton = ModelAt(workDir, sha, prefix, request, snapshots, tolerant: true, include: _ => false);
+        if (skeleton is null) return ModelAt(workDir, sha, prefix, request, snapshots, tolerant: true);
+        var dirs = RelevantModuleDirs(skeleton, candidates);
+        return dirs.Count == 0 ? skeleton : ModelAt(workDir, sha, prefix, request, snapshots, tolerant: true,
+            include: dir => dirs.Any(d => RepoPath.IsUnder(dir, d)));
+    }
+
+    static List<string> RelevantModuleDirs(GoWorkspace skeleton, IReadOnlyList<string> candidates)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var queue = new Queue<string>(candidates.Select(skeleton.ModuleContaining).OfType<GoMonorepoBuild.Workspace.Modules.GoModule>().Select(m => m.Path));
+        while (queue.TryDequeue(out var module))
+            if (seen.Add(module))
+                foreach (var dependent in skeleton.DependentsOf(module)) queue.Enqueue(dependent.Path);
+        var closure = new HashSet<string>(seen, StringComparer.Ordinal);
+        var forward = new Queue<string>(seen);
+        while (forward.TryDequeue(out var module))
+            foreach (var dependency in skeleton.ModuleByPath(module)?.LocalDependencies ?? [])
+                if (closure.Add(dependency)) forward.Enqueue(dependency);
+        return closure.Select(m => skeleton.ModuleByPath(m)?.Dir).OfType<string>().ToList();
+    }
+
+    /// <summary>The model of the monorepo at a commit, from a snapshot of its tree; null when the folder or a loadable model is missing.</summary>
+    static GoWorkspace? ModelAt(string workDir, string sha, string prefix, AffectedRequest request, List<TreeSnapshot> snapshots, bool tolerant,
+        Func<string, bool>? include = null)
+    {
+        var snapshot = TreeSnapshot.Write(workDir, sha, prefix, include);
         snapshots.Add(snapshot);
         if (snapshot.Folder is null) return null;
         try

@@ -9,9 +9,9 @@ namespace GoMonorepoBuild.Affected;
 /// in, affected services with reasons out. No git, no disk beyond what the models hold.
 /// <para>
 /// A file present at the head affects the services whose image it is an input of there. The base model is consulted
-/// only for what the head cannot explain: files gone at the head (deleted, or the old side of a move), and Go/module
-/// files that are no input at the head (a file newly excluded by a build tag was an input before). An edit that cuts
-/// an import is itself a change to a file still in the service's closure, so the head model sees it.
+/// only for what the head cannot explain: files gone at the head (deleted, or the old side of a move), and Go files that
+/// build into no package at the head (a file newly excluded by a build tag was an input before). An edit that cuts an
+/// import or a replace is itself a change to a file still in the service's closure, so the head model sees it.
 /// </para>
 /// </summary>
 public static class AffectedPlanner
@@ -43,6 +43,7 @@ public static class AffectedPlanner
             }
             NewService(state, file);
             var explained = options.Granularity == Granularity.Package ? ByPackage(state, file) : ByModule(state, file);
+            explained |= CopiedByDockerfile(state, file, options.DockerfileCopies);
             if (!explained)
             {
                 var path = file.HeadPath ?? file.BasePath!;
@@ -68,6 +69,21 @@ public static class AffectedPlanner
             state.Add(service, Reasons.NewService(service, file));
     }
 
+    /// <summary>A user-owned Dockerfile builds from the monorepo root: whatever it COPYs is an input of its service.</summary>
+    static bool CopiedByDockerfile(PlanState state, ChangedFile file, IReadOnlyDictionary<string, DockerfileCopies> copies)
+    {
+        var explained = false;
+        foreach (var service in state.Head.Services.Where(s => s.Dockerfile is not null && copies.ContainsKey(s.Path)))
+            foreach (var path in file.Paths)
+                if (copies[service.Path].SourceOf(path) is { } source)
+                {
+                    state.Add(service, Reasons.CopiedByDockerfile(service, source, path, file));
+                    explained = true;
+                    break;
+                }
+        return explained;
+    }
+
     static bool ByPackage(PlanState state, ChangedFile file)
     {
         var explained = false;
@@ -77,28 +93,38 @@ public static class AffectedPlanner
                 state.Add(service, Reasons.AtHead(state.Head, service, headPath, file));
                 explained = true;
             }
+        if (!explained && file.HeadPath is { } compiled && CompiledSources.Users(state.Head, compiled) is var (package, users))
+            foreach (var service in users)
+            {
+                state.Add(service, Reasons.CompiledWith(state.Head, service, package, compiled, file));
+                explained = true;
+            }
 
-        if (file.BasePath is not { } basePath || !NeedsBase(file, explained)) return explained;
+        if (file.BasePath is not { } basePath || !NeedsBase(state, file, explained)) return explained;
         if (state.Base is not { } baseModel) return ByModuleAtBase(state, file, basePath) || explained;
-        foreach (var baseService in baseModel.ServicesWithInput(basePath))
+        var baseUsers = CompiledSources.Users(baseModel, basePath);
+        foreach (var baseService in baseModel.ServicesWithInput(basePath).Concat(baseUsers?.Services ?? []))
         {
             explained = true;
-            if (state.HeadService(baseService.Path) is { } service)
-                state.Add(service, Reasons.AtBase(baseModel, baseService, state.Head, basePath, file));
-            else state.Removed.Add(baseService.Name);
+            if (state.HeadService(baseService.Path) is not { } service) state.Removed.Add(baseService.Name);
+            else if (baseUsers is var (basePackage, _))
+                state.Add(service, Reasons.CompiledWith(baseModel, baseService, basePackage, basePath, file));
+            else state.Add(service, Reasons.AtBase(baseModel, baseService, state.Head, basePath, file));
         }
         return explained;
     }
 
-    /// <summary>Whether the base side can say more than the head: the file is gone, or a model file the head ignores.</summary>
-    static bool NeedsBase(ChangedFile file, bool explainedAtHead) =>
-        file.HeadPath is null || file.Kind == ChangeKind.Renamed || !explainedAtHead && IsModelFile(file.BasePath!);
-
-    static bool IsModelFile(string path)
+    /// <summary>
+    /// Whether the base side can say more than the head: the file is gone or moved, or it is a Go file that builds into no
+    /// package at the head (a build tag or package clause newly excludes it) and so may have been an input before.
+    /// </summary>
+    static bool NeedsBase(PlanState state, ChangedFile file, bool explainedAtHead)
     {
-        var name = RepoPath.FileName(path);
+        if (file.HeadPath is null || file.Kind == ChangeKind.Renamed) return true;
+        if (explainedAtHead) return false;
+        var name = RepoPath.FileName(file.Path);
         return name.EndsWith(".go", StringComparison.Ordinal) && !name.EndsWith("_test.go", StringComparison.Ordinal)
-               || Reasons.IsModuleFile(path) || name == "Dockerfile";
+               && !state.Head.PackagesOfFile(file.Path).Any(p => p.Files.Contains(file.Path));
     }
 
     static bool ByModule(PlanState state, ChangedFile file)

@@ -1,5 +1,6 @@
 using GoMonorepoBuild.Changes;
 using GoMonorepoBuild.Workspace;
+using GoMonorepoBuild.Workspace.Packages;
 using GoMonorepoBuild.Workspace.Services;
 
 namespace GoMonorepoBuild.Affected;
@@ -54,6 +55,20 @@ internal static class Reasons
     public static AffectedReason Global(string path, string pattern, ChangedFile file, GoService service) =>
         new(ReasonKind.GlobalFile, $"{path} {Verb(file)}: it matches the global pattern '{pattern}', which affects every service",
             [path, $"global pattern '{pattern}'", $"service {service.Name}"]);
+
+    /// <summary>A non-Go source compiled into a package of the service (assembly, cgo), explained through that package.</summary>
+    public static AffectedReason CompiledWith(GoWorkspace model, GoService service, GoPackage package, string path, ChangedFile file)
+    {
+        var tail = model.Explain(package.Files[0], service)?.Skip(2) ?? [$"service {service.Name}"];
+        var chain = new List<string> { path, $"compiled with package {package.ImportPath}" };
+        chain.AddRange(tail);
+        var kind = model.ModuleContaining(path)?.Dir == service.Path ? ReasonKind.FileChanged : ReasonKind.DependencyChanged;
+        return new AffectedReason(kind, $"{path} {Verb(file)}: the go command compiles it into package {package.ImportPath}", chain);
+    }
+
+    public static AffectedReason CopiedByDockerfile(GoService service, string source, string path, ChangedFile file) =>
+        new(ReasonKind.FileChanged, $"{path} {Verb(file)}: the Dockerfile of {service.Name} copies it (COPY {source})",
+            [path, $"copied by {service.Dockerfile} (COPY {source})", $"service {service.Name}"]);
 
     public static AffectedReason NewService(GoService service, ChangedFile file) =>
         new(ReasonKind.NewService, $"{service.Path} is a new service ({service.Path}/go.mod {Verb(file)})",

@@ -184,6 +184,36 @@ public class AffectedAnalysisTests : IDisposable
     }
 
     [Fact]
+    public async Task Assembly_and_cgo_sources_count_through_the_package_of_their_folder()
+    {
+        repo.Write("libs/util/fast_amd64.s", "TEXT ·fast(SB),4,$0\n").Write("libs/util/cgo.h", "int x;\n");
+        var withAsm = repo.Commit("asm");
+        repo.Write("libs/util/fast_amd64.s", "TEXT ·fast(SB),4,$0\nRET\n").Delete("libs/util/cgo.h");
+        var result = await Analyse.RunAsync(repo, withAsm);
+        var payments = result.Find("payments")!;
+        Assert.Equal(["payments"], result.Names());
+        Assert.Equal("libs/util/fast_amd64.s -> compiled with package example.com/libs/util -> imported by example.com/services/payments (main) -> service payments",
+            payments.Reasons.Single(r => r.Chain[0] == "libs/util/fast_amd64.s").ChainText);
+        Assert.Contains(payments.Reasons, r => r.Chain[0] == "libs/util/cgo.h");
+    }
+
+    [Fact]
+    public async Task The_first_push_of_a_branch_without_a_default_branch_selects_every_service_as_a_typed_fallback()
+    {
+        repo.Branch("trunk");
+        using (var git = repo.Open()) git.Branches.Remove("master");
+        var result = await Analyse.RunAsync(repo, null, configure: r => r.WithEnvironment(new Dictionary<string, string?>
+        {
+            ["CI_COMMIT_BEFORE_SHA"] = new string('0', 40),
+        }));
+        Assert.Equal(["orders", "payments", "web"], result.Names());
+        Assert.All(result.Services, s => Assert.Equal(ReasonKind.Fallback, s.FirstReason.Kind));
+        Assert.Contains("no base to compare with", result.Fallback);
+        Assert.Null(result.Base);
+        Assert.Equal("NoBase", result.BaseSource);
+    }
+
+    [Fact]
     public async Task A_merge_commit_on_a_feature_branch_counts_only_the_branch_changes_since_the_merge_base_with_main()
     {
         repo.Branch("main");
