@@ -25,7 +25,7 @@ public abstract partial class MonorepoBuild
     [Parameter("What --output receives: json (the full analysis, default) or matrix ({\"include\":[{\"service\",\"path\"}]})")]
     public AffectedFormat Format { get; set; } = AffectedFormat.Json;
 
-    [Parameter("Glob patterns (relative to the monorepo) whose change affects every service (default: go.work, go.work.sum)")]
+    [Parameter("Glob patterns (relative to the monorepo) whose change affects every service (default: go.work, go.work.sum, gomonorepobuild.json)")]
     public string[] GlobalFiles { get; set; } = [.. GlobalPatterns.DefaultMonorepo];
 
     [Parameter("When the base commit cannot be found: fail (default) or build-all (reported as a fallback)")]

@@ -65,7 +65,7 @@ public abstract partial class MonorepoBuild
     {
         var built = existing.Revision is { } rev ? $"built at {rev[..Math.Min(12, rev.Length)]}" : existing.Where;
         var reason = $"image for these inputs already exists ({built})";
-        return !analysed ? reason : affected ? reason + "; git says it changed, but back to inputs already built" : "not affected; " + reason;
+        return !analysed ? reason : affected ? reason + "; git marks it changed, but its image inputs match that image" : "not affected; " + reason;
     }
 
     /// <summary>The affected analysis, or null when the monorepo is not in a git work tree (content hashes alone decide then).</summary>

@@ -10,7 +10,8 @@ namespace GoMonorepoBuild.Affected;
 /// </summary>
 public sealed record GlobalPatterns(IReadOnlyList<string> Monorepo, IReadOnlyList<string> Repository)
 {
-    public static readonly IReadOnlyList<string> DefaultMonorepo = ["go.work", "go.work.sum"];
+    // gomonorepobuild.json holds the image settings of every service (see docs/configuration.md).
+    public static readonly IReadOnlyList<string> DefaultMonorepo = ["go.work", "go.work.sum", "gomonorepobuild.json"];
 
     public static readonly GlobalPatterns Default = new(DefaultMonorepo, []);
 
