@@ -18,7 +18,7 @@ public abstract partial class MonorepoBuild
         .Requires(() => Only)
         .Executes(async ct =>
         {
-            foreach (var service in Decisions.Select(d => d.Service))
+            foreach (var service in SelectedServices())
             {
                 service.RequireBuildable();
                 if (service.Dockerfile is { } own)

@@ -192,7 +192,7 @@ public class AffectedAnalysisTests : IDisposable
         var result = await Analyse.RunAsync(repo, withAsm);
         var payments = result.Find("payments")!;
         Assert.Equal(["payments"], result.Names());
-        Assert.Equal("libs/util/fast_amd64.s -> compiled with package example.com/libs/util -> imported by example.com/services/payments (main) -> service payments",
+        Assert.Equal("libs/util/fast_amd64.s -> package example.com/libs/util -> imported by example.com/services/payments (main) -> service payments",
             payments.Reasons.Single(r => r.Chain[0] == "libs/util/fast_amd64.s").ChainText);
         Assert.Contains(payments.Reasons, r => r.Chain[0] == "libs/util/cgo.h");
     }
