@@ -35,6 +35,15 @@ public sealed record BuildxBuild(string ServiceName, string DockerfilePath, stri
     /// <summary>Where the driver writes the readable build log; null keeps the log in memory only.</summary>
     public string? LogFile { get; init; }
 
+    /// <summary>Push the image to its registry (<c>--push</c>) instead of, or as well as, loading it.</summary>
+    public bool Push { get; init; }
+
+    /// <summary>Cache sources (<c>--cache-from</c>), e.g. <c>type=registry,ref=reg/api:buildcache</c>.</summary>
+    public ImmutableList<string> CacheFrom { get; init; } = [];
+
+    /// <summary>Cache exports (<c>--cache-to</c>), e.g. <c>type=local,dest=/cache/api,mode=max</c>.</summary>
+    public ImmutableList<string> CacheTo { get; init; } = [];
+
     public BuildxBuild WithTags(params IEnumerable<string> tags) => this with { Tags = [.. tags] };
     public BuildxBuild WithTag(string tag) => this with { Tags = Tags.Add(tag) };
     public BuildxBuild WithPlatforms(params IEnumerable<string> platforms) => this with { Platforms = [.. platforms] };
@@ -45,6 +54,9 @@ public sealed record BuildxBuild(string ServiceName, string DockerfilePath, stri
     public BuildxBuild WithProvenance(bool provenance = true) => this with { Provenance = provenance };
     public BuildxBuild WithMetadataFile(string? path) => this with { MetadataFile = path };
     public BuildxBuild WithLogFile(string? path) => this with { LogFile = path };
+    public BuildxBuild WithPush(bool push = true) => this with { Push = push };
+    public BuildxBuild WithCacheFrom(params IEnumerable<string> sources) => this with { CacheFrom = [.. sources] };
+    public BuildxBuild WithCacheTo(params IEnumerable<string> exports) => this with { CacheTo = [.. exports] };
 
     /// <summary>The arguments after <c>docker</c>, with <paramref name="metadataFile"/> as the metadata file.</summary>
     public IReadOnlyList<string> Arguments(string metadataFile)
@@ -55,6 +67,9 @@ public sealed record BuildxBuild(string ServiceName, string DockerfilePath, stri
         foreach (var tag in Tags) args.AddRange(["--tag", tag]);
         if (Platforms.Count > 0) args.AddRange(["--platform", string.Join(',', Platforms)]);
         if (Load) args.Add("--load");
+        if (Push) args.Add("--push");
+        foreach (var source in CacheFrom) args.AddRange(["--cache-from", source]);
+        foreach (var export in CacheTo) args.AddRange(["--cache-to", export]);
         if (Network is not null) args.AddRange(["--network", Network]);
         foreach (var (name, value) in BuildArgs) args.AddRange(["--build-arg", $"{name}={value}"]);
         args.Add(Provenance ? "--provenance=true" : "--provenance=false");

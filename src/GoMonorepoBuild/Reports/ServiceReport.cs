@@ -25,5 +25,8 @@ public sealed record ServiceReport(string Name, string Path, ServiceStatus Statu
     /// <summary>The last lines of the log when the build failed.</summary>
     public string? ErrorTail { get; init; }
 
+    /// <summary>How many times the build ran: more than 1 when transient engine or registry errors were retried.</summary>
+    public int Attempts { get; init; }
+
     public ServiceReport WithReason(string reason) => this with { Reason = reason };
 }
