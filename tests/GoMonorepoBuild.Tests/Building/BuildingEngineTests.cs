@@ -38,7 +38,7 @@ public class BuildingEngineTests
         }
         finally
         {
-            await new BuildxDockerCli(engine).RemoveImagesAsync([$"{registry}/gateway:dev", $"{registry}/gateway:latest"]);
+            await TestImages.RemoveAllOfAsync(engine, registry);
         }
     }
 
@@ -105,7 +105,7 @@ public class BuildingEngineTests
         finally
         {
             if (!process.HasExited) process.Kill(entireProcessTree: true);
-            await new BuildxDockerCli(engine).RemoveImagesAsync([$"{registry}/catalog:dev", $"{registry}/catalog:latest"]);
+            await TestImages.RemoveAllOfAsync(engine, registry);
         }
     }
 
@@ -136,8 +136,7 @@ public class BuildingEngineTests
         }
         finally
         {
-            await new BuildxDockerCli(engine).RemoveImagesAsync(
-                [.. new[] { "catalog", "gateway", "inventory", "orders", "payments", "scheduler" }.Select(s => $"{registry}/{s}:latest")]);
+            await TestImages.RemoveAllOfAsync(engine, registry);
         }
     }
 
