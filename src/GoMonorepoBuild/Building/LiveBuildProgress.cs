@@ -10,12 +10,15 @@ namespace GoMonorepoBuild.Building;
 public sealed class LiveBuildProgress : IBuildProgress
 {
     readonly Dictionary<string, ProgressTask> _tasks;
+    readonly List<ServiceReport> _failures = [];
 
     LiveBuildProgress(Dictionary<string, ProgressTask> tasks) => _tasks = tasks;
 
     /// <summary>Runs <paramref name="body"/> while the display shows a line for each of <paramref name="services"/>.</summary>
-    public static Task<T> RunAsync<T>(IAnsiConsole console, IReadOnlyList<string> services, Func<IBuildProgress, Task<T>> body) =>
-        console.Progress()
+    public static async Task<T> RunAsync<T>(IAnsiConsole console, IReadOnlyList<string> services, Func<IBuildProgress, Task<T>> body)
+    {
+        LiveBuildProgress? display = null;
+        var result = await console.Progress()
             .AutoClear(false)
             .HideCompleted(false)
             .Columns(new SpinnerColumn(), new TaskDescriptionColumn { Alignment = Justify.Left }, new ElapsedTimeColumn())
@@ -24,8 +27,13 @@ public sealed class LiveBuildProgress : IBuildProgress
                 var tasks = services.Distinct().ToDictionary(
                     s => s,
                     s => context.AddTask(Line(s, "[grey]waiting[/]"), autoStart: false, maxValue: 1));
-                return await body(new LiveBuildProgress(tasks));
+                display = new LiveBuildProgress(tasks);
+                return await body(display);
             });
+        foreach (var failure in display?._failures ?? [])
+            console.WriteLine(PlainBuildProgress.Describe(failure));
+        return result;
+    }
 
     public void Started(string service, string image) => Update(service, t =>
     {
@@ -41,6 +49,7 @@ public sealed class LiveBuildProgress : IBuildProgress
 
     public void Finished(ServiceReport row) => Update(row.Name, t =>
     {
+        if (row.Status == ServiceStatus.Failed) lock (_failures) _failures.Add(row);
         t.Description = Line(row.Name, row.Status switch
         {
             ServiceStatus.Built => $"[green]built[/] {row.Steps.Cached}/{row.Steps.Total} cached",
