@@ -43,7 +43,7 @@ public sealed record BuildCache(CacheBackend Backend, string? Folder = null, str
     (IReadOnlyList<string>, IReadOnlyList<string>) LocalFor(string imageName)
     {
         var folder = LocalFolder(imageName);
-        // BuildKit fails the whole build when a local cache source has no index yet: the first run only exports.
+        // A source without an index yet only earns a warning in every first build's log (buildx 0.13), so the first run only exports.
         IReadOnlyList<string> from = File.Exists(Path.Combine(folder, "index.json")) ? [$"type=local,src={folder}"] : [];
         return (from, [$"type=local,dest={folder},mode=max"]);
     }
