@@ -106,13 +106,16 @@ json.dump({"group": {"default": {"targets": list(targets)}}, "target": targets},
 PY
   cat > "$WORK/side-by-side.sh" <<SH
 #!/usr/bin/env bash
-ls "$DOCKERFILES" | xargs -P "\$(nproc)" -I{} docker buildx build --progress=quiet --provenance=false --load \
+ls "$DOCKERFILES" | xargs -P "\${PARALLEL:-\$(nproc)}" -I{} docker buildx build --progress=quiet --provenance=false --load \
   --file "$WORK/bake/{}.Dockerfile" --tag "$PREFIX-sbs/{}:latest" "$DOCKERFILES/{}/context" >/dev/null
 SH
   chmod +x "$WORK/side-by-side.sh"
   hyperfine --runs "$RUNS" --warmup 1 --style basic --prepare "$GENERATE" --export-json "$RESULTS/bake.json" \
     --command-name "bake (one buildx bake)" "docker buildx bake --progress=plain --provenance=false -f $WORK/bake.json >/dev/null 2>&1" \
-    --command-name "side by side (buildx build x6, xargs -P nproc)" "$WORK/side-by-side.sh"
+    --command-name "side by side (buildx build x6, xargs -P nproc)" "$WORK/side-by-side.sh" \
+    --command-name "side by side, all at once (buildx build x6, xargs -P 0)" "PARALLEL=0 $WORK/side-by-side.sh" \
+    --command-name "BuildChanged --parallelism nproc" "$OURS >/dev/null" \
+    --command-name "BuildChanged --parallelism 6" "$OURS --parallelism 6 >/dev/null"
 fi
 
 python3 - "$RESULTS" <<'PY'

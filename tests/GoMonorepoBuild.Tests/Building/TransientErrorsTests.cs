@@ -17,6 +17,8 @@ public class TransientErrorsTests
     [InlineData("failed to solve with frontend dockerfile.v0: failed to create LLB definition: unexpected status code [manifests debian-1669098887]: 503 Service Unavailable")]
     // Pipe closed mid-push (docker/build-push-action#761) and a BuildKit daemon restarting under the client.
     [InlineData("ERROR: failed to solve: failed to push ghcr.io/finchsec/kali:latest: failed to copy: io: read/write on closed pipe")]
+    // The shared engine restarted under running builds (measured here, buildx 0.13.1).
+    [InlineData("ERROR: failed to solve: Unavailable: error reading from server: EOF")]
     [InlineData("ERROR: failed to receive status: rpc error: code = Unavailable desc = error reading from server: EOF")]
     [InlineData("ERROR: failed to solve: failed to compute cache key: read tcp 127.0.0.1:40912->127.0.0.1:5000: read: connection reset by peer")]
     public void Engine_network_and_registry_failures_are_transient(string error) =>
