@@ -35,9 +35,11 @@ class Build : MonorepoBuild
                 .. TestFilter is null ? Array.Empty<string>() : ["--filter", TestFilter],
             ];
             var result = await dotnet.RunStreamingAsync(arguments, Console.WriteLine, Console.Error.WriteLine, validate: false, ct);
+            Directory.CreateDirectory(TestResultsDirectory);
             var trx = Directory.Exists(TestResultsDirectory) ? Directory.GetFiles(TestResultsDirectory, "*.trx", SearchOption.AllDirectories) : [];
             var summary = TestSummary.FromTrxFiles(trx);
             Console.WriteLine(summary.ToString());
+            await File.WriteAllTextAsync(Path.Combine(TestResultsDirectory, "summary.txt"), summary + "\n", ct);
             if (result.ExitCode != 0)
                 throw new Exception($"dotnet test failed with exit code {result.ExitCode} ({summary}); results in {TestResultsDirectory}");
             if (summary.Total == 0)

@@ -65,7 +65,8 @@ public abstract partial class MonorepoBuild
             var clock = Stopwatch.StartNew();
             var head = GitHead.Find(MonorepoDirectory);
             var branch = Tags.Any(t => t.Contains(ImageTags.BranchPlaceholder)) ? ImageTags.CurrentBranch(MonorepoDirectory) : null;
-            var toBuild = Decisions.Where(d => d.Build).ToList();
+            var decided = await DecisionsAsync(ct);
+            var toBuild = decided.Where(d => d.Build).ToList();
             var scheduler = new BoundedScheduler(Parallelism ?? BoundedScheduler.DefaultParallelism, FailFast);
             var retries = RetryPolicy.Default.WithRetries(Retries);
             if (toBuild.Count > 0)
@@ -89,12 +90,12 @@ public abstract partial class MonorepoBuild
             }
             finally
             {
-                var rows = Decisions.Select(d => built.TryGetValue(d.Service.Name, out var row) ? row
+                var rows = decided.Select(d => built.TryGetValue(d.Service.Name, out var row) ? row
                     : d.Build ? Row(d.Service, ServiceStatus.Cancelled, "cancelled")
                     : Row(d.Service, Only.Length > 0 && !d.Service.IsBuildable ? ServiceStatus.Failed : ServiceStatus.Skipped, d.Reason)).ToList();
                 Report = new BuildReport(rows) { StartedAt = started, DurationMs = clock.ElapsedMilliseconds };
                 BuildReportJson.Write(Report, ReportFile);
-                AnsiConsole.Write(BuildReportTable.Render(Report));
+                Log.Write(BuildReportTable.Render(Report));
                 Log.Information($"Report: {Path.GetRelativePath(RootDirectory, ReportFile)}");
             }
 
@@ -135,7 +136,9 @@ public abstract partial class MonorepoBuild
         var service = decision.Service;
         var imageName = ImageName.FromServiceName(service.Name);
         var repository = $"{Registry.TrimEnd('/')}/{imageName}";
-        var tags = ImageTags.For(repository, head?.ShortSha ?? "dev", Tags, branch);
+        var tags = ImageTags.For(repository, head?.ShortSha ?? "dev", Tags, branch).ToList();
+        // The input-hash tag is how the next run finds that an image for these inputs exists already.
+        if (decision.InputHash is { } hash) tags.Add($"{repository}:{hash.Tag}");
         var logFile = Path.Combine(LogsDirectory, imageName + ".log");
         var (dockerfile, context) = service.Dockerfile is { } own
             ? (Path.Combine(MonorepoDirectory, own), MonorepoDirectory)
@@ -152,6 +155,7 @@ public abstract partial class MonorepoBuild
             .WithCacheFrom(cacheFrom)
             .WithCacheTo(cacheTo)
             .WithLogFile(logFile)
+            .WithLabels(decision.InputHash is { } inputs ? [new(Inputs.ServiceInputHash.Label, inputs.Value)] : [])
             .WithMetadataFile(Path.Combine(TemporaryDirectory, "buildx", imageName + ".metadata.json"));
         if (head is not null)
             build = build

@@ -1,20 +1,107 @@
+using GoMonorepoBuild.Buildx;
+using GoMonorepoBuild.Dockerfiles;
+using GoMonorepoBuild.Engine;
+using GoMonorepoBuild.Inputs;
+using GoMonorepoBuild.Targets;
+using GoMonorepoBuild.Workspace.Services;
+
 namespace GoMonorepoBuild;
 
 public abstract partial class MonorepoBuild
 {
-    IReadOnlyList<BuildDecision>? decisions;
+    [Parameter("Build every selected service even when an image for its inputs exists (the BuildKit cache still applies)")]
+    public bool Force { get; set; }
 
-    /// <summary>The decisions of this run, made once (see <see cref="DecideBuilds"/>).</summary>
-    public IReadOnlyList<BuildDecision> Decisions => decisions ??= DecideBuilds();
+    IReadOnlyList<BuildDecision>? decisions;
+    IFileDigests? digests;
+
+    /// <summary>The decisions of this run (made once, by <see cref="DecisionsAsync"/>).</summary>
+    public IReadOnlyList<BuildDecision> Decisions =>
+        decisions ?? throw new InvalidOperationException("The build decisions are made by DecisionsAsync first.");
+
+    /// <summary>The content digests of the monorepo's files (git blob ids; read from git's index where it can).</summary>
+    protected IFileDigests FileDigests => digests ??= GitIndexDigests.For(MonorepoDirectory);
+
+    /// <summary>Makes this run's decisions once; later calls return the same ones.</summary>
+    public async Task<IReadOnlyList<BuildDecision>> DecisionsAsync(CancellationToken cancellationToken) =>
+        decisions ??= await DecideBuildsAsync(cancellationToken);
 
     /// <summary>
-    /// Which selected services BuildChanged builds, each with its reason. Override to add rules of your own; the
-    /// framework's rules grow with the affected analysis and content hashes.
+    /// Which selected services BuildChanged builds, each with its reason. A service is built when no image exists
+    /// for its current input hash where this run puts images; its reason says why it changed (when the affected
+    /// analysis knows) or that no image has these inputs yet. A service whose inputs already have an image is skipped,
+    /// even when git says it changed (a revert). Override to add rules of your own.
     /// </summary>
-    protected virtual IReadOnlyList<BuildDecision> DecideBuilds() =>
-        SelectedServices()
-            .Select(s => s.IsBuildable
-                ? BuildDecision.Selected(s, Only.Length > 0 ? "named by --only" : "selected")
-                : BuildDecision.Skipped(s, $"no main package in {s.Path} (module root or cmd/<name>): a library module has no image"))
-            .ToList();
+    protected virtual async Task<IReadOnlyList<BuildDecision>> DecideBuildsAsync(CancellationToken cancellationToken)
+    {
+        var changes = await ChangesOrNullAsync(cancellationToken);
+        var result = new List<BuildDecision>();
+        var lookup = new ImageLookup(Docker);
+        foreach (var service in SelectedServices())
+        {
+            if (!service.IsBuildable)
+            {
+                result.Add(BuildDecision.Skipped(service, $"no main package in {service.Path} (module root or cmd/<name>): a library module has no image"));
+                continue;
+            }
+            var hash = await InputHashOfAsync(service, cancellationToken);
+            var why = changes?.Find(service.Name)?.FirstReason;
+            var chain = why?.Chain ?? [];
+            if (Force)
+            {
+                result.Add(BuildDecision.Selected(service, "forced (--force)") with { InputHash = hash, AffectedBecause = chain });
+                continue;
+            }
+            var existing = await lookup.InEngineAsync($"{ImageRepositoryOf(service)}:{hash.Tag}", cancellationToken);
+            var decision = existing is not null
+                ? BuildDecision.Skipped(service, ExistsReason(existing, why is not null, changes is not null))
+                : BuildDecision.Selected(service, why is not null ? $"affected: {why.ChainText}" : "no image for these inputs yet");
+            result.Add(decision with { InputHash = hash, AffectedBecause = chain });
+        }
+        return result;
+    }
+
+    static string ExistsReason(ExistingImage existing, bool affected, bool analysed)
+    {
+        var built = existing.Revision is { } rev ? $"built at {rev[..Math.Min(12, rev.Length)]}" : existing.Where;
+        var reason = $"image for these inputs already exists ({built})";
+        return !analysed ? reason : affected ? reason + "; git marks it changed, but its image inputs match that image" : "not affected; " + reason;
+    }
+
+    /// <summary>The affected analysis, or null when the monorepo is not in a git work tree (content hashes alone decide then).</summary>
+    async Task<Affected.AffectedResult?> ChangesOrNullAsync(CancellationToken cancellationToken)
+    {
+        if (LibGit2Sharp.Repository.Discover(MonorepoDirectory) is null)
+        {
+            Log.Information($"{MonorepoDirectory} is not in a git work tree: services are built by content hash alone, without reasons from git.");
+            return null;
+        }
+        return await AffectedServicesAsync(cancellationToken);
+    }
+
+    /// <summary>The image repository of a service: <c>&lt;registry&gt;/&lt;image name&gt;</c>.</summary>
+    public string ImageRepositoryOf(GoService service) => $"{Registry.TrimEnd('/')}/{ImageName.FromServiceName(service.Name)}";
+
+    /// <summary>The digest of everything that determines the service's image (see <see cref="ServiceInputHash"/>).</summary>
+    protected async Task<ServiceInputHash> InputHashOfAsync(GoService service, CancellationToken cancellationToken)
+    {
+        var builder = await BuilderImageFor(GoVersions.Minor(service.GoVersion) ?? GoVersions.Fallback, cancellationToken);
+        var dockerfile = service.Dockerfile is null
+            ? DockerfileGenerator.Render(BuildInputOf(service), DockerfileOptionsFor(service).WithBuilderImage(builder.Reference))
+            : "";
+        return ServiceInputHash.Compute(service.ImageInputs, FileDigests, dockerfile, [], TargetPlatforms, await BuilderIdentityAsync(builder, cancellationToken));
+    }
+
+    /// <summary>The platforms images are built for; empty means the engine's own.</summary>
+    protected virtual IReadOnlyList<string> TargetPlatforms => [];
+
+    readonly Dictionary<string, string> builderIdentities = new(StringComparer.Ordinal);
+
+    async Task<string> BuilderIdentityAsync(BuilderImageRef builder, CancellationToken cancellationToken)
+    {
+        if (builderIdentities.TryGetValue(builder.Reference, out var known)) return known;
+        var inspect = await Docker.Docker().TryRunAsync(["image", "inspect", "--format", "{{.Id}}", builder.Reference], cancellationToken);
+        // An image the engine does not hold locally (a remote builder resolves it) is identified by its reference.
+        return builderIdentities[builder.Reference] = inspect.ExitCode == 0 ? inspect.StandardOutput.Trim() : builder.Reference;
+    }
 }

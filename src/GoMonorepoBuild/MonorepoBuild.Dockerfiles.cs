@@ -13,6 +13,21 @@ public abstract partial class MonorepoBuild
     /// <summary>The folder generated Dockerfiles go to: <c>&lt;dir&gt;/&lt;service&gt;/Dockerfile</c> and <c>context/</c>.</summary>
     public string DockerfilesDirectory => Path.GetFullPath(DockerfilesDir ?? Path.Combine(TemporaryDirectory, "docker"), RootDirectory);
 
+    [Parameter("Runtime base of every generated image: scratch (default), distroless, alpine or an image reference; gomonorepobuild.json's per-service \"runtime\" wins")]
+    public string? RuntimeImage { get; set; }
+
+    ImageSettingsFile? imageSettings;
+
+    /// <summary>The monorepo's <c>gomonorepobuild.json</c> (empty when there is none), read and checked on first use.</summary>
+    public ImageSettingsFile ImageSettings => imageSettings ??= LoadImageSettings();
+
+    ImageSettingsFile LoadImageSettings()
+    {
+        var file = ImageSettingsFile.Load(Path.Combine(MonorepoDirectory, ImageSettingsFile.FileName));
+        file.RequireKnownServices(Workspace.Services.Select(s => s.Name).ToList());
+        return file;
+    }
+
     readonly Dictionary<string, GeneratedService> generated = new(StringComparer.Ordinal);
 
     /// <summary>The Dockerfile and context of each selected buildable service, by service name (set by GenerateDockerfiles).</summary>
@@ -23,7 +38,7 @@ public abstract partial class MonorepoBuild
         .DependsOn(EnsureEngine)
         .Executes(async ct =>
         {
-            foreach (var service in Decisions.Where(d => d.Build && d.Service.Dockerfile is null).Select(d => d.Service))
+            foreach (var service in SelectedServices().Where(s => s.IsBuildable && s.Dockerfile is null))
             {
                 var input = BuildInputOf(service);
                 var builder = await BuilderImageFor(GoVersions.Minor(service.GoVersion) ?? GoVersions.Fallback, ct);
@@ -35,12 +50,27 @@ public abstract partial class MonorepoBuild
             }
         });
 
-    /// <summary>Options of a service's generated Dockerfile; override to change the runtime base, ldflags or assets.</summary>
-    protected virtual DockerfileOptions DockerfileOptionsFor(GoService service) =>
-        RuntimeAssets.Decide(service.StdImports, service.SourceFiles
-                .Where(f => f.EndsWith(".go", StringComparison.Ordinal))
-                .Select(f => File.ReadAllText(Path.Combine(MonorepoDirectory, f))))
-            .ApplyTo(DockerfileOptions.Default.WithMetadataLabels());
+    /// <summary>
+    /// Options of a service's generated Dockerfile: what its code needs (<see cref="RuntimeAssets"/>), then its
+    /// section of gomonorepobuild.json over <c>--runtime-image</c> over the file's defaults. Override to change more.
+    /// </summary>
+    protected virtual DockerfileOptions DockerfileOptionsFor(GoService service)
+    {
+        var needs = RuntimeAssets.Decide(service.StdImports, service.SourceFiles
+            .Where(f => f.EndsWith(".go", StringComparison.Ordinal))
+            .Select(f => File.ReadAllText(Path.Combine(MonorepoDirectory, f))));
+        var settings = ImageSettings.For(service.Name, Dockerfiles.ImageSettings.None.WithRuntime(RuntimeImage));
+        var options = settings.ApplyTo(DockerfileOptions.Default.WithMetadataLabels(), needs);
+        try
+        {
+            options.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            throw new ImageSettingsException(ImageSettings.Path, $"service '{service.Name}'{(RuntimeImage is null ? "" : $" (with --runtime-image {RuntimeImage})")}: {e.Message}", e);
+        }
+        return options;
+    }
 
     /// <summary>What the Dockerfile generator needs of a service: its module, main package and image inputs.</summary>
     protected ServiceBuildInput BuildInputOf(GoService service)

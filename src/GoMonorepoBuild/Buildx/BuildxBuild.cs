@@ -27,6 +27,10 @@ public sealed record BuildxBuild(string ServiceName, string DockerfilePath, stri
     /// <summary>
     /// Attach SLSA provenance. Off by default: buildx would otherwise turn a single-platform image into an index.
     /// </summary>
+    /// <summary>Image labels set at build time (<c>--label</c>), e.g. the input hash; they never re-run a step.</summary>
+    public ImmutableSortedDictionary<string, string> Labels { get; init; } =
+        ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal);
+
     public bool Provenance { get; init; }
 
     /// <summary>Where buildx writes the build's metadata (<c>--metadata-file</c>); null lets the driver pick a temp file.</summary>
@@ -44,6 +48,18 @@ public sealed record BuildxBuild(string ServiceName, string DockerfilePath, stri
     /// <summary>Cache exports (<c>--cache-to</c>), e.g. <c>type=local,dest=/cache/api,mode=max</c>.</summary>
     public ImmutableList<string> CacheTo { get; init; } = [];
 
+    /// <summary>The stage to build (<c>--target</c>), e.g. a generated Dockerfile's <c>debug</c>; null builds the last.</summary>
+    public string? Target { get; init; }
+
+    /// <summary>
+    /// Outputs (<c>--output</c>), e.g. <c>type=oci,dest=image.tar,rewrite-timestamp=true</c> for an image whose digest
+    /// depends only on its inputs and <c>SOURCE_DATE_EPOCH</c>. <c>rewrite-timestamp</c> does not combine with <see cref="Load"/>.
+    /// </summary>
+    public ImmutableList<string> Outputs { get; init; } = [];
+
+    /// <summary>Ignore BuildKit's cache of earlier steps (<c>--no-cache</c>); cache mounts keep their content.</summary>
+    public bool NoCache { get; init; }
+
     public BuildxBuild WithTags(params IEnumerable<string> tags) => this with { Tags = [.. tags] };
     public BuildxBuild WithTag(string tag) => this with { Tags = Tags.Add(tag) };
     public BuildxBuild WithPlatforms(params IEnumerable<string> platforms) => this with { Platforms = [.. platforms] };
@@ -51,12 +67,16 @@ public sealed record BuildxBuild(string ServiceName, string DockerfilePath, stri
     public BuildxBuild WithNetwork(string? network) => this with { Network = network };
     public BuildxBuild WithBuilder(string? builder) => this with { Builder = builder };
     public BuildxBuild WithBuildArg(string name, string value) => this with { BuildArgs = BuildArgs.SetItem(name, value) };
+    public BuildxBuild WithLabels(IEnumerable<KeyValuePair<string, string>> labels) => this with { Labels = Labels.SetItems(labels) };
     public BuildxBuild WithProvenance(bool provenance = true) => this with { Provenance = provenance };
     public BuildxBuild WithMetadataFile(string? path) => this with { MetadataFile = path };
     public BuildxBuild WithLogFile(string? path) => this with { LogFile = path };
     public BuildxBuild WithPush(bool push = true) => this with { Push = push };
     public BuildxBuild WithCacheFrom(params IEnumerable<string> sources) => this with { CacheFrom = [.. sources] };
     public BuildxBuild WithCacheTo(params IEnumerable<string> exports) => this with { CacheTo = [.. exports] };
+    public BuildxBuild WithTarget(string? stage) => this with { Target = stage };
+    public BuildxBuild WithOutput(string output) => this with { Outputs = Outputs.Add(output) };
+    public BuildxBuild WithNoCache(bool noCache = true) => this with { NoCache = noCache };
 
     /// <summary>The arguments after <c>docker</c>, with <paramref name="metadataFile"/> as the metadata file.</summary>
     public IReadOnlyList<string> Arguments(string metadataFile)
@@ -66,12 +86,16 @@ public sealed record BuildxBuild(string ServiceName, string DockerfilePath, stri
         args.AddRange(["--file", DockerfilePath]);
         foreach (var tag in Tags) args.AddRange(["--tag", tag]);
         if (Platforms.Count > 0) args.AddRange(["--platform", string.Join(',', Platforms)]);
+        if (Target is not null) args.AddRange(["--target", Target]);
         if (Load) args.Add("--load");
         if (Push) args.Add("--push");
         foreach (var source in CacheFrom) args.AddRange(["--cache-from", source]);
         foreach (var export in CacheTo) args.AddRange(["--cache-to", export]);
+        foreach (var output in Outputs) args.AddRange(["--output", output]);
+        if (NoCache) args.Add("--no-cache");
         if (Network is not null) args.AddRange(["--network", Network]);
         foreach (var (name, value) in BuildArgs) args.AddRange(["--build-arg", $"{name}={value}"]);
+        foreach (var (name, value) in Labels) args.AddRange(["--label", $"{name}={value}"]);
         args.Add(Provenance ? "--provenance=true" : "--provenance=false");
         args.AddRange(["--metadata-file", metadataFile]);
         args.Add(ContextDir);

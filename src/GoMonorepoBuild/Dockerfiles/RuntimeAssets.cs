@@ -5,8 +5,9 @@ namespace GoMonorepoBuild.Dockerfiles;
 /// code uses, so images stay minimal without breaking at run time:
 /// CA certificates when any package it builds imports a TLS-capable client or server package (net/http,
 /// crypto/tls, crypto/x509, net/smtp): an HTTP server today is often an HTTPS client tomorrow, and the bundle is
-/// about 200 KB. Zoneinfo when its code calls <c>time.LoadLocation</c> and it does not embed the database
-/// through <c>time/tzdata</c>.
+/// about 215 KB. Zoneinfo when its code calls <c>time.LoadLocation</c> and it does not embed the database
+/// through <c>time/tzdata</c>; by default it is then embedded with <c>-tags timetzdata</c> (about 400 KB in the
+/// binary) rather than copied as files (about 1.3 MB, 4 MB on disk). <see cref="ImageSettings"/> can force either way.
 /// </summary>
 public sealed record RuntimeAssets(bool CaCertificates, bool ZoneInfo)
 {
@@ -19,6 +20,7 @@ public sealed record RuntimeAssets(bool CaCertificates, bool ZoneInfo)
         return new RuntimeAssets(ca, zone);
     }
 
+    /// <summary>Includes what the service needs: the CA bundle as a file, the zone database embedded in the binary.</summary>
     public DockerfileOptions ApplyTo(DockerfileOptions options) =>
-        options.WithCaCertificates(CaCertificates).WithZoneInfo(ZoneInfo);
+        options.WithCaCertificates(CaCertificates).WithZoneInfo(false).WithEmbeddedTimeZoneData(ZoneInfo);
 }

@@ -43,17 +43,22 @@ public sealed class DockerEngine
 
         using var _ = await FileLock.AcquireAsync(layout.LockFile, cancellationToken);
         var running = await ReuseRunningAsync(cancellationToken);
-        if (running is not null) return running;
+        if (running is not null)
+        {
+            WarnPassedOver(ambientProblem);
+            return running;
+        }
 
         if (host.System.WhyNotProvisionable() is { } why)
             throw new EngineUnavailableException(
                 "No Docker engine with buildx is available" + (ambientProblem is null ? "" : $" ({ambientProblem})") +
                 $", and GoMonorepoBuild can provision its own only as root on Debian-family Linux: {why}. " +
                 "Fix one of: install Docker Engine with the buildx plugin and start it; set DOCKER_HOST (and DOCKER_CONFIG, " +
-                "whose cli-plugins folder holds docker-buildx) to an engine that answers; or run the build as root on Debian or Ubuntu " +
+                "whose cli-plugins folder holds docker-buildx) to an engine that answers; or run the build as root on Debian-family Linux " +
                 $"so it can provision a private engine under {options.Home}.");
 
         layout.EnsureSocketPathFits();
+        WarnPassedOver(ambientProblem);
         Log.Information($"Provisioning a private Docker engine under {options.Home}");
         await host.InstallAsync(layout, options.PackageCache, cancellationToken);
         await host.StartAsync(layout, cancellationToken);
@@ -95,6 +100,13 @@ public sealed class DockerEngine
         throw new EngineUnavailableException(
             $"The private Docker engine (dockerd pid {pid}, {layout.PidFile}) runs but does not answer on {layout.Socket} " +
             $"({answer.Detail}). Stop it (kill {pid}) and run again; its log is {layout.Log}:{Environment.NewLine}{LogTail()}");
+    }
+
+    /// <summary>Someone chose the configured engine on purpose; say why it is passed over rather than switching silently.</summary>
+    void WarnPassedOver(string? ambientProblem)
+    {
+        if (ambientProblem is not null && options.AmbientEngine?.DockerHost is not null)
+            Log.Warning($"The configured engine does not answer ({ambientProblem}); using GoMonorepoBuild's private engine instead");
     }
 
     int? RunningPid(string pidFile, string processName)

@@ -101,7 +101,10 @@ internal static class OfflineGoImage
             await apt.UnpackAsync(await apt.DownloadAsync([new("busybox-static")], cancellationToken), unpacked, cancellationToken);
 
         var busybox = Path.Combine(rootfs, "bin", "busybox");
-        File.Copy(Path.Combine(unpacked, "bin", "busybox"), busybox);
+        // bookworm's package ships /bin/busybox, trixie's (merged /usr) /usr/bin/busybox.
+        var packaged = new[] { "bin", "usr/bin" }.Select(folder => Path.Combine(unpacked, folder, "busybox")).FirstOrDefault(File.Exists)
+                       ?? throw new EngineUnavailableException($"Debian's busybox-static unpacked into {unpacked} holds no busybox binary.");
+        File.Copy(packaged, busybox);
         var applets = await Tool.Named(busybox).RunAsync(["--list"], cancellationToken);
         foreach (var applet in applets.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             if (applet != "busybox")

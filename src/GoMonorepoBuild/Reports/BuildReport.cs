@@ -10,4 +10,10 @@ public sealed record BuildReport(IReadOnlyList<ServiceReport> Services)
 
     /// <summary>True when no service failed or was cancelled.</summary>
     public bool Succeeded => Services.All(s => s.Status is ServiceStatus.Built or ServiceStatus.Skipped);
+
+    /// <summary>Milliseconds the cache saved over all services (unknown savings count as 0).</summary>
+    public long TimeSavedMs => Services.Sum(s => s.TimeSavedMs ?? 0);
+
+    /// <summary>The row of the service named <paramref name="name"/>, or null.</summary>
+    public ServiceReport? Find(string name) => Services.FirstOrDefault(s => s.Name == name);
 }

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -8,10 +9,12 @@ public static class BuildReportJson
 {
     public const string DefaultRelativePath = ".nuke/temp/reports/build-report.json";
 
-    static readonly JsonSerializerOptions Options = new()
+    internal static readonly JsonSerializerOptions Options = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         WriteIndented = true,
+        // Plain '&', '<' and quotes in step names and logs: the file is read by people and CI scripts, never inlined in HTML.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
@@ -21,12 +24,27 @@ public static class BuildReportJson
         JsonSerializer.Deserialize<BuildReport>(json, Options)
         ?? throw new JsonException("build report JSON is empty");
 
-    /// <summary>Writes atomically (temp file + rename) so a reader never sees half a report.</summary>
-    public static void Write(BuildReport report, string path)
+    /// <summary>Writes atomically (temp file + rename) so a reader never sees half a report. Any path (e.g. --report).</summary>
+    public static void Write(BuildReport report, string path) => AtomicFile.WriteAllText(path, Serialize(report) + "\n");
+
+    /// <summary>
+    /// The report at <paramref name="path"/> (the previous run's, before this run overwrites it), or null when there
+    /// is none or it cannot be read; then <paramref name="problem"/> says why in words (null when simply absent), so
+    /// the caller can warn: comparing with the previous build is a help, never a reason to fail the build.
+    /// </summary>
+    public static BuildReport? TryRead(string path, out string? problem)
     {
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
-        var temp = path + ".tmp";
-        File.WriteAllText(temp, Serialize(report) + "\n");
-        File.Move(temp, path, overwrite: true);
+        problem = null;
+        if (!File.Exists(path)) return null;
+        try
+        {
+            return Deserialize(File.ReadAllText(path));
+        }
+        catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            problem = $"the previous build report {path} could not be read ({e.Message}); time saved and what changed " +
+                      "are not compared this run (delete the file if it keeps happening)";
+            return null;
+        }
     }
 }

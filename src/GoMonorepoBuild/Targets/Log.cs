@@ -1,3 +1,6 @@
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
 namespace GoMonorepoBuild.Targets;
 
 /// <summary>
@@ -30,6 +33,30 @@ public static class Log
     public static void Warning(string message) => Write(Output.Out, "warning: " + message);
 
     public static void Error(string message) => Write(Output.Error, "error: " + message);
+
+    /// <summary>
+    /// Writes a table, tree or other Spectre renderable to the build's output: styled on a terminal; plain and
+    /// 200 columns wide when the output is a file or a CI log, so wide tables do not wrap cell by cell.
+    /// </summary>
+    public static void Write(IRenderable renderable)
+    {
+        if (Output.Verbosity < Verbosity.Normal) return;
+        var plain = Plain;
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(Output.Out),
+            Ansi = plain ? AnsiSupport.No : AnsiSupport.Detect,
+            ColorSystem = plain ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect,
+            Interactive = InteractionSupport.No,
+        });
+        if (plain) console.Profile.Width = 200;
+        lock (Output.Out) console.Write(renderable);
+    }
+
+    /// <summary>True when output goes to a file, a pipe or a CI log rather than a terminal.</summary>
+    public static bool Plain =>
+        System.Console.IsOutputRedirected || !ReferenceEquals(Output.Out, System.Console.Out) ||
+        Environment.GetEnvironmentVariable("CI") is { Length: > 0 } ci && ci != "false" && ci != "0";
 
     static void Write(TextWriter writer, string message)
     {

@@ -13,11 +13,9 @@ public sealed class GoWorkspace
 {
     private readonly Dictionary<string, GoModule> _modulesByPath;
     private readonly Dictionary<string, GoModule> _modulesByDir;
-    private readonly Dictionary<string, List<GoPackage>> _packagesByFile = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<GoPackage>> _importers = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<GoPackage>> _testImporters = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<GoModule>> _dependents = new(StringComparer.Ordinal);
-    private readonly ILookup<string, GoPackage> _packagesByModule;
+    // Reverse indexes are built on first use: loading must stay fast, and many runs never ask.
+    private readonly Lazy<ReverseIndex> _reverse;
+    private readonly Lazy<ILookup<string, GoPackage>> _packagesByModule;
 
     internal GoWorkspace(string root, GoWorkFile? work, IReadOnlyList<GoModule> modules, IReadOnlyDictionary<string, GoPackage> packages,
         IReadOnlyList<GoService> services, IReadOnlyList<string> warnings, IReadOnlyList<TargetPlatform> platforms)
@@ -31,17 +29,8 @@ public sealed class GoWorkspace
         Platforms = platforms;
         _modulesByPath = modules.GroupBy(m => m.Path).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         _modulesByDir = modules.ToDictionary(m => m.Dir, StringComparer.Ordinal);
-        _packagesByModule = packages.Values.ToLookup(p => p.ModulePath, StringComparer.Ordinal);
-        foreach (var package in packages.Values.OrderBy(p => p.ImportPath, StringComparer.Ordinal))
-        {
-            foreach (var file in package.Files.Concat(package.ExcludedFiles).Concat(package.TestFiles).Concat(package.EmbedFiles))
-                Add(_packagesByFile, file, package);
-            foreach (var import in package.LocalImports) Add(_importers, import, package);
-            foreach (var import in package.TestImports.Where(packages.ContainsKey)) Add(_testImporters, import, package);
-        }
-        foreach (var module in modules)
-            foreach (var dependency in module.LocalDependencies)
-                Add(_dependents, dependency, module);
+        _packagesByModule = new(() => packages.Values.ToLookup(p => p.ModulePath, StringComparer.Ordinal));
+        _reverse = new(() => new ReverseIndex(modules, packages));
     }
 
     /// <summary>The monorepo root, absolute.</summary>
@@ -85,19 +74,22 @@ public sealed class GoWorkspace
 
     public GoService? Service(string name) => Services.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));
 
-    public IEnumerable<GoPackage> PackagesOfModule(string modulePath) => _packagesByModule[modulePath];
+    public IEnumerable<GoPackage> PackagesOfModule(string modulePath) => _packagesByModule.Value[modulePath];
 
-    /// <summary>The packages a file belongs to: as a Go file, test file or excluded file of its folder, or as an embedded file.</summary>
-    public IReadOnlyList<GoPackage> PackagesOfFile(string path) => _packagesByFile.TryGetValue(path, out var list) ? list : [];
+    /// <summary>The packages a file belongs to: as a Go, test, excluded or assembly/C file of its folder, or as an embedded file.</summary>
+    public IReadOnlyList<GoPackage> PackagesOfFile(string path) => _reverse.Value.PackagesByFile.TryGetValue(path, out var list) ? list : [];
+
+    /// <summary>The package in a folder; for a deleted or new file, the package of its folder is what it belonged to.</summary>
+    public GoPackage? PackageAt(string dir) => _reverse.Value.PackagesByDir.GetValueOrDefault(dir);
 
     /// <summary>Local packages whose non-test files import <paramref name="importPath"/>.</summary>
-    public IReadOnlyList<GoPackage> ImportersOf(string importPath) => _importers.TryGetValue(importPath, out var list) ? list : [];
+    public IReadOnlyList<GoPackage> ImportersOf(string importPath) => _reverse.Value.Importers.TryGetValue(importPath, out var list) ? list : [];
 
     /// <summary>Local packages whose test files import <paramref name="importPath"/>.</summary>
-    public IReadOnlyList<GoPackage> TestImportersOf(string importPath) => _testImporters.TryGetValue(importPath, out var list) ? list : [];
+    public IReadOnlyList<GoPackage> TestImportersOf(string importPath) => _reverse.Value.TestImporters.TryGetValue(importPath, out var list) ? list : [];
 
     /// <summary>Modules depending directly on <paramref name="modulePath"/> (see <see cref="GoModule.LocalDependencies"/>).</summary>
-    public IReadOnlyList<GoModule> DependentsOf(string modulePath) => _dependents.TryGetValue(modulePath, out var list) ? list : [];
+    public IReadOnlyList<GoModule> DependentsOf(string modulePath) => _reverse.Value.Dependents.TryGetValue(modulePath, out var list) ? list : [];
 
     /// <summary>Services whose image is built from <paramref name="path"/>.</summary>
     public IReadOnlyList<GoService> ServicesWithInput(string path) =>
@@ -114,6 +106,7 @@ public sealed class GoWorkspace
         var tail = $"service {service.Name}";
         if (path == service.Dockerfile) return [path, $"the Dockerfile of {tail}"];
         var module = ModuleAt(service.Path)!;
+        if (service.VendorFiles.BinarySearch(path) >= 0) return [path, $"vendored by module {module.Path} (vendor/modules.txt)", tail];
         if (Work is not null && (path == Work.File || path == "go.work.sum")) return [path, "the go.work of the workspace", tail];
         var owner = Modules.FirstOrDefault(m => m.ModuleFiles.Contains(path));
         if (owner is not null) return ModuleChain(path, owner, module, tail);
@@ -142,11 +135,5 @@ public sealed class GoWorkspace
             chain.Add($"required by {_modulesByPath[parent].Dir} (module {parent})");
         chain.Add(tail);
         return chain;
-    }
-
-    private static void Add<T>(Dictionary<string, List<T>> index, string key, T value)
-    {
-        if (!index.TryGetValue(key, out var list)) index[key] = list = [];
-        list.Add(value);
     }
 }

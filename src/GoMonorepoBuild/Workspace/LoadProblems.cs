@@ -24,5 +24,5 @@ internal sealed class LoadProblems
         .OrderBy(p => p.Error.File ?? "", StringComparer.Ordinal).ThenBy(p => p.Error.Line).ThenBy(p => p.Error.Column)
         .ThenBy(p => p.Error.Reason, StringComparer.Ordinal).ToList();
 
-    public IReadOnlyList<string> Warnings => _warnings.Order(StringComparer.Ordinal).ToList();
+    public IReadOnlyList<string> Warnings => _warnings.Distinct().Order(StringComparer.Ordinal).ToList();
 }

@@ -26,9 +26,18 @@ public static class WorkspaceLoader
         var allModuleDirs = moduleDirs.ToHashSet(StringComparer.Ordinal);
 
         var folders = ScanGoFiles(tree, allModuleDirs, brokenDirs, options, problems);
-        var packages = PackageIndex.Build(tree, modulesByDir, folders, options.Platforms, problems, d => ModuleDirOf(d, allModuleDirs));
+        string? moduleDirOf(string dir) => ModuleDirOf(dir, allModuleDirs);
+        var packages = PackageIndex.Build(tree, modulesByDir, folders, options.Platforms, problems, moduleDirOf);
 
-        var (serviceDirs, unmatched) = ServiceMatcher.Match(options.ServiceGlobs, moduleDirs);
+        foreach (var cycle in ImportCycles.Find(packages))
+        {
+            var first = packages[cycle[0]];
+            problems.Add(new WorkspaceException(
+                $"import cycle not allowed: {string.Join(" -> ", cycle)}; move the shared part into a package both can import",
+                first.Files.FirstOrDefault() ?? first.Dir), moduleDirOf(first.Dir), first.Dir);
+        }
+
+        var (serviceDirs, unmatched) = ServiceMatcher.Match(ServiceMatcher.ParseGlobs(options.ServiceGlobs), moduleDirs);
         foreach (var glob in unmatched) problems.Warn($"the services pattern '{glob}' matches no module folder");
         var names = ServiceMatcher.Names(serviceDirs);
         var modulesByPath = graph.Modules.GroupBy(m => m.Path).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);

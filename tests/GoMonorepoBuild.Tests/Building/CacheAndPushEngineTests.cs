@@ -53,8 +53,9 @@ public class CacheAndPushEngineTests
         using var build = new RealBuild();
         var cacheDir = Path.Combine(build.Root, "cache");
         var registry = "gmb-test-" + Guid.NewGuid().ToString("N")[..8];
+        // --force: the second run must build again (not skip the images the first made) to show the import.
         string[] arguments = ["BuildChanged", "--monorepo", RealBuild.ExampleMonorepo, "--only", "gateway,orders",
-            "--registry", registry, "--cache", "local", "--cache-dir", cacheDir];
+            "--registry", registry, "--cache", "local", "--cache-dir", cacheDir, "--force"];
         try
         {
             var first = await build.RunAsync(arguments);

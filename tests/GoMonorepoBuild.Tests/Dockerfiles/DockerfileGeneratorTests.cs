@@ -22,6 +22,42 @@ public class DockerfileGeneratorTests
         ["services/orders/go.mod", "services/orders/go.sum", "libs/auth/go.mod", "libs/db/go.mod", "libs/db/go.sum", "libs/log/go.mod"],
         ["services/orders/cmd/orders/main.go", "libs/auth/auth.go", "libs/db/db.go", "libs/db/schema.sql", "libs/log/log.go"]);
 
+    static readonly ServiceBuildInput Embeds = new(
+        "catalog", "services/catalog", "services/catalog", "1.23",
+        ["services/catalog/go.mod", "libs/httpx/go.mod", "libs/logging/go.mod"],
+        ["services/catalog/main.go", "services/catalog/internal/web/web.go", "services/catalog/internal/web/templates/page.html",
+         "services/catalog/internal/web/static/logo.svg", "libs/httpx/serve.go", "libs/logging/logging.go"]);
+
+    [Fact]
+    public void A_service_with_embedded_files_gets_the_golden_Dockerfile_its_embeds_travel_in_the_sources_tree() =>
+        DockerfilesGolden.Matches("Golden/embeds.Dockerfile", DockerfileGenerator.Render(Embeds, Seeded.WithMetadataLabels()));
+
+    [Fact]
+    public void A_service_needing_time_zones_embeds_them_and_is_stamped_with_its_version_and_source() =>
+        DockerfilesGolden.Matches("Golden/timetzdata-version.Dockerfile", DockerfileGenerator.Render(RootLayout,
+            ImageSettingsOf(new ImageSettings { Version = "1.4.0", Source = "https://example.com/monorepo" }, zone: true)));
+
+    [Fact]
+    public void A_distroless_runtime_keeps_its_own_user_certificates_and_zone_files() =>
+        DockerfilesGolden.Matches("Golden/distroless.Dockerfile", DockerfileGenerator.Render(CmdLayout,
+            ImageSettingsOf(new ImageSettings { Runtime = "distroless", ZoneInfo = ZoneInfoPolicy.Files }, ca: true)));
+
+    [Fact]
+    public void An_alpine_runtime_gets_a_user_database_with_root_and_the_non_root_user() =>
+        DockerfilesGolden.Matches("Golden/alpine.Dockerfile", DockerfileGenerator.Render(CmdLayout,
+            ImageSettingsOf(new ImageSettings { Runtime = "alpine" }, ca: true, zone: true)));
+
+    static DockerfileOptions ImageSettingsOf(ImageSettings settings, bool ca = false, bool zone = false) =>
+        settings.ApplyTo(Seeded.WithMetadataLabels(), new RuntimeAssets(ca, zone));
+
+    [Fact]
+    public void The_debug_variant_is_a_named_stage_before_the_image_so_it_is_never_built_by_default()
+    {
+        var text = DockerfileGenerator.Render(CmdLayout, Seeded);
+        var stages = text.Split('\n').Where(l => l.StartsWith("FROM ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["FROM --platform=$BUILDPLATFORM gomonorepobuild/go:1.23 AS build", "FROM gomonorepobuild/go:1.23 AS debug", "FROM scratch"], stages);
+    }
+
     [Fact]
     public void A_service_whose_main_package_is_its_module_root_gets_the_golden_Dockerfile() =>
         DockerfilesGolden.Matches("Golden/root-layout.Dockerfile", DockerfileGenerator.Render(RootLayout, Seeded));
@@ -87,6 +123,22 @@ public class DockerfileGeneratorTests
         var e = Assert.Throws<InvalidServiceInputException>(() =>
             DockerfileGenerator.Render(RootLayout with { ModuleFiles = ["libs/greet/go.mod"] }, Seeded));
         Assert.Contains("'services/hello/go.mod'", e.Message);
+    }
+
+    [Theory]
+    [InlineData("1.4.0; rm -rf /", "version")]
+    [InlineData("$(id)", "version")]
+    public void A_version_that_would_break_the_shell_command_is_rejected(string version, string why)
+    {
+        var e = Assert.Throws<ArgumentException>(() => DockerfileGenerator.Render(RootLayout, Seeded.WithVersion(version)));
+        Assert.Contains(why, e.Message);
+    }
+
+    [Fact]
+    public void A_runtime_image_with_spaces_is_rejected_naming_it()
+    {
+        var e = Assert.Throws<ArgumentException>(() => DockerfileGenerator.Render(RootLayout, Seeded.WithRuntimeBase("my image")));
+        Assert.Contains("'my image'", e.Message);
     }
 
     [Fact]

@@ -34,5 +34,36 @@ public sealed class ServiceGeneratorTests : IDisposable
         Assert.NotEqual(old, File.GetLastWriteTimeUtc(first.DockerfilePath));
     }
 
+    [Fact]
+    public void A_Dockerfile_a_user_wrote_is_never_overwritten()
+    {
+        var own = Path.Combine(_repo.OutDir, "hello", "Dockerfile");
+        Directory.CreateDirectory(Path.GetDirectoryName(own)!);
+        const string users = "FROM scratch\nCOPY app /app\n";
+        File.WriteAllText(own, users);
+
+        var e = Assert.Throws<InvalidServiceInputException>(() =>
+            ServiceGenerator.Generate(_repo.Root, _repo.Hello, DockerfileOptions.Default, _repo.OutDir));
+
+        Assert.Contains("never overwritten", e.Message);
+        Assert.Contains(own, e.Message);
+        Assert.Equal(users, File.ReadAllText(own));
+        Assert.False(Directory.Exists(Path.Combine(_repo.OutDir, "hello", "context")));
+    }
+
+    [Fact]
+    public void A_context_folder_holding_files_without_a_generated_Dockerfile_is_left_alone()
+    {
+        var mine = Path.Combine(_repo.OutDir, "hello", "context", "notes.txt");
+        Directory.CreateDirectory(Path.GetDirectoryName(mine)!);
+        File.WriteAllText(mine, "mine");
+
+        var e = Assert.Throws<InvalidServiceInputException>(() =>
+            ServiceGenerator.Generate(_repo.Root, _repo.Hello, DockerfileOptions.Default, _repo.OutDir));
+
+        Assert.Contains("staging would delete them", e.Message);
+        Assert.Equal("mine", File.ReadAllText(mine));
+    }
+
     public void Dispose() => _repo.Dispose();
 }

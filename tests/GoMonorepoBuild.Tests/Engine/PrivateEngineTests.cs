@@ -60,6 +60,53 @@ public sealed class PrivateEngineTests(PrivateEngineFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task A_buildx_build_on_the_private_engine_runs_its_steps_on_the_build_network()
+    {
+        var engine = await fixture.EngineAsync();
+        var image = await BuilderImage.ResolveAsync(engine, "1.23", null, fixture.Options, Ct);
+        var context = Directory.CreateTempSubdirectory("gmb-ctx-").FullName;
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(context, "Dockerfile"), $"FROM {image.Reference}\nRUN go version > /version\n", Ct);
+
+            // The private engine has no bridge: a RUN step on the default network fails with "network bridge not found".
+            var build = await engine.Docker().RunAsync(
+                ["buildx", "build", "--network", engine.BuildNetwork!, "--no-cache", "--output", "type=cacheonly", context], Ct);
+
+            Assert.Contains("go version > /version", build.StandardError);
+        }
+        finally
+        {
+            Directory.Delete(context, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task An_official_golang_image_or_an_override_in_the_engine_is_used_as_it_is()
+    {
+        var engine = await fixture.EngineAsync();
+        var folder = Directory.CreateTempSubdirectory("gmb-tiny-").FullName;
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(folder, "marker"), "not really go", Ct);
+            await GoMonorepoBuild.Processes.Tool.Named("tar").RunAsync(["-C", folder, "-cf", Path.Combine(folder, "tiny.tar"), "marker"], Ct);
+            await engine.Docker().RunAsync(["import", Path.Combine(folder, "tiny.tar"), "golang:1.23-alpine"], Ct);
+            await engine.Docker().RunAsync(["tag", "golang:1.23-alpine", "example.org/team/go:custom"], Ct);
+
+            var official = await BuilderImage.ResolveAsync(engine, "1.23", null, fixture.Options, Ct);
+            var overridden = await BuilderImage.ResolveAsync(engine, "1.23", "example.org/team/go:custom", fixture.Options, Ct);
+
+            Assert.Equal(new BuilderImageRef("golang:1.23-alpine", false, "the official golang image, present in the engine"), official);
+            Assert.Equal(new BuilderImageRef("example.org/team/go:custom", false, "the Go image override, present in the engine"), overridden);
+        }
+        finally
+        {
+            await engine.Docker().TryRunAsync(["image", "rm", "golang:1.23-alpine", "example.org/team/go:custom"], CancellationToken.None);
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task An_override_image_the_engine_lacks_and_cannot_pull_is_a_clear_error()
     {
         var engine = await fixture.EngineAsync();

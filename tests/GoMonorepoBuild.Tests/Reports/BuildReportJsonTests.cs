@@ -1,5 +1,6 @@
 using System.Text.Json;
 using GoMonorepoBuild.Reports;
+using GoMonorepoBuild.Tests.Support;
 
 namespace GoMonorepoBuild.Tests.Reports;
 
@@ -49,4 +50,51 @@ public class BuildReportJsonTests
     [InlineData(ServiceStatus.Cancelled, false)]
     public void A_run_succeeds_only_when_nothing_failed_or_was_cancelled(ServiceStatus status, bool succeeded) =>
         Assert.Equal(succeeded, new BuildReport([new ServiceReport("a", "services/a", status)]).Succeeded);
+
+    [Fact]
+    public void The_json_of_a_fixed_report_is_exactly_the_golden_file() =>
+        DockerfilesGolden.Matches("Golden/sample-report.json", BuildReportJson.Serialize(ReportSample.Report()) + "\n");
+
+    [Fact]
+    public void A_full_report_reads_back_to_the_same_json()
+    {
+        var json = BuildReportJson.Serialize(ReportSample.Report());
+        Assert.Equal(json, BuildReportJson.Serialize(BuildReportJson.Deserialize(json)));
+    }
+
+    [Fact]
+    public void A_report_written_before_inputs_and_step_details_existed_still_reads()
+    {
+        var old = """{ "services": [ { "name": "a", "path": "services/a", "status": "built", "steps": { "total": 3, "cached": 1 } } ] }""";
+        var row = BuildReportJson.Deserialize(old).Services[0];
+        Assert.Null(row.Inputs);
+        Assert.Empty(row.StepDetails);
+        Assert.Equal(new StepCounts(3, 1), row.Steps);
+    }
+
+    [Fact]
+    public void The_previous_report_is_optional_and_a_corrupt_one_is_named_not_thrown()
+    {
+        var dir = Directory.CreateTempSubdirectory("gmb-report-").FullName;
+        var path = Path.Combine(dir, "build-report.json");
+        Assert.Null(BuildReportJson.TryRead(path, out var absent));
+        Assert.Null(absent);
+
+        File.WriteAllText(path, "{ \"services\": [ {");
+        Assert.Null(BuildReportJson.TryRead(path, out var problem));
+        Assert.Contains(path, problem);
+
+        BuildReportJson.Write(ReportSample.Report(), path);
+        Assert.Equal(4, BuildReportJson.TryRead(path, out _)!.Services.Count);
+        Directory.Delete(dir, true);
+    }
+
+    [Fact]
+    public void Steps_serialise_how_many_ran_and_the_hit_ratio()
+    {
+        using var doc = JsonDocument.Parse(BuildReportJson.Serialize(Sample()));
+        var steps = doc.RootElement.GetProperty("services")[0].GetProperty("steps");
+        Assert.Equal(2, steps.GetProperty("run").GetInt32());
+        Assert.Equal(0.8333, steps.GetProperty("hitRatio").GetDouble());
+    }
 }

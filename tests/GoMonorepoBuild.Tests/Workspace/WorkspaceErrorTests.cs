@@ -99,6 +99,22 @@ public class WorkspaceErrorTests
     }
 
     [Fact]
+    public void An_import_cycle_between_packages_is_reported_with_its_chain()
+    {
+        using var tree = new TempTree();
+        tree.Module("services/a", "example.com/a")
+            .GoFile("services/a/main.go", "main", "example.com/a/x")
+            .GoFile("services/a/x/x.go", "x", "example.com/a/y")
+            .GoFile("services/a/y/y.go", "y", "example.com/a/x")
+            .GoFile("services/a/y/y_test.go", "y", "example.com/a");
+        var e = Assert.Throws<WorkspaceException>(() => GoWorkspace.Load(tree.Root));
+        Assert.Equal("services/a/x/x.go", e.File);
+        Assert.Contains("import cycle not allowed: example.com/a/x -> example.com/a/y -> example.com/a/x", e.Message);
+        Assert.Equal(["a"], e.BlockedServices);
+        Assert.Empty(e.OtherProblems);
+    }
+
+    [Fact]
     public void A_go_work_using_a_missing_folder_is_reported_and_all_problems_are_listed()
     {
         using var tree = new TempTree();

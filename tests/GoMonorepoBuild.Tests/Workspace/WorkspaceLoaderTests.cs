@@ -85,6 +85,9 @@ public class WorkspaceLoaderTests
         using var tree = ReplaceRepo();
         var model = GoWorkspace.Load(tree.Root);
         Assert.Equal("example.com/libs/auth", Assert.Single(model.PackagesOfFile("libs/auth/token.go")).ImportPath);
+        Assert.Empty(model.PackagesOfFile("libs/auth/deleted.go"));
+        Assert.Equal("example.com/libs/auth", model.PackageAt(RepoPath.Parent("libs/auth/deleted.go"))!.ImportPath);
+        Assert.Equal("libs/auth", model.ModuleContaining("libs/auth/deleted.go")!.Dir);
         Assert.Equal(["example.com/services/orders/internal/api"], model.ImportersOf("example.com/libs/auth").Select(p => p.ImportPath));
         Assert.Equal(["example.com/services/orders/internal/api"], model.TestImportersOf("example.com/libs/testkit").Select(p => p.ImportPath));
         Assert.Equal(["example.com/libs/auth", "example.com/services/orders"], model.DependentsOf("example.com/libs/log").Select(m => m.Path).Order());
@@ -105,7 +108,8 @@ public class WorkspaceLoaderTests
     public void A_go_work_connects_the_modules_it_uses()
     {
         using var tree = new TempTree();
-        tree.Write("go.work", "go 1.23\n\nuse (\n\t./services/api\n\t./libs/db\n)\n")
+        tree.Write("go.work", "go 1.23\n\nuse (\n\t./services/api\n\t./libs/db\n\t./tools\n)\n")
+            .Module("tools", "example.com/tools").GoFile("tools/gen.go", "tools")
             .Write("go.work.sum", "")
             .Module("services/api", "example.com/api", "require example.com/db v0.1.0\n")
             .GoFile("services/api/main.go", "main", "example.com/db")
@@ -118,11 +122,14 @@ public class WorkspaceLoaderTests
         Assert.Equal(["example.com/api", "example.com/db"], api.Packages);
         Assert.Contains("go.work", api.ModuleFiles);
         Assert.Contains("go.work.sum", api.ModuleFiles);
+        Assert.Contains("tools/go.mod", api.ModuleFiles);
+        Assert.DoesNotContain("tools/gen.go", api.ImageInputs);
         Assert.Contains("libs/db/db.go", api.ImageInputs);
         // Outside the workspace and without a replace, the monorepo's copy is not what the build uses.
         Assert.Equal(["example.com/solo"], model.Service("solo")!.Packages);
         Assert.Contains(model.Warnings, w => w.Contains("services/solo/go.mod has no local replace"));
-        Assert.Equal(["./services/api", "./libs/db"], model.Work!.Uses.Select(u => u.Path));
+        Assert.Equal(["./services/api", "./libs/db", "./tools"], model.Work!.Uses.Select(u => u.Path));
+        Assert.Equal(["go.work", "the go.work of the workspace", "service api"], model.Explain("go.work", api));
     }
 
     [Fact]
@@ -192,6 +199,32 @@ public class WorkspaceLoaderTests
         Assert.Equal(("services/web/main.go", 5), (e.File, e.Line));
         Assert.Contains("no matching files found", e.Message);
         Assert.Equal(["web"], e.BlockedServices);
+    }
+
+    [Fact]
+    public void Assembly_files_and_a_vendor_folder_are_image_inputs()
+    {
+        using var tree = new TempTree();
+        tree.Module("services/fast", "example.com/fast", "require github.com/x/y v1.0.0\n")
+            .GoFile("services/fast/main.go", "main", "example.com/fast/simd", "github.com/x/y")
+            .GoFile("services/fast/simd/simd.go", "simd")
+            .Write("services/fast/simd/simd_amd64.s", "TEXT ·Sum(SB),4,$0\n")
+            .Write("services/fast/simd/notes.txt", "not an input")
+            .Write("services/fast/vendor/modules.txt", "# github.com/x/y v1.0.0\n")
+            .Write("services/fast/vendor/github.com/x/y/y.go", "package y\n")
+            .Module("services/plain", "example.com/plain").GoFile("services/plain/main.go", "main")
+            .Write("services/plain/vendor/github.com/z/z.go", "package z\n");
+        var model = GoWorkspace.Load(tree.Root);
+        var fast = model.Service("fast")!;
+        Assert.Contains("services/fast/simd/simd_amd64.s", fast.SourceFiles);
+        Assert.DoesNotContain("services/fast/simd/notes.txt", fast.ImageInputs);
+        Assert.Equal(["services/fast/vendor/github.com/x/y/y.go", "services/fast/vendor/modules.txt"], fast.VendorFiles);
+        Assert.Contains("services/fast/vendor/modules.txt", fast.ImageInputs);
+        Assert.Equal(["services/fast/vendor/modules.txt", "vendored by module example.com/fast (vendor/modules.txt)", "service fast"],
+            model.Explain("services/fast/vendor/modules.txt", fast));
+        Assert.Equal("example.com/fast/simd", Assert.Single(model.PackagesOfFile("services/fast/simd/simd_amd64.s")).ImportPath);
+        // Without vendor/modules.txt the go command ignores vendor/.
+        Assert.Empty(model.Service("plain")!.VendorFiles);
     }
 
     [Fact]

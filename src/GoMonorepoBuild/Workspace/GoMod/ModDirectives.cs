@@ -78,7 +78,7 @@ internal static partial class ModDirectives
     {
         var path = token.Text;
         if (!token.IsValue || path.Length == 0 || path.StartsWith('/') || path.EndsWith('/') || path.Contains('\\')
-            || path.Contains("//") || path.Split('/').Any(e => e is "." or ".." || e.StartsWith('.') && e.Length > 0 && e.Trim('.').Length == 0)
+            || path.Split('/').Any(e => e.Trim('.').Length == 0)
             || path.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c is '"' or '\'' or '`' or '*' or '<' or '>' or '?' or '|' or ':'))
             throw Error(file, token.Position, $"invalid module path '{path}'");
         return path;

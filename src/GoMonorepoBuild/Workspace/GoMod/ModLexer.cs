@@ -7,7 +7,7 @@ namespace GoMonorepoBuild.Workspace.GoMod;
 /// Splits go.mod/go.work text into tokens the way golang.org/x/mod/modfile does: words are runs of printable
 /// non-space characters, ( ) [ ] { } , and newlines are punctuation, // starts a comment, "..." and `...` are strings.
 /// </summary>
-public sealed class ModLexer
+internal sealed class ModLexer
 {
     private readonly string _text;
     private readonly string _file;

@@ -4,7 +4,7 @@ namespace GoMonorepoBuild.Workspace.GoMod;
 /// Groups tokens into directive lines and parenthesised blocks (<c>verb (</c> newline lines <c>)</c>), the structure
 /// shared by go.mod and go.work. Which verbs exist and what they take is left to the file's own parser.
 /// </summary>
-public static class ModStatementReader
+internal static class ModStatementReader
 {
     public static IReadOnlyList<ModStatement> Read(string text, string file)
     {

@@ -1,7 +1,7 @@
 namespace GoMonorepoBuild.Workspace.GoMod;
 
 /// <summary>Lexical classes of the go.mod/go.work grammar (golang.org/x/mod/modfile's lexer).</summary>
-public enum ModTokenKind
+internal enum ModTokenKind
 {
     Word,
     String,

@@ -3,11 +3,11 @@ using System.IO.Enumeration;
 namespace GoMonorepoBuild.Workspace.Modules;
 
 /// <summary>
-/// The directories of the monorepo the go command looks at, with the files the model reads: .go files, go.mod, go.sum,
-/// go.work, go.work.sum and Dockerfile. Like the go command it skips vendor/, testdata/ and directories whose name
+/// The directories of the monorepo the go command looks at, with the files the model reads: .go files, the other
+/// files go build compiles into a package (assembly, C/C++, .syso), go.mod, go.sum, go.work, go.work.sum and Dockerfile. Like the go command it skips vendor/, testdata/ and directories whose name
 /// starts with "." or "_", and does not follow symbolic links.
 /// </summary>
-public sealed class MonorepoTree
+internal sealed class MonorepoTree
 {
     private static readonly HashSet<string> InterestingNames = ["go.mod", "go.sum", "go.work", "go.work.sum", "Dockerfile"];
 
@@ -61,7 +61,17 @@ public sealed class MonorepoTree
         return new MonorepoTree(root, sorted);
     }
 
-    private static bool IsInteresting(ReadOnlySpan<char> name) =>
-        name.EndsWith(".go", StringComparison.Ordinal) && !name.StartsWith('.') && !name.StartsWith('_')
-        || InterestingNames.Contains(name.ToString());
+    /// <summary>Non-Go files go build compiles or links into a package (go/build's list of package file kinds).</summary>
+    private static readonly HashSet<string> OtherSourceExtensions =
+        [".s", ".S", ".sx", ".c", ".h", ".cc", ".cpp", ".cxx", ".hh", ".hpp", ".hxx", ".m", ".f", ".F", ".for", ".f90", ".swig", ".swigcxx", ".syso"];
+
+    public static bool IsOtherSource(string name) =>
+        !name.StartsWith('.') && !name.StartsWith('_') && OtherSourceExtensions.Contains(Path.GetExtension(name));
+
+    private static bool IsInteresting(ReadOnlySpan<char> name)
+    {
+        if (name.EndsWith(".go", StringComparison.Ordinal)) return !name.StartsWith('.') && !name.StartsWith('_');
+        var dot = name.LastIndexOf('.');
+        return InterestingNames.Contains(name.ToString()) || dot > 0 && IsOtherSource(name.ToString());
+    }
 }

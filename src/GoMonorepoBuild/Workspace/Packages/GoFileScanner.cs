@@ -6,25 +6,32 @@ namespace GoMonorepoBuild.Workspace.Packages;
 /// Reads the header of a .go file (build constraints, package clause, import declarations) without parsing the rest.
 /// Only files importing "embed" can hold //go:embed directives, so only those are read to the end.
 /// </summary>
-public static class GoFileScanner
+internal static class GoFileScanner
 {
     private const int HeaderChunk = 4096;
 
     /// <summary>Scans a file on disk; <paramref name="displayPath"/> is the path errors name.</summary>
     public static GoSourceFile ScanFile(string fullPath, string displayPath)
     {
-        using var handle = File.OpenHandle(fullPath);
-        var length = RandomAccess.GetLength(handle);
-        var buffer = new byte[(int)Math.Min(length, HeaderChunk)];
-        var read = ReadFully(handle, buffer, 0);
-        var header = GoHeaderLexer.Scan(buffer.AsSpan(0, read), displayPath, complete: read >= length);
-        if (header.NeedsMore || header.ImportsEmbed && read < length)
-        {
-            var all = new byte[length];
-            var total = ReadFully(handle, all, 0);
-            return Build(fullPath, GoHeaderLexer.Scan(all.AsSpan(0, total), displayPath, complete: true), all.AsSpan(0, total), displayPath);
-        }
-        return Build(fullPath, header, buffer.AsSpan(0, read), displayPath);
+        var buffer = new byte[HeaderChunk];
+        if (PosixFileReader.TryReadStart(fullPath, buffer, out var read) && TryHeader(fullPath, buffer, read, displayPath) is { } fast)
+            return fast;
+
+        // Sharing read/write/delete keeps other writers unblocked; a short first read spares asking the length.
+        using var handle = File.OpenHandle(fullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        read = ReadFully(handle, buffer, 0);
+        if (TryHeader(fullPath, buffer, read, displayPath) is { } file) return file;
+        var all = new byte[RandomAccess.GetLength(handle)];
+        var total = ReadFully(handle, all, 0);
+        return Build(fullPath, GoHeaderLexer.Scan(all.AsSpan(0, total), displayPath, complete: true), all.AsSpan(0, total), displayPath);
+    }
+
+    /// <summary>The file from its first chunk, or null when the header runs past it or embed directives need the rest.</summary>
+    private static GoSourceFile? TryHeader(string fullPath, byte[] buffer, int read, string displayPath)
+    {
+        var complete = read < buffer.Length;
+        var header = GoHeaderLexer.Scan(buffer.AsSpan(0, read), displayPath, complete);
+        return complete || !header.NeedsMore && !header.ImportsEmbed ? Build(fullPath, header, buffer.AsSpan(0, read), displayPath) : null;
     }
 
     /// <summary>Scans file contents held in memory.</summary>
@@ -42,9 +49,11 @@ public static class GoFileScanner
         var total = 0;
         while (total < buffer.Length)
         {
+            var wanted = buffer.Length - total;
             var n = RandomAccess.Read(handle, buffer.AsSpan(total), offset + total);
-            if (n == 0) break;
             total += n;
+            // A regular file reads short only at its end; stopping here spares a second read call per file.
+            if (n < wanted) break;
         }
         return total;
     }

@@ -1,7 +1,7 @@
 namespace GoMonorepoBuild.Workspace.Packages;
 
 /// <summary>The GOOS and GOARCH values the go command knows (go/build's syslist), which drive file-name and tag constraints.</summary>
-public static class KnownPlatforms
+internal static class KnownPlatforms
 {
     private static readonly HashSet<string> Oses =
     [
@@ -35,9 +35,11 @@ public static class KnownPlatforms
     /// </summary>
     public static bool FileNameAllows(string fileName, TargetPlatform platform)
     {
+        var underscore = fileName.IndexOf('_');
+        if (underscore < 0) return true;
         var name = fileName.EndsWith(".go", StringComparison.Ordinal) ? fileName[..^3] : fileName;
         if (name.EndsWith("_test", StringComparison.Ordinal)) name = name[..^5];
-        var underscore = name.IndexOf('_');
+        underscore = name.IndexOf('_');
         if (underscore < 0) return true;
         var parts = name[underscore..].Split('_');
         var n = parts.Length;

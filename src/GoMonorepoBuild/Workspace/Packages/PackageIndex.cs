@@ -41,7 +41,8 @@ internal static class PackageIndex
                 else if (!import.Split('/')[0].Contains('.')) std.Add(import);
                 else external.Add(import);
             }
-            packages[draft.ImportPath] = draft.ToPackage(local, std, external);
+            var others = tree.FilesIn(draft.Dir).Where(MonorepoTree.IsOtherSource).Select(n => RepoPath.Combine(draft.Dir, n)).ToList();
+            packages[draft.ImportPath] = draft.ToPackage(local, std, external, others);
         }
         return packages;
     }
@@ -110,13 +111,14 @@ internal static class PackageIndex
                     }
                 }
             }
-            name ??= files.Where(f => f.File.IsTest).Select(f => f.File.PackageName.EndsWith("_test", StringComparison.Ordinal)
+            // Without a buildable file, the tests (or else the excluded files) say what the package is called.
+            name ??= files.OrderBy(f => f.File.IsTest ? 0 : 1).Select(f => f.File.PackageName.EndsWith("_test", StringComparison.Ordinal)
                 ? f.File.PackageName[..^5] : f.File.PackageName).FirstOrDefault() ?? "";
             return draft with { Name = name };
         }
 
-        public GoPackage ToPackage(List<string> local, List<string> std, List<string> external) => new(
+        public GoPackage ToPackage(List<string> local, List<string> std, List<string> external, IReadOnlyList<string> others) => new(
             ImportPath, Name, Dir, ModulePath, Files, Excluded, Tests, Imports.ToList(), local, std, external,
-            TestImports.ToList(), Embeds.ToList(), Constraints);
+            TestImports.ToList(), Embeds.ToList(), others, Constraints);
     }
 }

@@ -4,6 +4,9 @@ namespace GoMonorepoBuild.Workspace.Services;
 /// A module the --services globs match. <see cref="Name"/> is its folder's last segment; when two services share that
 /// segment, each of them is named by its whole path with '/' replaced by '-' (services/a/api → services-a-api).
 /// All paths are relative to the monorepo root with forward slashes; every list is sorted ordinally.
+/// <see cref="ImageInputs"/> = <see cref="ModuleFiles"/> (go.mod/go.sum of every involved module, go.work/go.work.sum for a
+/// workspace module) + <see cref="SourceFiles"/> (non-test Go files, assembly/C/.syso files and embedded files of the
+/// closure packages) + <see cref="VendorFiles"/> + the service's own Dockerfile.
 /// </summary>
 public sealed record GoService(
     string Name,
@@ -20,6 +23,9 @@ public sealed record GoService(
     IReadOnlyList<string> ExternalImports,
     bool HasOwnDockerfile)
 {
+    /// <summary>The service module's vendor/ files when it vendors (vendor/modules.txt); also in <see cref="ImageInputs"/>.</summary>
+    public IReadOnlyList<string> VendorFiles { get; init; } = [];
+
     /// <summary>Only modules with a main package (at the root or under cmd/&lt;name&gt;) produce an image.</summary>
     public bool IsBuildable => MainPackages.Count > 0;
 

@@ -18,12 +18,16 @@ internal static class ServiceBuilder
         var moduleFiles = new SortedSet<string>(closure.Modules.SelectMany(m => m.ModuleFiles), StringComparer.Ordinal);
         if (work is not null && module.InWorkspace)
         {
+            // In workspace mode the go command reads every used module's go.mod to build one module graph.
+            moduleFiles.UnionWith(modulesByPath.Values.Where(m => m.InWorkspace).SelectMany(m => m.ModuleFiles));
             moduleFiles.Add(work.File);
             if (tree.HasFile(".", "go.work.sum")) moduleFiles.Add("go.work.sum");
         }
-        var sourceFiles = new SortedSet<string>(closurePackages.SelectMany(p => p.Files.Concat(p.EmbedFiles)), StringComparer.Ordinal);
+        var sourceFiles = new SortedSet<string>(closurePackages.SelectMany(p => p.Files.Concat(p.EmbedFiles).Concat(p.OtherSourceFiles)),
+            StringComparer.Ordinal);
+        var vendorFiles = VendorFiles(tree, module);
         var hasDockerfile = tree.HasFile(module.Dir, "Dockerfile");
-        var inputs = new SortedSet<string>(moduleFiles.Concat(sourceFiles), StringComparer.Ordinal);
+        var inputs = new SortedSet<string>(moduleFiles.Concat(sourceFiles).Concat(vendorFiles), StringComparer.Ordinal);
         if (hasDockerfile) inputs.Add(RepoPath.Combine(module.Dir, "Dockerfile"));
 
         return new GoService(
@@ -39,7 +43,22 @@ internal static class ServiceBuilder
             sourceFiles.ToList(),
             closurePackages.SelectMany(p => p.StdImports).Distinct().Order(StringComparer.Ordinal).ToList(),
             closurePackages.SelectMany(p => p.ExternalImports).Distinct().Order(StringComparer.Ordinal).ToList(),
-            hasDockerfile);
+            hasDockerfile)
+        {
+            VendorFiles = vendorFiles,
+        };
+    }
+
+    /// <summary>
+    /// With vendor/modules.txt the go command builds from the main module's vendor folder (-mod=vendor is the default),
+    /// so its files are inputs; the tree walk skips vendor/, hence the separate listing.
+    /// </summary>
+    private static IReadOnlyList<string> VendorFiles(MonorepoTree tree, GoModule module)
+    {
+        var vendor = tree.FullPath(RepoPath.Combine(module.Dir, "vendor"));
+        if (!File.Exists(Path.Combine(vendor, "modules.txt"))) return [];
+        var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.ReparsePoint };
+        return Directory.EnumerateFiles(vendor, "*", options).Select(f => RepoPath.FromSystem(tree.Root, f)).Order(StringComparer.Ordinal).ToList();
     }
 
     /// <summary>The main package at the module root and those directly under cmd/.</summary>
@@ -53,7 +72,7 @@ internal static class ServiceBuilder
     /// <summary>A service's main packages; for a library module without one, all its non-test packages.</summary>
     public static IReadOnlyList<GoPackage> Roots(GoModule module, IEnumerable<GoPackage> modulePackages, out IReadOnlyList<GoPackage> mains)
     {
-        var own = modulePackages.Where(p => !p.IsTestOnly).ToList();
+        var own = modulePackages.Where(p => p.Files.Count > 0).ToList();
         mains = MainPackages(module, own);
         return mains.Count > 0 ? mains : own.Where(p => !p.IsMain).ToList();
     }

@@ -3,7 +3,7 @@ using Microsoft.Extensions.FileSystemGlobbing;
 namespace GoMonorepoBuild.Workspace.Services;
 
 /// <summary>Which module folders are services: those the glob patterns (relative to the monorepo root) match.</summary>
-public static class ServiceMatcher
+internal static class ServiceMatcher
 {
     public static readonly IReadOnlyList<string> DefaultGlobs = ["services/*"];
 

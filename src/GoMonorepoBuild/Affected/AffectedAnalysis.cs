@@ -1,0 +1,137 @@
+using GoMonorepoBuild.Changes;
+using GoMonorepoBuild.Workspace;
+using LibGit2Sharp;
+
+namespace GoMonorepoBuild.Affected;
+
+/// <summary>
+/// The git side of the analysis around the pure <see cref="AffectedPlanner"/>: find the repository, resolve the base
+/// (deepening shallow clones), list the changed files, load the models it needs, and plan.
+/// </summary>
+public sealed class AffectedAnalysis(IHistoryFetcher fetcher)
+{
+    public AffectedAnalysis() : this(new GitFetcher()) { }
+
+    /// <summary>Analyses; <paramref name="workTreeModel"/> is the model of the monorepo as it is on disk (used when the head is the working tree).</summary>
+    public async Task<AffectedResult> RunAsync(AffectedRequest request, Func<GoWorkspace> workTreeModel, CancellationToken cancellationToken)
+    {
+        // Loading the model and asking git are independent and each a full walk of the tree: overlap them.
+        var diskModel = request.Head is null ? Task.Run(workTreeModel, cancellationToken) : null;
+        try
+        {
+            return await RunCoreAsync(request, () => diskModel?.GetAwaiter().GetResult() ?? workTreeModel(), cancellationToken);
+        }
+        finally
+        {
+            if (diskModel is not null) await diskModel.ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+    }
+
+    async Task<AffectedResult> RunCoreAsync(AffectedRequest request, Func<GoWorkspace> workTreeModel, CancellationToken cancellationToken)
+    {
+        var monorepo = Path.GetFullPath(request.MonorepoDirectory);
+        var gitDir = Repository.Discover(monorepo) ?? throw new InvalidOperationException(
+            $"{monorepo} is not inside a git repository: the affected analysis compares git revisions (run git init, or build everything with BuildChanged).");
+        string workDir;
+        using (var repo = new Repository(gitDir))
+            workDir = repo.Info.WorkingDirectory ?? throw new InvalidOperationException($"{gitDir} is a bare repository: run in a clone with a working tree.");
+        var prefix = RepoPath.FromSystem(Path.TrimEndingDirectorySeparator(workDir), monorepo);
+
+        ResolvedBase resolved;
+        try
+        {
+            var candidates = BaseCandidates.From(request.Base, request.Environment);
+            resolved = await new BaseResolver(fetcher, request.Deepen).ResolveAsync(workDir, candidates, cancellationToken);
+        }
+        catch (MissingBaseException e) when (request.BuildAllWhenBaseMissing)
+        {
+            return AffectedResult.Everything(workTreeModel().Services, $"the base could not be found and --missing-base build-all was given: {e.Message}")
+                .WithRevisions(null, $"missing: {e.Candidate.Describe()}", CurrentHead(workDir, request.Head));
+        }
+
+        var changes = GitChanges.Compute(workDir, resolved, request.Head);
+        var snapshots = new List<TreeSnapshot>();
+        try
+        {
+            var head = request.Head is null ? workTreeModel() : ModelAt(workDir, changes.HeadCommit!, prefix, request, snapshots, tolerant: false)
+                ?? throw new InvalidOperationException($"The monorepo folder {prefix} does not exist at --head {request.Head}.");
+            if (resolved.Sha is null)
+                return AffectedResult.Everything(head.Services, $"no base to compare with: {resolved.How} ({string.Join("; ", resolved.Notes)})")
+                    .WithRevisions(null, resolved.Source.ToString(), changes.Head);
+
+            var excluded = request.ExcludedFolders.Select(f => RepoPath.FromSystem(Path.TrimEndingDirectorySeparator(workDir), Path.GetFullPath(f))).ToList();
+            changes = changes with { Files = changes.Files.Where(f => !f.Paths.All(p => excluded.Any(e => RepoPath.IsUnder(p, e)))).ToList() };
+            var inside = changes.Files.Select(f => f.RelativeTo(prefix)).OfType<ChangedFile>().ToList();
+            var outside = changes.Files.SelectMany(f => f.Paths).Where(p => prefix != "." && !RepoPath.IsUnder(p, prefix)).Distinct().ToList();
+            var options = request.Options.WithDockerfileCopies(head.Services.Where(s => s.Dockerfile is not null)
+                .ToDictionary(s => s.Path, s => DockerfileCopies.Parse(File.ReadAllText(Path.Combine(head.Root, s.Dockerfile!)))));
+            var result = AffectedPlanner.Plan(inside, outside, head, () => BaseModel(workDir, resolved.Sha, prefix, request, snapshots, BaseCandidatePaths(inside)), options);
+            return result.WithRevisions(resolved.Sha, $"{resolved.Source}: {resolved.How}", changes.Head);
+        }
+        finally
+        {
+            foreach (var snapshot in snapshots) snapshot.Dispose();
+        }
+    }
+
+    /// <summary>Base-side paths the planner may ask the base model about: gone or moved files, and Go files.</summary>
+    static List<string> BaseCandidatePaths(IEnumerable<ChangedFile> files) =>
+        files.Where(f => f.BasePath is not null && (f.HeadPath is null || f.Kind == GoMonorepoBuild.Changes.ChangeKind.Renamed
+                                                    || f.Path.EndsWith(".go", StringComparison.Ordinal)))
+            .Select(f => f.BasePath!).ToList();
+
+    /// <summary>
+    /// The model at the base, written only as far as the answer needs: first the module files alone (cheap) to learn
+    /// the module graph; then the Go files of the modules that hold a candidate path, of every module depending on them
+    /// (transitively), and of everything those depend on. A service outside that set cannot have had the paths as inputs.
+    /// </summary>
+    static GoWorkspace? BaseModel(string workDir, string sha, string prefix, AffectedRequest request, List<TreeSnapshot> snapshots,
+        IReadOnlyList<string> candidates)
+    {
+        var skeleton = ModelAt(workDir, sha, prefix, request, snapshots, tolerant: true, include: _ => false);
+        if (skeleton is null) return ModelAt(workDir, sha, prefix, request, snapshots, tolerant: true);
+        var dirs = RelevantModuleDirs(skeleton, candidates);
+        return dirs.Count == 0 ? skeleton : ModelAt(workDir, sha, prefix, request, snapshots, tolerant: true,
+            include: dir => dirs.Any(d => RepoPath.IsUnder(dir, d)));
+    }
+
+    static List<string> RelevantModuleDirs(GoWorkspace skeleton, IReadOnlyList<string> candidates)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var queue = new Queue<string>(candidates.Select(skeleton.ModuleContaining).OfType<GoMonorepoBuild.Workspace.Modules.GoModule>().Select(m => m.Path));
+        while (queue.TryDequeue(out var module))
+            if (seen.Add(module))
+                foreach (var dependent in skeleton.DependentsOf(module)) queue.Enqueue(dependent.Path);
+        var closure = new HashSet<string>(seen, StringComparer.Ordinal);
+        var forward = new Queue<string>(seen);
+        while (forward.TryDequeue(out var module))
+            foreach (var dependency in skeleton.ModuleByPath(module)?.LocalDependencies ?? [])
+                if (closure.Add(dependency)) forward.Enqueue(dependency);
+        return closure.Select(m => skeleton.ModuleByPath(m)?.Dir).OfType<string>().ToList();
+    }
+
+    /// <summary>The model of the monorepo at a commit, from a snapshot of its tree; null when the folder or a loadable model is missing.</summary>
+    static GoWorkspace? ModelAt(string workDir, string sha, string prefix, AffectedRequest request, List<TreeSnapshot> snapshots, bool tolerant,
+        Func<string, bool>? include = null)
+    {
+        var snapshot = TreeSnapshot.Write(workDir, sha, prefix, include);
+        snapshots.Add(snapshot);
+        if (snapshot.Folder is null) return null;
+        try
+        {
+            return GoWorkspace.Load(snapshot.Folder, request.ServiceGlobs);
+        }
+        catch (WorkspaceException) when (tolerant)
+        {
+            // A tree that did not load at that revision cannot say more; the planner falls back to modules for its side.
+            return null;
+        }
+    }
+
+    static string CurrentHead(string workDir, string? head)
+    {
+        if (head is not null) return head;
+        using var repo = new Repository(workDir);
+        return repo.Head.Tip?.Sha ?? ChangeSet.WorkTree;
+    }
+}

@@ -1,0 +1,199 @@
+using GoMonorepoBuild.Changes;
+using GoMonorepoBuild.Workspace;
+using GoMonorepoBuild.Workspace.Services;
+
+namespace GoMonorepoBuild.Affected;
+
+/// <summary>
+/// The pure core of the analysis: changed files and the workspace model at the head (and, only when needed, at the base)
+/// in, affected services with reasons out. No git, no disk beyond what the models hold.
+/// <para>
+/// A file present at the head affects the services whose image it is an input of there. The base model is consulted
+/// only for what the head cannot explain: files gone at the head (deleted, or the old side of a move), and Go files that
+/// build into no package at the head (a file newly excluded by a build tag was an input before). An edit that cuts an
+/// import or a replace is itself a change to a file still in the service's closure, so the head model sees it.
+/// </para>
+/// </summary>
+public static class AffectedPlanner
+{
+    /// <param name="files">Changes inside the monorepo, relative to its root.</param>
+    /// <param name="outside">Changed paths outside the monorepo, relative to the repository root.</param>
+    /// <param name="head">The workspace model at the head.</param>
+    /// <param name="baseModel">Loads the model at the base revision (called at most once; null when it cannot be loaded).</param>
+    /// <param name="options">Granularity and global patterns.</param>
+    public static AffectedResult Plan(IReadOnlyList<ChangedFile> files, IReadOnlyList<string> outside, GoWorkspace head,
+        Func<GoWorkspace?> baseModel, AffectedOptions options)
+    {
+        var state = new PlanState(head, baseModel);
+        var outsideIgnored = 0;
+        foreach (var path in outside)
+        {
+            if (options.Globals.MatchInRepository(path) is { } pattern)
+                state.AffectAll(s => Reasons.Global(path, pattern, ChangedFile.Modified(path), s));
+            else outsideIgnored++;
+        }
+
+        foreach (var file in files)
+        {
+            if (file.Paths.Select(p => (Path: p, Pattern: options.Globals.MatchInMonorepo(p))).FirstOrDefault(x => x.Pattern is not null) is
+                { Pattern: { } global } match)
+            {
+                state.AffectAll(s => Reasons.Global(match.Path, global, file, s));
+                continue;
+            }
+            NewService(state, file);
+            var explained = options.Granularity == Granularity.Package ? ByPackage(state, file) : ByModule(state, file);
+            explained |= CopiedByDockerfile(state, file, options.DockerfileCopies);
+            if (!explained)
+            {
+                var path = file.HeadPath ?? file.BasePath!;
+                state.Ignored.Add(new IgnoredFile(path, IgnoreReasons.For(head, path, file.HeadPath is null)));
+            }
+        }
+
+        return new AffectedResult(
+            files.SelectMany(f => f.Paths).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
+            state.Affected(),
+            state.Ignored.OrderBy(i => i.Path, StringComparer.Ordinal).ToList())
+        {
+            RemovedServices = state.Removed.Order(StringComparer.Ordinal).ToList(),
+            OutsideFiles = outsideIgnored,
+        };
+    }
+
+    static void NewService(PlanState state, ChangedFile file)
+    {
+        if (file.Kind is not (ChangeKind.Added or ChangeKind.Renamed) || RepoPath.FileName(file.Path) != "go.mod") return;
+        var dir = RepoPath.Parent(file.Path);
+        if (state.Head.Services.FirstOrDefault(s => s.Path == dir) is { } service)
+            state.Add(service, Reasons.NewService(service, file));
+    }
+
+    /// <summary>A user-owned Dockerfile builds from the monorepo root: whatever it COPYs is an input of its service.</summary>
+    static bool CopiedByDockerfile(PlanState state, ChangedFile file, IReadOnlyDictionary<string, DockerfileCopies> copies)
+    {
+        var explained = false;
+        foreach (var service in state.Head.Services.Where(s => s.Dockerfile is not null && copies.ContainsKey(s.Path)))
+            foreach (var path in file.Paths)
+                if (copies[service.Path].SourceOf(path) is { } source)
+                {
+                    state.Add(service, Reasons.CopiedByDockerfile(service, source, path, file));
+                    explained = true;
+                    break;
+                }
+        return explained;
+    }
+
+    static bool ByPackage(PlanState state, ChangedFile file)
+    {
+        var explained = false;
+        if (file.HeadPath is { } headPath)
+            foreach (var service in state.Head.ServicesWithInput(headPath))
+            {
+                state.Add(service, Reasons.AtHead(state.Head, service, headPath, file));
+                explained = true;
+            }
+        if (!explained && file.HeadPath is { } compiled && CompiledSources.Users(state.Head, compiled) is var (package, users))
+            foreach (var service in users)
+            {
+                state.Add(service, Reasons.CompiledWith(state.Head, service, package, compiled, file));
+                explained = true;
+            }
+
+        if (file.BasePath is not { } basePath || !NeedsBase(state, file, explained)) return explained;
+        if (state.Base is not { } baseModel) return ByModuleAtBase(state, file, basePath) || explained;
+        var baseUsers = CompiledSources.Users(baseModel, basePath);
+        foreach (var baseService in baseModel.ServicesWithInput(basePath).Concat(baseUsers?.Services ?? []))
+        {
+            explained = true;
+            if (state.HeadService(baseService.Path) is not { } service) state.Removed.Add(baseService.Name);
+            else if (baseUsers is var (basePackage, _))
+                state.Add(service, Reasons.CompiledWith(baseModel, baseService, basePackage, basePath, file));
+            else state.Add(service, Reasons.AtBase(baseModel, baseService, state.Head, basePath, file));
+        }
+        return explained;
+    }
+
+    /// <summary>
+    /// Whether the base side can say more than the head: the file is gone or moved, or it is a Go file that builds into no
+    /// package at the head (a build tag or package clause newly excludes it) and so may have been an input before.
+    /// </summary>
+    static bool NeedsBase(PlanState state, ChangedFile file, bool explainedAtHead)
+    {
+        if (file.HeadPath is null || file.Kind == ChangeKind.Renamed) return true;
+        if (explainedAtHead) return false;
+        var name = RepoPath.FileName(file.Path);
+        return name.EndsWith(".go", StringComparison.Ordinal) && !name.EndsWith("_test.go", StringComparison.Ordinal)
+               && !state.Head.PackagesOfFile(file.Path).Any(p => p.Files.Contains(file.Path));
+    }
+
+    static bool ByModule(PlanState state, ChangedFile file)
+    {
+        var explained = false;
+        foreach (var path in file.Paths)
+        {
+            var module = state.Head.ModuleContaining(path);
+            if (module is null) continue;
+            foreach (var service in state.Head.Services.Where(s => s.Modules.Contains(module.Path)))
+            {
+                state.Add(service, Reasons.InModule(service, module.Path, module.Dir, path, file));
+                explained = true;
+            }
+        }
+        if (file.BasePath is { } basePath && state.Head.ModuleContaining(basePath) is null && file.HeadPath != basePath)
+            explained |= ByModuleAtBase(state, file, basePath);
+        return explained;
+    }
+
+    /// <summary>
+    /// The base side by modules: used for module granularity when the file's module is gone at the head, and as the safe
+    /// answer when the base model could not be loaded.
+    /// </summary>
+    static bool ByModuleAtBase(PlanState state, ChangedFile file, string basePath)
+    {
+        var explained = false;
+        var module = state.Base?.ModuleContaining(basePath) ?? state.Head.ModuleContaining(basePath);
+        if (module is null) return false;
+        foreach (var service in state.Head.Services.Where(s => s.Modules.Contains(module.Path)))
+        {
+            state.Add(service, Reasons.InModule(service, module.Path, module.Dir, basePath, file));
+            explained = true;
+        }
+        if (state.Base is { } baseModel)
+            foreach (var gone in baseModel.Services.Where(s => s.Modules.Contains(module.Path) && state.HeadService(s.Path) is null))
+            {
+                state.Removed.Add(gone.Name);
+                explained = true;
+            }
+        return explained;
+    }
+
+    sealed class PlanState(GoWorkspace head, Func<GoWorkspace?> loadBase)
+    {
+        readonly Dictionary<string, List<AffectedReason>> reasons = new(StringComparer.Ordinal);
+        readonly Lazy<GoWorkspace?> baseModel = new(loadBase);
+
+        public GoWorkspace Head { get; } = head;
+        public GoWorkspace? Base => baseModel.Value;
+        public List<IgnoredFile> Ignored { get; } = [];
+        public HashSet<string> Removed { get; } = new(StringComparer.Ordinal);
+
+        public GoService? HeadService(string path) => Head.Services.FirstOrDefault(s => s.Path == path);
+
+        public void Add(GoService service, AffectedReason reason)
+        {
+            if (!reasons.TryGetValue(service.Path, out var list)) reasons[service.Path] = list = [];
+            if (!list.Contains(reason)) list.Add(reason);
+        }
+
+        public void AffectAll(Func<GoService, AffectedReason> reason)
+        {
+            foreach (var service in Head.Services) Add(service, reason(service));
+        }
+
+        public List<AffectedService> Affected() =>
+            Head.Services.Where(s => reasons.ContainsKey(s.Path))
+                .Select(s => new AffectedService(s.Name, s.Path, reasons[s.Path]))
+                .ToList();
+    }
+}

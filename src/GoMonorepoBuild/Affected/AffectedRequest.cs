@@ -1,0 +1,34 @@
+using GoMonorepoBuild.Changes;
+
+namespace GoMonorepoBuild.Affected;
+
+/// <summary>What to analyse: the monorepo, the revisions, and what to do when the base cannot be found.</summary>
+public sealed record AffectedRequest(string MonorepoDirectory, IReadOnlyList<string> ServiceGlobs)
+{
+    /// <summary>--base; null to take it from the CI's variables or the default branch.</summary>
+    public string? Base { get; init; }
+
+    /// <summary>--head; null for the working tree (committed, staged, unstaged and untracked changes).</summary>
+    public string? Head { get; init; }
+
+    public AffectedOptions Options { get; init; } = AffectedOptions.Default;
+
+    /// <summary>The CI's variables (GITHUB_*, CI_*).</summary>
+    public IReadOnlyDictionary<string, string?> Environment { get; init; } = new Dictionary<string, string?>();
+
+    public DeepenPolicy Deepen { get; init; } = DeepenPolicy.Default;
+
+    /// <summary>When the base cannot be found: select every service (reported as a fallback) instead of failing.</summary>
+    public bool BuildAllWhenBaseMissing { get; init; }
+
+    /// <summary>Folders (absolute) whose files are the build's own output, never changes: .nuke/temp.</summary>
+    public IReadOnlyList<string> ExcludedFolders { get; init; } = [];
+
+    public AffectedRequest WithExcludedFolders(IReadOnlyList<string> folders) => this with { ExcludedFolders = folders };
+    public AffectedRequest WithBase(string? revision) => this with { Base = revision };
+    public AffectedRequest WithHead(string? revision) => this with { Head = revision };
+    public AffectedRequest WithOptions(AffectedOptions options) => this with { Options = options };
+    public AffectedRequest WithEnvironment(IReadOnlyDictionary<string, string?> environment) => this with { Environment = environment };
+    public AffectedRequest WithDeepen(DeepenPolicy policy) => this with { Deepen = policy };
+    public AffectedRequest WithBuildAllWhenBaseMissing(bool buildAll = true) => this with { BuildAllWhenBaseMissing = buildAll };
+}

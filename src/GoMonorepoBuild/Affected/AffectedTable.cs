@@ -1,0 +1,28 @@
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace GoMonorepoBuild.Affected;
+
+/// <summary>The console view: one row per affected service with its first reason, and the counts below.</summary>
+public static class AffectedTable
+{
+    public static IRenderable Render(AffectedResult result)
+    {
+        var table = new Table().Border(TableBorder.Rounded)
+            .AddColumn("Service")
+            .AddColumn("Path")
+            .AddColumn("Reason")
+            .AddColumn(new TableColumn("More").RightAligned());
+        foreach (var service in result.Services)
+            table.AddRow(
+                Markup.Escape(service.Name),
+                Markup.Escape(service.Path),
+                $"[bold]{service.FirstReason.Kind}[/] {Markup.Escape(service.FirstReason.ChainText)}",
+                service.Reasons.Count > 1 ? $"+{service.Reasons.Count - 1}" : "");
+        var caption = $"{result.Services.Count} affected, {result.ChangedFiles.Count} changed files, {result.IgnoredFiles.Count} ignored";
+        if (result.OutsideFiles > 0) caption += $", {result.OutsideFiles} outside the monorepo";
+        if (result.RemovedServices.Count > 0) caption += $"; removed: {string.Join(", ", result.RemovedServices)}";
+        if (result.Fallback is not null) caption += "; FALLBACK: every service selected without analysis";
+        return table.Caption(Markup.Escape(caption));
+    }
+}

@@ -1,0 +1,15 @@
+namespace GoMonorepoBuild.Changes;
+
+/// <summary>
+/// The files that differ between <see cref="Base"/> and the head, relative to the repository root.
+/// <see cref="Head"/> is a commit sha, or <see cref="WorkTree"/> when uncommitted changes are included.
+/// </summary>
+public sealed record ChangeSet(ResolvedBase Base, string Head, IReadOnlyList<ChangedFile> Files)
+{
+    public const string WorkTree = "WORKTREE";
+
+    /// <summary>The commit the working tree sits on (HEAD), for the base model and reports.</summary>
+    public string? HeadCommit { get; init; }
+
+    public ChangeSet WithHeadCommit(string? sha) => this with { HeadCommit = sha };
+}

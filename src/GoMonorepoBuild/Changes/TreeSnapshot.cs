@@ -1,0 +1,116 @@
+using LibGit2Sharp;
+
+namespace GoMonorepoBuild.Changes;
+
+/// <summary>
+/// A folder of a commit written to disk so the workspace model (which reads files, not git) can be loaded at that
+/// revision. Only what the model reads gets its content (.go, go.mod, go.sum, go.work, go.work.sum, Dockerfile); every
+/// other file is an empty placeholder, enough for //go:embed patterns to match. Deleted with the snapshot.
+/// </summary>
+public sealed class TreeSnapshot : IDisposable
+{
+    static readonly HashSet<string> ModelFiles = ["go.mod", "go.sum", "go.work", "go.work.sum", "Dockerfile"];
+    static readonly HashSet<string> ModuleFiles = ["go.mod", "go.sum", "go.work", "go.work.sum"];
+
+    readonly string root;
+
+    TreeSnapshot(string root, string? folder)
+    {
+        this.root = root;
+        Folder = folder;
+    }
+
+    /// <summary>The snapshot of the requested folder; null when the commit has no such folder.</summary>
+    public string? Folder { get; }
+
+    /// <summary>
+    /// Writes <paramref name="folder"/> (relative to the repository root, "." for all) of commit <paramref name="sha"/>.
+    /// Module files (go.mod, go.sum, go.work, go.work.sum) are always written; other files only in the sub-folders
+    /// (relative to <paramref name="folder"/>) that <paramref name="include"/> accepts, all of them when it is null.
+    /// </summary>
+    public static TreeSnapshot Write(string workingDirectory, string sha, string folder, Func<string, bool>? include = null)
+    {
+        var root = CreateRoot();
+        using var repo = new Repository(workingDirectory);
+        var commit = repo.Lookup<Commit>(sha) ?? throw new InvalidOperationException($"commit {sha} is not in {workingDirectory}");
+        var tree = folder == "." ? commit.Tree : commit[folder]?.Target as Tree;
+        if (tree is null) return new TreeSnapshot(root, null);
+        WriteTree(tree, root, include ?? (_ => true));
+        return new TreeSnapshot(root, root);
+    }
+
+    /// <summary>
+    /// Model files get their content; other files become empty placeholders, but only below folders whose Go files embed
+    /// something (//go:embed can reach no further), which keeps a large tree's snapshot to roughly its Go files.
+    /// </summary>
+    static void WriteTree(Tree tree, string root, Func<string, bool> include)
+    {
+        var others = new List<string>();
+        var embedding = new List<string>();
+        Walk(tree, root, ".", include, others, embedding);
+        foreach (var path in others)
+            if (embedding.Any(dir => path.StartsWith(dir, StringComparison.Ordinal)))
+                File.Create(path).Dispose();
+    }
+
+    static readonly byte[] EmbedDirective = "go:embed"u8.ToArray();
+
+    static void Walk(Tree tree, string dir, string relative, Func<string, bool> include, List<string> others, List<string> embedding)
+    {
+        Directory.CreateDirectory(dir);
+        var included = include(relative);
+        foreach (var entry in tree)
+        {
+            var path = Path.Combine(dir, entry.Name);
+            if (entry.Mode == Mode.Directory) Walk((Tree)entry.Target, path, RepoPathOf(relative, entry.Name), include, others, embedding);
+            else if (entry.Mode is Mode.NonExecutableFile or Mode.ExecutableFile or Mode.NonExecutableGroupWritableFile
+                     && (included || ModuleFiles.Contains(entry.Name)) && entry.Target is Blob blob)
+            {
+                if (!IsModelFile(entry.Name))
+                {
+                    others.Add(path);
+                    continue;
+                }
+                using var content = blob.GetContentStream();
+                using var buffer = new MemoryStream();
+                content.CopyTo(buffer);
+                var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+                File.WriteAllBytes(path, bytes);
+                if (entry.Name.EndsWith(".go", StringComparison.Ordinal) && bytes.IndexOf(EmbedDirective) >= 0)
+                    embedding.Add(dir + Path.DirectorySeparatorChar);
+            }
+        }
+    }
+
+    /// <summary>
+    /// In /dev/shm where there is one: creating thousands of small files there is some thirty times faster than on a disk
+    /// (measured here: 15 µs against 0.55 ms a file), and the snapshot lives only for one analysis.
+    /// </summary>
+    static string CreateRoot()
+    {
+        const string shm = "/dev/shm";
+        if (OperatingSystem.IsLinux() && Directory.Exists(shm))
+        {
+            try
+            {
+                return Directory.CreateDirectory(Path.Combine(shm, "gmb-base-" + Guid.NewGuid().ToString("N")[..12])).FullName;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // not writable here: the temp folder will do
+            }
+        }
+        return Directory.CreateTempSubdirectory("gmb-base-").FullName;
+    }
+
+    static string RepoPathOf(string dir, string name) => dir == "." ? name : dir + "/" + name;
+
+    static bool IsModelFile(string name) => name.EndsWith(".go", StringComparison.Ordinal) || ModelFiles.Contains(name);
+
+    public void Dispose()
+    {
+        try { Directory.Delete(root, recursive: true); }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
+    }
+}

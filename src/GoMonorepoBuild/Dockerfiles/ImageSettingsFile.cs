@@ -1,0 +1,73 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace GoMonorepoBuild.Dockerfiles;
+
+/// <summary>
+/// <c>gomonorepobuild.json</c> at the monorepo root: image settings for every service (<c>"defaults"</c>) and per
+/// service (<c>"services"</c>, by service name). A service's own section wins over the build's global parameters,
+/// which win over the defaults. A missing file means no settings; a file that cannot be read is an error naming it.
+/// </summary>
+public sealed record ImageSettingsFile(string Path, ImageSettings Defaults, IReadOnlyDictionary<string, ImageSettings> Services)
+{
+    public const string FileName = "gomonorepobuild.json";
+
+    public static ImageSettingsFile Empty(string path) =>
+        new(path, ImageSettings.None, new Dictionary<string, ImageSettings>(StringComparer.Ordinal));
+
+    /// <summary>The settings of <paramref name="service"/>: its section over <paramref name="global"/> over the defaults.</summary>
+    public ImageSettings For(string service, ImageSettings global) =>
+        (Services.TryGetValue(service, out var own) ? own : ImageSettings.None).Over(global.Over(Defaults));
+
+    /// <summary>Throws when a section names no known service (a typo would otherwise be ignored silently).</summary>
+    public void RequireKnownServices(IReadOnlyCollection<string> services)
+    {
+        var unknown = Services.Keys.Where(name => !services.Contains(name)).Order(StringComparer.Ordinal).ToList();
+        if (unknown.Count > 0)
+            throw new ImageSettingsException(Path,
+                $"\"services\" has a section for {string.Join(", ", unknown.Select(u => $"'{u}'"))}, which is not a service " +
+                $"of the monorepo (services: {string.Join(", ", services.Order(StringComparer.Ordinal))}). Fix the name or remove the section.");
+    }
+
+    public static ImageSettingsFile Load(string path)
+    {
+        if (!File.Exists(path)) return Empty(path);
+        Document? document;
+        try
+        {
+            document = JsonSerializer.Deserialize<Document>(File.ReadAllText(path), Json);
+        }
+        catch (JsonException e)
+        {
+            throw new ImageSettingsException(path,
+                $"{e.Message} Allowed: \"defaults\" and \"services\": {{ \"<service>\": {{...}} }}, each with \"runtime\" " +
+                "(scratch|distroless|alpine|<image>), \"caCertificates\" (auto|always|never), \"zoneInfo\" (auto|embed|files|never), " +
+                "\"version\", \"versionVariable\", \"ldFlags\", \"source\".", e);
+        }
+        var file = new ImageSettingsFile(path, document?.Defaults ?? ImageSettings.None,
+            new Dictionary<string, ImageSettings>(document?.Services ?? [], StringComparer.Ordinal));
+        foreach (var (name, settings) in file.Services.Prepend(new("defaults", file.Defaults)))
+        {
+            try
+            {
+                settings.ApplyTo(DockerfileOptions.Default, new RuntimeAssets(false, false)).Validate();
+            }
+            catch (ArgumentException e)
+            {
+                throw new ImageSettingsException(path, $"{(name == "defaults" ? "\"defaults\"" : $"service '{name}'")}: {e.Message}", e);
+            }
+        }
+        return file;
+    }
+
+    sealed record Document(ImageSettings? Defaults, Dictionary<string, ImageSettings>? Services);
+
+    static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
+    };
+}

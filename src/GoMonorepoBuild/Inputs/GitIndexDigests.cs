@@ -1,0 +1,56 @@
+using LibGit2Sharp;
+
+namespace GoMonorepoBuild.Inputs;
+
+/// <summary>
+/// Digests from git's index for files the working tree has not modified (no file is read), and from the content
+/// for the rest: modified, staged-but-changed-again or untracked files. The values equal
+/// <see cref="ContentDigests"/>' for the same content, so the hash never depends on the means or the clone depth.
+/// (Files whose checkout applies filters such as autocrlf are treated as modified, and so read.)
+/// </summary>
+public sealed class GitIndexDigests : IFileDigests
+{
+    readonly Dictionary<string, string> fromIndex = new(StringComparer.Ordinal);
+    readonly ContentDigests fromContent;
+
+    GitIndexDigests(string root) => fromContent = new ContentDigests(root);
+
+    /// <summary>Digests for the monorepo at <paramref name="root"/>; plain content digests when it is not in a git work tree.</summary>
+    public static IFileDigests For(string root)
+    {
+        root = Path.GetFullPath(root);
+        var gitDir = Repository.Discover(root);
+        if (gitDir is null) return new ContentDigests(root);
+        using var repo = new Repository(gitDir);
+        if (repo.Info.IsBare || repo.Info.WorkingDirectory is null) return new ContentDigests(root);
+        var prefix = Path.GetRelativePath(repo.Info.WorkingDirectory, root).Replace('\\', '/');
+        prefix = prefix == "." ? "" : prefix.TrimEnd('/') + "/";
+
+        var digests = new GitIndexDigests(root);
+        var changed = ChangedPaths(repo, prefix);
+        var filtered = repo.Config.Get<bool>("core.autocrlf")?.Value == true;
+        foreach (var entry in repo.Index)
+        {
+            if (!entry.Path.StartsWith(prefix, StringComparison.Ordinal) || entry.StageLevel != StageLevel.Staged) continue;
+            if (filtered || changed.Contains(entry.Path) || entry.Mode == Mode.SymbolicLink) continue;
+            digests.fromIndex[entry.Path[prefix.Length..]] = entry.Id.Sha;
+        }
+        return digests;
+    }
+
+    static HashSet<string> ChangedPaths(Repository repo, string prefix)
+    {
+        var options = new StatusOptions
+        {
+            Show = StatusShowOption.WorkDirOnly,
+            IncludeUntracked = false,
+            RecurseUntrackedDirs = false,
+            IncludeIgnored = false,
+            PathSpec = prefix.Length == 0 ? null : [prefix],
+        };
+        return repo.RetrieveStatus(options).Where(e => e.State != FileStatus.Unaltered).Select(e => e.FilePath).ToHashSet(StringComparer.Ordinal);
+    }
+
+    public string Of(string relativePath) =>
+        fromIndex.TryGetValue(relativePath, out var id) ? id : fromContent.Of(relativePath);
+}

@@ -1,0 +1,101 @@
+using System.Collections;
+using GoMonorepoBuild.Affected;
+using GoMonorepoBuild.Changes;
+using GoMonorepoBuild.Targets;
+using GoMonorepoBuild.Workspace;
+using LibGit2Sharp;
+using Spectre.Console;
+
+namespace GoMonorepoBuild;
+
+public abstract partial class MonorepoBuild
+{
+    [Parameter("The base revision to compare with (default: the CI's base, else the merge-base of HEAD with origin/main, main or master)")]
+    public string? Base { get; set; }
+
+    [Parameter("The head revision (default: the working tree: committed, staged, unstaged and untracked changes)")]
+    public string? Head { get; set; }
+
+    [Parameter("How changed files map to services: package (precise, default) or module")]
+    public Granularity Granularity { get; set; } = Granularity.Package;
+
+    [Parameter("Write the affected analysis to this file (see --format)")]
+    public string? Output { get; set; }
+
+    [Parameter("What --output receives: json (the full analysis, default) or matrix ({\"include\":[{\"service\",\"path\"}]})")]
+    public AffectedFormat Format { get; set; } = AffectedFormat.Json;
+
+    [Parameter("Glob patterns (relative to the monorepo) whose change affects every service (default: go.work, go.work.sum, gomonorepobuild.json)")]
+    public string[] GlobalFiles { get; set; } = [.. GlobalPatterns.DefaultMonorepo];
+
+    [Parameter("When the base commit cannot be found: fail (default) or build-all (reported as a fallback)")]
+    public MissingBasePolicy MissingBase { get; set; } = MissingBasePolicy.Fail;
+
+    [Parameter("How many commits a shallow clone may be deepened looking for the base (default: 1000; 0 never fetches)")]
+    public int DeepenLimit { get; set; } = DeepenPolicy.Default.Limit;
+
+    AffectedResult? affected;
+
+    /// <summary>The affected analysis of this run, computed on first use (BuildChanged can consult it).</summary>
+    protected async Task<AffectedResult> AffectedServicesAsync(CancellationToken cancellationToken) =>
+        affected ??= await new AffectedAnalysis().RunAsync(AffectedRequestFor(), () => Workspace, cancellationToken);
+
+    /// <summary>The last computed affected analysis; null until <see cref="AffectedServicesAsync"/> ran.</summary>
+    public AffectedResult? AffectedResult => affected;
+
+    /// <summary>Files of the build itself whose change affects every service, relative to the repository root.</summary>
+    protected virtual IReadOnlyList<string> BuildConfigurationPatterns(string buildFolder) =>
+        new[] { "build/**", ".nuke/parameters*.json", "build.sh", "build.ps1", "build.cmd", "global.json", "Directory.Packages.props", "Directory.Build.props" }
+            .Select(p => RepoPath.Combine(buildFolder, p)).ToList();
+
+    public Target Affected => _ => _
+        .Description("Work out which services the changes between --base and --head affect, and why")
+        .Executes(async ct =>
+        {
+            if (DeepenLimit < 0) throw new UsageException($"--deepen-limit {DeepenLimit}: give 0 or a positive number of commits.");
+            var result = await AffectedServicesAsync(ct);
+            // Through the build's log writer, so a build run in-process (tests, tools) captures the table too.
+            Log.Write(AffectedTable.Render(result));
+            Log.Information($"Base: {result.Base ?? "none"} ({result.BaseSource}); head: {result.Head}");
+            if (result.Fallback is not null) Log.Warning($"Fallback: {result.Fallback}");
+            var text = Format == AffectedFormat.Matrix ? AffectedJson.Matrix(result) : AffectedJson.Serialize(result);
+            if (Output is null)
+            {
+                if (Format == AffectedFormat.Matrix) Log.Output.Out.WriteLine(text);
+                return;
+            }
+            var path = Path.GetFullPath(Output, RootDirectory);
+            AffectedJson.WriteFile(path, text);
+            Log.Information($"Wrote {Path.GetRelativePath(RootDirectory, path)}");
+        });
+
+    AffectedRequest AffectedRequestFor()
+    {
+        var globals = GlobalPatterns.Default with { Monorepo = GlobalFiles };
+        var gitDir = Repository.Discover(MonorepoDirectory);
+        if (gitDir is not null)
+        {
+            using var repo = new Repository(gitDir);
+            if (repo.Info.WorkingDirectory is { } workDir)
+            {
+                var top = Path.TrimEndingDirectorySeparator(workDir);
+                var buildFolder = RepoPath.FromSystem(top, RootDirectory);
+                if (!buildFolder.StartsWith("..", StringComparison.Ordinal))
+                    globals = globals.WithRepository(BuildConfigurationPatterns(buildFolder), RepoPath.FromSystem(top, MonorepoDirectory));
+            }
+        }
+        return new AffectedRequest(MonorepoDirectory, Services)
+            .WithExcludedFolders([TemporaryDirectory])
+            .WithBase(Base)
+            .WithHead(Head)
+            .WithOptions(AffectedOptions.Default.WithGranularity(Granularity).WithGlobals(globals))
+            .WithEnvironment(CiVariables())
+            .WithDeepen(new DeepenPolicy(DeepenLimit))
+            .WithBuildAllWhenBaseMissing(MissingBase == MissingBasePolicy.BuildAll);
+    }
+
+    /// <summary>The process environment the base is read from (GITHUB_*, CI_*); override to supply another.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> CiVariables() =>
+        Environment.GetEnvironmentVariables().Cast<DictionaryEntry>()
+            .ToDictionary(e => (string)e.Key, e => e.Value as string, StringComparer.Ordinal);
+}

@@ -1,0 +1,152 @@
+using GoMonorepoBuild.Ci;
+using GoMonorepoBuild.Reports;
+using GoMonorepoBuild.Targets;
+using Spectre.Console;
+
+namespace GoMonorepoBuild;
+
+public abstract partial class MonorepoBuild
+{
+    // Names are chosen so no CI's own variable (CI, GITHUB_WORKFLOW, ...) binds to them through the environment.
+    [Parameter("Which CI configuration GenerateCi writes: github, gitlab or all (default: all)")]
+    public CiProvider CiProvider { get; set; } = CiProvider.All;
+
+    [Parameter("Where GenerateCi writes the GitHub Actions workflow (default: .github/workflows/build-changed.yml)", Name = "GithubWorkflowFile")]
+    public string? GitHubWorkflowFile { get; set; }
+
+    [Parameter("Where GenerateCi writes the GitLab parent pipeline (default: .gitlab/build-changed.yml)", Name = "GitlabPipelineFile")]
+    public string? GitLabPipelineFile { get; set; }
+
+    [Parameter("The branch whose pushes the generated CI builds (default: main)")]
+    public string CiMainBranch { get; set; } = "main";
+
+    [Parameter("GenerateCi: fail when a generated file differs from what it would write, instead of writing it")]
+    public bool CiCheck { get; set; }
+
+    [Parameter("The Affected target's output (--format matrix or json) that PublishAffected and GenerateGitLabChildPipeline read", Name = "AffectedJson")]
+    public string? AffectedJsonFile { get; set; }
+
+    [Parameter("Where GenerateGitLabChildPipeline writes the child pipeline (default: .nuke/temp/ci/build-changed.child.yml)")]
+    public string? ChildPipeline { get; set; }
+
+    [Parameter("The folder MergeReports searches for build-report.json files (default: .nuke/temp/ci/reports)")]
+    public string? ReportsDir { get; set; }
+
+    [Parameter("MergeReports: services the CI matrix built; one without a report counts as failed")]
+    public string[] ExpectServices { get; set; } = [];
+
+    /// <summary>The CI this run is in (GitHub Actions, GitLab CI, another, or none), detected once; tests set their own.</summary>
+    public CiEnvironment CiEnvironment
+    {
+        get => ci ??= CiEnvironment.Detect();
+        set => ci = value;
+    }
+
+    CiEnvironment? ci;
+
+    /// <summary>What the generated CI configuration is made of; override to change runners, images or cache arguments.</summary>
+    protected virtual CiSettings CiSettings
+    {
+        get
+        {
+            var monorepo = Path.GetRelativePath(RootDirectory, MonorepoDirectory).Replace('\\', '/');
+            return new CiSettings()
+                .WithMainBranch(CiMainBranch)
+                .WithMonorepo(Monorepo is null || monorepo == "." ? null : monorepo)
+                .WithServiceGlobs(Services.SequenceEqual(["services/*"]) ? [] : Services);
+        }
+    }
+
+    public string MarkdownReportFile => Path.Combine(RootDirectory, GitLabChildPipeline.MarkdownReportPath);
+
+    public Target GenerateCi => _ => _
+        .Description("Write the CI configuration (GitHub Actions workflow, GitLab pipeline) from this build's settings")
+        .Executes(() =>
+        {
+            var settings = CiSettings;
+            var files = new List<(string Path, string Text)>();
+            if (CiProvider is CiProvider.All or CiProvider.GitHub)
+                files.Add((GitHubWorkflowFile ?? CiPaths.GitHubWorkflow, GitHubWorkflow.Generate(settings)));
+            if (CiProvider is CiProvider.All or CiProvider.GitLab)
+                files.Add((GitLabPipelineFile ?? CiPaths.GitLabPipeline, GitLabPipeline.Generate(settings)));
+
+            var stale = new List<string>();
+            foreach (var (relative, text) in files)
+            {
+                var path = Path.GetFullPath(relative, RootDirectory);
+                var current = File.Exists(path) ? File.ReadAllText(path) : null;
+                if (current == text)
+                {
+                    Log.Information($"{relative}: up to date");
+                    continue;
+                }
+                if (CiCheck)
+                {
+                    stale.Add(relative);
+                    continue;
+                }
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                File.WriteAllText(path, text);
+                Log.Information($"{relative}: {(current is null ? "written" : "updated")}");
+            }
+            if (stale.Count > 0)
+                throw new Exception(
+                    $"{string.Join(", ", stale)} {(stale.Count == 1 ? "is" : "are")} not what GenerateCi writes from this build's settings: " +
+                    "run ./build.sh GenerateCi and commit the result.");
+        });
+
+    public Target GenerateGitLabChildPipeline => _ => _
+        .Description("Write the GitLab child pipeline (a build job per affected service) from the Affected target's output")
+        .Executes(() =>
+        {
+            var input = Path.GetFullPath(AffectedJsonFile ?? CiPaths.AffectedJson, RootDirectory);
+            var output = Path.GetFullPath(ChildPipeline ?? CiPaths.GitLabChildPipeline, RootDirectory);
+            var affected = AffectedMatrix.Read(input);
+            Directory.CreateDirectory(Path.GetDirectoryName(output)!);
+            File.WriteAllText(output, Ci.GitLabChildPipeline.Generate(CiSettings, affected));
+            Log.Information($"{Path.GetRelativePath(RootDirectory, output)}: " +
+                            (affected.Count == 0 ? "no service affected" : $"jobs for {string.Join(", ", affected.Select(a => a.Name))}"));
+        });
+
+    public Target PublishAffected => _ => _
+        .Description("Hand the affected services to later CI jobs: the 'matrix' and 'any' step outputs on GitHub Actions")
+        .Executes(() =>
+        {
+            var input = Path.GetFullPath(AffectedJsonFile ?? CiPaths.AffectedMatrix, RootDirectory);
+            var affected = AffectedMatrix.Read(input);
+            if (CiEnvironment.Kind == CiKind.GitHubActions && affected.Count > GitHubWorkflow.MaxMatrixJobs)
+                throw new Exception(
+                    $"{affected.Count} services are affected, but a GitHub matrix runs at most {GitHubWorkflow.MaxMatrixJobs} jobs: " +
+                    "split the services across workflows (GenerateCi --services with a subset each) or build several per job.");
+            CiEnvironment.WriteOutputs(
+            [
+                new("matrix", AffectedMatrix.ToMatrixJson(affected)),
+                new("any", affected.Count > 0 ? "true" : "false"),
+            ]);
+            Log.Information(affected.Count == 0
+                ? "No service is affected."
+                : $"Affected: {string.Join(", ", affected.Select(a => a.Name))}");
+        });
+
+    public Target MergeReports => _ => _
+        .Description("Merge the build reports of CI matrix jobs into one report and job summary; fails when a service failed")
+        .Executes(() =>
+        {
+            var folder = Path.GetFullPath(ReportsDir ?? CiPaths.CollectedReports, RootDirectory);
+            var merged = BuildReportMerge.Merge(BuildReportMerge.ReadAll(folder),
+                ExpectServices.Select(s => s.Trim()).Where(s => s.Length > 0));
+            BuildReportJson.Write(merged, ReportFile);
+            Directory.CreateDirectory(Path.GetDirectoryName(MarkdownReportFile)!);
+            var markdown = BuildReportMarkdown.Render(merged);
+            File.WriteAllText(MarkdownReportFile, markdown);
+            Log.Write(BuildReportTable.Render(merged));
+            CiEnvironment.AppendJobSummary(markdown);
+            Log.Information($"Merged {merged.Services.Count} services into {Path.GetRelativePath(RootDirectory, ReportFile)} " +
+                            $"and {Path.GetRelativePath(RootDirectory, MarkdownReportFile)}");
+
+            var bad = merged.Services.Where(s => s.Status is ServiceStatus.Failed or ServiceStatus.Cancelled).ToList();
+            if (bad.Count > 0)
+                throw new Exception($"{bad.Count} of {merged.Services.Count} services did not build: " +
+                                    string.Join("; ", bad.Select(s => $"{s.Name} ({s.Reason})")));
+        });
+}

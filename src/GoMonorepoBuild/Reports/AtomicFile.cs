@@ -1,0 +1,13 @@
+namespace GoMonorepoBuild.Reports;
+
+/// <summary>Writes a report file through a temp file and a rename, so a reader (or a crash) never sees half of it.</summary>
+static class AtomicFile
+{
+    public static void WriteAllText(string path, string text)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        var temp = path + ".tmp";
+        File.WriteAllText(temp, text);
+        File.Move(temp, path, overwrite: true);
+    }
+}

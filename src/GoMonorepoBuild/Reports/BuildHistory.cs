@@ -1,0 +1,54 @@
+using System.Text.Json;
+
+namespace GoMonorepoBuild.Reports;
+
+/// <summary>
+/// history.jsonl: one JSON line per BuildChanged run, appended, so trends (duration, cache hits, time saved) can be
+/// plotted across runs. Lines are whole JSON objects; a line that does not parse (a run killed mid-write, or a
+/// hand edit) is skipped rather than losing the whole history.
+/// </summary>
+public static class BuildHistory
+{
+    public const string DefaultRelativePath = ".nuke/temp/reports/history.jsonl";
+
+    static readonly JsonSerializerOptions Options = new(BuildReportJson.Options) { WriteIndented = false };
+
+    public static string Serialize(HistoryEntry entry) => JsonSerializer.Serialize(entry, Options);
+
+    /// <summary>Appends the run's line to <paramref name="path"/>, creating the file and its folder when missing.</summary>
+    public static void Append(string path, BuildReport report)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        // Starts on a fresh line even when a killed run left a partial one behind.
+        var separator = File.Exists(path) && new FileInfo(path).Length > 0 && !EndsWithNewline(path) ? "\n" : "";
+        File.AppendAllText(path, separator + Serialize(HistoryEntry.From(report)) + "\n");
+    }
+
+    /// <summary>The runs in <paramref name="path"/>, oldest first; the last <paramref name="last"/> only when given.</summary>
+    public static IReadOnlyList<HistoryEntry> Read(string path, int? last = null)
+    {
+        if (!File.Exists(path)) return [];
+        var entries = new List<HistoryEntry>();
+        foreach (var line in File.ReadLines(path))
+        {
+            if (line.Trim().Length == 0) continue;
+            try
+            {
+                if (JsonSerializer.Deserialize<HistoryEntry>(line, Options) is { Services: not null } entry)
+                    entries.Add(entry);
+            }
+            catch (JsonException)
+            {
+                // See the type's remark: a broken line is dropped, the rest of the history stays usable.
+            }
+        }
+        return last is { } n && entries.Count > n ? entries[^n..] : entries;
+    }
+
+    static bool EndsWithNewline(string path)
+    {
+        using var stream = File.OpenRead(path);
+        stream.Seek(-1, SeekOrigin.End);
+        return stream.ReadByte() == '\n';
+    }
+}

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Bootstrap for the GoMonorepoBuild build (build/_build.csproj): find a .NET SDK (10 or newer), rebuild the build
+# project only when its inputs changed, then run it passing every argument through: ./build.sh --help
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+TEMP="$ROOT/.nuke/temp"
+BUILD_PROJECT="$ROOT/build/_build.csproj"
+BUILD_OUTPUT="$TEMP/build-bin"
+STAMP="$TEMP/build.inputs"
+SDK_MAJOR=10
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+export GMB_ROOT="$ROOT"
+
+find_dotnet() {
+  local candidate version
+  for candidate in "$TEMP/dotnet-sdk/dotnet" "$(command -v dotnet || true)"; do
+    [ -n "$candidate" ] && [ -x "$candidate" ] || continue
+    while read -r version _; do
+      if [ "${version%%.*}" -ge "$SDK_MAJOR" ] 2>/dev/null; then echo "$candidate"; return 0; fi
+    done < <("$candidate" --list-sdks 2>/dev/null)
+  done
+  echo "No .NET SDK $SDK_MAJOR or newer found; installing one into $TEMP/dotnet-sdk" >&2
+  mkdir -p "$TEMP/dotnet-sdk"
+  if ! curl -fsSL --max-time 30 https://dot.net/v1/dotnet-install.sh -o "$TEMP/dotnet-install.sh" \
+     || ! bash "$TEMP/dotnet-install.sh" --channel "$SDK_MAJOR.0" --install-dir "$TEMP/dotnet-sdk" --no-path >&2; then
+    echo "error: could not install the .NET SDK $SDK_MAJOR (is https://dot.net reachable?)." >&2
+    echo "Install the .NET SDK $SDK_MAJOR or newer from https://dotnet.microsoft.com/download and run again." >&2
+    exit 2
+  fi
+  echo "$TEMP/dotnet-sdk/dotnet"
+}
+
+# What the compiled build depends on: the build project's sources and the MSBuild/NuGet files above it. By content
+# (cksum is POSIX), so it works the same on Linux and macOS and ignores mere touches.
+inputs_fingerprint() {
+  find "$ROOT/build" \( -name bin -o -name obj \) -prune -o -type f \
+       \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.targets' \) -exec cksum {} + | LC_ALL=C sort
+  local file
+  for file in global.json nuget.config NuGet.config Directory.Build.props Directory.Build.targets Directory.Packages.props; do
+    if [ -f "$ROOT/$file" ]; then cksum "$ROOT/$file"; fi
+  done
+}
+
+# Warm path: the SDK chosen last time, without asking it for its SDK list.
+if [ -x "$TEMP/dotnet-sdk/dotnet" ]; then DOTNET="$TEMP/dotnet-sdk/dotnet"; else DOTNET="$(command -v dotnet || true)"; fi
+
+mkdir -p "$TEMP"
+current="$(inputs_fingerprint)"
+if [ -z "$DOTNET" ] || [ ! -f "$BUILD_OUTPUT/_build.dll" ] || [ ! -f "$STAMP" ] || [ "$current" != "$(cat "$STAMP")" ]; then
+  DOTNET="$(find_dotnet)"
+  echo "Building the build project (inputs changed)..." >&2
+  if ! "$DOTNET" build "$BUILD_PROJECT" -o "$BUILD_OUTPUT" -nologo -v q -clp:ErrorsOnly >&2; then
+    rm -f "$STAMP"
+    echo "error: the build project failed to compile (see above)." >&2
+    exit 2
+  fi
+  printf '%s' "$current" > "$STAMP"
+fi
+
+exec "$DOTNET" "$BUILD_OUTPUT/_build.dll" "$@"

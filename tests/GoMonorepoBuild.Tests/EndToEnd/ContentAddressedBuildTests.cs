@@ -1,0 +1,66 @@
+using System.Text.Json;
+using GoMonorepoBuild.Tests.Support;
+
+namespace GoMonorepoBuild.Tests.EndToEnd;
+
+/// <summary>BuildChanged builds what has no image for its current inputs and skips what already has one.</summary>
+public class ContentAddressedBuildTests
+{
+    [Fact]
+    public async Task A_fresh_run_builds_every_service_a_rerun_none_an_edit_only_that_service_and_a_revert_none()
+    {
+        var engine = RealEngine.Require();
+        using var example = new ExampleRepositoryCopy();
+        using var build = new RealBuild();
+        var registry = "gmb-ca-" + Guid.NewGuid().ToString("N")[..8];
+        string[] arguments = ["BuildChanged", "--monorepo", example.Root, "--registry", registry];
+        var images = new HashSet<string>();
+        try
+        {
+            var first = await RunAsync(build, arguments, images);
+            Assert.All(first, s => Assert.Equal("built", s.Status));
+            Assert.True(first.Count >= 6, $"only {first.Count} services in the report");
+            Assert.All(first, s => Assert.Equal("no image for these inputs yet", s.Reason));
+
+            var second = await RunAsync(build, arguments, images);
+            Assert.All(second, s => Assert.Equal("skipped", s.Status));
+            Assert.All(second, s => Assert.Contains("image for these inputs already exists", s.Reason));
+
+            var handler = example.PathOf("services/orders/main.go");
+            var original = await File.ReadAllTextAsync(handler, TestContext.Current.CancellationToken);
+            example.Append("services/orders/main.go", "\n// an edit\n");
+            var edited = await RunAsync(build, arguments, images);
+            Assert.Equal(["orders"], edited.Where(s => s.Status == "built").Select(s => s.Name));
+            Assert.All(edited.Where(s => s.Name != "orders"), s => Assert.Equal("skipped", s.Status));
+
+            await File.WriteAllTextAsync(handler, original, TestContext.Current.CancellationToken);
+            var reverted = await RunAsync(build, arguments, images);
+            Assert.All(reverted, s => Assert.Equal("skipped", s.Status));
+
+            var hashLabel = await new BuildxDockerCli(engine).RunAsync("image", "inspect", "--format",
+                "{{index .Config.Labels \"org.gomonorepobuild.inputs\"}}", $"{registry}/orders:latest");
+            Assert.Matches("^[a-f0-9]{64}$", hashLabel.StandardOutput.Trim());
+        }
+        finally
+        {
+            await new BuildxDockerCli(engine).RemoveImagesAsync([.. images]);
+        }
+    }
+
+    sealed record Row(string Name, string Status, string Reason);
+
+    static async Task<List<Row>> RunAsync(RealBuild build, string[] arguments, HashSet<string> images)
+    {
+        var result = await build.RunAsync(arguments);
+        Assert.True(result.ExitCode == 0, $"BuildChanged exited {result.ExitCode}:\n{result.StandardOutput}\n{result.StandardError}");
+        using var doc = JsonDocument.Parse(await File.ReadAllTextAsync(build.ReportFile, TestContext.Current.CancellationToken));
+        var rows = new List<Row>();
+        foreach (var s in doc.RootElement.GetProperty("services").EnumerateArray())
+        {
+            rows.Add(new Row(s.GetProperty("name").GetString()!, s.GetProperty("status").GetString()!, s.GetProperty("reason").GetString()!));
+            if (s.TryGetProperty("tags", out var tags))
+                foreach (var tag in tags.EnumerateArray()) images.Add(tag.GetString()!);
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,46 @@
+using GoMonorepoBuild.Reports;
+
+namespace GoMonorepoBuild.Tests.Reports;
+
+public sealed class BuildHistoryTests : IDisposable
+{
+    readonly string _dir = Directory.CreateTempSubdirectory("gmb-history-").FullName;
+    string File_ => Path.Combine(_dir, "reports", "history.jsonl");
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public void Each_run_appends_one_line_that_reads_back_as_the_same_figures()
+    {
+        BuildHistory.Append(File_, ReportSample.Previous());
+        BuildHistory.Append(File_, ReportSample.Report());
+
+        Assert.Equal(2, File.ReadAllLines(File_).Length);
+        var history = BuildHistory.Read(File_);
+        Assert.Equal([HistoryEntry.From(ReportSample.Previous()).StartedAt, ReportSample.Started], history.Select(h => h.StartedAt));
+        Assert.Equal(HistoryEntry.From(ReportSample.Report()).Services, history[1].Services);
+        Assert.Equal(new HistoryService("orders", ServiceStatus.Built, 8, 4, 2345, 9135), history[1].Find("orders"));
+    }
+
+    [Fact]
+    public void A_line_cut_short_by_a_killed_run_is_skipped_and_the_next_run_starts_a_fresh_line()
+    {
+        BuildHistory.Append(File_, ReportSample.Previous());
+        File.AppendAllText(File_, "{\"startedAt\":\"2026-11-25T1");
+        BuildHistory.Append(File_, ReportSample.Report());
+
+        var history = BuildHistory.Read(File_);
+        Assert.Equal(2, history.Count);
+        Assert.Equal(ReportSample.Started, history[^1].StartedAt);
+    }
+
+    [Fact]
+    public void Reading_can_keep_only_the_last_runs_and_a_missing_file_is_an_empty_history()
+    {
+        Assert.Empty(BuildHistory.Read(File_));
+        foreach (var hours in new[] { 3, 2, 1 })
+            BuildHistory.Append(File_, ReportSample.Report() with { StartedAt = ReportSample.Started.AddHours(-hours) });
+
+        Assert.Equal([ReportSample.Started.AddHours(-2), ReportSample.Started.AddHours(-1)], BuildHistory.Read(File_, last: 2).Select(h => h.StartedAt));
+    }
+}

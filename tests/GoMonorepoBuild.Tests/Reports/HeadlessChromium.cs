@@ -1,0 +1,53 @@
+using GoMonorepoBuild.Processes;
+using GoMonorepoBuild.Tests.Support;
+
+namespace GoMonorepoBuild.Tests.Reports;
+
+/// <summary>
+/// Debian's chromium, run headless to render the HTML report. Without it the browser tests skip locally and FAIL in
+/// CI (CI=true), where .ci/run installs it (apt-get install -y chromium).
+/// </summary>
+sealed class HeadlessChromium
+{
+    readonly Tool _tool;
+    readonly string _profile;
+
+    HeadlessChromium(string executable, string profile) => (_tool, _profile) = (Tool.Named(executable), profile);
+
+    public static HeadlessChromium Require(string scratch)
+    {
+        var executable = new[] { Environment.GetEnvironmentVariable("GMB_CHROMIUM"), "chromium", "chromium-browser" }
+            .OfType<string>()
+            .Select(Find)
+            .FirstOrDefault(path => path is not null);
+        if (executable is null)
+        {
+            const string why = "no chromium to render the HTML report: install it (apt-get install -y chromium) or set GMB_CHROMIUM";
+            if (RealEngine.IsCi) Assert.Fail(why);
+            Assert.Skip(why);
+        }
+        return new HeadlessChromium(executable, Path.Combine(scratch, "chromium-profile"));
+    }
+
+    /// <summary>The DOM after Chromium parsed the page.</summary>
+    public async Task<string> DumpDomAsync(string htmlFile, CancellationToken ct) =>
+        (await _tool.RunAsync([.. Flags, "--dump-dom", new Uri(htmlFile).AbsoluteUri], ct)).StandardOutput;
+
+    public async Task ScreenshotAsync(string htmlFile, string png, int width, int height, CancellationToken ct) =>
+        await _tool.RunAsync([.. Flags, $"--screenshot={png}", $"--window-size={width},{height}", new Uri(htmlFile).AbsoluteUri], ct);
+
+    // Root needs --no-sandbox; the rest keep Chromium from reaching for any network service (only file:// is used).
+    string[] Flags =>
+    [
+        "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run", "--user-data-dir=" + _profile,
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-default-apps",
+        "--disable-extensions", "--disable-domain-reliability", "--no-pings", "--metrics-recording-only",
+    ];
+
+    static string? Find(string name) =>
+        Path.IsPathRooted(name)
+            ? File.Exists(name) ? name : null
+            : (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)
+                .Select(dir => Path.Combine(dir, name))
+                .FirstOrDefault(File.Exists);
+}
