@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using GoMonorepoBuild.Building;
 using GoMonorepoBuild.Buildx;
 using GoMonorepoBuild.Changes;
 using GoMonorepoBuild.Dockerfiles;
@@ -11,11 +12,38 @@ namespace GoMonorepoBuild;
 
 public abstract partial class MonorepoBuild
 {
-    [Parameter("Image name prefix: images are <registry>/<service>:<tag> (default: gomonorepobuild)")]
+    [Parameter("Image name prefix: images are <registry>/<service>:<commit> (default: gomonorepobuild)")]
     public string Registry { get; set; } = "gomonorepobuild";
 
-    [Parameter("A buildx builder to build with (default: the engine's own)")]
+    [Parameter("A buildx builder to build with, e.g. a remote BuildKit or Kubernetes builder (default: the engine's own)")]
     public string? Builder { get; set; }
+
+    [Parameter("How many services build at once (default: the processor count)")]
+    public int? Parallelism { get; set; }
+
+    [Parameter("Stop every build as soon as one service fails (default: keep building the others)")]
+    public bool FailFast { get; set; }
+
+    [Parameter("How often a build failing for a transient engine or registry error is retried (default: 2)")]
+    public int Retries { get; set; } = RetryPolicy.DefaultRetries;
+
+    [Parameter("Target platforms, e.g. linux/amd64,linux/arm64 (default: the engine's own)")]
+    public string[] Platform { get; set; } = [];
+
+    [Parameter("Push the images to --registry instead of loading them into the engine")]
+    public bool Push { get; set; }
+
+    [Parameter("Extra image tags besides the commit, e.g. latest,{branch} (default: latest)")]
+    public string[] Tags { get; set; } = ["latest"];
+
+    [Parameter("Layer cache import/export per service: None, Local, Registry, Gha or Inline (default: None, the engine's own cache)")]
+    public CacheBackend Cache { get; set; } = CacheBackend.None;
+
+    [Parameter("--cache local: the folder holding one cache folder per service (default: .nuke/temp/buildx-cache)")]
+    public string? CacheDir { get; set; }
+
+    [Parameter("--cache registry: the cache repository prefix (default: --registry; caches are <prefix>/<service>:buildcache); --cache gha: the scope prefix")]
+    public string? CacheRef { get; set; }
 
     /// <summary>The build report BuildChanged wrote, when it has run.</summary>
     public BuildReport? Report { get; private set; }
@@ -23,67 +51,109 @@ public abstract partial class MonorepoBuild
     public string ReportFile => Path.Combine(RootDirectory, BuildReportJson.DefaultRelativePath);
     public string LogsDirectory => Path.Combine(TemporaryDirectory, "logs");
 
+    /// <summary>The cache arguments of every service's build, from --cache, --cache-dir and --cache-ref.</summary>
+    public BuildCache BuildCache => new BuildCache(Cache)
+        .WithFolder(Path.GetFullPath(CacheDir ?? Path.Combine(TemporaryDirectory, "buildx-cache"), RootDirectory))
+        .WithReference(CacheRef ?? (Cache == CacheBackend.Registry ? Registry : null));
+
     public Target BuildChanged => _ => _
-        .Description("Build the images of the selected services and report, per service, what the cache did")
+        .Description("Build the images of the selected services side by side and report, per service, what the cache did")
         .DependsOn(EnsureEngine, GenerateDockerfiles)
         .Executes(async ct =>
         {
             var started = DateTimeOffset.UtcNow;
             var clock = Stopwatch.StartNew();
             var head = GitHead.Find(MonorepoDirectory);
-            var rows = new List<ServiceReport>();
-            var pending = new Queue<BuildDecision>(await DecisionsAsync(ct));
-            BuildDecision? current = null;
+            var branch = Tags.Any(t => t.Contains(ImageTags.BranchPlaceholder)) ? ImageTags.CurrentBranch(MonorepoDirectory) : null;
+            var decided = await DecisionsAsync(ct);
+            var toBuild = decided.Where(d => d.Build).ToList();
+            var scheduler = new BoundedScheduler(Parallelism ?? BoundedScheduler.DefaultParallelism, FailFast);
+            var retries = RetryPolicy.Default.WithRetries(Retries);
+            if (toBuild.Count > 0)
+                Log.Information($"Building {toBuild.Count} service(s), up to {scheduler.Parallelism} at a time; logs in {Path.GetRelativePath(RootDirectory, LogsDirectory)}");
+
+            var built = new Dictionary<string, ServiceReport>(StringComparer.Ordinal);
             try
             {
-                while (pending.Count > 0)
-                {
-                    current = pending.Dequeue();
-                    rows.Add(await BuildServiceAsync(current, head, ct));
-                    current = null;
-                }
-            }
-            catch (OperationCanceledException) when (ct.IsCancellationRequested)
-            {
-                if (current is not null) rows.Add(Row(current.Service, ServiceStatus.Cancelled, "cancelled while building"));
-                rows.AddRange(pending.Select(d => Row(d.Service, ServiceStatus.Cancelled, "cancelled before it started")));
-                throw;
+                var results = await WithProgressAsync(toBuild.Select(d => d.Service.Name).ToList(), progress =>
+                    scheduler.RunAsync(toBuild,
+                        (decision, token) => BuildServiceAsync(decision, head, branch, retries, progress, token),
+                        row => row.Status == ServiceStatus.Failed,
+                        ct));
+                var firstFailure = results.FirstOrDefault(r => r.Result?.Status == ServiceStatus.Failed)?.Item.Service.Name;
+                foreach (var result in results)
+                    built[result.Item.Service.Name] = result.End switch
+                    {
+                        JobEnd.Completed => result.Result!,
+                        _ => Row(result.Item.Service, ServiceStatus.Cancelled, WhyStopped(result.End, ct, firstFailure)),
+                    };
             }
             finally
             {
+                var rows = decided.Select(d => built.TryGetValue(d.Service.Name, out var row) ? row
+                    : d.Build ? Row(d.Service, ServiceStatus.Cancelled, "cancelled")
+                    : Row(d.Service, Only.Length > 0 && !d.Service.IsBuildable ? ServiceStatus.Failed : ServiceStatus.Skipped, d.Reason)).ToList();
                 Report = new BuildReport(rows) { StartedAt = started, DurationMs = clock.ElapsedMilliseconds };
                 BuildReportJson.Write(Report, ReportFile);
                 Log.Write(BuildReportTable.Render(Report));
                 Log.Information($"Report: {Path.GetRelativePath(RootDirectory, ReportFile)}");
             }
 
-            var failed = rows.Where(r => r.Status == ServiceStatus.Failed).ToList();
+            ct.ThrowIfCancellationRequested();
+            var report = Report!;
+            var failed = report.Services.Where(r => r.Status == ServiceStatus.Failed).ToList();
+            var stopped = report.Count(ServiceStatus.Cancelled);
             if (failed.Count > 0)
                 throw new Exception(
-                    $"{failed.Count} of {rows.Count} services failed: " +
+                    $"{failed.Count} of {report.Services.Count} services failed" + (stopped > 0 ? $" ({stopped} stopped by --fail-fast)" : "") + ": " +
                     string.Join("; ", failed.Select(f => $"{f.Name} ({f.Reason}{(f.LogFile is null ? "" : $", log {f.LogFile}")})")));
         });
 
-    async Task<ServiceReport> BuildServiceAsync(BuildDecision decision, GitHead? head, CancellationToken ct)
+    static string WhyStopped(JobEnd end, CancellationToken ct, string? firstFailure) => (end, ct.IsCancellationRequested) switch
+    {
+        (JobEnd.StoppedWhileRunning, true) => "cancelled while building",
+        (_, true) => "cancelled before it started",
+        (JobEnd.StoppedWhileRunning, false) => $"stopped by --fail-fast: {firstFailure} failed",
+        _ => $"not started: --fail-fast after {firstFailure} failed",
+    };
+
+    /// <summary>Live lines per service on a terminal; plain lines in CI (CI=true), when output is redirected, or in tests.</summary>
+    Task<T> WithProgressAsync<T>(IReadOnlyList<string> services, Func<IBuildProgress, Task<T>> body)
+    {
+        var live = services.Count > 0
+                   && !Console.IsOutputRedirected
+                   && !string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase)
+                   && Log.Output.Out == Console.Out
+                   && AnsiConsole.Profile.Capabilities.Interactive;
+        return live
+            ? LiveBuildProgress.RunAsync(AnsiConsole.Console, services, body)
+            : body(new PlainBuildProgress(Log.Information));
+    }
+
+    async Task<ServiceReport> BuildServiceAsync(
+        BuildDecision decision, GitHead? head, string? branch, RetryPolicy retries, IBuildProgress progress, CancellationToken ct)
     {
         var service = decision.Service;
-        if (!decision.Build)
-            return Row(service, Only.Length > 0 && !service.IsBuildable ? ServiceStatus.Failed : ServiceStatus.Skipped, decision.Reason);
-
         var imageName = ImageName.FromServiceName(service.Name);
         var repository = $"{Registry.TrimEnd('/')}/{imageName}";
-        var tags = new List<string> { $"{repository}:{head?.ShortSha ?? "dev"}", $"{repository}:latest" };
+        var tags = ImageTags.For(repository, head?.ShortSha ?? "dev", Tags, branch).ToList();
+        // The input-hash tag is how the next run finds that an image for these inputs exists already.
         if (decision.InputHash is { } hash) tags.Add($"{repository}:{hash.Tag}");
         var logFile = Path.Combine(LogsDirectory, imageName + ".log");
         var (dockerfile, context) = service.Dockerfile is { } own
             ? (Path.Combine(MonorepoDirectory, own), MonorepoDirectory)
             : (Generated[service.Name].DockerfilePath, Generated[service.Name].ContextDir);
+        var (cacheFrom, cacheTo) = BuildCache.For(imageName, repository);
 
         var build = new BuildxBuild(imageName, dockerfile, context)
             .WithTags(tags)
-            .WithLoad()
+            .WithLoad(!Push)
+            .WithPush(Push)
+            .WithPlatforms(Platform)
             .WithNetwork(Docker.BuildNetwork)
             .WithBuilder(Builder)
+            .WithCacheFrom(cacheFrom)
+            .WithCacheTo(cacheTo)
             .WithLogFile(logFile)
             .WithLabels(decision.InputHash is { } inputs ? [new(Inputs.ServiceInputHash.Label, inputs.Value)] : [])
             .WithMetadataFile(Path.Combine(TemporaryDirectory, "buildx", imageName + ".metadata.json"));
@@ -93,8 +163,18 @@ public abstract partial class MonorepoBuild
                 .WithBuildArg("REVISION", head.Sha)
                 .WithBuildArg("CREATED", head.CommitTime.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ"));
 
-        Log.Information($"{service.Name}: building {tags[0]}");
-        var outcome = await new BuildxDriver(Docker).BuildAsync(build, ct);
+        progress.Started(service.Name, tags[0]);
+        var driver = new BuildxDriver(Docker);
+        var (outcome, attempts) = await retries.RunAsync(
+            (_, token) => driver.BuildAsync(build, step => progress.StepStarted(service.Name, step), token),
+            o => o.Failed && TransientErrors.IsTransient(o.Error) ? o.Error : null,
+            (attempt, why) =>
+            {
+                // The failed attempt's log stays next to the new one.
+                File.Move(logFile, Path.ChangeExtension(logFile, $".attempt-{attempt - 1}.log"), overwrite: true);
+                progress.Retrying(service.Name, attempt, why);
+            },
+            ct);
         var row = Row(service, outcome.Succeeded ? ServiceStatus.Built : ServiceStatus.Failed,
                 outcome.Succeeded ? decision.Reason : outcome.Error ?? "the build failed") with
             {
@@ -106,10 +186,9 @@ public abstract partial class MonorepoBuild
                 Digest = outcome.Metadata.ImageDigest,
                 LogFile = Path.GetRelativePath(RootDirectory, logFile),
                 ErrorTail = outcome.Succeeded ? null : outcome.LogTail,
+                Attempts = attempts,
             };
-        Log.Information(outcome.Succeeded
-            ? $"{service.Name}: built in {BuildReportTable.Duration(row.DurationMs)}, {row.Steps.Cached}/{row.Steps.Total} steps cached"
-            : $"{service.Name}: FAILED ({row.Reason}); log {row.LogFile}\n{outcome.LogTail}");
+        progress.Finished(row);
         return row;
     }
 

@@ -39,6 +39,15 @@ public sealed record BuildxBuild(string ServiceName, string DockerfilePath, stri
     /// <summary>Where the driver writes the readable build log; null keeps the log in memory only.</summary>
     public string? LogFile { get; init; }
 
+    /// <summary>Push the image to its registry (<c>--push</c>) instead of, or as well as, loading it.</summary>
+    public bool Push { get; init; }
+
+    /// <summary>Cache sources (<c>--cache-from</c>), e.g. <c>type=registry,ref=reg/api:buildcache</c>.</summary>
+    public ImmutableList<string> CacheFrom { get; init; } = [];
+
+    /// <summary>Cache exports (<c>--cache-to</c>), e.g. <c>type=local,dest=/cache/api,mode=max</c>.</summary>
+    public ImmutableList<string> CacheTo { get; init; } = [];
+
     /// <summary>The stage to build (<c>--target</c>), e.g. a generated Dockerfile's <c>debug</c>; null builds the last.</summary>
     public string? Target { get; init; }
 
@@ -62,6 +71,9 @@ public sealed record BuildxBuild(string ServiceName, string DockerfilePath, stri
     public BuildxBuild WithProvenance(bool provenance = true) => this with { Provenance = provenance };
     public BuildxBuild WithMetadataFile(string? path) => this with { MetadataFile = path };
     public BuildxBuild WithLogFile(string? path) => this with { LogFile = path };
+    public BuildxBuild WithPush(bool push = true) => this with { Push = push };
+    public BuildxBuild WithCacheFrom(params IEnumerable<string> sources) => this with { CacheFrom = [.. sources] };
+    public BuildxBuild WithCacheTo(params IEnumerable<string> exports) => this with { CacheTo = [.. exports] };
     public BuildxBuild WithTarget(string? stage) => this with { Target = stage };
     public BuildxBuild WithOutput(string output) => this with { Outputs = Outputs.Add(output) };
     public BuildxBuild WithNoCache(bool noCache = true) => this with { NoCache = noCache };
@@ -76,6 +88,9 @@ public sealed record BuildxBuild(string ServiceName, string DockerfilePath, stri
         if (Platforms.Count > 0) args.AddRange(["--platform", string.Join(',', Platforms)]);
         if (Target is not null) args.AddRange(["--target", Target]);
         if (Load) args.Add("--load");
+        if (Push) args.Add("--push");
+        foreach (var source in CacheFrom) args.AddRange(["--cache-from", source]);
+        foreach (var export in CacheTo) args.AddRange(["--cache-to", export]);
         foreach (var output in Outputs) args.AddRange(["--output", output]);
         if (NoCache) args.Add("--no-cache");
         if (Network is not null) args.AddRange(["--network", Network]);

@@ -16,7 +16,11 @@ public sealed class BuildxDriver(DockerEnvironment environment, string? dockerEx
 {
     readonly Tool _docker = Tool.Named(dockerExecutable ?? environment.DockerCli).WithEnvironment(environment.Variables());
 
-    public async Task<BuildOutcome> BuildAsync(BuildxBuild build, CancellationToken cancellationToken = default)
+    public Task<BuildOutcome> BuildAsync(BuildxBuild build, CancellationToken cancellationToken = default) =>
+        BuildAsync(build, stepStarted: null, cancellationToken);
+
+    /// <summary>Builds, telling <paramref name="stepStarted"/> the name of each instruction step as it starts (for live progress).</summary>
+    public async Task<BuildOutcome> BuildAsync(BuildxBuild build, Action<string>? stepStarted, CancellationToken cancellationToken)
     {
         var metadataFile = build.MetadataFile ?? Path.Combine(Path.GetTempPath(), $"gmb-buildx-{Guid.NewGuid():N}.json");
         if (Path.GetDirectoryName(Path.GetFullPath(metadataFile)) is { } metadataDir) Directory.CreateDirectory(metadataDir);
@@ -24,7 +28,7 @@ public sealed class BuildxDriver(DockerEnvironment environment, string? dockerEx
         File.Delete(metadataFile);
         try
         {
-            return await RunAsync(build, metadataFile, cancellationToken);
+            return await RunAsync(build, metadataFile, stepStarted, cancellationToken);
         }
         finally
         {
@@ -32,7 +36,7 @@ public sealed class BuildxDriver(DockerEnvironment environment, string? dockerEx
         }
     }
 
-    async Task<BuildOutcome> RunAsync(BuildxBuild build, string metadataFile, CancellationToken cancellationToken)
+    async Task<BuildOutcome> RunAsync(BuildxBuild build, string metadataFile, Action<string>? stepStarted, CancellationToken cancellationToken)
     {
         var arguments = build.Arguments(metadataFile);
         var progress = new RawJsonProgress();
@@ -44,7 +48,14 @@ public sealed class BuildxDriver(DockerEnvironment environment, string? dockerEx
             onStdout: log.Write,
             onStderr: line =>
             {
-                lock (progress) log.Write(progress.Feed(line));
+                string? started;
+                lock (progress)
+                {
+                    var before = progress.LastStartedStep;
+                    log.Write(progress.Feed(line));
+                    started = progress.LastStartedStep == before ? null : progress.LastStartedStep;
+                }
+                if (started is not null) stepStarted?.Invoke(started);
             },
             validate: false,
             cancellationToken);

@@ -18,6 +18,9 @@ public sealed class RawJsonProgress
     readonly JsonObjectSplitter _splitter = new();
     int _announced;
 
+    /// <summary>The instruction step (see <see cref="BuildStep.IsInstruction"/>) that started last, for live progress.</summary>
+    public string? LastStartedStep { get; private set; }
+
     /// <summary>Parses a whole captured stream into its steps (see <see cref="Steps"/>). Pure.</summary>
     public static IReadOnlyList<BuildStep> Parse(IEnumerable<string> lines)
     {
@@ -140,6 +143,7 @@ public sealed class RawJsonProgress
     {
         if (state.Number is not null) return;
         state.Number = ++_announced;
+        if (BuildStep.IsInstruction(state.Name)) LastStartedStep = state.Name;
         output.Add($"#{state.Number} {state.Name}");
     }
 

@@ -25,6 +25,9 @@ public sealed record ServiceReport(string Name, string Path, ServiceStatus Statu
     /// <summary>The last lines of the log when the build failed.</summary>
     public string? ErrorTail { get; init; }
 
+    /// <summary>How many times the build ran: more than 1 when transient engine or registry errors were retried.</summary>
+    public int Attempts { get; init; }
+
     /// <summary>
     /// Why the service is affected, as a chain from a changed file to the service, one link per entry
     /// (e.g. <c>libs/money/round.go changed</c>, <c>package example.com/libs/money imports it</c>, ...). Empty when

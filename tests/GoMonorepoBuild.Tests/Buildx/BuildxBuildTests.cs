@@ -37,6 +37,27 @@ public class BuildxBuildTests
     }
 
     [Fact]
+    public void A_pushed_multi_platform_build_with_gha_cache_on_a_remote_builder_gives_exactly_these_arguments()
+    {
+        var build = new BuildxBuild("api", "Dockerfile", "ctx")
+            .WithBuilder("k8s-fleet")
+            .WithTags("reg.example/api:0123456789ab", "reg.example/api:latest")
+            .WithPlatforms("linux/amd64", "linux/arm64")
+            .WithPush()
+            .WithCacheFrom("type=gha,scope=gomonorepobuild-api")
+            .WithCacheTo("type=gha,scope=gomonorepobuild-api,mode=max");
+
+        Assert.Equal(
+        [
+            "buildx", "build", "--progress=rawjson", "--builder", "k8s-fleet", "--file", "Dockerfile",
+            "--tag", "reg.example/api:0123456789ab", "--tag", "reg.example/api:latest",
+            "--platform", "linux/amd64,linux/arm64", "--push",
+            "--cache-from", "type=gha,scope=gomonorepobuild-api", "--cache-to", "type=gha,scope=gomonorepobuild-api,mode=max",
+            "--provenance=false", "--metadata-file", "m.json", "ctx",
+        ], build.Arguments("m.json"));
+    }
+
+    [Fact]
     public void With_methods_leave_the_original_request_unchanged()
     {
         var original = new BuildxBuild("hello", "Dockerfile", "ctx");

@@ -30,7 +30,7 @@ public sealed class RealBuild : IDisposable
             .WithEnvironment("NO_COLOR", "1")
             .TryRunAsync([BuildDll(), .. arguments, "--root", Root], TestContext.Current.CancellationToken);
 
-    static string BuildDll()
+    public static string BuildDll()
     {
         // Same configuration as this test assembly (…/bin/<Configuration>/net10.0/).
         var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;

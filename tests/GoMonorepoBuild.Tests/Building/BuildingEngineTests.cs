@@ -1,0 +1,168 @@
+using System.Diagnostics;
+using GoMonorepoBuild.Processes;
+using GoMonorepoBuild.Targets;
+using GoMonorepoBuild.Tests.Support;
+
+namespace GoMonorepoBuild.Tests.Building;
+
+/// <summary>BuildChanged building services side by side on the real engine, run as a process the way users run it.</summary>
+public class BuildingEngineTests
+{
+    static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    static string UniqueRegistry() => "gmb-test-" + Guid.NewGuid().ToString("N")[..8];
+
+    [Fact]
+    public async Task A_service_with_a_compile_error_fails_alone_the_others_are_built_and_the_run_exits_non_zero()
+    {
+        var engine = RealEngine.Require();
+        using var build = new RealBuild();
+        var monorepo = new MonorepoCopy(build);
+        monorepo.Append("services/catalog/main.go", "\nfunc broken() { undefinedThing() }\n");
+        var registry = UniqueRegistry();
+        try
+        {
+            var result = await build.RunAsync("BuildChanged", "--monorepo", monorepo.Path, "--only", "catalog,gateway",
+                "--parallelism", "2", "--registry", registry);
+
+            Assert.Equal(ExitCodes.TargetFailed, result.ExitCode);
+            var report = BuildReportFile.Read(build);
+            Assert.Equal("built", report["gateway"].Status());
+            var catalog = report["catalog"];
+            Assert.Equal("failed", catalog.Status());
+            Assert.Contains("did not complete successfully", catalog.Text("reason"));
+            Assert.Contains("undefined: undefinedThing", catalog.Text("errorTail"));
+            Assert.Equal(1, catalog.GetProperty("attempts").GetInt32());
+            Assert.Contains("undefinedThing", await File.ReadAllTextAsync(Path.Combine(build.Root, catalog.Text("logFile")), Ct));
+            Assert.Contains("1 of 2 services failed: catalog", result.StandardOutput + result.StandardError);
+        }
+        finally
+        {
+            await TestImages.RemoveAllOfAsync(engine, registry);
+        }
+    }
+
+    [Fact]
+    public async Task With_fail_fast_a_failure_stops_the_builds_still_running_and_marks_them_cancelled()
+    {
+        RealEngine.Require();
+        using var build = new RealBuild();
+        var monorepo = new MonorepoCopy(build);
+        monorepo.Append("services/catalog/main.go", "\nfunc broken() { undefinedThing() }\n");
+        monorepo.Write("services/gateway/Dockerfile", SlowDockerfile());
+
+        var result = await build.RunAsync("BuildChanged", "--monorepo", monorepo.Path, "--only", "gateway,catalog",
+            "--parallelism", "2", "--fail-fast", "--registry", UniqueRegistry());
+
+        Assert.Equal(ExitCodes.TargetFailed, result.ExitCode);
+        var report = BuildReportFile.Read(build);
+        Assert.Equal("failed", report["catalog"].Status());
+        Assert.Equal("cancelled", report["gateway"].Status());
+        Assert.Equal("stopped by --fail-fast: catalog failed", report["gateway"].Text("reason"));
+    }
+
+    [Fact]
+    public async Task Ctrl_C_during_a_build_leaves_no_buildx_process_exits_130_and_the_report_marks_the_builds_cancelled()
+    {
+        var engine = RealEngine.Require();
+        using var build = new RealBuild();
+        var monorepo = new MonorepoCopy(build);
+        monorepo.Write("services/gateway/Dockerfile", SlowDockerfile());
+        var registry = UniqueRegistry();
+
+        var start = new ProcessStartInfo("dotnet",
+            [RealBuild.BuildDll(), "BuildChanged", "--monorepo", monorepo.Path, "--only", "gateway,catalog,orders",
+             "--parallelism", "1", "--registry", registry, "--root", build.Root])
+        {
+            WorkingDirectory = build.Root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment = { ["CI"] = "true", ["GMB_ROOT"] = null },
+        };
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync(Ct);
+        var stderr = process.StandardError.ReadToEndAsync(Ct);
+        try
+        {
+            var gatewayLog = Path.Combine(build.Root, ".nuke", "temp", "logs", "gateway.log");
+            await WaitUntil(() => BuildxProcessesOf(registry).Count > 0 && File.Exists(gatewayLog) && File.ReadAllText(gatewayLog).Contains("sleep"),
+                TimeSpan.FromSeconds(120), () => $"no buildx build of gateway started:\n{Peek(stdout)}");
+
+            await Tool.Named("kill").RunAsync(["-INT", process.Id.ToString()], Ct);
+            using var exited = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+            exited.CancelAfter(TimeSpan.FromSeconds(30));
+            await process.WaitForExitAsync(exited.Token);
+
+            Assert.Equal(ExitCodes.Cancelled, process.ExitCode);
+            await WaitUntil(() => BuildxProcessesOf(registry).Count == 0, TimeSpan.FromSeconds(5),
+                () => "buildx processes left: " + string.Join('\n', BuildxProcessesOf(registry)));
+            var report = BuildReportFile.Read(build);
+            Assert.Equal(("cancelled", "cancelled while building"), (report["gateway"].Status(), report["gateway"].Text("reason")));
+            Assert.Equal("built", report["catalog"].Status());
+            Assert.Equal(("cancelled", "cancelled before it started"), (report["orders"].Status(), report["orders"].Text("reason")));
+            Assert.Contains("Cancelling", await stderr);
+        }
+        finally
+        {
+            if (!process.HasExited) process.Kill(entireProcessTree: true);
+            await TestImages.RemoveAllOfAsync(engine, registry);
+        }
+    }
+
+    [Fact]
+    public async Task After_editing_one_services_handler_only_it_rebuilds_the_others_are_skipped_and_its_dependency_layers_are_cached()
+    {
+        var engine = RealEngine.Require();
+        using var build = new RealBuild();
+        var monorepo = new MonorepoCopy(build);
+        await monorepo.CommitAsync("initial");
+        var registry = UniqueRegistry();
+        try
+        {
+            var warm = await build.RunAsync("BuildChanged", "--monorepo", monorepo.Path, "--registry", registry);
+            Assert.True(warm.ExitCode == 0, warm.StandardOutput);
+            monorepo.Append("services/gateway/internal/routes/routes.go", "\n// edited\nfunc edited() {}\n");
+            await monorepo.CommitAsync("edit gateway's handler");
+
+            var result = await build.RunAsync("BuildChanged", "--monorepo", monorepo.Path, "--base", "HEAD~1", "--registry", registry);
+
+            Assert.True(result.ExitCode == 0, result.StandardOutput);
+            var report = BuildReportFile.Read(build);
+            Assert.Equal("built", report["gateway"].Status());
+            Assert.All(report.Where(s => s.Key != "gateway"), s => Assert.Equal("skipped", s.Value.Status()));
+            var steps = report["gateway"].GetProperty("steps");
+            // go.mod/go.sum copy and module download are reused; the source copy and compile run again.
+            Assert.InRange(steps.GetProperty("cached").GetInt32(), 3, steps.GetProperty("total").GetInt32() - 2);
+        }
+        finally
+        {
+            await TestImages.RemoveAllOfAsync(engine, registry);
+        }
+    }
+
+    /// <summary>A Dockerfile of a service's own whose build runs for two minutes (unique, so never cached).</summary>
+    static string SlowDockerfile() => $"""
+        FROM {BuildxTestSettings.GoImage}
+        RUN echo {Guid.NewGuid():N} && sleep 120
+        """;
+
+    /// <summary>buildx processes (the docker CLI and its plugin) building images of <paramref name="registry"/>.</summary>
+    static IReadOnlyList<string> BuildxProcessesOf(string registry) =>
+        Directory.EnumerateDirectories("/proc")
+            .Where(d => int.TryParse(Path.GetFileName(d), out _))
+            .Select(d => { try { return File.ReadAllText(Path.Combine(d, "cmdline")).Replace('\0', ' '); } catch (IOException) { return ""; } catch (UnauthorizedAccessException) { return ""; } })
+            .Where(cmd => cmd.Contains("buildx", StringComparison.Ordinal) && cmd.Contains(registry + "/", StringComparison.Ordinal))
+            .ToList();
+
+    static async Task WaitUntil(Func<bool> condition, TimeSpan timeout, Func<string> why)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline) Assert.Fail(why());
+            await Task.Delay(100, Ct);
+        }
+    }
+
+    static string Peek(Task<string> output) => output.IsCompletedSuccessfully ? output.Result : "(still running)";
+}
