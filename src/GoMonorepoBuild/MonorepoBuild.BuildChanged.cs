@@ -45,6 +45,9 @@ public abstract partial class MonorepoBuild
     [Parameter("--cache registry: the cache repository prefix (default: --registry; caches are <prefix>/<service>:buildcache); --cache gha: the scope prefix")]
     public string? CacheRef { get; set; }
 
+    [Parameter("Also write the build report JSON to this path (it is always at .nuke/temp/reports/build-report.json)", Name = "Report")]
+    public string? ReportCopy { get; set; }
+
     /// <summary>The build report BuildChanged wrote, when it has run.</summary>
     public BuildReport? Report { get; private set; }
 
@@ -64,6 +67,10 @@ public abstract partial class MonorepoBuild
             var started = DateTimeOffset.UtcNow;
             var clock = Stopwatch.StartNew();
             var head = GitHead.Find(MonorepoDirectory);
+            var reportFiles = ReportFiles.Under(RootDirectory);
+            // Read before this run replaces it: time saved and what changed are measured against it.
+            var previous = reportFiles.ReadPrevious(out var previousProblem);
+            if (previousProblem is not null) Log.Warning(previousProblem);
             var branch = Tags.Any(t => t.Contains(ImageTags.BranchPlaceholder)) ? ImageTags.CurrentBranch(MonorepoDirectory) : null;
             var decided = await DecisionsAsync(ct);
             var toBuild = decided.Where(d => d.Build).ToList();
@@ -77,7 +84,7 @@ public abstract partial class MonorepoBuild
             {
                 var results = await WithProgressAsync(toBuild.Select(d => d.Service.Name).ToList(), progress =>
                     scheduler.RunAsync(toBuild,
-                        (decision, token) => BuildServiceAsync(decision, head, branch, retries, progress, token),
+                        (decision, token) => BuildServiceAsync(decision, head, branch, retries, progress, previous?.Find(decision.Service.Name), token),
                         row => row.Status == ServiceStatus.Failed,
                         ct));
                 var firstFailure = results.FirstOrDefault(r => r.Result?.Status == ServiceStatus.Failed)?.Item.Service.Name;
@@ -90,13 +97,15 @@ public abstract partial class MonorepoBuild
             }
             finally
             {
-                var rows = decided.Select(d => built.TryGetValue(d.Service.Name, out var row) ? row
-                    : d.Build ? Row(d.Service, ServiceStatus.Cancelled, "cancelled")
-                    : Row(d.Service, Only.Length > 0 && !d.Service.IsBuildable ? ServiceStatus.Failed : ServiceStatus.Skipped, d.Reason)).ToList();
+                var rows = decided.Select(d => Described(d, built.TryGetValue(d.Service.Name, out var row) ? row
+                    : CacheAnalysis.CarryOver(d.Build ? Row(d.Service, ServiceStatus.Cancelled, "cancelled")
+                        : Row(d.Service, Only.Length > 0 && !d.Service.IsBuildable ? ServiceStatus.Failed : ServiceStatus.Skipped, d.Reason),
+                        previous?.Find(d.Service.Name)))).ToList();
                 Report = new BuildReport(rows) { StartedAt = started, DurationMs = clock.ElapsedMilliseconds };
-                BuildReportJson.Write(Report, ReportFile);
+                var written = reportFiles.Write(Report, ReportCopy is null ? null : Path.GetFullPath(ReportCopy, RootDirectory));
                 Log.Write(BuildReportTable.Render(Report));
-                Log.Information($"Report: {Path.GetRelativePath(RootDirectory, ReportFile)}");
+                Log.Information($"Report: {string.Join(", ", written.Select(f => Path.GetRelativePath(RootDirectory, f)))}");
+                CiEnvironment.ReportBuild(Report);
             }
 
             ct.ThrowIfCancellationRequested();
@@ -108,6 +117,10 @@ public abstract partial class MonorepoBuild
                     $"{failed.Count} of {report.Services.Count} services failed" + (stopped > 0 ? $" ({stopped} stopped by --fail-fast)" : "") + ": " +
                     string.Join("; ", failed.Select(f => $"{f.Name} ({f.Reason}{(f.LogFile is null ? "" : $", log {f.LogFile}")})")));
         });
+
+    /// <summary>The decision's git chain and input hash on the service's row, whatever became of it.</summary>
+    static ServiceReport Described(BuildDecision decision, ServiceReport row) =>
+        row.WithAffectedBecause(decision.AffectedBecause) with { InputHash = decision.InputHash?.Value ?? row.InputHash };
 
     static string WhyStopped(JobEnd end, CancellationToken ct, string? firstFailure) => (end, ct.IsCancellationRequested) switch
     {
@@ -131,7 +144,8 @@ public abstract partial class MonorepoBuild
     }
 
     async Task<ServiceReport> BuildServiceAsync(
-        BuildDecision decision, GitHead? head, string? branch, RetryPolicy retries, IBuildProgress progress, CancellationToken ct)
+        BuildDecision decision, GitHead? head, string? branch, RetryPolicy retries, IBuildProgress progress, ServiceReport? previous,
+        CancellationToken ct)
     {
         var service = decision.Service;
         var imageName = ImageName.FromServiceName(service.Name);
@@ -188,6 +202,8 @@ public abstract partial class MonorepoBuild
                 ErrorTail = outcome.Succeeded ? null : outcome.LogTail,
                 Attempts = attempts,
             };
+        row = CacheAnalysis.Apply(row, BuildxSteps.ToRecords(outcome.Steps),
+            InputDigests.From(FileDigests, service.ImageInputs, dockerfile), previous);
         progress.Finished(row);
         return row;
     }

@@ -52,7 +52,9 @@ public abstract partial class MonorepoBuild
                 result.Add(BuildDecision.Selected(service, "forced (--force)") with { InputHash = hash, AffectedBecause = chain });
                 continue;
             }
-            var existing = await lookup.InEngineAsync($"{ImageRepositoryOf(service)}:{hash.Tag}", cancellationToken);
+            // Where this run puts images is where an image for these inputs must be: the registry when pushing.
+            var reference = $"{ImageRepositoryOf(service)}:{hash.Tag}";
+            var existing = Push ? await lookup.InRegistryAsync(reference, cancellationToken) : await lookup.InEngineAsync(reference, cancellationToken);
             var decision = existing is not null
                 ? BuildDecision.Skipped(service, ExistsReason(existing, why is not null, changes is not null))
                 : BuildDecision.Selected(service, why is not null ? $"affected: {why.ChainText}" : "no image for these inputs yet");
@@ -89,11 +91,8 @@ public abstract partial class MonorepoBuild
         var dockerfile = service.Dockerfile is null
             ? DockerfileGenerator.Render(BuildInputOf(service), DockerfileOptionsFor(service).WithBuilderImage(builder.Reference))
             : "";
-        return ServiceInputHash.Compute(service.ImageInputs, FileDigests, dockerfile, [], TargetPlatforms, await BuilderIdentityAsync(builder, cancellationToken));
+        return ServiceInputHash.Compute(service.ImageInputs, FileDigests, dockerfile, [], Platform, await BuilderIdentityAsync(builder, cancellationToken));
     }
-
-    /// <summary>The platforms images are built for; empty means the engine's own.</summary>
-    protected virtual IReadOnlyList<string> TargetPlatforms => [];
 
     readonly Dictionary<string, string> builderIdentities = new(StringComparer.Ordinal);
 

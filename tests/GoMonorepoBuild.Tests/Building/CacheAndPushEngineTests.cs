@@ -10,7 +10,7 @@ public class CacheAndPushEngineTests
     static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Push_with_registry_cache_puts_the_image_and_its_own_cache_image_in_the_registry()
+    public async Task Push_with_registry_cache_puts_the_image_its_hash_tag_and_its_cache_in_the_registry_and_the_next_push_run_skips_it()
     {
         RealEngine.Require();
         if (HostSystem.Detect().WhyNotProvisionable() is { } why) Assert.Skip($"cannot start a local registry here: {why}");
@@ -38,6 +38,16 @@ public class CacheAndPushEngineTests
             var log = await File.ReadAllTextAsync(Path.Combine(build.Root, gateway.Text("logFile")), Ct);
             Assert.Contains($"--cache-to type=registry,ref={prefix}/gateway:buildcache,mode=max", log);
             Assert.DoesNotContain("--load", log.Split('\n')[0]);
+            Assert.Contains("\"inputs-", tags);
+
+            // The image for these inputs is now in the registry: the next pushing run finds its hash tag there
+            // (a manifest lookup, no pull) and skips the service.
+            var again = await build.RunAsync("BuildChanged", "--monorepo", RealBuild.ExampleMonorepo, "--only", "gateway",
+                "--push", "--registry", prefix, "--cache", "registry");
+            Assert.True(again.ExitCode == 0, again.StandardOutput + again.StandardError);
+            var skipped = BuildReportFile.Read(build)["gateway"];
+            Assert.Equal("skipped", skipped.Status());
+            Assert.Contains("image for these inputs already exists", skipped.Text("reason"));
         }
         finally
         {
