@@ -11,7 +11,7 @@ namespace GoMonorepoBuild.Buildx;
 /// renders a readable log in the style of <c>--progress=plain</c> (<c>#n name</c>, <c>#n output</c>, <c>#n DONE 1.2s</c>);
 /// lines that are not JSON (buildx's own <c>ERROR: ...</c>) pass through unchanged.
 /// </summary>
-public sealed class RawJsonProgress
+internal sealed class RawJsonProgress
 {
     readonly List<string> _order = [];
     readonly Dictionary<string, VertexState> _vertices = new(StringComparer.Ordinal);

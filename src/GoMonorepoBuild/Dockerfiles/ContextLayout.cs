@@ -5,7 +5,7 @@ namespace GoMonorepoBuild.Dockerfiles;
 /// the monorepo, so the Dockerfile copies each tree with one COPY (any number of local modules, two steps) and the
 /// module download step depends only on the module files.
 /// </summary>
-public static class ContextLayout
+internal static class ContextLayout
 {
     /// <summary>The context folder holding go.mod/go.sum files at their monorepo-relative paths.</summary>
     public const string ModulesFolder = "modules";

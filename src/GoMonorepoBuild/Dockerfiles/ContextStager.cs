@@ -6,7 +6,7 @@ namespace GoMonorepoBuild.Dockerfiles;
 /// files are left alone, stale ones removed, and every file keeps its source's modification time, so BuildKit's
 /// context transfer (which compares size and mtime) only sends what really changed.
 /// </summary>
-public static class ContextStager
+internal static class ContextStager
 {
     public static StagedContext Stage(string monorepoRoot, ServiceBuildInput input, string contextDir)
     {
