@@ -121,7 +121,8 @@ public class BuildingEngineTests
         {
             var warm = await build.RunAsync("BuildChanged", "--monorepo", monorepo.Path, "--registry", registry);
             Assert.True(warm.ExitCode == 0, warm.StandardOutput);
-            monorepo.Append("services/gateway/internal/routes/routes.go", "\n// edited\nfunc edited() {}\n");
+            // A unique edit: BuildKit's cache outlives the test, and a repeated edit would be a cache hit.
+            monorepo.Append("services/gateway/internal/routes/routes.go", $"\n// edited {Guid.NewGuid():N}\nfunc edited() {{}}\n");
             await monorepo.CommitAsync("edit gateway's handler");
 
             var result = await build.RunAsync("BuildChanged", "--monorepo", monorepo.Path, "--base", "HEAD~1", "--registry", registry);
