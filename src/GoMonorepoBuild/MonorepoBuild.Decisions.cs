@@ -35,30 +35,31 @@ public abstract partial class MonorepoBuild
     protected virtual async Task<IReadOnlyList<BuildDecision>> DecideBuildsAsync(CancellationToken cancellationToken)
     {
         var changes = await ChangesOrNullAsync(cancellationToken);
-        var result = new List<BuildDecision>();
+        var selected = SelectedServices();
+        var hashes = new Dictionary<string, ServiceInputHash>(StringComparer.Ordinal);
+        foreach (var service in selected.Where(s => s.IsBuildable))
+            hashes[service.Name] = await InputHashOfAsync(service, cancellationToken);
+        // Where this run puts images is where an image for these inputs must be: the registry when pushing.
+        var references = hashes.Keys.ToDictionary(n => n, n => $"{ImageRepositoryOf(Workspace.Service(n)!)}:{hashes[n].Tag}");
         var lookup = new ImageLookup(Docker);
-        foreach (var service in SelectedServices())
+        var existing = Force ? new Dictionary<string, ExistingImage>()
+            : Push ? await lookup.InRegistryAsync(references.Values, cancellationToken)
+            : await lookup.InEngineAsync(references.Values, cancellationToken);
+
+        var result = new List<BuildDecision>();
+        foreach (var service in selected)
         {
             if (!service.IsBuildable)
             {
                 result.Add(BuildDecision.Skipped(service, $"no main package in {service.Path} (module root or cmd/<name>): a library module has no image"));
                 continue;
             }
-            var hash = await InputHashOfAsync(service, cancellationToken);
+            var hash = hashes[service.Name];
             var why = changes?.Find(service.Name)?.FirstReason;
-            var chain = why?.Chain ?? [];
-            if (Force)
-            {
-                result.Add(BuildDecision.Selected(service, "forced (--force)") with { InputHash = hash, AffectedBecause = chain });
-                continue;
-            }
-            // Where this run puts images is where an image for these inputs must be: the registry when pushing.
-            var reference = $"{ImageRepositoryOf(service)}:{hash.Tag}";
-            var existing = Push ? await lookup.InRegistryAsync(reference, cancellationToken) : await lookup.InEngineAsync(reference, cancellationToken);
-            var decision = existing is not null
-                ? BuildDecision.Skipped(service, ExistsReason(existing, why is not null, changes is not null))
+            var decision = Force ? BuildDecision.Selected(service, "forced (--force)")
+                : existing.TryGetValue(references[service.Name], out var image) ? BuildDecision.Skipped(service, ExistsReason(image, why is not null, changes is not null))
                 : BuildDecision.Selected(service, why is not null ? $"affected: {why.ChainText}" : "no image for these inputs yet");
-            result.Add(decision with { InputHash = hash, AffectedBecause = chain });
+            result.Add(decision with { InputHash = hash, AffectedBecause = why?.Chain ?? [] });
         }
         return result;
     }

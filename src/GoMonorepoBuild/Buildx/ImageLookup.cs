@@ -13,6 +13,45 @@ public sealed class ImageLookup(DockerEnvironment environment)
     const string RevisionLabel = "org.opencontainers.image.revision";
     readonly Tool docker = environment.Docker();
 
+    /// <summary>
+    /// The images among <paramref name="references"/> that exist, in two docker calls whatever their number (one
+    /// listing, one inspect of those present): a run of 500 services must not pay 500 process starts.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, ExistingImage>> InEngineAsync(
+        IReadOnlyCollection<string> references, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<string, ExistingImage>(StringComparer.Ordinal);
+        if (references.Count == 0) return found;
+        var listing = await docker.RunAsync(["image", "ls", "--format", "{{.Repository}}:{{.Tag}}"], cancellationToken);
+        var listed = listing.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
+        var present = references.Where(listed.Contains).Distinct(StringComparer.Ordinal).ToList();
+        if (present.Count == 0) return found;
+        var inspect = await docker.TryRunAsync(["image", "inspect", "--format", "{{json .RepoTags}}\t{{json .Config.Labels}}", .. present], cancellationToken);
+        foreach (var line in inspect.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var parts = line.Split('\t', 2);
+            if (parts.Length != 2) continue;
+            var tags = JsonSerializer.Deserialize<string[]>(parts[0]) ?? [];
+            foreach (var tag in tags.Where(present.Contains))
+                found[tag] = new ExistingImage(tag, Revision(parts[1]), "in the engine");
+        }
+        return found;
+    }
+
+    /// <summary>The images among <paramref name="references"/> that exist in their registries (manifest lookups, a few at a time).</summary>
+    public async Task<IReadOnlyDictionary<string, ExistingImage>> InRegistryAsync(
+        IReadOnlyCollection<string> references, CancellationToken cancellationToken)
+    {
+        using var gate = new SemaphoreSlim(8);
+        var lookups = references.Distinct(StringComparer.Ordinal).Select(async reference =>
+        {
+            await gate.WaitAsync(cancellationToken);
+            try { return await InRegistryAsync(reference, cancellationToken); }
+            finally { gate.Release(); }
+        });
+        return (await Task.WhenAll(lookups)).OfType<ExistingImage>().ToDictionary(e => e.Reference, StringComparer.Ordinal);
+    }
+
     public async Task<ExistingImage?> InEngineAsync(string reference, CancellationToken cancellationToken)
     {
         var result = await docker.TryRunAsync(["image", "inspect", "--format", "{{json .Config.Labels}}", reference], cancellationToken);
