@@ -61,7 +61,7 @@ public abstract partial class MonorepoBuild
 
     public Target BuildChanged => _ => _
         .Description("Build the images of the selected services side by side and report, per service, what the cache did")
-        .DependsOn(EnsureEngine, GenerateDockerfiles)
+        .DependsOn(EnsureEngine)
         .Executes(async ct =>
         {
             var started = DateTimeOffset.UtcNow;
@@ -74,6 +74,7 @@ public abstract partial class MonorepoBuild
             var branch = Tags.Any(t => t.Contains(ImageTags.BranchPlaceholder)) ? ImageTags.CurrentBranch(MonorepoDirectory) : null;
             var decided = await DecisionsAsync(ct);
             var toBuild = decided.Where(d => d.Build).ToList();
+            await GenerateAsync(toBuild.Select(d => d.Service), ct);
             var scheduler = new BoundedScheduler(Parallelism ?? BoundedScheduler.DefaultParallelism, FailFast);
             var retries = RetryPolicy.Default.WithRetries(Retries);
             if (toBuild.Count > 0)

@@ -36,19 +36,26 @@ public abstract partial class MonorepoBuild
     public Target GenerateDockerfiles => _ => _
         .Description("Write a scoped, cache-friendly Dockerfile and build context for each selected service")
         .DependsOn(EnsureEngine)
-        .Executes(async ct =>
+        .Executes(ct => GenerateAsync(SelectedServices(), ct));
+
+    /// <summary>
+    /// Writes the Dockerfile and stages the context of each of <paramref name="services"/> that has a main package and
+    /// no Dockerfile of its own. BuildChanged calls it for the services it builds only: staging is per-file work,
+    /// which a run that skips 499 of 500 services must not pay for all of them.
+    /// </summary>
+    protected async Task GenerateAsync(IEnumerable<GoService> services, CancellationToken ct)
+    {
+        foreach (var service in services.Where(s => s.IsBuildable && s.Dockerfile is null))
         {
-            foreach (var service in SelectedServices().Where(s => s.IsBuildable && s.Dockerfile is null))
-            {
-                var input = BuildInputOf(service);
-                var builder = await BuilderImageFor(GoVersions.Minor(service.GoVersion) ?? GoVersions.Fallback, ct);
-                var options = DockerfileOptionsFor(service).WithBuilderImage(builder.Reference);
-                var result = ServiceGenerator.Generate(MonorepoDirectory, input, options, DockerfilesDirectory);
-                generated[service.Name] = result;
-                Log.Information($"{service.Name}: {Path.GetRelativePath(RootDirectory, result.DockerfilePath)} " +
-                                $"({input.ModuleFiles.Count} module files, {input.SourceFiles.Count} sources)");
-            }
-        });
+            var input = BuildInputOf(service);
+            var builder = await BuilderImageFor(GoVersions.Minor(service.GoVersion) ?? GoVersions.Fallback, ct);
+            var options = DockerfileOptionsFor(service).WithBuilderImage(builder.Reference);
+            var result = ServiceGenerator.Generate(MonorepoDirectory, input, options, DockerfilesDirectory);
+            generated[service.Name] = result;
+            Log.Information($"{service.Name}: {Path.GetRelativePath(RootDirectory, result.DockerfilePath)} " +
+                            $"({input.ModuleFiles.Count} module files, {input.SourceFiles.Count} sources)");
+        }
+    }
 
     /// <summary>
     /// Options of a service's generated Dockerfile: what its code needs (<see cref="RuntimeAssets"/>), then its
