@@ -103,7 +103,10 @@ public abstract partial class MonorepoBuild
                         : Row(d.Service, Only.Length > 0 && !d.Service.IsBuildable ? ServiceStatus.Failed : ServiceStatus.Skipped, d.Reason),
                         previous?.Find(d.Service.Name)))).ToList();
                 Report = new BuildReport(rows) { StartedAt = started, DurationMs = clock.ElapsedMilliseconds };
-                var written = reportFiles.Write(Report, ReportCopy is null ? null : Path.GetFullPath(ReportCopy, RootDirectory));
+                var written = reportFiles.Write(Report, ReportCopy is null ? null : Path.GetFullPath(ReportCopy, RootDirectory)).ToList();
+                Directory.CreateDirectory(Path.GetDirectoryName(MarkdownReportFile)!);
+                File.WriteAllText(MarkdownReportFile, BuildReportMarkdown.Render(Report));
+                written.Add(MarkdownReportFile);
                 Log.Write(BuildReportTable.Render(Report));
                 Log.Information($"Report: {string.Join(", ", written.Select(f => Path.GetRelativePath(RootDirectory, f)))}");
                 CiEnvironment.ReportBuild(Report);
