@@ -72,6 +72,42 @@ public class CacheAcrossRunnersTests
         }
     }
 
+    [Fact]
+    public async Task Runners_that_seed_the_builder_image_offline_get_the_same_layer_so_BuildKit_keys_their_steps_alike()
+    {
+        Provisioning.Require();
+        var home = Provisioning.FreshHome();
+        var started = false;
+        try
+        {
+            var engine = await DockerEngine.EnsureAsync(home, Ct);
+            started = true;
+            // Two seedings at different times stand for two runners: the folders, links and files the seed creates
+            // get the time of day as mtime, which must not reach the layer.
+            var seedings = new List<(string Id, string Layers)>();
+            for (var runner = 0; runner < 2; runner++)
+            {
+                var image = await BuilderImage.ResolveAsync(engine, GoVersions.Fallback, null, home, Ct);
+                Assert.True(image.Seeded, $"{image.Reference} was not seeded: {image.Origin}");
+                var inspect = await engine.Docker().RunAsync(["image", "inspect", "--format", "{{.Id}}|{{json .RootFS.Layers}}", image.Reference], Ct);
+                var parts = inspect.StandardOutput.Trim().Split('|');
+                seedings.Add((parts[0], parts[1]));
+                await engine.Docker().RunAsync(["image", "rm", image.Reference], Ct);
+                await Task.Delay(TimeSpan.FromSeconds(1.5), Ct);
+            }
+
+            Assert.Equal(seedings[0].Layers, seedings[1].Layers);
+            // docker import stamps the creation time into the config, so the image ids still differ; BuildKit keys the
+            // base of a build on its layers (chain id), which is what lets the runners share cache hits.
+            Assert.NotEqual(seedings[0].Id, seedings[1].Id);
+        }
+        finally
+        {
+            if (started) await DockerEngine.StopAsync(home, CancellationToken.None);
+            Provisioning.DeleteHome(home.Home);
+        }
+    }
+
     static async Task<Dictionary<string, System.Text.Json.JsonElement>> RunAsync(
         RealBuild runner, IEnumerable<KeyValuePair<string, string?>> environment, string[] arguments)
     {
