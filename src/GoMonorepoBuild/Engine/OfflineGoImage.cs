@@ -47,7 +47,11 @@ internal static class OfflineGoImage
             var rootfs = Path.Combine(work, "rootfs");
             await BuildRootFileSystemAsync(rootfs, goroot, options, cancellationToken);
             var tarball = Path.Combine(work, "rootfs.tar");
-            await Tool.Named("tar").RunAsync(["--numeric-owner", "-C", rootfs, "-cf", tarball, "."], cancellationToken);
+            // Byte-reproducible: every runner seeding from the same packages gets the same layer (diff id), and BuildKit
+            // keys cached steps on the base image's layers, so runners sharing a registry cache share its hits.
+            await Tool.Named("tar").RunAsync(
+                ["--sort=name", "--mtime=@0", "--owner=0", "--group=0", "--numeric-owner", "-C", rootfs, "-cf", tarball, "."],
+                cancellationToken);
             await engine.Docker().RunAsync(
             [
                 "import",

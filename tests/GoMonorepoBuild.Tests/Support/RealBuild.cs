@@ -23,11 +23,15 @@ public sealed class RealBuild : IDisposable
 
     public string ReportFile => Path.Combine(Root, ".nuke", "temp", "reports", "build-report.json");
 
-    public Task<ProcessResult> RunAsync(params string[] arguments) =>
+    public Task<ProcessResult> RunAsync(params string[] arguments) => RunAsync([], arguments);
+
+    /// <summary>Runs with extra environment variables, e.g. another engine's DOCKER_HOST and DOCKER_CONFIG.</summary>
+    public Task<ProcessResult> RunAsync(IEnumerable<KeyValuePair<string, string?>> environment, params string[] arguments) =>
         Tool.Named("dotnet")
             .WithWorkingDirectory(Root)
             .WithEnvironment("GMB_ROOT", null)
             .WithEnvironment("NO_COLOR", "1")
+            .WithEnvironment(environment)
             .TryRunAsync([BuildDll(), .. arguments, "--root", Root], TestContext.Current.CancellationToken);
 
     public static string BuildDll()

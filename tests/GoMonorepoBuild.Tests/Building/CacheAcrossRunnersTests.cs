@@ -1,0 +1,118 @@
+using GoMonorepoBuild.Engine;
+using GoMonorepoBuild.Tests.Engine;
+using GoMonorepoBuild.Tests.Support;
+
+namespace GoMonorepoBuild.Tests.Building;
+
+/// <summary>
+/// Two runners: the test's engine (A) and a second, freshly provisioned engine (B) with its own data root, sharing
+/// nothing but a loopback registry, as two CI runners would.
+/// </summary>
+public class CacheAcrossRunnersTests
+{
+    const int Port = 5097;
+    static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_cold_runner_reuses_the_layers_another_runner_exported_and_then_rebuilds_only_the_edited_service()
+    {
+        var engineA = RealEngine.Require();
+        Provisioning.Require();
+        var homeB = Provisioning.FreshHome();
+        using var example = new ExampleRepositoryCopy();
+        using var runnerA = new RealBuild();
+        using var runnerB = new RealBuild();
+        var unique = "gmb-runners-" + Guid.NewGuid().ToString("N")[..8];
+        var imagesOnA = new List<string>();
+        var engineBStarted = false;
+        try
+        {
+            var registry = await LocalRegistry.EnsureAsync(homeB, Ct, Port);
+            // Both runners build FROM the same published builder image: an image seeded on each runner would be
+            // another image (docker import stamps its creation time), and BuildKit keys every step on the base's layers.
+            var seeded = await BuilderImage.ResolveAsync(engineA, GoVersions.Fallback, null, new EngineOptions(), Ct);
+            var goImage = registry.Reference($"{unique}/go:{GoVersions.Fallback}");
+            await engineA.Docker().RunAsync(["tag", seeded.Reference, goImage], Ct);
+            imagesOnA.Add(goImage);
+            await engineA.Docker().RunAsync(["push", goImage], Ct);
+            string[] arguments = ["BuildChanged", "--monorepo", example.Root, "--registry", unique, "--go-image", goImage,
+                "--cache", "registry", "--cache-ref", registry.Reference(unique + "/cache")];
+
+            var onA = await RunAsync(runnerA, [], arguments);
+            Assert.All(onA.Values, s => Assert.Equal("built", s.Status()));
+            imagesOnA.AddRange(onA.Values.SelectMany(s => s.GetProperty("tags").EnumerateArray().Select(t => t.GetString()!)));
+
+            var engineB = await DockerEngine.EnsureAsync(homeB, Ct);
+            engineBStarted = true;
+            // GMB_HOME: the build then knows B as a private engine (no bridge network) rather than a configured one.
+            var onRunnerB = engineB.Variables().Append(new("GMB_HOME", homeB.Home)).ToList();
+
+            var cold = await RunAsync(runnerB, onRunnerB, arguments);
+            Assert.Equal(onA.Keys.Order(), cold.Keys.Order());
+            Assert.All(cold.Values, s => Assert.Equal("built", s.Status()));
+            var total = cold.Values.Sum(s => s.GetProperty("steps").GetProperty("total").GetInt32());
+            var cached = cold.Values.Sum(s => s.GetProperty("steps").GetProperty("cached").GetInt32());
+            TestContext.Current.TestOutputHelper?.WriteLine(
+                $"runner B, cold: {cached}/{total} steps cached, {cold.Values.Sum(s => s.GetProperty("durationMs").GetInt64())} ms of builds");
+            Assert.True(total > 0, "runner B's report counts no steps");
+            Assert.True(cached * 10 >= total * 9, $"runner B, cold, found only {cached} of {total} steps in A's registry cache");
+
+            example.Append("services/gateway/internal/routes/routes.go", $"\n// edited on runner B: {unique}\n");
+            example.Commit("edit the gateway");
+            var edited = await RunAsync(runnerB, onRunnerB, arguments);
+            Assert.Equal(["gateway"], edited.Values.Where(s => s.Status() == "built").Select(s => s.GetProperty("name").GetString()));
+            Assert.All(edited.Where(s => s.Key != "gateway"), s => Assert.Equal("skipped", s.Value.Status()));
+        }
+        finally
+        {
+            if (engineBStarted) await DockerEngine.StopAsync(homeB, CancellationToken.None);
+            await LocalRegistry.StopAsync(homeB, CancellationToken.None, Port);
+            await new BuildxDockerCli(engineA).RemoveImagesAsync([.. imagesOnA]);
+            Provisioning.DeleteHome(homeB.Home);
+        }
+    }
+
+    [Fact]
+    public async Task Runners_that_seed_the_builder_image_offline_get_the_same_layer_so_BuildKit_keys_their_steps_alike()
+    {
+        Provisioning.Require();
+        var home = Provisioning.FreshHome();
+        var started = false;
+        try
+        {
+            var engine = await DockerEngine.EnsureAsync(home, Ct);
+            started = true;
+            // Two seedings at different times stand for two runners: the folders, links and files the seed creates
+            // get the time of day as mtime, which must not reach the layer.
+            var seedings = new List<(string Id, string Layers)>();
+            for (var runner = 0; runner < 2; runner++)
+            {
+                var image = await BuilderImage.ResolveAsync(engine, GoVersions.Fallback, null, home, Ct);
+                Assert.True(image.Seeded, $"{image.Reference} was not seeded: {image.Origin}");
+                var inspect = await engine.Docker().RunAsync(["image", "inspect", "--format", "{{.Id}}|{{json .RootFS.Layers}}", image.Reference], Ct);
+                var parts = inspect.StandardOutput.Trim().Split('|');
+                seedings.Add((parts[0], parts[1]));
+                await engine.Docker().RunAsync(["image", "rm", image.Reference], Ct);
+                await Task.Delay(TimeSpan.FromSeconds(1.5), Ct);
+            }
+
+            Assert.Equal(seedings[0].Layers, seedings[1].Layers);
+            // docker import stamps the creation time into the config, so the image ids still differ; BuildKit keys the
+            // base of a build on its layers (chain id), which is what lets the runners share cache hits.
+            Assert.NotEqual(seedings[0].Id, seedings[1].Id);
+        }
+        finally
+        {
+            if (started) await DockerEngine.StopAsync(home, CancellationToken.None);
+            Provisioning.DeleteHome(home.Home);
+        }
+    }
+
+    static async Task<Dictionary<string, System.Text.Json.JsonElement>> RunAsync(
+        RealBuild runner, IEnumerable<KeyValuePair<string, string?>> environment, string[] arguments)
+    {
+        var result = await runner.RunAsync(environment, arguments);
+        Assert.True(result.ExitCode == 0, $"BuildChanged exited {result.ExitCode}:\n{result.StandardOutput}\n{result.StandardError}");
+        return BuildReportFile.Read(runner);
+    }
+}
