@@ -16,7 +16,7 @@ internal static class OfflineGoImage
     public const string RecipeLabel = "gomonorepobuild.recipe";
 
     /// <summary>Bumped whenever the image's layout or environment changes, so images seeded by an older recipe are redone.</summary>
-    public const string Recipe = "2";
+    public const string Recipe = "3";
 
     // The loader and libc a dynamically linked go binary needs, for whichever architecture this host is.
     static readonly string[] HostLibraries =
