@@ -59,7 +59,7 @@ public sealed class DockerEngine
 
         layout.EnsureSocketPathFits();
         WarnPassedOver(ambientProblem);
-        Log.Information($"Provisioning a private Docker engine under {options.Home}");
+        Log.Information($"Starting GoMonorepoBuild's private Docker engine under {options.Home} (installing it there first if it is not yet)");
         await host.InstallAsync(layout, options.PackageCache, cancellationToken);
         await host.StartAsync(layout, cancellationToken);
         var engine = layout.Environment(host.DockerCli(layout));
