@@ -137,11 +137,7 @@ public abstract partial class MonorepoBuild
     /// <summary>Live lines per service on a terminal; plain lines in CI (CI=true), when output is redirected, or in tests.</summary>
     Task<T> WithProgressAsync<T>(IReadOnlyList<string> services, Func<IBuildProgress, Task<T>> body)
     {
-        var live = services.Count > 0
-                   && !Console.IsOutputRedirected
-                   && !string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase)
-                   && Log.Output.Out == Console.Out
-                   && AnsiConsole.Profile.Capabilities.Interactive;
+        var live = services.Count > 0 && !Log.Plain && AnsiConsole.Profile.Capabilities.Interactive;
         return live
             ? LiveBuildProgress.RunAsync(AnsiConsole.Console, services, body)
             : body(new PlainBuildProgress(Log.Information));

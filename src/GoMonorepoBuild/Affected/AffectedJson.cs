@@ -68,13 +68,7 @@ public static class AffectedJson
     });
 
     /// <summary>Writes atomically (temp file + rename) so a pipeline step never reads half a file.</summary>
-    public static void WriteFile(string path, string json)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var temp = path + ".tmp";
-        File.WriteAllText(temp, json + "\n");
-        File.Move(temp, path, overwrite: true);
-    }
+    public static void WriteFile(string path, string json) => GoMonorepoBuild.Files.AtomicFile.WriteAllText(path, json + "\n");
 
     static void Strings(Utf8JsonWriter w, string name, IEnumerable<string> values)
     {

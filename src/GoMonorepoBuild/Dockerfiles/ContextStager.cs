@@ -13,7 +13,7 @@ internal static class ContextStager
         input.Validate();
         var root = Path.GetFullPath(monorepoRoot);
         var context = Path.GetFullPath(contextDir);
-        if (RepoPath.IsWithin(root.TrimEnd('/'), context.TrimEnd('/')))
+        if (Workspace.RepoPath.IsUnder(root.TrimEnd('/'), context.TrimEnd('/')))
             throw new InvalidServiceInputException(input.Name,
                 $"the context folder '{context}' contains the monorepo '{root}'; staging would delete its files. " +
                 "Stage into a folder of its own, e.g. '.nuke/temp/docker/<service>/context'.");

@@ -27,18 +27,18 @@ public sealed record ServiceBuildInput(
     public void Validate()
     {
         ImageName.Validate(Name);
-        RepoPath.Validate(Name, "module folder", ModuleDir);
-        RepoPath.Validate(Name, "main package folder", MainPackageDir);
-        if (!RepoPath.IsWithin(MainPackageDir, ModuleDir))
+        InputPathRules.Validate(Name, "module folder", ModuleDir);
+        InputPathRules.Validate(Name, "main package folder", MainPackageDir);
+        if (!Workspace.RepoPath.IsUnder(MainPackageDir, ModuleDir))
             throw new InvalidServiceInputException(Name,
                 $"the main package '{MainPackageDir}' is not inside the service's module '{ModuleDir}'; " +
                 "a service builds a main package of its own module.");
         if (!System.Text.RegularExpressions.Regex.IsMatch(GoVersion, @"^\d+\.\d+(\.\d+)?$"))
             throw new InvalidServiceInputException(Name,
-                $"'{GoVersion}' is not a Go version like '1.23' or '1.23.5'; check the 'go' line of {RepoPath.Join(ModuleDir, "go.mod")}.");
+                $"'{GoVersion}' is not a Go version like '1.23' or '1.23.5'; check the 'go' line of {Workspace.RepoPath.Combine(ModuleDir, "go.mod")}.");
         foreach (var file in ModuleFiles.Concat(SourceFiles))
-            RepoPath.Validate(Name, "input file", file);
-        var goMod = RepoPath.Join(ModuleDir, "go.mod");
+            InputPathRules.Validate(Name, "input file", file);
+        var goMod = Workspace.RepoPath.Combine(ModuleDir, "go.mod");
         if (!ModuleFiles.Contains(goMod))
             throw new InvalidServiceInputException(Name,
                 $"its module files do not include '{goMod}'; the module's go.mod is needed to build it.");

@@ -1,3 +1,4 @@
+using GoMonorepoBuild.Files;
 using System.Text;
 using static GoMonorepoBuild.Reports.Svg;
 

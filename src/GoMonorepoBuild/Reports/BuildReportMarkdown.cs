@@ -30,7 +30,7 @@ public static class BuildReportMarkdown
             text.Append("| ").Append(Cell(s.Name))
                 .Append(" | ").Append(Status(s.Status))
                 .Append(" | ").Append(ran ? s.Steps.Total.ToString(CultureInfo.InvariantCulture) : "-")
-                .Append(" | ").Append(ran ? $"{s.Steps.Cached} ({Percent(s.Steps.HitRatio)})" : "-")
+                .Append(" | ").Append(ran ? $"{s.Steps.Cached} ({BuildReportTable.Percent(s.Steps.HitRatio)})" : "-")
                 .Append(" | ").Append(ran ? BuildReportTable.Duration(s.DurationMs) : "-")
                 .Append(" | ").Append(s.ImageSizeBytes is { } size ? BuildReportTable.Size(size) : "-")
                 .Append(" | ").Append(Cell(s.Reason))
@@ -55,7 +55,6 @@ public static class BuildReportMarkdown
         _ => "⏭️ skipped",
     };
 
-    static string Percent(double ratio) => ((int)Math.Round(ratio * 100, MidpointRounding.AwayFromZero)).ToString(CultureInfo.InvariantCulture) + "%";
 
     // A table cell is one line, and a '|' would end it.
     static string Cell(string text) => Html(text).Replace("|", "\\|").Replace("\r", "").Replace("\n", "<br>");

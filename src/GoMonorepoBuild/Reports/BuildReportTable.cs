@@ -62,7 +62,8 @@ public static class BuildReportTable
         text.Length <= width ? text : text[..(width - 1)].TrimEnd() + "…";
 
     /// <summary>"83%": invariant, no space (the invariant "P0" format puts one before the sign).</summary>
-    public static string Percent(double ratio) => $"{ratio * 100:0}%";
+    public static string Percent(double ratio) =>
+        ((int)Math.Round(ratio * 100, MidpointRounding.AwayFromZero)).ToString(System.Globalization.CultureInfo.InvariantCulture) + "%";
 
     public static string Duration(long ms) => ms < 1000 ? $"{ms} ms" : $"{ms / 1000.0:0.0} s";
 

@@ -8,9 +8,7 @@ namespace GoMonorepoBuild.Tests.Examples;
 /// </summary>
 public static partial class ExampleMonorepo
 {
-    const string SolutionFile = "GoMonorepoBuild.sln";
-
-    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+    public static string RepositoryRoot => GoMonorepoBuild.Tests.Support.RealBuild.RepositoryRoot;
 
     public static string Root { get; } = Path.Combine(RepositoryRoot, "examples", "monorepo");
 
@@ -44,13 +42,4 @@ public static partial class ExampleMonorepo
 
     [GeneratedRegex(@"^package\s+(\w+)", RegexOptions.Multiline)]
     private static partial Regex PackageClause();
-
-    static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, SolutionFile)))
-                return dir.FullName;
-        throw new InvalidOperationException(
-            $"No folder above '{AppContext.BaseDirectory}' holds {SolutionFile}; run the tests from a checkout of the repository.");
-    }
 }

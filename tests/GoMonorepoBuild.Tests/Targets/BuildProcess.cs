@@ -29,11 +29,7 @@ internal sealed record BuildProcess(string Dll)
         var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var framework = testOutput.Name;
         var configuration = testOutput.Parent!.Name;
-        var repository = testOutput;
-        while (repository is not null && !File.Exists(Path.Combine(repository.FullName, "GoMonorepoBuild.sln")))
-            repository = repository.Parent;
-        Assert.NotNull(repository);
-        var path = Path.Combine(repository.FullName, project, "bin", configuration, framework, dll);
+        var path = Path.Combine(GoMonorepoBuild.Tests.Support.RealBuild.RepositoryRoot, project, "bin", configuration, framework, dll);
         Assert.True(File.Exists(path), $"{path} is missing: the test project should have built it (ProjectReference)");
         return path;
     }

@@ -1,7 +1,7 @@
-namespace GoMonorepoBuild.Reports;
+namespace GoMonorepoBuild.Files;
 
-/// <summary>Writes a report file through a temp file and a rename, so a reader (or a crash) never sees half of it.</summary>
-static class AtomicFile
+/// <summary>Writes a result file (report, analysis) through a temp file and a rename, so a reader (or a crash) never sees half of it.</summary>
+internal static class AtomicFile
 {
     public static void WriteAllText(string path, string text)
     {

@@ -4,7 +4,7 @@ namespace GoMonorepoBuild.Dockerfiles;
 /// Rules for monorepo-relative paths that end up in a Dockerfile's shell commands and in a staged context:
 /// relative, '/'-separated, no '..', and only characters that need no shell quoting.
 /// </summary>
-static class RepoPath
+static class InputPathRules
 {
     public static void Validate(string service, string what, string path)
     {
@@ -20,9 +20,4 @@ static class RepoPath
         if (problem is not null)
             throw new InvalidServiceInputException(service, $"the {what} '{path}' {problem}.");
     }
-
-    public static bool IsWithin(string path, string folder) =>
-        folder == "." || path == folder || path.StartsWith(folder + "/", StringComparison.Ordinal);
-
-    public static string Join(string folder, string name) => folder == "." ? name : folder + "/" + name;
 }
