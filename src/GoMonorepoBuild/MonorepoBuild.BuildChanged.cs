@@ -78,6 +78,8 @@ public abstract partial class MonorepoBuild
             var scheduler = new BoundedScheduler(Parallelism ?? BoundedScheduler.DefaultParallelism, FailFast);
             var retries = RetryPolicy.Default.WithRetries(Retries);
             if (toBuild.Count > 0)
+                await SeedGoCacheAsync(ct);
+            if (toBuild.Count > 0)
                 Log.Information($"Building {toBuild.Count} service(s), up to {scheduler.Parallelism} at a time; logs in {Path.GetRelativePath(RootDirectory, LogsDirectory)}");
 
             var built = new Dictionary<string, ServiceReport>(StringComparer.Ordinal);
@@ -113,6 +115,9 @@ public abstract partial class MonorepoBuild
             }
 
             ct.ThrowIfCancellationRequested();
+            // Also after failures: what the other services compiled is worth carrying.
+            if (toBuild.Count > 0)
+                await ExportGoCacheAsync(ct);
             var report = Report!;
             var failed = report.Services.Where(r => r.Status == ServiceStatus.Failed).ToList();
             var stopped = report.Count(ServiceStatus.Cancelled);

@@ -1,0 +1,68 @@
+using GoMonorepoBuild.GoCache;
+using GoMonorepoBuild.Targets;
+
+namespace GoMonorepoBuild;
+
+public abstract partial class MonorepoBuild
+{
+    [Parameter("A folder that carries Go's module and build caches between runners (e.g. a CI cache folder): BuildChanged seeds the engine from it before building and exports into it after", Name = "GoCache")]
+    public string? GoCacheDir { get; set; }
+
+    /// <summary>The carried Go cache folder of <c>--go-cache</c>, or null when none is set.</summary>
+    public GoCacheFolder? GoCacheFolder =>
+        string.IsNullOrWhiteSpace(GoCacheDir) ? null : new GoCacheFolder(Path.GetFullPath(GoCacheDir, RootDirectory));
+
+    bool goCacheSeeded, goCacheExported;
+
+    public Target SeedGoCache => _ => _
+        .Description("Unpack the Go caches of --go-cache into the engine's cache mounts (skipped, with the reason, when the archive does not fit)")
+        .DependsOn(EnsureEngine)
+        .Requires(() => GoCacheDir)
+        .Executes(SeedGoCacheAsync);
+
+    public Target ExportGoCache => _ => _
+        .Description("Write the engine's Go module and build caches into --go-cache as an archive and manifest")
+        .DependsOn(EnsureEngine)
+        .Requires(() => GoCacheDir)
+        .After(BuildChanged)
+        .Executes(ExportGoCacheAsync);
+
+    /// <summary>Seeds once per run when <c>--go-cache</c> is set; a cache that cannot seed is a warning, never a failure.</summary>
+    protected async Task SeedGoCacheAsync(CancellationToken ct)
+    {
+        if (GoCacheFolder is not { } folder || goCacheSeeded) return;
+        var (transfer, key) = await GoCacheTransferAsync(ct);
+        var result = await transfer.SeedAsync(folder, key, ct);
+        goCacheSeeded = result.Seeded;
+        if (result.Seeded) Log.Information(result.Message);
+        else if (result.NothingCarried) Log.Information($"No Go caches to seed: {result.Message}.");
+        else Log.Warning($"Not seeding the Go caches: {result.Message}. Building without them.");
+    }
+
+    /// <summary>Exports when <c>--go-cache</c> is set; a failed export is a warning and leaves the folder as it was.</summary>
+    protected async Task ExportGoCacheAsync(CancellationToken ct)
+    {
+        // BuildChanged exports after its builds; ExportGoCache in the same run would only repeat that.
+        if (GoCacheFolder is not { } folder || goCacheExported) return;
+        var (transfer, key) = await GoCacheTransferAsync(ct);
+        var result = await transfer.ExportAsync(folder, key, ct);
+        goCacheExported = result.Exported;
+        if (result.Manifest is { } manifest)
+            Log.Information($"{result.Message} ({Reports.BuildReportTable.Size(manifest.SizeBytes)}; key: {manifest.Key})");
+        else
+            Log.Warning(result.Message);
+    }
+
+    /// <summary>The transfer runs in the newest Go's builder image; the key names every Go version's builder image.</summary>
+    async Task<(GoCacheTransfer Transfer, GoCacheKey Key)> GoCacheTransferAsync(CancellationToken ct)
+    {
+        var versions = GoMinorVersions();
+        var identities = new List<string>();
+        foreach (var version in versions)
+            identities.Add(await GoCacheTransfer.BuilderIdentityAsync(Docker, (await BuilderImageFor(version, ct)).Reference, version, ct));
+        var platforms = Platform.Length > 0 ? Platform : [await GoCacheTransfer.EnginePlatformAsync(Docker, ct)];
+        var builder = await BuilderImageFor(versions[0], ct);
+        var transfer = new GoCacheTransfer(Docker, builder.Reference, Path.Combine(TemporaryDirectory, "go-cache")).WithBuilder(Builder);
+        return (transfer, GoCacheKey.For(identities, platforms));
+    }
+}
