@@ -54,7 +54,9 @@ public sealed record GoCacheFolder(string Path)
     public async Task<GoCacheManifest> StoreAsync(string archive, GoCacheKey key, DateTimeOffset createdAt, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Path);
-        var manifest = new GoCacheManifest(key, await Sha256Async(archive, cancellationToken), new FileInfo(archive).Length, createdAt);
+        // Whole seconds: what the manifest's JSON holds, so the returned manifest equals the one read back.
+        var seconds = new DateTimeOffset(createdAt.UtcTicks - createdAt.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
+        var manifest = new GoCacheManifest(key, await Sha256Async(archive, cancellationToken), new FileInfo(archive).Length, seconds);
         File.Delete(ManifestPath);
         var staged = ArchivePath + ".tmp";
         // Copy then rename: the temp folder may be on another file system, where a move is a copy that can stop halfway.
