@@ -21,6 +21,14 @@ public static class ActionPins
     public static PinnedAction SetupBuildx { get; } =
         new("docker/setup-buildx-action", "b5ca514318bd6ebac0fb2aedd5d36ec1b5c232a2", "v3.10.0");
 
+    /// <summary>Restores the carried Go cache folder (actions/cache v4's restore-only half).</summary>
+    public static PinnedAction CacheRestore { get; } =
+        new("actions/cache/restore", "5a3ec84eff668545956fd18022155c47e93e2684", "v4.2.3");
+
+    /// <summary>Saves the carried Go cache folder; separate from the restore so it also runs after a failed build.</summary>
+    public static PinnedAction CacheSave { get; } =
+        new("actions/cache/save", "5a3ec84eff668545956fd18022155c47e93e2684", "v4.2.3");
+
     /// <summary>
     /// Exposes ACTIONS_RUNTIME_TOKEN and the cache service URLs to <c>run:</c> steps: buildx's <c>type=gha</c> cache
     /// needs them and GitHub hands them only to actions.
@@ -29,5 +37,5 @@ public static class ActionPins
         new("crazy-max/ghaction-github-runtime", "3cb05d89e1f492524af3d41a1c98c83bc3025124", "v3.1.0");
 
     public static IReadOnlyList<PinnedAction> All { get; } =
-        [Checkout, SetupDotnet, UploadArtifact, DownloadArtifact, SetupBuildx, GitHubRuntime];
+        [Checkout, SetupDotnet, UploadArtifact, DownloadArtifact, SetupBuildx, GitHubRuntime, CacheRestore, CacheSave];
 }

@@ -10,6 +10,7 @@ namespace GoMonorepoBuild.Ci;
 public static class GitHubWorkflow
 {
     const string ReportArtifactPrefix = "build-report-";
+    const string GoCacheKeyPrefix = "go-cache-${{ runner.os }}-";
 
     /// <summary>GitHub runs at most this many jobs from one matrix; more fail the whole workflow before any starts.</summary>
     public const int MaxMatrixJobs = 256;
@@ -95,6 +96,18 @@ public static class GitHubWorkflow
             },
             new YamlMap
             {
+                ["name"] = "Restore the Go caches",
+                ["uses"] = Pinned(ActionPins.CacheRestore),
+                // This service's newest, else any service's: the folder's manifest decides whether it fits.
+                ["with"] = new YamlMap
+                {
+                    ["path"] = CiPaths.GoCache,
+                    ["key"] = GoCacheKeyPrefix + "${{ matrix.service }}-${{ github.sha }}",
+                    ["restore-keys"] = Lines(GoCacheKeyPrefix + "${{ matrix.service }}-", GoCacheKeyPrefix),
+                },
+            },
+            new YamlMap
+            {
                 ["name"] = "Build ${{ matrix.service }}",
                 // Through env, not ${{ }} in the script: a service name never becomes shell code.
                 ["env"] = new YamlMap
@@ -102,7 +115,20 @@ public static class GitHubWorkflow
                     ["SERVICE"] = "${{ matrix.service }}",
                     ["BUILDER"] = "${{ steps.buildx.outputs.name }}",
                 },
-                ["run"] = Lines(s.Command("BuildChanged", ["--only", "$SERVICE", "--builder", "$BUILDER", .. s.GitHubCacheArguments])),
+                ["run"] = Lines(s.Command("BuildChanged",
+                    ["--only", "$SERVICE", "--builder", "$BUILDER", .. s.GitHubCacheArguments, "--go-cache", CiPaths.GoCache])),
+            },
+            new YamlMap
+            {
+                ["name"] = "Save the Go caches",
+                // Also after a failed build (BuildChanged exports then too), but only when it exported an archive.
+                ["if"] = $"always() && hashFiles('{CiPaths.GoCache}/{GoCache.GoCacheFolder.ManifestName}') != ''",
+                ["uses"] = Pinned(ActionPins.CacheSave),
+                ["with"] = new YamlMap
+                {
+                    ["path"] = CiPaths.GoCache,
+                    ["key"] = GoCacheKeyPrefix + "${{ matrix.service }}-${{ github.sha }}",
+                },
             },
             new YamlMap
             {

@@ -1,4 +1,5 @@
 using GoMonorepoBuild.Ci.Yaml;
+using GoMonorepoBuild.Dockerfiles;
 
 namespace GoMonorepoBuild.Ci;
 
@@ -70,9 +71,17 @@ public static class GitLabChildPipeline
         var job = new YamlMap { ["stage"] = "build" };
         if (s.GitLabDockerService is not null) job["services"] = new YamlSeq { s.GitLabDockerService };
         if (!s.GitLabBeforeScript.IsEmpty) job["before_script"] = new YamlSeq().With(b => s.GitLabBeforeScript.ForEach(c => b.Add(c)));
+        // GitLab caches per runner (or in shared storage); the folder's manifest decides whether what it restores fits.
+        job["cache"] = new YamlMap
+        {
+            ["key"] = "go-cache-" + ImageName.FromServiceName(service.Name),
+            ["paths"] = new YamlSeq { CiPaths.GoCache + "/" },
+            // Also after a failed build: BuildChanged exports what the build compiled.
+            ["when"] = "always",
+        };
         job["script"] = new YamlSeq
         {
-            s.Command("BuildChanged", ["--only", service.Name, .. s.GitLabBuildArguments]),
+            s.Command("BuildChanged", ["--only", service.Name, .. s.GitLabBuildArguments, "--go-cache", CiPaths.GoCache]),
         };
         // Every job's artifacts land in the report job's one folder: each report needs a path of its own.
         job["after_script"] = new YamlSeq

@@ -52,6 +52,26 @@ public class GitHubWorkflowTests
     }
 
     [Fact]
+    public void Each_build_job_restores_the_Go_caches_before_building_and_saves_them_after_even_when_the_build_failed()
+    {
+        var steps = CiYaml.Parse(Workflow).At("jobs", "build").Items("steps");
+        var names = steps.Select(s => s.Has("name") ? s.Text("name") : "").ToList();
+        var restore = steps[names.IndexOf("Restore the Go caches")];
+        var save = steps[names.IndexOf("Save the Go caches")];
+        Assert.True(names.IndexOf("Restore the Go caches") < names.IndexOf("Build ${{ matrix.service }}"));
+        Assert.True(names.IndexOf("Save the Go caches") > names.IndexOf("Build ${{ matrix.service }}"));
+
+        Assert.StartsWith("actions/cache/restore@5a3ec84eff668545956fd18022155c47e93e2684", restore.Text("uses"));
+        Assert.Equal(".nuke/go-cache", restore.Text("with", "path"));
+        Assert.Equal("go-cache-${{ runner.os }}-${{ matrix.service }}-${{ github.sha }}", restore.Text("with", "key"));
+        Assert.Equal("go-cache-${{ runner.os }}-${{ matrix.service }}-\ngo-cache-${{ runner.os }}-\n", restore.Text("with", "restore-keys"));
+        Assert.StartsWith("actions/cache/save@5a3ec84eff668545956fd18022155c47e93e2684", save.Text("uses"));
+        Assert.Equal(restore.Text("with", "key"), save.Text("with", "key"));
+        Assert.Equal(".nuke/go-cache", save.Text("with", "path"));
+        Assert.Equal("always() && hashFiles('.nuke/go-cache/go-cache.json') != ''", save.Text("if"));
+    }
+
+    [Fact]
     public void The_build_job_fans_out_over_the_affected_matrix_and_is_skipped_when_nothing_is_affected()
     {
         var job = CiYaml.Parse(Workflow).At("jobs", "build");
@@ -61,7 +81,7 @@ public class GitHubWorkflowTests
         Assert.Equal("false", job.Text("strategy", "fail-fast"));
         var build = job.Items("steps").Single(s => s.Has("run"));
         Assert.Equal("${{ matrix.service }}", build.Text("env", "SERVICE"));
-        Assert.Equal("./build.sh BuildChanged --monorepo examples/monorepo --only \"$SERVICE\" --builder \"$BUILDER\" --cache gha\n", build.Text("run"));
+        Assert.Equal("./build.sh BuildChanged --monorepo examples/monorepo --only \"$SERVICE\" --builder \"$BUILDER\" --cache gha --go-cache .nuke/go-cache\n", build.Text("run"));
         var upload = job.Items("steps").Single(s => s.Has("uses") && s.Text("uses").StartsWith("actions/upload-artifact@"));
         Assert.Equal("always()", upload.Text("if"));
         Assert.Contains(".nuke/temp/reports/build-report.json", upload.Text("with", "path"));
@@ -86,7 +106,7 @@ public class GitHubWorkflowTests
     {
         var uses = CiYaml.Parse(Workflow).AllValuesOf("uses").ToList();
         Assert.NotEmpty(uses);
-        Assert.All(uses, u => Assert.Matches("^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+@[0-9a-f]{40}$", u));
+        Assert.All(uses, u => Assert.Matches("^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*@[0-9a-f]{40}$", u));
         foreach (var line in Workflow.Split('\n').Where(l => l.Contains("uses:")))
             Assert.Matches(@"@[0-9a-f]{40} # v\d+\.\d+\.\d+$", line);
         Assert.All(ActionPins.All, pin => Assert.True(PinnedAction.IsFullSha(pin.Sha), pin.Repository));

@@ -50,8 +50,12 @@ public class GitLabPipelineTests
         var orders = root.At("build orders");
         Assert.Equal("build", orders.Text("stage"));
         Assert.Equal(
-            "./build.sh BuildChanged --monorepo examples/monorepo --only orders --registry \"$CI_REGISTRY_IMAGE\" --cache registry",
+            "./build.sh BuildChanged --monorepo examples/monorepo --only orders --registry \"$CI_REGISTRY_IMAGE\" --cache registry --go-cache .nuke/go-cache",
             ((YamlScalarNode)orders.Items("script")[0]).Value);
+        // The Go caches are carried per service, and kept also when the build failed.
+        Assert.Equal("go-cache-orders", orders.Text("cache", "key"));
+        Assert.Equal(".nuke/go-cache/", ((YamlScalarNode)orders.Items("cache", "paths")[0]).Value);
+        Assert.Equal("always", orders.Text("cache", "when"));
         Assert.Equal("always", orders.Text("artifacts", "when"));
         var report = root.At("report");
         Assert.Equal("always", report.Text("when"));
