@@ -44,6 +44,8 @@ public sealed record GoCacheTransfer(DockerEnvironment Engine, string BuilderIma
         var check = await folder.CheckAsync(key, cancellationToken);
         if (!check.Usable) return new GoCacheSeedResult(false, check.Why, null) { NothingCarried = check.Empty };
         var dockerfile = Write("seed.Dockerfile", GoCacheDockerfiles.Seed(BuilderImage));
+        // The folder is the build context: send the archive only, whatever else a CI cache step put beside it.
+        Write("seed.Dockerfile.dockerignore", $"*\n!{GoCacheFolder.ArchiveName}\n");
         var outcome = await BuildAsync(new BuildxBuild("go-cache-seed", dockerfile, folder.Path).WithOutput("type=cacheonly"), "seed", cancellationToken);
         return outcome.Succeeded
             ? new GoCacheSeedResult(true, $"seeded the Go caches from {check.Why} in {outcome.Duration.TotalSeconds:0.0} s", outcome)

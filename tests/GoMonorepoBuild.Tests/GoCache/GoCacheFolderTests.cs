@@ -44,67 +44,43 @@ public class GoCacheFolderTests
     [Fact]
     public async Task An_archive_from_another_Go_builder_image_is_not_seeded_and_the_reason_names_both()
     {
-        var (temp, folder) = await StoredAsync();
-        using var _ = temp;
+        var (why, folder) = await WhyNotSeededAsync(_ => { }, Key.WithBuilderImages(["go1.24 layers fedcba9876543210"]));
 
-        var check = await folder.CheckAsync(Key.WithBuilderImages(["go1.24 layers fedcba9876543210"]), Ct);
-
-        Assert.False(check.Usable);
-        Assert.False(check.Empty);
-        Assert.Contains(folder.ArchivePath, check.Why);
-        Assert.Contains("go1.23 layers 0123456789abcdef", check.Why);
-        Assert.Contains("go1.24 layers fedcba9876543210", check.Why);
+        Assert.Contains(folder.ArchivePath, why);
+        Assert.Contains("go1.23 layers 0123456789abcdef", why);
+        Assert.Contains("go1.24 layers fedcba9876543210", why);
     }
 
     [Fact]
     public async Task An_archive_for_other_platforms_is_not_seeded()
     {
-        var (temp, folder) = await StoredAsync();
-        using var _ = temp;
+        var (why, _) = await WhyNotSeededAsync(_ => { }, Key.WithPlatforms(["linux/arm64", "linux/amd64"]));
 
-        var check = await folder.CheckAsync(Key.WithPlatforms(["linux/arm64", "linux/amd64"]), Ct);
-
-        Assert.False(check.Usable);
-        Assert.Contains("platform(s) linux/amd64, this run builds for linux/amd64, linux/arm64", check.Why);
+        Assert.Contains("platform(s) linux/amd64, this run builds for linux/amd64, linux/arm64", why);
     }
 
     [Fact]
     public async Task A_corrupted_archive_of_the_same_size_fails_the_checksum_and_names_the_manifest()
     {
-        var (temp, folder) = await StoredAsync("pretend tar");
-        using var _ = temp;
-        File.WriteAllText(folder.ArchivePath, "PRETEND TAR");
+        var (why, folder) = await WhyNotSeededAsync(f => File.WriteAllText(f.ArchivePath, "PRETEND TAR"));
 
-        var check = await folder.CheckAsync(Key, Ct);
-
-        Assert.False(check.Usable);
-        Assert.Contains($"does not match the SHA-256 in {folder.ManifestPath}", check.Why);
+        Assert.Contains($"does not match the SHA-256 in {folder.ManifestPath}", why);
     }
 
     [Fact]
     public async Task A_truncated_archive_is_not_seeded()
     {
-        var (temp, folder) = await StoredAsync("pretend tar");
-        using var _ = temp;
-        File.WriteAllText(folder.ArchivePath, "pretend");
+        var (why, _) = await WhyNotSeededAsync(f => File.WriteAllText(f.ArchivePath, "pretend"));
 
-        var check = await folder.CheckAsync(Key, Ct);
-
-        Assert.False(check.Usable);
-        Assert.Contains("has 7 bytes, its manifest says 11", check.Why);
+        Assert.Contains("has 7 bytes, its manifest says 11", why);
     }
 
     [Fact]
     public async Task A_missing_archive_beside_its_manifest_is_reported()
     {
-        var (temp, folder) = await StoredAsync();
-        using var _ = temp;
-        File.Delete(folder.ArchivePath);
+        var (why, folder) = await WhyNotSeededAsync(f => File.Delete(f.ArchivePath));
 
-        var check = await folder.CheckAsync(Key, Ct);
-
-        Assert.False(check.Usable);
-        Assert.Contains($"{folder.ArchivePath} is missing", check.Why);
+        Assert.Contains($"{folder.ArchivePath} is missing", why);
     }
 
     [Theory]
@@ -115,14 +91,23 @@ public class GoCacheFolderTests
     [InlineData("""{"format": 1, "builderImages": [], "platforms": [], "sha256": "xyz", "sizeBytes": 1, "createdAt": "2026-01-01T00:00:00Z"}""")]
     public async Task A_damaged_manifest_is_reported_by_path_and_never_throws(string manifest)
     {
-        var (temp, folder) = await StoredAsync();
-        using var _ = temp;
-        File.WriteAllText(folder.ManifestPath, manifest);
+        var (why, folder) = await WhyNotSeededAsync(f => File.WriteAllText(f.ManifestPath, manifest));
 
-        var check = await folder.CheckAsync(Key, Ct);
+        Assert.StartsWith($"{folder.ManifestPath} is not a Go cache manifest: ", why);
+    }
+
+    /// <summary>Stores "pretend tar" for <see cref="Key"/>, applies <paramref name="damage"/>, and returns why it cannot seed.</summary>
+    static async Task<(string Why, GoCacheFolder Folder)> WhyNotSeededAsync(Action<GoCacheFolder> damage, GoCacheKey? wanted = null)
+    {
+        var (temp, folder) = await StoredAsync("pretend tar");
+        using var _ = temp;
+        damage(folder);
+
+        var check = await folder.CheckAsync(wanted ?? Key, Ct);
 
         Assert.False(check.Usable);
-        Assert.StartsWith($"{folder.ManifestPath} is not a Go cache manifest: ", check.Why);
+        Assert.False(check.Empty);
+        return (check.Why, folder);
     }
 
     [Fact]
