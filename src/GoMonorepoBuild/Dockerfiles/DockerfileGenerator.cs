@@ -1,5 +1,4 @@
 using System.Text;
-using GoMonorepoBuild.GoCache;
 
 namespace GoMonorepoBuild.Dockerfiles;
 

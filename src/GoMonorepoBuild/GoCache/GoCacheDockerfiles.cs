@@ -1,4 +1,4 @@
-using static GoMonorepoBuild.GoCache.GoCacheMounts;
+using static GoMonorepoBuild.Dockerfiles.GoCacheMounts;
 
 namespace GoMonorepoBuild.GoCache;
 

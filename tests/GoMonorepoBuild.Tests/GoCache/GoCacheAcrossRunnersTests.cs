@@ -1,5 +1,6 @@
 using System.Formats.Tar;
 using GoMonorepoBuild.Engine;
+using GoMonorepoBuild.Dockerfiles;
 using GoMonorepoBuild.GoCache;
 using GoMonorepoBuild.Processes;
 using GoMonorepoBuild.Tests.Building;
@@ -76,7 +77,7 @@ public class GoCacheAcrossRunnersTests
     }
 
     [Fact]
-    public async Task A_corrupt_or_foreign_carried_cache_is_a_warning_naming_the_file_and_the_build_still_succeeds()
+    public async Task A_corrupt_or_foreign_carried_cache_is_a_warning_naming_the_file_and_the_build_still_succeeds_and_replaces_it()
     {
         var engine = RealEngine.Require();
         using var example = new ExampleRepositoryCopy();
@@ -108,6 +109,13 @@ public class GoCacheAcrossRunnersTests
             // The export after the build replaced the corrupt archive with one that verifies.
             var key = GoCacheManifest.Parse(File.ReadAllText(folder.ManifestPath)).Key;
             Assert.True((await folder.CheckAsync(key, Ct)).Usable);
+
+            // A run that builds nothing neither seeds nor exports: the folder stays as the last build left it.
+            var archiveWritten = File.GetLastWriteTimeUtc(folder.ArchivePath);
+            var nothingToBuild = await RunAsync(runner, [], ["BuildChanged", "--monorepo", example.Root, "--registry", unique, "--only", "gateway", "--go-cache", folder.Path]);
+            Assert.Equal("skipped", BuildReportFile.Read(runner)["gateway"].Status());
+            Assert.DoesNotContain("Go caches", nothingToBuild);
+            Assert.Equal(archiveWritten, File.GetLastWriteTimeUtc(folder.ArchivePath));
         }
         finally
         {

@@ -1,3 +1,4 @@
+using GoMonorepoBuild.Dockerfiles;
 using GoMonorepoBuild.GoCache;
 
 namespace GoMonorepoBuild.Tests.GoCache;

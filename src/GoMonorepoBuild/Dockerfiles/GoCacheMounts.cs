@@ -1,4 +1,4 @@
-namespace GoMonorepoBuild.GoCache;
+namespace GoMonorepoBuild.Dockerfiles;
 
 /// <summary>
 /// The BuildKit cache mounts that hold Go's module cache (GOMODCACHE) and build cache (GOCACHE). One source for the
