@@ -4,9 +4,11 @@ namespace GoMonorepoBuild.GoCache;
 
 /// <summary>
 /// The two tiny Dockerfiles that move the Go caches in and out of BuildKit's cache mounts, which no cache backend
-/// exports (moby/buildkit#1474). Both run FROM the services' builder image on the build platform, with the mounts
-/// 'locked' so no service build writes to them meanwhile, and print a cache-bust build argument in their RUN so
-/// BuildKit never answers them from its cache (<c>--no-cache</c> beside other builds made BuildKit 0.13 panic).
+/// exports (moby/buildkit#1474). Both run FROM the services' builder image on the build platform and print a
+/// cache-bust build argument in their RUN so BuildKit never answers them from its cache (<c>--no-cache</c> beside
+/// other builds made BuildKit 0.13 panic). The mounts are 'locked' so a seed and an export never interleave; that
+/// does not hold off the services' 'shared' compile steps, which is why BuildChanged seeds before its builds and
+/// exports after them (Go's cache tolerates a concurrent reader anyway: an entry whose output is incomplete is a miss).
 /// </summary>
 public static class GoCacheDockerfiles
 {

@@ -123,6 +123,21 @@ public class GoCacheAcrossRunnersTests
         }
     }
 
+    [Fact]
+    public async Task A_go_cache_folder_that_cannot_be_written_is_a_warning_not_a_failed_target()
+    {
+        RealEngine.Require();
+        using var example = new ExampleRepositoryCopy();
+        using var runner = new RealBuild();
+        var notAFolder = Path.Combine(runner.Root, "a-file");
+        File.WriteAllText(notAFolder, "in the way");
+
+        var output = await RunAsync(runner, [], ["ExportGoCache", "--monorepo", example.Root, "--go-cache", notAFolder]);
+
+        Assert.Contains($"warning: exporting the Go caches to {notAFolder} failed, carrying on without: ", output);
+        Assert.Equal("in the way", File.ReadAllText(notAFolder));
+    }
+
     /// <summary>The GOCACHE files in an archive (content-addressed names: equal names are equal entries).</summary>
     static HashSet<string> BuildCacheEntries(string archive)
     {
