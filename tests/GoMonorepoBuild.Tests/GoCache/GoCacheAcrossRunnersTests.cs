@@ -4,7 +4,6 @@ using GoMonorepoBuild.Dockerfiles;
 using GoMonorepoBuild.GoCache;
 using GoMonorepoBuild.Processes;
 using GoMonorepoBuild.Tests.Building;
-using GoMonorepoBuild.Tests.Engine;
 using GoMonorepoBuild.Tests.Support;
 
 namespace GoMonorepoBuild.Tests.GoCache;
@@ -22,40 +21,36 @@ public class GoCacheAcrossRunnersTests
     public async Task A_cold_runner_seeded_from_another_runners_export_compiles_only_the_edited_packages()
     {
         var engineA = RealEngine.Require();
-        Provisioning.Require();
-        var homeB = Provisioning.FreshHome();
         using var example = new ExampleRepositoryCopy();
         using var runnerA = new RealBuild();
-        using var runnerB = new RealBuild();
-        var carried = Path.Combine(runnerA.Root, "carried");
+        var folder = new GoCacheFolder(Path.Combine(runnerA.Root, "carried"));
         var unique = "gmb-gocache-" + Guid.NewGuid().ToString("N")[..8];
-        var engineBStarted = false;
+        var imagesOnA = new List<string>();
         try
         {
             var goImage = (await BuilderImage.ResolveAsync(engineA, GoVersions.Fallback, null, new EngineOptions(), Ct)).Reference;
-            string[] arguments = ["BuildChanged", "--monorepo", example.Root, "--registry", unique, "--only", "gateway", "--go-image", goImage];
+            string[] arguments = ["BuildChanged", "--monorepo", example.Root, "--registry", unique, "--only", "gateway",
+                "--go-image", goImage, "--go-cache", folder.Path];
             example.Append(EditedFile, $"\n// edited on runner A: {unique}\n");
             example.Commit("edit the gateway on A");
 
-            var onA = await RunAsync(runnerA, [], [.. arguments, "--go-cache", carried]);
-            Assert.Contains("exported the Go caches to " + Path.Combine(carried, GoCacheFolder.ArchiveName), onA);
-            var folder = new GoCacheFolder(carried);
+            var onA = await RunAsync(runnerA, [], arguments);
+            imagesOnA.AddRange(TagsOf(runnerA));
+            Assert.Contains("exported the Go caches to " + folder.ArchivePath, onA);
             var manifest = GoCacheManifest.Parse(File.ReadAllText(folder.ManifestPath));
             Assert.Equal(new FileInfo(folder.ArchivePath).Length, manifest.SizeBytes);
             var exportedByA = BuildCacheEntries(folder.ArchivePath);
             Assert.True(exportedByA.Count > 100, $"A's archive holds only {exportedByA.Count} GOCACHE entries");
 
-            var engineB = await DockerEngine.EnsureAsync(homeB, Ct);
-            engineBStarted = true;
-            await CopyImageAsync(engineA, engineB, goImage, runnerB.Root);
-            var onRunnerB = engineB.Variables().Append(new("GMB_HOME", homeB.Home)).ToList();
+            await using var runnerB = await ColdRunner.StartAsync(Ct);
+            await runnerB.LoadImageAsync(engineA, goImage, Ct);
             example.Append(EditedFile, $"\n// edited on runner B: {unique}\n");
             example.Commit("edit the gateway on B");
 
-            var onB = await RunAsync(runnerB, onRunnerB, [.. arguments, "--go-cache", carried]);
+            var onB = await RunAsync(runnerB.Build, runnerB.Environment, arguments);
 
             Assert.Contains("seeded the Go caches from " + folder.ArchivePath, onB);
-            Assert.Equal("built", BuildReportFile.Read(runnerB)["gateway"].Status());
+            Assert.Equal("built", BuildReportFile.Read(runnerB.Build)["gateway"].Status());
             // B exported into the folder after building: its mount holds A's entries (the seed landed in the mount the
             // build uses) plus only what B compiled. A cold GOCACHE would have compiled the standard library and every
             // package again; a seeded one recompiles the edited package and what imports it.
@@ -69,10 +64,7 @@ public class GoCacheAcrossRunnersTests
         }
         finally
         {
-            if (engineBStarted) await DockerEngine.StopAsync(homeB, CancellationToken.None);
-            await new BuildxDockerCli(engineA).RemoveImagesAsync(
-                $"{unique}/gateway:latest");
-            Provisioning.DeleteHome(homeB.Home);
+            await new BuildxDockerCli(engineA).RemoveImagesAsync([.. imagesOnA]);
         }
     }
 
@@ -84,6 +76,7 @@ public class GoCacheAcrossRunnersTests
         using var runner = new RealBuild();
         var folder = new GoCacheFolder(Path.Combine(runner.Root, "carried"));
         var unique = "gmb-gocache-" + Guid.NewGuid().ToString("N")[..8];
+        var images = new List<string>();
         try
         {
             var exported = await RunAsync(runner, [], ["ExportGoCache", "--monorepo", example.Root, "--go-cache", folder.Path]);
@@ -106,6 +99,7 @@ public class GoCacheAcrossRunnersTests
 
             Assert.Contains($"warning: Not seeding the Go caches: {folder.ArchivePath} does not match the SHA-256 in {folder.ManifestPath}", built);
             Assert.Equal("built", BuildReportFile.Read(runner)["gateway"].Status());
+            images.AddRange(TagsOf(runner));
             // The export after the build replaced the corrupt archive with one that verifies.
             var key = GoCacheManifest.Parse(File.ReadAllText(folder.ManifestPath)).Key;
             Assert.True((await folder.CheckAsync(key, Ct)).Usable);
@@ -119,7 +113,7 @@ public class GoCacheAcrossRunnersTests
         }
         finally
         {
-            await new BuildxDockerCli(engine).RemoveImagesAsync($"{unique}/gateway:latest");
+            await new BuildxDockerCli(engine).RemoveImagesAsync([.. images]);
         }
     }
 
@@ -151,14 +145,9 @@ public class GoCacheAcrossRunnersTests
         return entries;
     }
 
-    /// <summary>Runner B builds FROM the same builder image as A, as runners pulling one published image would.</summary>
-    static async Task CopyImageAsync(DockerEnvironment from, DockerEnvironment to, string image, string scratch)
-    {
-        var file = Path.Combine(scratch, "builder-image.tar");
-        await from.Docker().RunAsync(["save", "--output", file, image], Ct);
-        await to.Docker().RunAsync(["load", "--input", file], Ct);
-        File.Delete(file);
-    }
+    static IEnumerable<string> TagsOf(RealBuild build) =>
+        BuildReportFile.Read(build).Values.Where(s => s.TryGetProperty("tags", out _))
+            .SelectMany(s => s.GetProperty("tags").EnumerateArray().Select(t => t.GetString()!)).ToList();
 
     static async Task<string> RunAsync(RealBuild runner, IEnumerable<KeyValuePair<string, string?>> environment, string[] arguments)
     {
