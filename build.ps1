@@ -52,7 +52,7 @@ function Find-Dotnet {
 function Get-InputsFingerprint {
     $files = Get-ChildItem -Recurse -File (Join-Path $Root 'build'), (Join-Path $Root 'src') |
         Where-Object { $_.FullName -notmatch '[\\/](bin|obj)[\\/]' -and $_.Extension -in '.cs', '.csproj', '.props', '.targets' }
-    $files += Get-Item (Join-Path $Root 'global.json'), (Join-Path $Root 'Directory.Build.props'), (Join-Path $Root 'Directory.Packages.props')
+    $files += Get-Item (Join-Path $Root 'build.ps1'), (Join-Path $Root 'global.json'), (Join-Path $Root 'Directory.Build.props'), (Join-Path $Root 'Directory.Packages.props')
     ($files | Sort-Object FullName | ForEach-Object { "$($_.FullName) $($_.Length) $($_.LastWriteTimeUtc.Ticks)" }) -join "`n"
 }
 
@@ -63,8 +63,15 @@ $previous = if (Test-Path $Stamp) { Get-Content $Stamp -Raw } else { '' }
 if (-not $dotnet -or -not (Test-Path $BuildDll) -or $current -ne $previous) {
     $dotnet = Find-Dotnet
     Write-Host 'Building the build project (inputs changed)...'
-    & $dotnet build $BuildProject -o $BuildOutput -nologo -v q -clp:ErrorsOnly
-    if ($LASTEXITCODE -ne 0) { Remove-Item -Force -ErrorAction SilentlyContinue $Stamp; Write-Error 'the build project failed to compile (see above).'; exit 2 }
+    # Release and ReadyToRun, as in build.sh: every run is a fresh process, and JIT was a third of a no-change run.
+    Remove-Item -Recurse -Force -ErrorAction SilentlyContinue $BuildOutput
+    $rid = [System.Runtime.InteropServices.RuntimeInformation]::RuntimeIdentifier
+    & $dotnet publish $BuildProject -c Release -r $rid --self-contained false -p:PublishReadyToRun=true -o $BuildOutput -nologo -v q -clp:ErrorsOnly *> (Join-Path $Temp 'build-publish.log')
+    if ($LASTEXITCODE -ne 0) {
+        Write-Host "note: no ReadyToRun build (see $Temp/build-publish.log); building without it"
+        & $dotnet build $BuildProject -c Release -o $BuildOutput -nologo -v q -clp:ErrorsOnly
+        if ($LASTEXITCODE -ne 0) { Remove-Item -Force -ErrorAction SilentlyContinue $Stamp; Write-Error 'the build project failed to compile (see above).'; exit 2 }
+    }
     Set-Content -NoNewline -Path $Stamp -Value $current
 }
 

@@ -73,8 +73,10 @@ public abstract partial class MonorepoBuild
             if (previousProblem is not null) Log.Warning(previousProblem);
             var branch = Tags.Any(t => t.Contains(ImageTags.BranchPlaceholder)) ? ImageTags.CurrentBranch(MonorepoDirectory) : null;
             var decided = await DecisionsAsync(ct);
+            Log.Debug($"Decided in {clock.ElapsedMilliseconds} ms");
             var toBuild = decided.Where(d => d.Build).ToList();
             await GenerateAsync(toBuild.Select(d => d.Service), ct);
+            Log.Debug($"Dockerfiles and contexts staged at {clock.ElapsedMilliseconds} ms");
             var scheduler = new BoundedScheduler(Parallelism ?? BoundedScheduler.DefaultParallelism, FailFast);
             var retries = RetryPolicy.Default.WithRetries(Retries);
             if (toBuild.Count > 0)
@@ -100,6 +102,7 @@ public abstract partial class MonorepoBuild
             }
             finally
             {
+                Log.Debug($"Builds ended at {clock.ElapsedMilliseconds} ms");
                 var rows = decided.Select(d => Described(d, built.TryGetValue(d.Service.Name, out var row) ? row
                     : CacheAnalysis.CarryOver(d.Build ? Row(d.Service, ServiceStatus.Cancelled, "cancelled")
                         : Row(d.Service, Only.Length > 0 && !d.Service.IsBuildable ? ServiceStatus.Failed : ServiceStatus.Skipped, d.Reason),

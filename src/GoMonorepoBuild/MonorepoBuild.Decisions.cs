@@ -34,11 +34,14 @@ public abstract partial class MonorepoBuild
     /// </summary>
     protected virtual async Task<IReadOnlyList<BuildDecision>> DecideBuildsAsync(CancellationToken cancellationToken)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var changes = await ChangesOrNullAsync(cancellationToken);
+        Log.Debug($"Affected analysis: {clock.ElapsedMilliseconds} ms");
         var selected = SelectedServices();
         var hashes = new Dictionary<string, ServiceInputHash>(StringComparer.Ordinal);
         foreach (var service in selected.Where(s => s.IsBuildable))
             hashes[service.Name] = await InputHashOfAsync(service, cancellationToken);
+        Log.Debug($"Input hashes: {clock.ElapsedMilliseconds} ms");
         // Where this run puts images is where an image for these inputs must be: the registry when pushing.
         var references = hashes.Keys.ToDictionary(n => n, n => $"{ImageRepositoryOf(Workspace.Service(n)!)}:{hashes[n].Tag}");
         var lookup = new ImageLookup(Docker);
@@ -46,6 +49,7 @@ public abstract partial class MonorepoBuild
             : Push ? await lookup.InRegistryAsync(references.Values, cancellationToken)
             : await lookup.InEngineAsync(references.Values, cancellationToken);
 
+        Log.Debug($"Image lookups: {clock.ElapsedMilliseconds} ms");
         var result = new List<BuildDecision>();
         foreach (var service in selected)
         {

@@ -43,7 +43,10 @@ public sealed class BuildxDriver(DockerEnvironment environment, string? dockerEx
         using var log = new BuildLog(build.LogFile);
         log.Write("$ " + _docker.Describe(arguments));
         var clock = Stopwatch.StartNew();
-        var result = await _docker.RunStreamingAsync(
+        // Without provenance, nothing uses the git details buildx gathers before each build (seven git calls, ~0.1 s
+        // on the critical path of every service); the image's revision label comes from this build instead.
+        var docker = build.Provenance ? _docker : _docker.WithEnvironment("BUILDX_GIT_INFO", "0");
+        var result = await docker.RunStreamingAsync(
             arguments,
             onStdout: log.Write,
             onStderr: line =>

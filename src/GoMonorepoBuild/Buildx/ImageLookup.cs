@@ -14,25 +14,31 @@ public sealed class ImageLookup(DockerEnvironment environment)
     readonly Tool docker = environment.Docker();
 
     /// <summary>
-    /// The images among <paramref name="references"/> that exist, in two docker calls whatever their number (one
-    /// listing, one inspect of those present): a run of 500 services must not pay 500 process starts.
+    /// The images among <paramref name="references"/> that exist, in one docker call whatever their number: a run of
+    /// 500 services must not pay 500 process starts. Inspecting names directly is what makes it cheap: listing the
+    /// engine's images first cost 0.4 s on an engine holding 150 (the listing computes every image's size).
     /// </summary>
     public async Task<IReadOnlyDictionary<string, ExistingImage>> InEngineAsync(
         IReadOnlyCollection<string> references, CancellationToken cancellationToken)
     {
         var found = new Dictionary<string, ExistingImage>(StringComparer.Ordinal);
-        if (references.Count == 0) return found;
-        var listing = await docker.RunAsync(["image", "ls", "--format", "{{.Repository}}:{{.Tag}}"], cancellationToken);
-        var listed = listing.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
-        var present = references.Where(listed.Contains).Distinct(StringComparer.Ordinal).ToList();
-        if (present.Count == 0) return found;
-        var inspect = await docker.TryRunAsync(["image", "inspect", "--format", "{{json .RepoTags}}\t{{json .Config.Labels}}", .. present], cancellationToken);
+        var wanted = references.Distinct(StringComparer.Ordinal).ToList();
+        if (wanted.Count == 0) return found;
+        string[] args = ["image", "inspect", "--format", "{{json .RepoTags}}\t{{json .Config.Labels}}", .. wanted];
+        var inspect = await docker.TryRunAsync(args, cancellationToken);
+        // The found images are printed and the missing ones named on stderr, with exit code 1; anything else on
+        // stderr is the engine failing, which must not read as "no image exists, build everything".
+        var problems = inspect.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(line => !line.Contains("No such image", StringComparison.OrdinalIgnoreCase)).ToList();
+        if (inspect.ExitCode != 0 && problems.Count > 0)
+            throw new ProcessFailedException(docker.Describe(args.Take(4)) + $" <{wanted.Count} images>", inspect.ExitCode, string.Join('\n', problems));
+        var set = wanted.ToHashSet(StringComparer.Ordinal);
         foreach (var line in inspect.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
             var parts = line.Split('\t', 2);
             if (parts.Length != 2) continue;
             var tags = JsonSerializer.Deserialize<string[]>(parts[0]) ?? [];
-            foreach (var tag in tags.Where(present.Contains))
+            foreach (var tag in tags.Where(set.Contains))
                 found[tag] = new ExistingImage(tag, Revision(parts[1]), "in the engine");
         }
         return found;

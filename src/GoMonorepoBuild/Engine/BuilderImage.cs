@@ -32,12 +32,15 @@ public static class BuilderImage
         }
 
         var official = $"golang:{goMinorVersion}-alpine";
-        if (await IsPresentAsync(engine, official, cancellationToken))
+        var seeded = OfflineGoImage.Tag(goMinorVersion);
+        // Both asked at once: every run resolves its builder before deciding anything.
+        var officialPresent = IsPresentAsync(engine, official, cancellationToken);
+        var seededCurrent = SeededByCurrentRecipeAsync(engine, seeded, cancellationToken);
+        if (await officialPresent)
             return new BuilderImageRef(official, false, "the official golang image, present in the engine");
 
-        var seeded = OfflineGoImage.Tag(goMinorVersion);
         // Checked before any pull so that, once seeded, a machine without a registry never waits on one again.
-        if (await SeededByCurrentRecipeAsync(engine, seeded, cancellationToken) is { } current)
+        if (await seededCurrent is { } current)
             return current;
         var outdated = await IsPresentAsync(engine, seeded, cancellationToken);
 

@@ -26,10 +26,13 @@ internal sealed class LocalEngineHost : IEngineHost
         try
         {
             var docker = engine.Docker();
-            var info = await docker.TryRunAsync(["info", "--format", "{{.ServerVersion}}"], deadline.Token);
-            if (info.ExitCode != 0 || info.StandardOutput.Trim().Length == 0)
-                return EngineAnswer.No($"docker info: {FirstLines(info.StandardError + info.StandardOutput)}");
-            var buildx = await docker.TryRunAsync(["buildx", "version"], deadline.Token);
+            // Both questions at once: every run pays this probe, and each answer takes a CLI start-up. `docker version`
+            // asks the daemon for its version only; `docker info` gathers engine-wide state this needs none of.
+            var serverTask = docker.TryRunAsync(["version", "--format", "{{.Server.Version}}"], deadline.Token);
+            var buildxTask = docker.TryRunAsync(["buildx", "version"], deadline.Token);
+            var (server, buildx) = (await serverTask, await buildxTask);
+            if (server.ExitCode != 0 || server.StandardOutput.Trim().Length == 0)
+                return EngineAnswer.No($"docker version: {FirstLines(server.StandardError + server.StandardOutput)}");
             return buildx.ExitCode == 0
                 ? EngineAnswer.Yes
                 : EngineAnswer.No($"the engine answers but 'docker buildx version' fails (no buildx plugin in DOCKER_CONFIG/cli-plugins?): {FirstLines(buildx.StandardError)}");
