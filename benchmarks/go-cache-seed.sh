@@ -8,7 +8,7 @@
 set -euo pipefail
 RUNS="${1:-3}"
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-BUILD_DLL="$ROOT/build/bin/Debug/net10.0/_build.dll"
+BUILD_DLL="${BUILD_DLL:-$ROOT/build/bin/Debug/net10.0/_build.dll}"
 [ -f "$BUILD_DLL" ] || { echo "build the solution first (dotnet build GoMonorepoBuild.sln): $BUILD_DLL is missing" >&2; exit 2; }
 : "${DOCKER_HOST:?set DOCKER_HOST/DOCKER_CONFIG to the engine of runner A}"
 GO_IMAGE="${GO_IMAGE:-gomonorepobuild/go:1.23}"
