@@ -7,7 +7,8 @@
 # Usage: benchmarks/build-scenarios.sh [variant...]   (variants: ours naive best-practice bake; default all;
 #        ours-only: BuildChanged with --only naming what the affected analysis selects, to estimate it before it lands)
 # Env:   RUNS (timed runs per scenario, default 3), SCENARIOS (default: none readme service lib-two lib-all go-mod),
-#        DOCKER_HOST/DOCKER_CONFIG (default: GoMonorepoBuild's private engine), GMB_GO_IMAGE (builder image).
+#        DOCKER_HOST/DOCKER_CONFIG (default: GoMonorepoBuild's private engine), GMB_GO_IMAGE (builder image),
+#        COPIES (default 0: the example's 6 services; K: each service K more times, see scaled-monorepo.sh).
 # Needs: hyperfine, git, python3, a Docker engine with buildx. Images are tagged gmb-bench-<random>/... and removed.
 set -euo pipefail
 
@@ -30,7 +31,11 @@ cleanup() {
 }
 trap cleanup EXIT
 
-cp -r "$ROOT/examples/monorepo" "$COPY"
+if [ "${COPIES:-0}" -gt 0 ]; then
+  "$HERE/scaled-monorepo.sh" "$COPY" "$COPIES"
+else
+  cp -r "$ROOT/examples/monorepo" "$COPY"
+fi
 git -C "$COPY" init -q -b main
 git -C "$COPY" add -A
 git -C "$COPY" -c user.name=bench -c user.email=bench@example.com commit -q -m "example monorepo"
