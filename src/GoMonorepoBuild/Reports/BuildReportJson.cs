@@ -17,6 +17,7 @@ public static class BuildReportJson
         // Plain '&', '<' and quotes in step names and logs: the file is read by people and CI scripts, never inlined in HTML.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+        TypeInfoResolver = ReportJsonContext.Default,
     };
 
     public static string Serialize(BuildReport report) => JsonSerializer.Serialize(report, Options);

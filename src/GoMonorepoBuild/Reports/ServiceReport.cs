@@ -6,10 +6,13 @@ namespace GoMonorepoBuild.Reports;
 /// </summary>
 public sealed record ServiceReport(string Name, string Path, ServiceStatus Status)
 {
-    /// <summary>Why the service was built or skipped, or what made it fail; in words.</summary>
-    public string Reason { get; init; } = "";
+    // The setters below map null to the default: a report written before a field existed leaves it out, and the
+    // source-generated reader (ReportJsonContext) then passes null where the reflection reader kept the initializer.
 
-    public StepCounts Steps { get; init; } = StepCounts.None;
+    /// <summary>Why the service was built or skipped, or what made it fail; in words.</summary>
+    public string Reason { get; init => field = value ?? ""; } = "";
+
+    public StepCounts Steps { get; init => field = value ?? StepCounts.None; } = StepCounts.None;
     public long DurationMs { get; init; }
     public long? ImageSizeBytes { get; init; }
 
@@ -17,7 +20,7 @@ public sealed record ServiceReport(string Name, string Path, ServiceStatus Statu
     public string? Image { get; init; }
 
     public string? Digest { get; init; }
-    public IReadOnlyList<string> Tags { get; init; } = [];
+    public IReadOnlyList<string> Tags { get; init => field = value ?? []; } = [];
 
     /// <summary>Full build log of the service (relative to the build's root when inside it).</summary>
     public string? LogFile { get; init; }
@@ -33,7 +36,7 @@ public sealed record ServiceReport(string Name, string Path, ServiceStatus Statu
     /// (e.g. <c>libs/money/round.go changed</c>, <c>package example.com/libs/money imports it</c>, ...). Empty when
     /// it was selected for another reason (forced, first build) or skipped.
     /// </summary>
-    public IReadOnlyList<string> AffectedBecause { get; init; } = [];
+    public IReadOnlyList<string> AffectedBecause { get; init => field = value ?? []; } = [];
 
     /// <summary>
     /// Milliseconds the cache saved: for each cached step, how long it took the last time it ran minus how long the
@@ -48,7 +51,7 @@ public sealed record ServiceReport(string Name, string Path, ServiceStatus Statu
     /// The counted steps of the build, in order. For a service not built this run: those of its last build, carried
     /// over so the next build can still tell what its cache saves.
     /// </summary>
-    public IReadOnlyList<StepRecord> StepDetails { get; init; } = [];
+    public IReadOnlyList<StepRecord> StepDetails { get; init => field = value ?? []; } = [];
 
     /// <summary>
     /// Content digest (git's blob id) of each input file of the build, by path relative to the monorepo root (see
