@@ -104,14 +104,6 @@ public abstract partial class MonorepoBuild
     async Task<string> BuilderIdentityAsync(BuilderImageRef builder, CancellationToken cancellationToken)
     {
         if (builderIdentities.TryGetValue(builder.Reference, out var known)) return known;
-        // What a build sees of the image: its layers and run settings. Not its id, which also covers its creation
-        // time: two runners that seed the same offline image get the same layers but different ids, and must agree.
-        var inspect = await Docker.Docker().TryRunAsync(["image", "inspect", "--format",
-            "{{json .RootFS.Layers}} {{json .Config.Env}} {{json .Config.WorkingDir}} {{json .Config.Entrypoint}} {{json .Config.Cmd}}",
-            builder.Reference], cancellationToken);
-        // An image the engine does not hold locally (a remote builder resolves it) is identified by its reference.
-        return builderIdentities[builder.Reference] = inspect.ExitCode == 0
-            ? "layers:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(inspect.StandardOutput.Trim())))
-            : builder.Reference;
+        return builderIdentities[builder.Reference] = await BuilderIdentity.OfAsync(Docker, builder.Reference, cancellationToken);
     }
 }

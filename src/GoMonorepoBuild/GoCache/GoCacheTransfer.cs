@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using GoMonorepoBuild.Buildx;
 using GoMonorepoBuild.Engine;
 
@@ -19,17 +17,9 @@ public sealed record GoCacheTransfer(DockerEnvironment Engine, string BuilderIma
 
     public GoCacheTransfer WithBuilder(string? builder) => this with { Builder = builder };
 
-    /// <summary>
-    /// Identifies a builder image by its Go version and its layers (not its id: an image seeded offline on two runners
-    /// has the same layers but another id, and BuildKit itself keys steps on the layers).
-    /// </summary>
-    public static async Task<string> BuilderIdentityAsync(DockerEnvironment engine, string image, string goMinorVersion, CancellationToken cancellationToken)
-    {
-        var layers = await engine.Docker().TryRunAsync(["image", "inspect", "--format", "{{json .RootFS.Layers}}", image], cancellationToken);
-        // An image the engine does not hold (a remote builder's) is known only by its reference.
-        var identity = layers.ExitCode == 0 ? "layers " + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(layers.StandardOutput.Trim())))[..16] : image;
-        return $"go{goMinorVersion} {identity}";
-    }
+    /// <summary>A builder image's identity in the key: its Go version and <see cref="BuilderIdentity"/>.</summary>
+    public static async Task<string> BuilderIdentityAsync(DockerEnvironment engine, string image, string goMinorVersion, CancellationToken cancellationToken) =>
+        $"go{goMinorVersion} {await BuilderIdentity.OfAsync(engine, image, cancellationToken)}";
 
     /// <summary>The engine's own platform (e.g. <c>linux/amd64</c>), for the key of builds that name none.</summary>
     public static async Task<string> EnginePlatformAsync(DockerEnvironment engine, CancellationToken cancellationToken)
