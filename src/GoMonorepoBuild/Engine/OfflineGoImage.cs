@@ -4,7 +4,7 @@ using GoMonorepoBuild.Targets;
 namespace GoMonorepoBuild.Engine;
 
 /// <summary>
-/// A Go builder image made without any registry: <c>docker import</c> of a small root filesystem holding busybox
+/// A Go builder image made without any registry: one reproducible layer (<see cref="SingleLayerImageArchive"/>) of a small root filesystem holding busybox
 /// (Debian's busybox-static) as the shell, the host's loader and libc, a local Go tree of the wanted minor version,
 /// CA certificates and zoneinfo. Laid out like the official image (GOROOT /usr/local/go, GOPATH /go), so Dockerfiles
 /// written for golang:&lt;v&gt;-alpine keep their cache-mount paths.
@@ -16,7 +16,8 @@ internal static class OfflineGoImage
     public const string RecipeLabel = "gomonorepobuild.recipe";
 
     /// <summary>Bumped whenever the image's layout or environment changes, so images seeded by an older recipe are redone.</summary>
-    public const string Recipe = "3";
+    /// <remarks>4: loaded from a fixed config (same image id on every runner); 3 was imported (an id per seeding).</remarks>
+    public const string Recipe = "4";
 
     // The loader and libc a dynamically linked go binary needs, for whichever architecture this host is.
     static readonly string[] HostLibraries =
@@ -47,21 +48,25 @@ internal static class OfflineGoImage
             var rootfs = Path.Combine(work, "rootfs");
             await BuildRootFileSystemAsync(rootfs, goroot, options, cancellationToken);
             var tarball = Path.Combine(work, "rootfs.tar");
-            // Byte-reproducible: every runner seeding from the same packages gets the same layer (diff id), and BuildKit
-            // keys cached steps on the base image's layers, so runners sharing a registry cache share its hits.
+            // Byte-reproducible: every runner seeding from the same packages gets the same layer (diff id).
             await Tool.Named("tar").RunAsync(
                 ["--sort=name", "--mtime=@0", "--owner=0", "--group=0", "--numeric-owner", "-C", rootfs, "-cf", tarball, "."],
                 cancellationToken);
-            await engine.Docker().RunAsync(
+            // Loaded, not imported: `docker import` stamps the time of day into the image config, so every runner got
+            // another image id and BuildKit, which keys a build's FROM on it, shared no cache hits between them.
+            var archive = new SingleLayerImageArchive(tag,
             [
-                "import",
-                "--change", "ENV PATH=/go/bin:/usr/local/go/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
+                "PATH=/go/bin:/usr/local/go/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
                 // GOTOOLCHAIN=local: a go.mod asking for a newer Go must fail clearly, not try to download one.
-                "--change", "ENV GOROOT=/usr/local/go GOPATH=/go GOTOOLCHAIN=local GOFLAGS= CGO_ENABLED=0",
-                "--change", "WORKDIR /go",
-                "--change", $"LABEL {SeededLabel}=\"true\" {RecipeLabel}=\"{Recipe}\" {OriginLabel}=\"{origin}\"",
-                tarball, tag,
-            ], cancellationToken);
+                "GOROOT=/usr/local/go", "GOPATH=/go", "GOTOOLCHAIN=local", "GOFLAGS=", "CGO_ENABLED=0",
+            ], "/go", new Dictionary<string, string>
+            {
+                [SeededLabel] = "true", [RecipeLabel] = Recipe, [OriginLabel] = origin,
+            });
+            var image = Path.Combine(work, "image.tar");
+            await archive.WriteAsync(tarball, image, cancellationToken);
+            File.Delete(tarball);
+            await engine.Docker().RunAsync(["load", "--quiet", "--input", image], cancellationToken);
         }
         finally
         {

@@ -28,8 +28,8 @@ public class CacheAcrossRunnersTests
         try
         {
             var registry = await LocalRegistry.EnsureAsync(homeB, Ct, Port);
-            // Both runners build FROM the same published builder image: an image seeded on each runner would be
-            // another image (docker import stamps its creation time), and BuildKit keys every step on the base's layers.
+            // Both runners build FROM the same published builder image, the way teams share one; runners that each
+            // seed it offline get the same image too (see the test below).
             var seeded = await BuilderImage.ResolveAsync(engineA, GoVersions.Fallback, null, new EngineOptions(), Ct);
             var goImage = registry.Reference($"{unique}/go:{GoVersions.Fallback}");
             await engineA.Docker().RunAsync(["tag", seeded.Reference, goImage], Ct);
@@ -73,38 +73,47 @@ public class CacheAcrossRunnersTests
     }
 
     [Fact]
-    public async Task Runners_that_seed_the_builder_image_offline_get_the_same_layer_so_BuildKit_keys_their_steps_alike()
+    public async Task Runners_that_seed_the_builder_image_offline_get_the_same_image_so_BuildKit_shares_their_cached_steps()
     {
         Provisioning.Require();
         var home = Provisioning.FreshHome();
+        var context = Directory.CreateTempSubdirectory("gmb-seed-cache-").FullName;
         var started = false;
         try
         {
             var engine = await DockerEngine.EnsureAsync(home, Ct);
             started = true;
+            // A step of its own: only a cache hit from the first seeding can answer it on the second.
+            File.WriteAllText(Path.Combine(context, "Dockerfile"),
+                $"FROM {OfflineGoImage.Tag(GoVersions.Fallback)}\nRUN echo {Guid.NewGuid():N} > /seeded-step\n");
             // Two seedings at different times stand for two runners: the folders, links and files the seed creates
-            // get the time of day as mtime, which must not reach the layer.
-            var seedings = new List<(string Id, string Layers)>();
+            // get the time of day as mtime, and docker import used to stamp it into the config; neither may reach the image.
+            var seedings = new List<(string Id, string Layers, bool StepCached)>();
             for (var runner = 0; runner < 2; runner++)
             {
                 var image = await BuilderImage.ResolveAsync(engine, GoVersions.Fallback, null, home, Ct);
                 Assert.True(image.Seeded, $"{image.Reference} was not seeded: {image.Origin}");
                 var inspect = await engine.Docker().RunAsync(["image", "inspect", "--format", "{{.Id}}|{{json .RootFS.Layers}}", image.Reference], Ct);
                 var parts = inspect.StandardOutput.Trim().Split('|');
-                seedings.Add((parts[0], parts[1]));
+                var build = await engine.Docker().RunAsync(["buildx", "build", "--progress=plain", "--network", "none",
+                    "--output", "type=cacheonly", context], Ct);
+                var runStep = build.StandardError.Split('\n').First(l => l.Contains("RUN echo", StringComparison.Ordinal)).Split(' ')[0];
+                seedings.Add((parts[0], parts[1], build.StandardError.Contains($"{runStep} CACHED", StringComparison.Ordinal)));
                 await engine.Docker().RunAsync(["image", "rm", image.Reference], Ct);
                 await Task.Delay(TimeSpan.FromSeconds(1.5), Ct);
             }
 
             Assert.Equal(seedings[0].Layers, seedings[1].Layers);
-            // docker import stamps the creation time into the config, so the image ids still differ; BuildKit keys the
-            // base of a build on its layers (chain id), which is what lets the runners share cache hits.
-            Assert.NotEqual(seedings[0].Id, seedings[1].Id);
+            // BuildKit keys the FROM of a build on the image's digest, not its layers: the ids must agree too.
+            Assert.Equal(seedings[0].Id, seedings[1].Id);
+            Assert.False(seedings[0].StepCached, "the first seeding's step was cached before it ever ran");
+            Assert.True(seedings[1].StepCached, "the second seeding's step missed the cache the first one filled");
         }
         finally
         {
             if (started) await DockerEngine.StopAsync(home, CancellationToken.None);
             Provisioning.DeleteHome(home.Home);
+            Directory.Delete(context, recursive: true);
         }
     }
 
