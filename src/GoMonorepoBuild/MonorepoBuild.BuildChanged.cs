@@ -80,9 +80,10 @@ public abstract partial class MonorepoBuild
             var scheduler = new BoundedScheduler(Parallelism ?? BoundedScheduler.DefaultParallelism, FailFast);
             var retries = RetryPolicy.Default.WithRetries(Retries);
             if (toBuild.Count > 0)
+            {
                 await SeedGoCacheAsync(ct);
-            if (toBuild.Count > 0)
                 Log.Information($"Building {toBuild.Count} service(s), up to {scheduler.Parallelism} at a time; logs in {Path.GetRelativePath(RootDirectory, LogsDirectory)}");
+            }
 
             var built = new Dictionary<string, ServiceReport>(StringComparer.Ordinal);
             try
