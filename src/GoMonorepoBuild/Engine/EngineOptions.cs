@@ -23,7 +23,7 @@ public sealed record EngineOptions
     public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(90);
     public TimeSpan StopTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>How long one probe of an engine (docker info, buildx version) may take before it counts as not answering.</summary>
+    /// <summary>How long one probe of an engine (docker version, buildx version) may take before it counts as not answering.</summary>
     public TimeSpan ProbeTimeout { get; init; } = TimeSpan.FromSeconds(15);
 
     /// <summary>How long a pull of the default builder image may try; no registry may be reachable, so keep it short.</summary>
