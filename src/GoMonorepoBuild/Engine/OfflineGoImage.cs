@@ -16,8 +16,11 @@ internal static class OfflineGoImage
     public const string RecipeLabel = "gomonorepobuild.recipe";
 
     /// <summary>Bumped whenever the image's layout or environment changes, so images seeded by an older recipe are redone.</summary>
-    /// <remarks>4: loaded from a fixed config (same image id on every runner); 3 was imported (an id per seeding).</remarks>
-    public const string Recipe = "4";
+    /// <remarks>
+    /// 5: loaded from a fixed config with the layer gzip-compressed, so a push keeps the image id; 4 loaded it
+    /// uncompressed (a push replaced the manifest); 3 was imported (an id per seeding).
+    /// </remarks>
+    public const string Recipe = "5";
 
     // The loader and libc a dynamically linked go binary needs, for whichever architecture this host is.
     static readonly string[] HostLibraries =
@@ -63,9 +66,13 @@ internal static class OfflineGoImage
             {
                 [SeededLabel] = "true", [RecipeLabel] = Recipe, [OriginLabel] = origin,
             });
+            // Compressed before loading, with gzip -n (no name or time in the header): the engine keeps the blob as
+            // loaded, so pushing the image later reuses it instead of compressing anew and replacing the manifest,
+            // whose digest is the id BuildKit keys FROM on.
+            await Tool.Named("gzip").RunAsync(["-n", "-6", tarball], cancellationToken);
             var image = Path.Combine(work, "image.tar");
-            await archive.WriteAsync(tarball, image, cancellationToken);
-            File.Delete(tarball);
+            await archive.WriteAsync(tarball + ".gz", image, cancellationToken);
+            File.Delete(tarball + ".gz");
             await engine.Docker().RunAsync(["load", "--quiet", "--input", image], cancellationToken);
         }
         finally

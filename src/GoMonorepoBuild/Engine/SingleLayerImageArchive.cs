@@ -1,4 +1,5 @@
 using System.Formats.Tar;
+using System.IO.Compression;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text.Json;
@@ -59,24 +60,31 @@ public sealed record SingleLayerImageArchive(
         return stream.ToArray();
     }
 
-    /// <summary>Writes the archive (manifest.json, the config, layer.tar) for <paramref name="layerTar"/> to <paramref name="archivePath"/>.</summary>
+    /// <summary>
+    /// Writes the archive (manifest.json, the config, the layer) for <paramref name="layerTar"/> to
+    /// <paramref name="archivePath"/>. A layer ending in <c>.gz</c> is gzip-compressed and stays so in the engine.
+    /// </summary>
     public async Task WriteAsync(string layerTar, string archivePath, CancellationToken cancellationToken)
     {
+        var compressed = layerTar.EndsWith(".gz", StringComparison.Ordinal);
+        var layerName = compressed ? "layer.tar.gz" : "layer.tar";
         string diffId;
         await using (var layer = File.OpenRead(layerTar))
-            diffId = "sha256:" + Convert.ToHexStringLower(await SHA256.HashDataAsync(layer, cancellationToken));
+        await using (Stream content = compressed ? new GZipStream(layer, CompressionMode.Decompress) : layer)
+            // The diff id is the digest of the uncompressed tar, whatever the blob's compression.
+            diffId = "sha256:" + Convert.ToHexStringLower(await SHA256.HashDataAsync(content, cancellationToken));
         var config = ConfigJson(diffId);
         var configName = Convert.ToHexStringLower(SHA256.HashData(config)) + ".json";
         var manifest = JsonSerializer.SerializeToUtf8Bytes(new[]
         {
-            new Dictionary<string, object> { ["Config"] = configName, ["RepoTags"] = new[] { Tag }, ["Layers"] = new[] { "layer.tar" } },
+            new Dictionary<string, object> { ["Config"] = configName, ["RepoTags"] = new[] { Tag }, ["Layers"] = new[] { layerName } },
         });
 
         await using var output = File.Create(archivePath);
         await using var tar = new TarWriter(output, TarEntryFormat.Ustar, leaveOpen: false);
         await WriteEntryAsync(tar, configName, new MemoryStream(config), cancellationToken);
         await using (var layer = File.OpenRead(layerTar))
-            await WriteEntryAsync(tar, "layer.tar", layer, cancellationToken);
+            await WriteEntryAsync(tar, layerName, layer, cancellationToken);
         await WriteEntryAsync(tar, "manifest.json", new MemoryStream(manifest), cancellationToken);
     }
 

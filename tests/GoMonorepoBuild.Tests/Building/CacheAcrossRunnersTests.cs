@@ -11,6 +11,7 @@ namespace GoMonorepoBuild.Tests.Building;
 public class CacheAcrossRunnersTests
 {
     const int Port = 5097;
+    const int SeedPort = 5098;
     static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -79,6 +80,7 @@ public class CacheAcrossRunnersTests
         var home = Provisioning.FreshHome();
         var context = Directory.CreateTempSubdirectory("gmb-seed-cache-").FullName;
         var started = false;
+        var registryStarted = false;
         try
         {
             var engine = await DockerEngine.EnsureAsync(home, Ct);
@@ -95,6 +97,18 @@ public class CacheAcrossRunnersTests
                 Assert.True(image.Seeded, $"{image.Reference} was not seeded: {image.Origin}");
                 var inspect = await engine.Docker().RunAsync(["image", "inspect", "--format", "{{.Id}}|{{json .RootFS.Layers}}", image.Reference], Ct);
                 var parts = inspect.StandardOutput.Trim().Split('|');
+                if (runner == 0)
+                {
+                    // Publishing the seeded image (as teams do to share it) must not change its id on this runner.
+                    var registry = await LocalRegistry.EnsureAsync(home, Ct, SeedPort);
+                    registryStarted = true;
+                    var published = registry.Reference("seeded/go:" + GoVersions.Fallback);
+                    await engine.Docker().RunAsync(["tag", image.Reference, published], Ct);
+                    await engine.Docker().RunAsync(["push", published], Ct);
+                    var afterPush = await engine.Docker().RunAsync(["image", "inspect", "--format", "{{.Id}}", image.Reference], Ct);
+                    Assert.Equal(parts[0], afterPush.StandardOutput.Trim());
+                    await engine.Docker().RunAsync(["image", "rm", published], Ct);
+                }
                 var build = await engine.Docker().RunAsync(["buildx", "build", "--progress=plain", "--network", "none",
                     "--output", "type=cacheonly", context], Ct);
                 var runStep = build.StandardError.Split('\n').First(l => l.Contains("RUN echo", StringComparison.Ordinal)).Split(' ')[0];
@@ -112,6 +126,7 @@ public class CacheAcrossRunnersTests
         finally
         {
             if (started) await DockerEngine.StopAsync(home, CancellationToken.None);
+            if (registryStarted) await LocalRegistry.StopAsync(home, CancellationToken.None, SeedPort);
             Provisioning.DeleteHome(home.Home);
             Directory.Delete(context, recursive: true);
         }
