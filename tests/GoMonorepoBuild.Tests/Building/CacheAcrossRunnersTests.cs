@@ -14,8 +14,10 @@ public class CacheAcrossRunnersTests
     const int SeedPort = 5098;
     static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Fact]
-    public async Task A_cold_runner_reuses_the_layers_another_runner_exported_and_then_rebuilds_only_the_edited_service()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_cold_runner_reuses_the_layers_another_runner_exported_and_then_rebuilds_only_the_edited_service(bool sharedBuilderImage)
     {
         var engineA = RealEngine.Require();
         Provisioning.Require();
@@ -29,15 +31,20 @@ public class CacheAcrossRunnersTests
         try
         {
             var registry = await LocalRegistry.EnsureAsync(homeB, Ct, Port);
-            // Both runners build FROM the same published builder image, the way teams share one; runners that each
-            // seed it offline get the same image too (see the test below).
-            var seeded = await BuilderImage.ResolveAsync(engineA, GoVersions.Fallback, null, new EngineOptions(), Ct);
-            var goImage = registry.Reference($"{unique}/go:{GoVersions.Fallback}");
-            await engineA.Docker().RunAsync(["tag", seeded.Reference, goImage], Ct);
-            imagesOnA.Add(goImage);
-            await engineA.Docker().RunAsync(["push", goImage], Ct);
-            string[] arguments = ["BuildChanged", "--monorepo", example.Root, "--registry", unique, "--go-image", goImage,
+            string[] arguments = ["BuildChanged", "--monorepo", example.Root, "--registry", unique,
                 "--cache", "registry", "--cache-ref", registry.Reference(unique + "/cache")];
+            if (sharedBuilderImage)
+            {
+                // Both runners build FROM one published builder image, the way teams share one.
+                var seeded = await BuilderImage.ResolveAsync(engineA, GoVersions.Fallback, null, new EngineOptions(), Ct);
+                var goImage = registry.Reference($"{unique}/go:{GoVersions.Fallback}");
+                await engineA.Docker().RunAsync(["tag", seeded.Reference, goImage], Ct);
+                imagesOnA.Add(goImage);
+                await engineA.Docker().RunAsync(["push", goImage], Ct);
+                arguments = [.. arguments, "--go-image", goImage];
+            }
+            // Otherwise runner B seeds the builder image offline itself (below), from the same package versions as A, as
+            // two runners provisioned from one mirror do: the same image id, so BuildKit finds A's steps under the same keys.
 
             var onA = await RunAsync(runnerA, [], arguments);
             Assert.All(onA.Values, s => Assert.Equal("built", s.Status()));
@@ -45,6 +52,13 @@ public class CacheAcrossRunnersTests
 
             var engineB = await DockerEngine.EnsureAsync(homeB, Ct);
             engineBStarted = true;
+            if (!sharedBuilderImage)
+            {
+                // homeB shares A's package cache (Provisioning.FreshHome): a home of its own would fetch whatever the
+                // mirror serves today, while this machine's long-lived home may hold older .debs (another image).
+                var seededOnB = await BuilderImage.ResolveAsync(engineB, GoVersions.Fallback, null, homeB, Ct);
+                Assert.True(seededOnB.Seeded, $"runner B did not seed its builder image: {seededOnB.Origin}");
+            }
             // GMB_HOME: the build then knows B as a private engine (no bridge network) rather than a configured one.
             var onRunnerB = engineB.Variables().Append(new("GMB_HOME", homeB.Home)).ToList();
 
