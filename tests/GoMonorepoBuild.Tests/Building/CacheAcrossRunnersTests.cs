@@ -10,8 +10,8 @@ namespace GoMonorepoBuild.Tests.Building;
 /// </summary>
 public class CacheAcrossRunnersTests
 {
-    const int Port = 5097;
-    const int SeedPort = 5098;
+    readonly int Port = FreePort.Next();
+    readonly int SeedPort = FreePort.Next();
     static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Theory]

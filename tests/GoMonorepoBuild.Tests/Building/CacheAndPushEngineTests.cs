@@ -6,7 +6,7 @@ namespace GoMonorepoBuild.Tests.Building;
 /// <summary>--push and --cache against a real registry on loopback and a real cache folder.</summary>
 public class CacheAndPushEngineTests
 {
-    const int Port = 5094;
+    readonly int Port = FreePort.Next();
     static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]

@@ -6,7 +6,7 @@ namespace GoMonorepoBuild.Tests.Engine;
 
 public sealed class LocalRegistryTests
 {
-    const int Port = 5087;
+    readonly int Port = FreePort.Next();
 
     [Fact]
     public async Task A_local_registry_is_started_on_loopback_accepts_a_push_and_stops()
