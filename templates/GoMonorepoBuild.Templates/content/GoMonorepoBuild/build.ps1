@@ -42,7 +42,7 @@ function Find-Dotnet {
 function Get-InputsFingerprint {
     $files = @(Get-ChildItem -Recurse -File (Join-Path $Root 'build') |
         Where-Object { $_.FullName -notmatch '[\\/](bin|obj)[\\/]' -and $_.Extension -in '.cs', '.csproj', '.props', '.targets' })
-    foreach ($name in 'global.json', 'nuget.config', 'NuGet.config', 'Directory.Build.props', 'Directory.Build.targets', 'Directory.Packages.props') {
+    foreach ($name in 'build.ps1', 'global.json', 'nuget.config', 'NuGet.config', 'Directory.Build.props', 'Directory.Build.targets', 'Directory.Packages.props') {
         $path = Join-Path $Root $name
         if (Test-Path $path) { $files += Get-Item $path }
     }
@@ -56,8 +56,15 @@ $previous = if (Test-Path $Stamp) { Get-Content $Stamp -Raw } else { '' }
 if (-not $dotnet -or -not (Test-Path $BuildDll) -or $current -ne $previous) {
     $dotnet = Find-Dotnet
     Write-Host 'Building the build project (inputs changed)...'
-    & $dotnet build $BuildProject -o $BuildOutput -nologo -v q -clp:ErrorsOnly
-    if ($LASTEXITCODE -ne 0) { Remove-Item -Force -ErrorAction SilentlyContinue $Stamp; Write-Error 'the build project failed to compile (see above).'; exit 2 }
+    # Release and ReadyToRun, as in build.sh: every run is a fresh process, and JIT is a large part of a quiet run.
+    Remove-Item -Recurse -Force -ErrorAction SilentlyContinue $BuildOutput
+    $rid = [System.Runtime.InteropServices.RuntimeInformation]::RuntimeIdentifier
+    & $dotnet publish $BuildProject -c Release -r $rid --self-contained false -p:PublishReadyToRun=true -o $BuildOutput -nologo -v q -clp:ErrorsOnly *> (Join-Path $Temp 'build-publish.log')
+    if ($LASTEXITCODE -ne 0) {
+        Write-Host "note: no ReadyToRun build (see $Temp/build-publish.log); building without it"
+        & $dotnet build $BuildProject -c Release -o $BuildOutput -nologo -v q -clp:ErrorsOnly
+        if ($LASTEXITCODE -ne 0) { Remove-Item -Force -ErrorAction SilentlyContinue $Stamp; Write-Error 'the build project failed to compile (see above).'; exit 2 }
+    }
     Set-Content -NoNewline -Path $Stamp -Value $current
 }
 

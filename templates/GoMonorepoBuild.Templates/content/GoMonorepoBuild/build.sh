@@ -38,7 +38,7 @@ inputs_fingerprint() {
   find "$ROOT/build" \( -name bin -o -name obj \) -prune -o -type f \
        \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.targets' \) -exec cksum {} + | LC_ALL=C sort
   local file
-  for file in global.json nuget.config NuGet.config Directory.Build.props Directory.Build.targets Directory.Packages.props; do
+  for file in build.sh global.json nuget.config NuGet.config Directory.Build.props Directory.Build.targets Directory.Packages.props; do
     if [ -f "$ROOT/$file" ]; then cksum "$ROOT/$file"; fi
   done
 }
@@ -46,15 +46,33 @@ inputs_fingerprint() {
 # Warm path: the SDK chosen last time, without asking it for its SDK list.
 if [ -x "$TEMP/dotnet-sdk/dotnet" ]; then DOTNET="$TEMP/dotnet-sdk/dotnet"; else DOTNET="$(command -v dotnet || true)"; fi
 
+# The runtime identifier ReadyToRun compiles for; empty where we do not know it (then: no ReadyToRun).
+runtime_id() {
+  local os arch
+  case "$(uname -s)" in Linux) os=linux ;; Darwin) os=osx ;; *) return 0 ;; esac
+  case "$(uname -m)" in x86_64|amd64) arch=x64 ;; aarch64|arm64) arch=arm64 ;; *) return 0 ;; esac
+  # musl (Alpine) needs its own runtime packs.
+  if [ "$os" = linux ] && ldd --version 2>&1 | grep -qi musl; then os=linux-musl; fi
+  echo "$os-$arch"
+}
+
 mkdir -p "$TEMP"
 current="$(inputs_fingerprint)"
 if [ -z "$DOTNET" ] || [ ! -f "$BUILD_OUTPUT/_build.dll" ] || [ ! -f "$STAMP" ] || [ "$current" != "$(cat "$STAMP")" ]; then
   DOTNET="$(find_dotnet)"
   echo "Building the build project (inputs changed)..." >&2
-  if ! "$DOTNET" build "$BUILD_PROJECT" -o "$BUILD_OUTPUT" -nologo -v q -clp:ErrorsOnly >&2; then
-    rm -f "$STAMP"
-    echo "error: the build project failed to compile (see above)." >&2
-    exit 2
+  # Release and ReadyToRun: every run starts a fresh process, and JIT-compiling the build is a large part of a run
+  # that has nothing to build. ReadyToRun needs the runtime and crossgen packs from NuGet; where they cannot be
+  # restored, a plain Release build runs the same, only with a slower start.
+  rm -rf "$BUILD_OUTPUT"
+  if ! { [ -n "$(runtime_id)" ] && "$DOTNET" publish "$BUILD_PROJECT" -c Release -r "$(runtime_id)" --self-contained false \
+           -p:PublishReadyToRun=true -o "$BUILD_OUTPUT" -nologo -v q -clp:ErrorsOnly >"$TEMP/build-publish.log" 2>&1; }; then
+    [ -z "$(runtime_id)" ] || echo "note: no ReadyToRun build (see $TEMP/build-publish.log); building without it" >&2
+    if ! "$DOTNET" build "$BUILD_PROJECT" -c Release -o "$BUILD_OUTPUT" -nologo -v q -clp:ErrorsOnly >&2; then
+      rm -f "$STAMP"
+      echo "error: the build project failed to compile (see above)." >&2
+      exit 2
+    fi
   fi
   printf '%s' "$current" > "$STAMP"
 fi
