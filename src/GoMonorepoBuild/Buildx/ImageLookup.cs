@@ -58,13 +58,6 @@ public sealed class ImageLookup(DockerEnvironment environment)
         return (await Task.WhenAll(lookups)).OfType<ExistingImage>().ToDictionary(e => e.Reference, StringComparer.Ordinal);
     }
 
-    public async Task<ExistingImage?> InEngineAsync(string reference, CancellationToken cancellationToken)
-    {
-        var result = await docker.TryRunAsync(["image", "inspect", "--format", "{{json .Config.Labels}}", reference], cancellationToken);
-        if (result.ExitCode != 0) return null;
-        return new ExistingImage(reference, Revision(result.StandardOutput), "in the engine");
-    }
-
     public async Task<ExistingImage?> InRegistryAsync(string reference, CancellationToken cancellationToken)
     {
         var result = await docker.TryRunAsync(["buildx", "imagetools", "inspect", "--raw", reference], cancellationToken);

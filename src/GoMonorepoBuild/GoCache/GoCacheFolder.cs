@@ -58,10 +58,7 @@ public sealed record GoCacheFolder(string Path)
         var seconds = new DateTimeOffset(createdAt.UtcTicks - createdAt.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
         var manifest = new GoCacheManifest(key, await Sha256Async(archive, cancellationToken), new FileInfo(archive).Length, seconds);
         File.Delete(ManifestPath);
-        var staged = ArchivePath + ".tmp";
-        // Copy then rename: the temp folder may be on another file system, where a move is a copy that can stop halfway.
-        File.Copy(archive, staged, overwrite: true);
-        File.Move(staged, ArchivePath, overwrite: true);
+        AtomicFile.Copy(archive, ArchivePath);
         AtomicFile.WriteAllText(ManifestPath, manifest.ToJson());
         return manifest;
     }
