@@ -56,7 +56,9 @@ public static class WorkspaceLoader
         if (!tree.HasFile(".", "go.work")) return null;
         try
         {
-            return GoWorkFile.Parse(File.ReadAllText(tree.FullPath("go.work")), "go.work");
+            var work = GoWorkFile.Parse(File.ReadAllText(tree.FullPath("go.work")), "go.work");
+            foreach (var warning in work.Warnings) problems.Warn(warning);
+            return work;
         }
         catch (WorkspaceException e)
         {
@@ -92,6 +94,7 @@ public static class WorkspaceLoader
             try
             {
                 var modFile = GoModFile.Parse(File.ReadAllText(tree.FullPath(file)), file);
+                foreach (var warning in modFile.Warnings) problems.Warn(warning);
                 results[i] = new GoModule(modFile.ModulePath, dir, modFile, tree.HasFile(dir, "go.sum"), workDirs.Contains(dir));
             }
             catch (WorkspaceException e)

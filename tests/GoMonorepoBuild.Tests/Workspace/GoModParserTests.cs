@@ -82,7 +82,7 @@ public class GoModParserTests
     [InlineData("module a.b/c\nrequire (\n  x.y/z v1.0.0\n", 2, 1, "never closed")]
     [InlineData("module a.b/c\nreplace x.y/z => other.com/z\n", 2, 18, "must be a directory path")]
     [InlineData("module a.b/c\nreplace x.y/z => ./z v1.0.0\n", 2, 22, "must not have a version")]
-    [InlineData("module a.b/c\nfrobnicate x\n", 2, 1, "unknown directive 'frobnicate'")]
+    [InlineData("module a.b/c\ntool (\n  a.b/x extra\n)\n", 3, 3, "usage: tool")]
     [InlineData("go 1.22\n", 1, 1, "no module directive")]
     [InlineData("module a.b/c\nmodule d.e/f\n", 2, 1, "repeated module")]
     [InlineData("module a.b/c\ngo 1.21\ngo 1.22\n", 3, 1, "repeated go")]
@@ -99,5 +99,52 @@ public class GoModParserTests
         Assert.Equal(("libs/x/go.mod", line, column), (e.File, e.Line, e.Column));
         Assert.Contains(reason, e.Message);
         Assert.StartsWith($"libs/x/go.mod:{line}:{column}: ", e.Message);
+    }
+
+    [Fact]
+    public void Tool_and_ignore_directives_of_go_1_24_and_1_25_are_read_in_both_forms()
+    {
+        var mod = GoModFile.Parse("""
+            module example.com/engine
+
+            go 1.24.0
+
+            tool golang.org/x/tools/cmd/stringer
+            tool (
+                github.com/golang/mock/mockgen
+                gotest.tools/gotestsum
+            )
+            ignore ./node_modules
+            ignore (
+                ./docs
+                website
+            )
+            """, "go.mod");
+        Assert.Equal(["golang.org/x/tools/cmd/stringer", "github.com/golang/mock/mockgen", "gotest.tools/gotestsum"], mod.Tools.Select(t => t.Path));
+        Assert.Equal(new SourcePosition(7, 5), mod.Tools[1].Position);
+        Assert.Equal(["./node_modules", "./docs", "website"], mod.Ignores.Select(i => i.Path));
+        Assert.Empty(mod.Warnings);
+    }
+
+    [Fact]
+    public void An_unknown_future_directive_is_a_warning_naming_file_and_line_and_the_rest_is_still_read()
+    {
+        var mod = GoModFile.Parse("""
+            module example.com/future
+
+            go 1.30
+            frobnicate x y
+            sandbox (
+                ./a
+                ./b
+            )
+            require example.com/lib v1.0.0
+            replace example.com/lib => ../lib
+            """, "services/future/go.mod");
+        Assert.Equal(2, mod.Warnings.Count);
+        Assert.StartsWith("services/future/go.mod:4:1: unknown directive 'frobnicate' ignored", mod.Warnings[0]);
+        Assert.StartsWith("services/future/go.mod:6:5: unknown directive 'sandbox' ignored", mod.Warnings[1]);
+        Assert.Equal("example.com/lib", Assert.Single(mod.Requires).Path);
+        Assert.True(Assert.Single(mod.Replaces).IsLocal);
     }
 }

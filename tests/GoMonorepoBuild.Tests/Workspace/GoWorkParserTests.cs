@@ -30,10 +30,10 @@ public class GoWorkParserTests
     }
 
     [Fact]
-    public void A_go_work_rejects_go_mod_only_directives()
+    public void A_directive_go_work_does_not_know_is_a_warning_naming_file_and_line()
     {
-        var e = Assert.Throws<GoModParseException>(() => GoWorkFile.Parse("go 1.23\nrequire a.b/c v1.0.0\n", "go.work"));
-        Assert.Equal((2, 1), (e.Line, e.Column));
-        Assert.Contains("unknown directive 'require'", e.Message);
+        var work = GoWorkFile.Parse("go 1.23\nrequire a.b/c v1.0.0\nuse (\n  ./a\n)\n", "go.work");
+        Assert.StartsWith("go.work:2:1: unknown directive 'require' ignored (go.work knows go, toolchain, godebug, use, replace)", Assert.Single(work.Warnings));
+        Assert.Equal("./a", Assert.Single(work.Uses).Path);
     }
 }

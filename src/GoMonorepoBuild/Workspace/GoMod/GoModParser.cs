@@ -1,6 +1,9 @@
 namespace GoMonorepoBuild.Workspace.GoMod;
 
-/// <summary>Interprets go.mod directives: module, go, toolchain, godebug, require, exclude, replace, retract.</summary>
+/// <summary>
+/// Interprets go.mod directives: module, go, toolchain, godebug, require, exclude, replace, retract, tool (Go 1.24) and
+/// ignore (Go 1.25). An unknown directive is a warning (<see cref="UnknownDirectives"/>), not an error.
+/// </summary>
 internal static class GoModParser
 {
     public static GoModFile Parse(string text, string file)
@@ -12,6 +15,9 @@ internal static class GoModParser
         var excludes = new List<ModuleVersion>();
         var replaces = new List<ModReplacement>();
         var retracts = new List<ModRetraction>();
+        var tools = new List<ModPathDirective>();
+        var ignores = new List<ModPathDirective>();
+        var unknown = new UnknownDirectives(file, Known);
         foreach (var s in ModStatementReader.Read(text, file))
         {
             switch (s.Verb)
@@ -34,14 +40,22 @@ internal static class GoModParser
                     break;
                 case "replace": replaces.Add(ModDirectives.ParseReplace(s, file)); break;
                 case "retract": retracts.Add(ParseRetract(s, file)); break;
-                default:
-                    throw ModDirectives.Error(file, s.Position,
-                        $"unknown directive '{s.Verb}' (go.mod knows module, go, toolchain, godebug, require, exclude, replace, retract)");
+                case "tool": tools.Add(new ModPathDirective(ModDirectives.Single(s, file, "tool example.com/cmd/tool").Text, s.Position)); break;
+                case "ignore": ignores.Add(new ModPathDirective(ModDirectives.Single(s, file, "ignore ./folder").Text, s.Position)); break;
+                default: unknown.Add(s); break;
             }
         }
         if (module is null) throw ModDirectives.Error(file, new SourcePosition(1, 1), "no module directive: add 'module <module path>' at the top");
-        return new GoModFile(file, module, go, toolchain, godebug, requires, excludes, replaces, retracts) { ModulePosition = modulePosition };
+        return new GoModFile(file, module, go, toolchain, godebug, requires, excludes, replaces, retracts)
+        {
+            ModulePosition = modulePosition,
+            Tools = tools,
+            Ignores = ignores,
+            Warnings = unknown.Warnings,
+        };
     }
+
+    private const string Known = "go.mod knows module, go, toolchain, godebug, require, exclude, replace, retract, tool, ignore";
 
     private static (string Path, string Version) PathAndVersion(ModStatement s, string file, string usage)
     {

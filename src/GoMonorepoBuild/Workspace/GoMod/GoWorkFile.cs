@@ -9,5 +9,8 @@ public sealed record GoWorkFile(
     IReadOnlyList<WorkUse> Uses,
     IReadOnlyList<ModReplacement> Replaces)
 {
+    /// <summary>Directives this parser does not know, each as "file:line:col: ..." (the rest of the file is still read).</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     public static GoWorkFile Parse(string text, string file) => GoWorkParser.Parse(text, file);
 }

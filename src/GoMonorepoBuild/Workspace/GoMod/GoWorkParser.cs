@@ -1,6 +1,6 @@
 namespace GoMonorepoBuild.Workspace.GoMod;
 
-/// <summary>Interprets go.work directives: go, toolchain, godebug, use, replace.</summary>
+/// <summary>Interprets go.work directives: go, toolchain, godebug, use, replace; an unknown directive is a warning.</summary>
 internal static class GoWorkParser
 {
     public static GoWorkFile Parse(string text, string file)
@@ -9,6 +9,7 @@ internal static class GoWorkParser
         var godebug = new List<GodebugSetting>();
         var uses = new List<WorkUse>();
         var replaces = new List<ModReplacement>();
+        var unknown = new UnknownDirectives(file, "go.work knows go, toolchain, godebug, use, replace");
         foreach (var s in ModStatementReader.Read(text, file))
         {
             switch (s.Verb)
@@ -22,11 +23,9 @@ internal static class GoWorkParser
                     uses.Add(new WorkUse(path.Text, s.Position));
                     break;
                 case "replace": replaces.Add(ModDirectives.ParseReplace(s, file)); break;
-                default:
-                    throw ModDirectives.Error(file, s.Position,
-                        $"unknown directive '{s.Verb}' (go.work knows go, toolchain, godebug, use, replace)");
+                default: unknown.Add(s); break;
             }
         }
-        return new GoWorkFile(file, go, toolchain, godebug, uses, replaces);
+        return new GoWorkFile(file, go, toolchain, godebug, uses, replaces) { Warnings = unknown.Warnings };
     }
 }
