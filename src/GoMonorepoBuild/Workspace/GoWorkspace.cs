@@ -16,6 +16,7 @@ public sealed class GoWorkspace
     // Reverse indexes are built on first use: loading must stay fast, and many runs never ask.
     private readonly Lazy<ReverseIndex> _reverse;
     private readonly Lazy<ILookup<string, GoPackage>> _packagesByModule;
+    private readonly Lazy<IReadOnlyList<IReadOnlyList<string>>> _cycles;
 
     internal GoWorkspace(string root, GoWorkFile? work, IReadOnlyList<GoModule> modules, IReadOnlyDictionary<string, GoPackage> packages,
         IReadOnlyList<GoService> services, IReadOnlyList<string> warnings, IReadOnlyList<TargetPlatform> platforms)
@@ -31,6 +32,7 @@ public sealed class GoWorkspace
         _modulesByDir = modules.ToDictionary(m => m.Dir, StringComparer.Ordinal);
         _packagesByModule = new(() => packages.Values.ToLookup(p => p.ModulePath, StringComparer.Ordinal));
         _reverse = new(() => new ReverseIndex(modules, packages));
+        _cycles = new(() => ModuleCycleFinder.Find(modules));
     }
 
     /// <summary>The monorepo root, absolute.</summary>
@@ -44,6 +46,15 @@ public sealed class GoWorkspace
 
     /// <summary>Import path → package, for every package of every module.</summary>
     public IReadOnlyDictionary<string, GoPackage> Packages { get; }
+
+    /// <summary>
+    /// Modules that require each other in a circle (legal in Go), each as its sorted module paths: the strongly connected
+    /// components of the module graph with more than one member.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<string>> ModuleCycles => _cycles.Value;
+
+    /// <summary>The module cycle <paramref name="modulePath"/> belongs to, or null.</summary>
+    public IReadOnlyList<string>? ModuleCycleOf(string modulePath) => ModuleCycles.FirstOrDefault(c => c.Contains(modulePath, StringComparer.Ordinal));
 
     /// <summary>The modules the service globs match, sorted by path.</summary>
     public IReadOnlyList<GoService> Services { get; }

@@ -19,8 +19,18 @@ public static class WorkspaceLoader
 
         var work = ReadWork(tree, problems);
         var workDirs = WorkspaceDirs(work, tree, problems);
-        var moduleDirs = tree.FilesByDirectory.Where(kv => kv.Value.Contains("go.mod")).Select(kv => kv.Key).Order(StringComparer.Ordinal).ToList();
+        var moduleDirs = ModuleDirs(tree);
         var (modules, brokenDirs) = ReadModules(tree, moduleDirs, workDirs, options, problems);
+        for (var hidden = HiddenReplaceTargets.Find(modules, work, tree); hidden.Count > 0; hidden = HiddenReplaceTargets.Find(modules, work, tree))
+        {
+            foreach (var dir in hidden) tree = tree.WithSubtree(dir);
+            var added = ModuleDirs(tree).Except(moduleDirs, StringComparer.Ordinal).ToList();
+            var (more, moreBroken) = ReadModules(tree, added, workDirs, options, problems);
+            modules = [.. modules, .. more];
+            brokenDirs.UnionWith(moreBroken);
+            moduleDirs = ModuleDirs(tree);
+        }
+        modules = modules.OrderBy(m => m.Dir, StringComparer.Ordinal).ToList();
         var graph = ModuleGraph.Build(modules, brokenDirs, work, tree, problems);
         var modulesByDir = graph.Modules.ToDictionary(m => m.Dir, StringComparer.Ordinal);
         var allModuleDirs = moduleDirs.ToHashSet(StringComparer.Ordinal);
@@ -50,6 +60,9 @@ public static class WorkspaceLoader
         if (problems.Any) throw Blocking(problems, serviceDirs, names, graph, services, packages);
         return new GoWorkspace(tree.Root, work, graph.Modules, packages, services, problems.Warnings, options.Platforms);
     }
+
+    private static List<string> ModuleDirs(MonorepoTree tree) =>
+        tree.FilesByDirectory.Where(kv => kv.Value.Contains("go.mod")).Select(kv => kv.Key).Order(StringComparer.Ordinal).ToList();
 
     private static GoWorkFile? ReadWork(MonorepoTree tree, LoadProblems problems)
     {

@@ -25,4 +25,53 @@ public class RealLayoutTests
         Assert.Equal(2, model.ModuleAt("services/engine")!.ModFile.Tools.Count);
         Assert.Contains(model.Warnings, w => w.StartsWith("services/engine/go.mod:9:1: unknown directive 'teleport' ignored", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Modules_that_require_each_other_are_legal_and_a_change_anywhere_in_the_cycle_reaches_their_dependents()
+    {
+        using var tree = new TempTree();
+        tree.Module("services/a", "example.com/a", "require example.com/b v0.0.0\nreplace example.com/b => ../../libs/b\nreplace example.com/c => ../../libs/c\n")
+            .GoFile("services/a/main.go", "main", "example.com/b")
+            .Module("services/other", "example.com/other").GoFile("services/other/main.go", "main")
+            .Module("libs/b", "example.com/b", "require example.com/c v0.0.0\nreplace example.com/c => ../c\n")
+            .GoFile("libs/b/b.go", "b")
+            .GoFile("libs/b/usesc/usesc.go", "usesc", "example.com/c")
+            .Module("libs/c", "example.com/c", "require example.com/b v0.0.0\nreplace example.com/b => ../b\n")
+            .GoFile("libs/c/c.go", "c", "example.com/b");
+        var model = GoWorkspace.Load(tree.Root);
+
+        Assert.Equal(["example.com/b", "example.com/c"], Assert.Single(model.ModuleCycles));
+        Assert.Equal(["example.com/b", "example.com/c"], model.ModuleCycleOf("example.com/c"));
+        var a = model.Service("a")!;
+        Assert.Equal(["example.com/a", "example.com/b", "example.com/c"], a.Modules);
+        // Module files of every cycle member are inputs; at package level only what is imported.
+        Assert.Contains("libs/c/go.mod", a.ImageInputs);
+        Assert.Contains("libs/b/b.go", a.ImageInputs);
+        Assert.DoesNotContain("libs/c/c.go", a.ImageInputs);
+        Assert.Equal(["a"], model.ServicesWithInput("libs/c/go.mod").Select(s => s.Name));
+        Assert.Equal(["libs/c/go.mod", "module example.com/c", "required by libs/b (module example.com/b)", "required by services/a (module example.com/a)", "service a"],
+            model.Explain("libs/c/go.mod", a));
+    }
+
+    [Fact]
+    public void A_module_in_a_testdata_folder_that_a_replace_points_at_is_a_module_and_other_testdata_stays_out()
+    {
+        using var tree = new TempTree();
+        tree.Module("services/a", "example.com/a", "require example.com/pdata/testdata v0.0.0\nreplace example.com/pdata/testdata => ../../pdata/testdata\n")
+            .GoFile("services/a/main.go", "main", "example.com/pdata/testdata/gen")
+            .Module("pdata", "example.com/pdata").GoFile("pdata/p.go", "pdata")
+            .Module("pdata/testdata", "example.com/pdata/testdata").GoFile("pdata/testdata/gen/gen.go", "gen")
+            .GoFile("pdata/testdata/gen/testdata/ignored.go", "ignored")
+            .Module("pdata/_unused", "example.com/pdata/unused").GoFile("pdata/_unused/u.go", "unused")
+            .GoFile("pdata/testdata2/testdata/x.go", "x");
+        var model = GoWorkspace.Load(tree.Root);
+
+        Assert.Equal(["pdata", "pdata/testdata", "services/a"], model.Modules.Select(m => m.Dir));
+        var a = Assert.Single(model.Services);
+        Assert.Equal(["example.com/a", "example.com/pdata/testdata"], a.Modules);
+        Assert.Contains("pdata/testdata/gen/gen.go", a.ImageInputs);
+        Assert.Contains("pdata/testdata/go.mod", a.ImageInputs);
+        Assert.DoesNotContain(model.Packages.Values, p => p.Dir.Contains("testdata/testdata", StringComparison.Ordinal) || p.Dir.EndsWith("gen/testdata", StringComparison.Ordinal));
+        Assert.Equal(["example.com/pdata"], model.PackagesOfModule("example.com/pdata").Select(p => p.ImportPath));
+    }
 }

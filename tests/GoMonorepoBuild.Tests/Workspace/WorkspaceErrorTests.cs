@@ -85,20 +85,6 @@ public class WorkspaceErrorTests
     }
 
     [Fact]
-    public void A_module_cycle_is_reported_with_its_chain()
-    {
-        using var tree = new TempTree();
-        tree.Module("services/a", "example.com/a", "require example.com/b v0.0.0\nreplace example.com/b => ../../libs/b\n")
-            .GoFile("services/a/main.go", "main")
-            .Module("libs/b", "example.com/b", "require example.com/c v0.0.0\nreplace example.com/c => ../c\n")
-            .Module("libs/c", "example.com/c", "require example.com/b v0.0.0\nreplace example.com/b => ../b\n");
-        var e = Assert.Throws<WorkspaceException>(() => GoWorkspace.Load(tree.Root));
-        Assert.Contains("module cycle libs/b -> libs/c -> libs/b", e.Message);
-        Assert.Equal("libs/c/go.mod", e.File);
-        Assert.Equal(["a"], e.BlockedServices);
-    }
-
-    [Fact]
     public void An_import_cycle_between_packages_is_reported_with_its_chain()
     {
         using var tree = new TempTree();

@@ -36,7 +36,6 @@ internal sealed class ModuleGraph
         var graph = new ModuleGraph(modules, brokenDirs, work, tree, problems);
         graph.IndexPaths(modules);
         graph.Modules = modules.Select(graph.Connect).ToList();
-        graph.ReportCycles();
         return graph;
     }
 
@@ -115,40 +114,5 @@ internal sealed class ModuleGraph
         return Fail(exists
             ? $"replace {replace.OldPath} => {replace.NewPath}: the folder {target} has no go.mod (or lies in a folder the go command ignores)"
             : $"replace {replace.OldPath} => {replace.NewPath}: the folder {target} does not exist");
-    }
-
-    private void ReportCycles()
-    {
-        var byPath = Modules.GroupBy(m => m.Path).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        var state = new Dictionary<string, int>(StringComparer.Ordinal);
-        var stack = new List<string>();
-        foreach (var module in Modules.OrderBy(m => m.Dir, StringComparer.Ordinal))
-            Visit(module.Path);
-
-        void Visit(string path)
-        {
-            if (state.TryGetValue(path, out var s))
-            {
-                if (s == 1) Report(stack[stack.IndexOf(path)..]);
-                return;
-            }
-            state[path] = 1;
-            stack.Add(path);
-            if (byPath.TryGetValue(path, out var m))
-                foreach (var dependency in m.LocalDependencies) Visit(dependency);
-            stack.RemoveAt(stack.Count - 1);
-            state[path] = 2;
-        }
-
-        void Report(List<string> cycle)
-        {
-            var first = byPath[cycle[0]];
-            var last = byPath[cycle[^1]];
-            var require = last.ModFile.Requires.First(r => r.Path == first.Path);
-            var chain = string.Join(" -> ", cycle.Append(cycle[0]).Select(p => byPath[p].Dir));
-            _problems.Add(new WorkspaceException(
-                $"module cycle {chain}: local modules must not depend on each other in a circle; move the shared code into a library module",
-                last.GoModFile, require.Position.Line, require.Position.Column), last.Dir);
-        }
     }
 }

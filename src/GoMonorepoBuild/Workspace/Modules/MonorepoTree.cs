@@ -38,6 +38,40 @@ internal sealed class MonorepoTree
         if (!Directory.Exists(root))
             throw new WorkspaceException($"the monorepo folder '{root}' does not exist: pass an existing folder (parameter --monorepo)");
         var byDir = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        Walk(root, root, byDir);
+        return new MonorepoTree(root, Sorted(byDir));
+    }
+
+    /// <summary>
+    /// This tree plus the folder <paramref name="dir"/> (one the walk skipped, such as a <c>testdata</c> module that a
+    /// replace points at: the go command builds it) and what lies below it, walked by the same rules.
+    /// </summary>
+    public MonorepoTree WithSubtree(string dir)
+    {
+        var byDir = FilesByDirectory.ToDictionary(kv => kv.Key, kv => kv.Value.ToList(), StringComparer.Ordinal);
+        foreach (var key in byDir.Keys.Where(k => RepoPath.IsUnder(k, dir)).ToList()) byDir.Remove(key);
+        Walk(Root, FullPath(dir), byDir);
+        return new MonorepoTree(Root, Sorted(byDir));
+    }
+
+    /// <summary>
+    /// Whether <paramref name="dir"/> is a real folder of the monorepo reached without a symbolic link (a link could lead
+    /// out of the repository, and nothing outside it is ever read).
+    /// </summary>
+    public bool IsRealFolder(string dir)
+    {
+        var current = Root;
+        foreach (var segment in dir.Split('/'))
+        {
+            current = Path.Combine(current, segment);
+            var info = new DirectoryInfo(current);
+            if (!info.Exists || info.Attributes.HasFlag(FileAttributes.ReparsePoint)) return false;
+        }
+        return true;
+    }
+
+    private static void Walk(string root, string start, Dictionary<string, List<string>> byDir)
+    {
         var options = new EnumerationOptions
         {
             RecurseSubdirectories = true,
@@ -45,7 +79,7 @@ internal sealed class MonorepoTree
             AttributesToSkip = FileAttributes.ReparsePoint,
             ReturnSpecialDirectories = false,
         };
-        var entries = new FileSystemEnumerable<(string Dir, string Name)>(root,
+        var entries = new FileSystemEnumerable<(string Dir, string Name)>(start,
             (ref FileSystemEntry e) => (e.Directory.ToString(), e.FileName.ToString()), options)
         {
             ShouldIncludePredicate = (ref FileSystemEntry e) => !e.IsDirectory && IsInteresting(e.FileName),
@@ -54,12 +88,18 @@ internal sealed class MonorepoTree
         foreach (var (dir, name) in entries)
         {
             var relative = dir.Length <= root.Length ? "." : dir[(root.Length + 1)..].Replace('\\', '/');
-            if (!byDir.TryGetValue(relative, out var list)) byDir[relative] = list = [];
-            list.Add(name);
+            Add(byDir, relative, name);
         }
-        var sorted = byDir.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<string>)kv.Value.Order(StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
-        return new MonorepoTree(root, sorted);
     }
+
+    private static void Add(Dictionary<string, List<string>> byDir, string dir, string name)
+    {
+        if (!byDir.TryGetValue(dir, out var list)) byDir[dir] = list = [];
+        list.Add(name);
+    }
+
+    private static Dictionary<string, IReadOnlyList<string>> Sorted(Dictionary<string, List<string>> byDir) =>
+        byDir.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<string>)kv.Value.Order(StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
 
     /// <summary>Non-Go files go build compiles or links into a package (go/build's list of package file kinds).</summary>
     private static readonly HashSet<string> OtherSourceExtensions =
