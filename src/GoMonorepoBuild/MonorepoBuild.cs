@@ -1,5 +1,6 @@
 using GoMonorepoBuild.Targets;
 using GoMonorepoBuild.Workspace;
+using GoMonorepoBuild.Workspace.Services;
 
 namespace GoMonorepoBuild;
 
@@ -34,6 +35,8 @@ public abstract partial class MonorepoBuild : BuildBase
                 $"The monorepo folder {MonorepoDirectory} does not exist: pass --monorepo <dir> (or set MONOREPO, or \"Monorepo\" in .nuke/parameters.json).",
                 MonorepoDirectory);
         var model = GoWorkspace.Load(MonorepoDirectory, Services);
+        // An empty selection would read as "nothing affected, nothing to build" and exit 0: say so instead (exit 2).
+        if (model.Services.Count == 0) throw new UsageException(ServiceGlobHints.Describe(model, Services));
         foreach (var warning in model.Warnings) Log.Warning(warning);
         return model;
     }

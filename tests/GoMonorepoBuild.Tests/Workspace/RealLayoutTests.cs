@@ -74,4 +74,17 @@ public class RealLayoutTests
         Assert.DoesNotContain(model.Packages.Values, p => p.Dir.Contains("testdata/testdata", StringComparison.Ordinal) || p.Dir.EndsWith("gen/testdata", StringComparison.Ordinal));
         Assert.Equal(["example.com/pdata"], model.PackagesOfModule("example.com/pdata").Select(p => p.ImportPath));
     }
+
+    [Fact]
+    public void A_services_glob_matching_nothing_is_described_with_the_counts_of_the_tree_and_globs_that_would_match()
+    {
+        using var tree = new TempTree();
+        tree.Module(".", "example.com/thanos")
+            .GoFile("cmd/thanos/main.go", "main", "example.com/thanos/pkg/store")
+            .GoFile("pkg/store/store.go", "store");
+        var model = GoWorkspace.Load(tree.Root, ["services/*"]);
+        Assert.Empty(model.Services);
+        var text = GoMonorepoBuild.Workspace.Services.ServiceGlobHints.Describe(model, ["services/*"]);
+        Assert.Equal("--services 'services/*' matches no module folder: the tree has 1 module(s) and 1 main package(s); try for example --services 'cmd/*'", text);
+    }
 }
