@@ -91,7 +91,7 @@ public abstract partial class MonorepoBuild
         service.RequireBuildable();
         return new ServiceBuildInput(
             ImageName.FromServiceName(service.Name),
-            service.Path,
+            service.ModuleDir,
             MainPackageOf(service),
             GoVersions.Minor(service.GoVersion) ?? GoVersions.Fallback,
             service.ModuleFiles,
