@@ -85,6 +85,7 @@ public abstract partial class MonorepoBuild
             }
         }
         return new AffectedRequest(MonorepoDirectory, Services)
+            .WithServiceMains(WorkspaceLoadOptions.ServiceMains)
             .WithExcludedFolders([TemporaryDirectory])
             .WithBase(Base)
             .WithHead(Head)

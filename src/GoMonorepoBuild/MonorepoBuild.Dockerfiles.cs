@@ -21,9 +21,15 @@ public abstract partial class MonorepoBuild
     /// <summary>The monorepo's <c>gomonorepobuild.json</c> (empty when there is none), read and checked on first use.</summary>
     public ImageSettingsFile ImageSettings => imageSettings ??= LoadImageSettings();
 
+    ImageSettingsFile? unvalidatedImageSettings;
+
+    /// <summary>The file as read, before its service names are checked against the workspace (which needs its "main" settings).</summary>
+    ImageSettingsFile UnvalidatedImageSettings =>
+        unvalidatedImageSettings ??= ImageSettingsFile.Load(Path.Combine(MonorepoDirectory, ImageSettingsFile.FileName));
+
     ImageSettingsFile LoadImageSettings()
     {
-        var file = ImageSettingsFile.Load(Path.Combine(MonorepoDirectory, ImageSettingsFile.FileName));
+        var file = UnvalidatedImageSettings;
         file.RequireKnownServices(Workspace.Services.Select(s => s.Name).ToList());
         return file;
     }
@@ -85,7 +91,7 @@ public abstract partial class MonorepoBuild
         service.RequireBuildable();
         return new ServiceBuildInput(
             ImageName.FromServiceName(service.Name),
-            service.Path,
+            service.ModuleDir,
             MainPackageOf(service),
             GoVersions.Minor(service.GoVersion) ?? GoVersions.Fallback,
             service.ModuleFiles,

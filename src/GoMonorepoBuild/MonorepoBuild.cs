@@ -14,7 +14,7 @@ public abstract partial class MonorepoBuild : BuildBase
     [Parameter("The Go monorepo's root folder (default: the build's root folder)")]
     public string? Monorepo { get; set; }
 
-    [Parameter("Glob patterns (relative to the monorepo) saying which modules are services (default: services/*)")]
+    [Parameter("Glob patterns (relative to the monorepo) matching service folders: modules, or main packages of any module (default: services/*)")]
     public string[] Services { get; set; } = ["services/*"];
 
     [Parameter("Restrict the run to these services (names)")]
@@ -28,13 +28,17 @@ public abstract partial class MonorepoBuild : BuildBase
     /// <summary>The Go workspace model of the monorepo, loaded on first use.</summary>
     public GoWorkspace Workspace => workspace ??= LoadWorkspace();
 
+    /// <summary>How the workspace is read: the --services globs and the services' configured main packages.</summary>
+    protected WorkspaceOptions WorkspaceLoadOptions =>
+        WorkspaceOptions.Default.WithServiceGlobs(Services).WithServiceMains(UnvalidatedImageSettings.Mains);
+
     GoWorkspace LoadWorkspace()
     {
         if (!Directory.Exists(MonorepoDirectory))
             throw new WorkspaceException(
                 $"The monorepo folder {MonorepoDirectory} does not exist: pass --monorepo <dir> (or set MONOREPO, or \"Monorepo\" in .nuke/parameters.json).",
                 MonorepoDirectory);
-        var model = GoWorkspace.Load(MonorepoDirectory, Services);
+        var model = GoWorkspace.Load(MonorepoDirectory, WorkspaceLoadOptions);
         // An empty selection would read as "nothing affected, nothing to build" and exit 0: say so instead (exit 2).
         if (model.Services.Count == 0) throw new UsageException(ServiceGlobHints.Describe(model, Services));
         foreach (var warning in model.Warnings) Log.Warning(warning);

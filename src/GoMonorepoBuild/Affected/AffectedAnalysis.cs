@@ -119,7 +119,7 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher)
         if (snapshot.Folder is null) return null;
         try
         {
-            return GoWorkspace.Load(snapshot.Folder, request.ServiceGlobs);
+            return GoWorkspace.Load(snapshot.Folder, WorkspaceOptions.Default.WithServiceGlobs(request.ServiceGlobs).WithServiceMains(request.ServiceMains));
         }
         catch (WorkspaceException) when (tolerant)
         {

@@ -65,7 +65,7 @@ public static class AffectedPlanner
     {
         if (file.Kind is not (ChangeKind.Added or ChangeKind.Renamed) || RepoPath.FileName(file.Path) != "go.mod") return;
         var dir = RepoPath.Parent(file.Path);
-        if (state.Head.Services.FirstOrDefault(s => s.Path == dir) is { } service)
+        foreach (var service in state.Head.Services.Where(s => s.ModuleDir == dir))
             state.Add(service, Reasons.NewService(service, file));
     }
 

@@ -5,6 +5,9 @@ namespace GoMonorepoBuild.Affected;
 /// <summary>What to analyse: the monorepo, the revisions, and what to do when the base cannot be found.</summary>
 public sealed record AffectedRequest(string MonorepoDirectory, IReadOnlyList<string> ServiceGlobs)
 {
+    /// <summary>Service name → configured main package (gomonorepobuild.json's "main"), so the base revision is read the same way.</summary>
+    public IReadOnlyDictionary<string, string> ServiceMains { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>--base; null to take it from the CI's variables or the default branch.</summary>
     public string? Base { get; init; }
 
@@ -24,6 +27,7 @@ public sealed record AffectedRequest(string MonorepoDirectory, IReadOnlyList<str
     /// <summary>Folders (absolute) whose files are the build's own output, never changes: .nuke/temp.</summary>
     public IReadOnlyList<string> ExcludedFolders { get; init; } = [];
 
+    public AffectedRequest WithServiceMains(IReadOnlyDictionary<string, string> mains) => this with { ServiceMains = mains };
     public AffectedRequest WithExcludedFolders(IReadOnlyList<string> folders) => this with { ExcludedFolders = folders };
     public AffectedRequest WithBase(string? revision) => this with { Base = revision };
     public AffectedRequest WithHead(string? revision) => this with { Head = revision };

@@ -45,9 +45,9 @@ internal static class Reasons
     public static AffectedReason InModule(GoService service, string modulePath, string moduleDir, string path, ChangedFile file)
     {
         var kind = IsModuleFile(path) ? ReasonKind.ModuleFileChanged
-            : moduleDir == service.Path ? ReasonKind.FileChanged : ReasonKind.DependencyChanged;
+            : moduleDir == service.ModuleDir ? ReasonKind.FileChanged : ReasonKind.DependencyChanged;
         var chain = new List<string> { path, $"module {modulePath}" };
-        if (moduleDir != service.Path) chain.Add($"in the module closure of {service.Path}");
+        if (moduleDir != service.ModuleDir) chain.Add($"in the module closure of {service.ModuleDir}");
         chain.Add($"service {service.Name}");
         return new AffectedReason(kind, $"{path} {Verb(file)}: module {modulePath} is in the service's module closure", chain);
     }
@@ -62,7 +62,7 @@ internal static class Reasons
         var tail = model.Explain(package.Files[0], service)?.Skip(2) ?? [$"service {service.Name}"];
         var chain = new List<string> { path, $"compiled with package {package.ImportPath}" };
         chain.AddRange(tail);
-        var kind = model.ModuleContaining(path)?.Dir == service.Path ? ReasonKind.FileChanged : ReasonKind.DependencyChanged;
+        var kind = model.ModuleContaining(path)?.Dir == service.ModuleDir ? ReasonKind.FileChanged : ReasonKind.DependencyChanged;
         return new AffectedReason(kind, $"{path} {Verb(file)}: the go command compiles it into package {package.ImportPath}", chain);
     }
 
@@ -71,14 +71,14 @@ internal static class Reasons
             [path, $"copied by {service.Dockerfile} (COPY {source})", $"service {service.Name}"]);
 
     public static AffectedReason NewService(GoService service, ChangedFile file) =>
-        new(ReasonKind.NewService, $"{service.Path} is a new service ({service.Path}/go.mod {Verb(file)})",
-            [$"{service.Path}/go.mod", "new service", $"service {service.Name}"]);
+        new(ReasonKind.NewService, $"{service.Path} is a new service ({RepoPath.Combine(service.ModuleDir, "go.mod")} {Verb(file)})",
+            [RepoPath.Combine(service.ModuleDir, "go.mod"), "new service", $"service {service.Name}"]);
 
     static ReasonKind KindOf(GoWorkspace model, GoService service, string path)
     {
         if (IsModuleFile(path)) return ReasonKind.ModuleFileChanged;
         if (path == service.Dockerfile) return ReasonKind.FileChanged;
-        return model.ModuleContaining(path)?.Dir == service.Path ? ReasonKind.FileChanged : ReasonKind.DependencyChanged;
+        return model.ModuleContaining(path)?.Dir == service.ModuleDir ? ReasonKind.FileChanged : ReasonKind.DependencyChanged;
     }
 
     static string Describe(ReasonKind kind, GoService service) => kind switch

@@ -28,6 +28,13 @@ public sealed record ImageSettings
     /// <summary>The <c>org.opencontainers.image.source</c> label, e.g. the repository URL.</summary>
     public string? Source { get; init; }
 
+    /// <summary>
+    /// The main package to build, relative to the module folder (<c>cmd/dockerd</c>): for a module with several, which
+    /// would otherwise be one service per main package. Per service only; the workspace model reads it
+    /// (<see cref="Workspace.WorkspaceOptions.ServiceMains"/>).
+    /// </summary>
+    public string? Main { get; init; }
+
     public ImageSettings WithRuntime(string? runtime) => this with { Runtime = runtime };
 
     /// <summary>These settings, with anything unset here taken from <paramref name="fallback"/>.</summary>
@@ -40,6 +47,7 @@ public sealed record ImageSettings
         VersionVariable = VersionVariable ?? fallback.VersionVariable,
         LdFlags = LdFlags ?? fallback.LdFlags,
         Source = Source ?? fallback.Source,
+        Main = Main ?? fallback.Main,
     };
 
     /// <summary>

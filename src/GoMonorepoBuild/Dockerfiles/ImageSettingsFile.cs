@@ -19,6 +19,10 @@ public sealed record ImageSettingsFile(string Path, ImageSettings Defaults, IRea
     public ImageSettings For(string service, ImageSettings global) =>
         (Services.TryGetValue(service, out var own) ? own : ImageSettings.None).Over(global.Over(Defaults));
 
+    /// <summary>Service name → its configured main package folder (relative to its module), for the workspace model.</summary>
+    public IReadOnlyDictionary<string, string> Mains =>
+        Services.Where(s => s.Value.Main is not null).ToDictionary(s => s.Key, s => s.Value.Main!, StringComparer.Ordinal);
+
     /// <summary>Throws when a section names no known service (a typo would otherwise be ignored silently).</summary>
     public void RequireKnownServices(IReadOnlyCollection<string> services)
     {
@@ -42,10 +46,13 @@ public sealed record ImageSettingsFile(string Path, ImageSettings Defaults, IRea
             throw new ImageSettingsException(path,
                 $"{e.Message} Allowed: \"defaults\" and \"services\": {{ \"<service>\": {{...}} }}, each with \"runtime\" " +
                 "(scratch|distroless|alpine|<image>), \"caCertificates\" (auto|always|never), \"zoneInfo\" (auto|embed|files|never), " +
-                "\"version\", \"versionVariable\", \"ldFlags\", \"source\".", e);
+                "\"version\", \"versionVariable\", \"ldFlags\", \"source\"; per service also \"main\".", e);
         }
         var file = new ImageSettingsFile(path, document?.Defaults ?? ImageSettings.None,
             new Dictionary<string, ImageSettings>(document?.Services ?? [], StringComparer.Ordinal));
+        if (file.Defaults.Main is not null)
+            throw new ImageSettingsException(path,
+                "\"defaults\" sets \"main\", which picks one service's main package: move it into that service's section of \"services\".");
         foreach (var (name, settings) in file.Services.Prepend(new("defaults", file.Defaults)))
         {
             try

@@ -56,7 +56,7 @@ public sealed class GoWorkspace
     /// <summary>The module cycle <paramref name="modulePath"/> belongs to, or null.</summary>
     public IReadOnlyList<string>? ModuleCycleOf(string modulePath) => ModuleCycles.FirstOrDefault(c => c.Contains(modulePath, StringComparer.Ordinal));
 
-    /// <summary>The modules the service globs match, sorted by path.</summary>
+    /// <summary>The services the globs name (binaries, or library modules analysed as one), sorted by path.</summary>
     public IReadOnlyList<GoService> Services { get; }
 
     /// <summary>Things that are legal but probably not meant (a replace without require, a local module taken from a proxy).</summary>
@@ -116,13 +116,13 @@ public sealed class GoWorkspace
         if (service.ImageInputs.BinarySearch(path) < 0) return null;
         var tail = $"service {service.Name}";
         if (path == service.Dockerfile) return [path, $"the Dockerfile of {tail}"];
-        var module = ModuleAt(service.Path)!;
+        var module = ModuleAt(service.ModuleDir)!;
         if (service.VendorFiles.BinarySearch(path) >= 0) return [path, $"vendored by module {module.Path} (vendor/modules.txt)", tail];
         if (Work is not null && (path == Work.File || path == "go.work.sum")) return [path, "the go.work of the workspace", tail];
         var owner = Modules.FirstOrDefault(m => m.ModuleFiles.Contains(path));
         if (owner is not null) return ModuleChain(path, owner, module, tail);
 
-        var roots = ServiceBuilder.Roots(module, PackagesOfModule(module.Path), out _);
+        var roots = ServiceBuilder.Roots(service, PackagesOfModule(module.Path));
         var closure = ServiceClosure.Compute(module, _modulesByPath, Packages, roots);
         var package = PackagesOfFile(path).FirstOrDefault(p => closure.Parents.ContainsKey(p.ImportPath));
         if (package is null) return null;

@@ -47,17 +47,17 @@ public static class WorkspaceLoader
                 first.Files.FirstOrDefault() ?? first.Dir), moduleDirOf(first.Dir), first.Dir);
         }
 
-        var (serviceDirs, unmatched) = ServiceMatcher.Match(ServiceMatcher.ParseGlobs(options.ServiceGlobs), moduleDirs);
-        foreach (var glob in unmatched) problems.Warn($"the services pattern '{glob}' matches no module folder");
-        var names = ServiceMatcher.Names(serviceDirs);
+        var discovered = ServiceDiscovery.Discover(ServiceMatcher.ParseGlobs(options.ServiceGlobs), options.ServiceMains, moduleDirs,
+            modulesByDir, packages.Values, problems.Warn);
+        foreach (var glob in discovered.Unmatched) problems.Warn($"the services pattern '{glob}' matches no module or main package folder");
+        foreach (var (error, blocked) in discovered.Problems) problems.Add(error, blocked);
         var modulesByPath = graph.Modules.GroupBy(m => m.Path).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var packagesByModule = packages.Values.ToLookup(p => p.ModulePath, StringComparer.Ordinal);
-        var services = serviceDirs.Where(modulesByDir.ContainsKey)
-            .Select(dir => ServiceBuilder.Build(names[dir], modulesByDir[dir], modulesByPath, packages, packagesByModule[modulesByDir[dir].Path],
-                tree, work, problems.Warn))
+        var services = discovered.Services
+            .Select(spec => ServiceBuilder.Build(spec, modulesByPath, packages, packagesByModule[spec.Module.Path], tree, work, problems.Warn))
             .ToList();
 
-        if (problems.Any) throw Blocking(problems, serviceDirs, names, graph, services, packages);
+        if (problems.Any) throw Blocking(problems, discovered, graph, services, packages);
         return new GoWorkspace(tree.Root, work, graph.Modules, packages, services, problems.Warnings, options.Platforms);
     }
 
@@ -168,19 +168,24 @@ public static class WorkspaceLoader
     }
 
     /// <summary>The first problem, naming the services it blocks; the others ride along in <see cref="WorkspaceException.OtherProblems"/>.</summary>
-    private static WorkspaceException Blocking(LoadProblems problems, IReadOnlyList<string> serviceDirs, IReadOnlyDictionary<string, string> names,
-        ModuleGraph graph, List<GoService> services, IReadOnlyDictionary<string, GoPackage> packages)
+    private static WorkspaceException Blocking(LoadProblems problems, ServiceDiscovery.Result discovered, ModuleGraph graph, List<GoService> services,
+        IReadOnlyDictionary<string, GoPackage> packages)
     {
-        var moduleReach = serviceDirs.ToDictionary(d => d, d => ReachableDirs(d, graph.DirEdges), StringComparer.Ordinal);
-        var packageDirs = services.ToDictionary(s => s.Path, s => s.Packages.Select(p => packages[p].Dir).ToHashSet(StringComparer.Ordinal));
+        // Every service by name with its module folder and, once computed, its package folders; a matched module that did
+        // not load is a service by its module name.
+        var candidates = services.Select(s => (s.Name, Dir: s.ModuleDir, Packages: (HashSet<string>?)s.Packages.Select(p => packages[p].Dir).ToHashSet(StringComparer.Ordinal)))
+            .Concat(discovered.MatchedModuleDirs.Where(d => !services.Any(s => s.ModuleDir == d))
+                .Select(d => (Name: discovered.ModuleNames[d], Dir: d, Packages: (HashSet<string>?)null)))
+            .ToList();
+        var moduleReach = candidates.Select(c => c.Dir).Distinct().ToDictionary(d => d, d => ReachableDirs(d, graph.DirEdges), StringComparer.Ordinal);
         var all = problems.All.Select(p =>
         {
-            var blocked = serviceDirs.Where(dir =>
+            var blocked = p.Services?.Order(StringComparer.Ordinal).ToList() ?? candidates.Where(c =>
                     p.ModuleDir is null
-                    || (p.PackageDir is not null && packageDirs.TryGetValue(dir, out var pkgs)
-                        ? pkgs.Contains(p.PackageDir) || !packages.Values.Any(x => x.Dir == p.PackageDir) && moduleReach[dir].Contains(p.ModuleDir)
-                        : moduleReach[dir].Contains(p.ModuleDir)))
-                .Select(d => names[d]).Order(StringComparer.Ordinal).ToList();
+                    || (p.PackageDir is not null && c.Packages is { } pkgs
+                        ? pkgs.Contains(p.PackageDir) || !packages.Values.Any(x => x.Dir == p.PackageDir) && moduleReach[c.Dir].Contains(p.ModuleDir)
+                        : moduleReach[c.Dir].Contains(p.ModuleDir)))
+                .Select(c => c.Name).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
             return p.Error.WithBlockedServices(blocked);
         }).ToList();
         return all[0].WithOtherProblems(all.Skip(1).ToList());

@@ -8,8 +8,14 @@ public sealed record WorkspaceOptions
 {
     public static readonly WorkspaceOptions Default = new();
 
-    /// <summary>Glob patterns relative to the monorepo root matching service module folders (default services/*).</summary>
+    /// <summary>Glob patterns relative to the monorepo root matching service folders: modules or main packages (default services/*).</summary>
     public IReadOnlyList<string> ServiceGlobs { get; init; } = ServiceMatcher.DefaultGlobs;
+
+    /// <summary>
+    /// Service name → the main package to build, relative to its module folder ("cmd/dockerd", "."): for a matched module
+    /// with several main packages, which would otherwise be one service per main (gomonorepobuild.json's "main").
+    /// </summary>
+    public IReadOnlyDictionary<string, string> ServiceMains { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
     /// <summary>A file is a build input unless its name suffix or //go:build line rules out every one of these.</summary>
     public IReadOnlyList<TargetPlatform> Platforms { get; init; } = TargetPlatform.Default;
@@ -18,6 +24,8 @@ public sealed record WorkspaceOptions
     public int Parallelism { get; init; } = Environment.ProcessorCount;
 
     public WorkspaceOptions WithServiceGlobs(IReadOnlyList<string> globs) => this with { ServiceGlobs = globs };
+
+    public WorkspaceOptions WithServiceMains(IReadOnlyDictionary<string, string> mains) => this with { ServiceMains = mains };
 
     public WorkspaceOptions WithPlatforms(IReadOnlyList<TargetPlatform> platforms) => this with { Platforms = platforms };
 }

@@ -85,6 +85,6 @@ public class RealLayoutTests
         var model = GoWorkspace.Load(tree.Root, ["services/*"]);
         Assert.Empty(model.Services);
         var text = GoMonorepoBuild.Workspace.Services.ServiceGlobHints.Describe(model, ["services/*"]);
-        Assert.Equal("--services 'services/*' matches no module folder: the tree has 1 module(s) and 1 main package(s); try for example --services 'cmd/*'", text);
+        Assert.Equal("--services 'services/*' matches no module or main-package folder: the tree has 1 module(s) and 1 main package(s); try for example --services 'cmd/*'", text);
     }
 }

@@ -2,7 +2,7 @@ using System.Text;
 
 namespace GoMonorepoBuild.Workspace.Rendering;
 
-/// <summary>A Graphviz digraph of services and modules (render with <c>dot -Tsvg</c>).</summary>
+/// <summary>A Graphviz digraph of services and modules, module cycles as dashed clusters (render with <c>dot -Tsvg</c>).</summary>
 internal static class DotRenderer
 {
     public static string Render(GoWorkspace model)
@@ -16,6 +16,8 @@ internal static class DotRenderer
                 ? $"  {node.Id} [label=\"{label}\", shape=box, style=\"rounded,filled\", fillcolor=\"#dbeafe\"];\n"
                 : $"  {node.Id} [label=\"{label}\", shape=box];\n");
         }
+        for (var i = 0; i < graph.Cycles.Count; i++)
+            text.Append($"  subgraph cluster_cycle{i} {{ label=\"module cycle\"; style=dashed; {string.Concat(graph.Cycles[i].Select(id => id + "; "))}}}\n");
         foreach (var (from, to) in graph.Edges) text.Append($"  {from} -> {to};\n");
         return text.Append("}\n").ToString();
     }

@@ -1,20 +1,92 @@
 namespace GoMonorepoBuild.Workspace.Rendering;
 
-/// <summary>The nodes and edges the Mermaid and DOT pictures share: modules (services marked) and local dependencies.</summary>
-internal sealed record GraphNodes(IReadOnlyList<GraphNodes.Node> Nodes, IReadOnlyList<(string From, string To)> Edges)
+/// <summary>
+/// The nodes and edges the Mermaid and DOT pictures share. Modules are nodes, with an edge per local dependency. A
+/// module that is exactly one service at its folder is drawn as that service (as before); the services of a module with
+/// several binaries (or a matched main-package folder) are nodes of their own with an edge to their module. Modules that
+/// require each other form <see cref="Cycles"/> (strongly connected components), which the pictures group.
+/// </summary>
+internal sealed record GraphNodes(IReadOnlyList<GraphNodes.Node> Nodes, IReadOnlyList<(string From, string To)> Edges,
+    IReadOnlyList<IReadOnlyList<string>> Cycles)
 {
     public sealed record Node(string Id, string Label, string Detail, bool IsService);
 
     public static GraphNodes Of(GoWorkspace model)
     {
-        var services = model.Services.ToDictionary(s => s.Path, StringComparer.Ordinal);
+        var byModule = model.Services.ToLookup(s => s.ModuleDir, StringComparer.Ordinal);
         var ids = model.Modules.Select((m, i) => (m, i)).ToDictionary(x => x.m.Path, x => $"m{x.i}", StringComparer.Ordinal);
-        var nodes = model.Modules.Select(m => services.TryGetValue(m.Dir, out var s)
-            ? new Node(ids[m.Path], s.Name, m.Dir, true)
-            : new Node(ids[m.Path], m.Dir, m.Path, false)).ToList();
-        var edges = model.Modules.SelectMany(m => m.LocalDependencies.Where(ids.ContainsKey).Select(d => (ids[m.Path], ids[d]))).ToList();
-        return new GraphNodes(nodes, edges);
+        var nodes = new List<Node>();
+        var edges = new List<(string, string)>();
+        foreach (var module in model.Modules)
+        {
+            var services = byModule[module.Dir].ToList();
+            if (services is [{ } only] && only.Path == module.Dir)
+            {
+                nodes.Add(new Node(ids[module.Path], only.Name, module.Dir, true));
+                continue;
+            }
+            nodes.Add(new Node(ids[module.Path], module.Dir, module.Path, false));
+        }
+        var binaries = model.Services.Where(s => !(byModule[s.ModuleDir].Count() == 1 && s.Path == s.ModuleDir)).ToList();
+        for (var i = 0; i < binaries.Count; i++)
+        {
+            nodes.Add(new Node($"s{i}", binaries[i].Name, binaries[i].Path, true));
+            if (model.ModuleAt(binaries[i].ModuleDir) is { } module) edges.Add(($"s{i}", ids[module.Path]));
+        }
+        edges.AddRange(model.Modules.SelectMany(m => m.LocalDependencies.Where(ids.ContainsKey).Select(d => (ids[m.Path], ids[d]))));
+        var cycles = ModuleCycles(model).Select(c => (IReadOnlyList<string>)c.Select(p => ids[p]).ToList()).ToList();
+        return new GraphNodes(nodes, edges, cycles);
     }
 
     public static string Escape(string s) => s.Replace("\"", "'");
+
+    /// <summary>Groups of two or more modules that reach each other through local dependencies (Tarjan's algorithm), in module order.</summary>
+    private static List<List<string>> ModuleCycles(GoWorkspace model)
+    {
+        var order = model.Modules.Select((m, i) => (m.Path, i)).ToDictionary(x => x.Path, x => x.i, StringComparer.Ordinal);
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        var low = new Dictionary<string, int>(StringComparer.Ordinal);
+        var stack = new Stack<string>();
+        var onStack = new HashSet<string>(StringComparer.Ordinal);
+        var result = new List<List<string>>();
+        IEnumerable<string> Next(string m) => (model.ModuleByPath(m)?.LocalDependencies ?? []).Where(order.ContainsKey);
+
+        foreach (var start in model.Modules.Select(m => m.Path))
+        {
+            if (index.ContainsKey(start)) continue;
+            // Iterative, so a long chain of modules cannot exhaust the stack.
+            var work = new Stack<(string Module, IEnumerator<string> Next)>();
+            void Enter(string m)
+            {
+                index[m] = low[m] = index.Count;
+                stack.Push(m);
+                onStack.Add(m);
+                work.Push((m, Next(m).GetEnumerator()));
+            }
+            Enter(start);
+            while (work.TryPeek(out var top))
+            {
+                if (top.Next.MoveNext())
+                {
+                    var next = top.Next.Current;
+                    if (!index.ContainsKey(next)) Enter(next);
+                    else if (onStack.Contains(next)) low[top.Module] = Math.Min(low[top.Module], index[next]);
+                    continue;
+                }
+                work.Pop();
+                if (work.TryPeek(out var parent)) low[parent.Module] = Math.Min(low[parent.Module], low[top.Module]);
+                if (low[top.Module] != index[top.Module]) continue;
+                var component = new List<string>();
+                string member;
+                do
+                {
+                    member = stack.Pop();
+                    onStack.Remove(member);
+                    component.Add(member);
+                } while (member != top.Module);
+                if (component.Count > 1) result.Add(component.OrderBy(m => order[m]).ToList());
+            }
+        }
+        return result.OrderBy(c => order[c[0]]).ToList();
+    }
 }

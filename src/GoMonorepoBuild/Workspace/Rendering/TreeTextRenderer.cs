@@ -15,7 +15,8 @@ internal static class TreeTextRenderer
         if (model.Services.Count == 0) text.Append("no services (check the --services patterns)\n");
         foreach (var service in model.Services)
         {
-            text.Append($"{service.Name} ({service.Path}) module {service.Module}, go {service.GoVersion ?? "?"}, {service.ImageInputs.Count} image inputs\n");
+            var binary = service.Path == service.ModuleDir ? "" : $" binary of {service.ModuleDir},";
+            text.Append($"{service.Name} ({service.Path}){binary} module {service.Module}, go {service.GoVersion ?? "?"}, {service.ImageInputs.Count} image inputs\n");
             var sections = new List<(string Title, Action<string> Write)>
             {
                 (service.IsBuildable ? "main: " + string.Join(", ", service.MainPackages) : "library: no main package (analysed, not built)", _ => { }),

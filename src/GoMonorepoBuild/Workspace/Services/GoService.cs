@@ -1,8 +1,12 @@
 namespace GoMonorepoBuild.Workspace.Services;
 
 /// <summary>
-/// A module the --services globs match. <see cref="Name"/> is its folder's last segment; when two services share that
-/// segment, each of them is named by its whole path with '/' replaced by '-' (services/a/api → services-a-api).
+/// A binary the build makes an image of, or a library module analysed as one (see <see cref="ServiceDiscovery"/>).
+/// A matched module with at most one main package is one service at the module folder, named by the folder's last
+/// segment; when two such services share that segment, each is named by its whole path with '/' replaced by '-'
+/// (services/a/api → services-a-api). A matched module with several main packages, and a matched main-package folder,
+/// give one service per main package at that package's folder, named by its last segment (services/docker/cmd/dockerd
+/// → dockerd). <see cref="Path"/> is the service's folder, <see cref="ModuleDir"/> its module's.
 /// All paths are relative to the monorepo root with forward slashes; every list is sorted ordinally.
 /// <see cref="ImageInputs"/> = <see cref="ModuleFiles"/> (go.mod/go.sum of every involved module, go.work/go.work.sum for a
 /// workspace module) + <see cref="SourceFiles"/> (non-test Go files, assembly/C/.syso files and embedded files of the
@@ -26,7 +30,12 @@ public sealed record GoService(
     /// <summary>The service module's vendor/ files when it vendors (vendor/modules.txt); also in <see cref="ImageInputs"/>.</summary>
     public IReadOnlyList<string> VendorFiles { get; init; } = [];
 
-    /// <summary>Only modules with a main package (at the root or under cmd/&lt;name&gt;) produce an image.</summary>
+    /// <summary>The folder of the service's module: <see cref="Path"/> itself for a module service, above it for a binary of a module.</summary>
+    public string ModuleDir { get => moduleDir ?? Path; init => moduleDir = value; }
+
+    private readonly string? moduleDir;
+
+    /// <summary>Only services with a main package produce an image.</summary>
     public bool IsBuildable => MainPackages.Count > 0;
 
     /// <summary>The service's own Dockerfile (the escape hatch), when it has one.</summary>
@@ -39,7 +48,7 @@ public sealed record GoService(
             throw new WorkspaceException(
                 $"service {Name} ({Path}) has no main package, so there is nothing to build: add a 'package main' at the module root or " +
                 "under cmd/<name>/, or leave it out of --services (it can still be analysed)",
-                RepoPath.Combine(Path, "go.mod"), blockedServices: [Name]);
+                RepoPath.Combine(ModuleDir, "go.mod"), blockedServices: [Name]);
         return this;
     }
 }

@@ -4,14 +4,18 @@ using GoMonorepoBuild.Workspace.Packages;
 
 namespace GoMonorepoBuild.Workspace.Services;
 
-/// <summary>Turns a matched module folder into a <see cref="GoService"/> with its packages and image inputs.</summary>
+/// <summary>
+/// Turns a discovered service into a <see cref="GoService"/> with its packages and image inputs. The closure starts at
+/// the service's own main package, so binaries of one module share only what they both import.
+/// </summary>
 internal static class ServiceBuilder
 {
-    public static GoService Build(string name, GoModule module, IReadOnlyDictionary<string, GoModule> modulesByPath,
+    public static GoService Build(ServiceDiscovery.Spec spec, IReadOnlyDictionary<string, GoModule> modulesByPath,
         IReadOnlyDictionary<string, GoPackage> packages, IEnumerable<GoPackage> modulePackages, MonorepoTree tree, GoWorkFile? work,
         Action<string>? warn)
     {
-        var roots = Roots(module, modulePackages, out var mains);
+        var (name, module, mains) = (spec.Name, spec.Module, spec.Mains);
+        var roots = mains.Count > 0 ? mains : LibraryRoots(modulePackages);
         var closure = ServiceClosure.Compute(module, modulesByPath, packages, roots, warn);
         var closurePackages = closure.Parents.Keys.Select(k => packages[k]).ToList();
 
@@ -26,13 +30,13 @@ internal static class ServiceBuilder
         var sourceFiles = new SortedSet<string>(closurePackages.SelectMany(p => p.Files.Concat(p.EmbedFiles).Concat(p.OtherSourceFiles)),
             StringComparer.Ordinal);
         var vendorFiles = VendorFiles(tree, module);
-        var hasDockerfile = tree.HasFile(module.Dir, "Dockerfile");
+        var hasDockerfile = tree.HasFile(spec.Dir, "Dockerfile");
         var inputs = new SortedSet<string>(moduleFiles.Concat(sourceFiles).Concat(vendorFiles), StringComparer.Ordinal);
-        if (hasDockerfile) inputs.Add(RepoPath.Combine(module.Dir, "Dockerfile"));
+        if (hasDockerfile) inputs.Add(RepoPath.Combine(spec.Dir, "Dockerfile"));
 
         return new GoService(
             name,
-            module.Dir,
+            spec.Dir,
             module.Path,
             module.GoVersion,
             mains.Select(p => p.Dir).Order(StringComparer.Ordinal).ToList(),
@@ -46,6 +50,7 @@ internal static class ServiceBuilder
             hasDockerfile)
         {
             VendorFiles = vendorFiles,
+            ModuleDir = module.Dir,
         };
     }
 
@@ -69,11 +74,15 @@ internal static class ServiceBuilder
             .OrderBy(p => p.Dir, StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>A service's main packages; for a library module without one, all its non-test packages.</summary>
-    public static IReadOnlyList<GoPackage> Roots(GoModule module, IEnumerable<GoPackage> modulePackages, out IReadOnlyList<GoPackage> mains)
+    /// <summary>What a library service (no main package) is analysed as: its module's non-test, non-main packages.</summary>
+    public static IReadOnlyList<GoPackage> LibraryRoots(IEnumerable<GoPackage> modulePackages) =>
+        modulePackages.Where(p => p.Files.Count > 0 && !p.IsMain).ToList();
+
+    /// <summary>Where a built service's closure starts: its main package; for a library, all its module's packages.</summary>
+    public static IReadOnlyList<GoPackage> Roots(GoService service, IEnumerable<GoPackage> modulePackages)
     {
-        var own = modulePackages.Where(p => p.Files.Count > 0).ToList();
-        mains = MainPackages(module, own);
-        return mains.Count > 0 ? mains : own.Where(p => !p.IsMain).ToList();
+        if (service.MainPackages.Count == 0) return LibraryRoots(modulePackages);
+        var dirs = service.MainPackages.ToHashSet(StringComparer.Ordinal);
+        return modulePackages.Where(p => dirs.Contains(p.Dir)).ToList();
     }
 }

@@ -12,7 +12,7 @@ public static class ServiceGlobHints
         var suggestions = model.Modules.Where(m => m.Dir != ".").Select(m => RepoPath.Parent(m.Dir) == "." ? m.Dir : RepoPath.Parent(m.Dir) + "/*")
             .Concat(mains.Where(d => d != ".").Select(d => RepoPath.Parent(d) == "." ? d : RepoPath.Parent(d) + "/*"))
             .Distinct().Take(5).ToList();
-        return $"--services '{string.Join(",", globs)}' matches no module folder: the tree has {model.Modules.Count} module(s) and " +
+        return $"--services '{string.Join(",", globs)}' matches no module or main-package folder: the tree has {model.Modules.Count} module(s) and " +
                $"{mains.Count} main package(s)" + (suggestions.Count == 0 ? "" : $"; try for example --services '{string.Join("' or '", suggestions)}'");
     }
 }
