@@ -56,7 +56,7 @@ public static class WorkspaceLoader
         if (!tree.HasFile(".", "go.work")) return null;
         try
         {
-            return GoWorkFile.Parse(File.ReadAllText(tree.FullPath("go.work")), "go.work");
+            return GoWorkFile.Parse(tree.ReadAllText("go.work"), "go.work");
         }
         catch (WorkspaceException e)
         {
@@ -91,7 +91,7 @@ public static class WorkspaceLoader
             var file = RepoPath.Combine(dir, "go.mod");
             try
             {
-                var modFile = GoModFile.Parse(File.ReadAllText(tree.FullPath(file)), file);
+                var modFile = GoModFile.Parse(tree.ReadAllText(file), file);
                 results[i] = new GoModule(modFile.ModulePath, dir, modFile, tree.HasFile(dir, "go.sum"), workDirs.Contains(dir));
             }
             catch (WorkspaceException e)
@@ -124,7 +124,7 @@ public static class WorkspaceLoader
             var (dir, moduleDir, path) = work[i];
             try
             {
-                scanned[i] = GoFileScanner.ScanFile(tree.FullPath(path), path);
+                scanned[i] = GoFileScanner.ScanFile(tree.ReadablePath(path), path);
             }
             catch (WorkspaceException e)
             {
