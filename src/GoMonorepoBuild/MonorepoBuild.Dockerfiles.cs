@@ -1,6 +1,7 @@
 using GoMonorepoBuild.Dockerfiles;
 using GoMonorepoBuild.Engine;
 using GoMonorepoBuild.Targets;
+using GoMonorepoBuild.Workspace;
 using GoMonorepoBuild.Workspace.Services;
 
 namespace GoMonorepoBuild;
@@ -69,9 +70,10 @@ public abstract partial class MonorepoBuild
     /// </summary>
     protected virtual DockerfileOptions DockerfileOptionsFor(GoService service)
     {
+        var files = new MonorepoFiles(MonorepoDirectory);
         var needs = RuntimeAssets.Decide(service.StdImports, service.SourceFiles
             .Where(f => f.EndsWith(".go", StringComparison.Ordinal))
-            .Select(f => File.ReadAllText(Path.Combine(MonorepoDirectory, f))));
+            .Select(files.ReadAllText));
         var settings = ImageSettings.For(service.Name, Dockerfiles.ImageSettings.None.WithRuntime(RuntimeImage));
         var options = settings.ApplyTo(DockerfileOptions.Default.WithMetadataLabels(), needs);
         try

@@ -64,7 +64,7 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher)
             var inside = changes.Files.Select(f => f.RelativeTo(prefix)).OfType<ChangedFile>().ToList();
             var outside = changes.Files.SelectMany(f => f.Paths).Where(p => prefix != "." && !RepoPath.IsUnder(p, prefix)).Distinct().ToList();
             var options = request.Options.WithDockerfileCopies(head.Services.Where(s => s.Dockerfile is not null)
-                .ToDictionary(s => s.Path, s => DockerfileCopies.Parse(File.ReadAllText(Path.Combine(head.Root, s.Dockerfile!)))));
+                .ToDictionary(s => s.Path, s => DockerfileCopies.Parse(new MonorepoFiles(head.Root).ReadAllText(s.Dockerfile!))));
             var result = AffectedPlanner.Plan(inside, outside, head, () => BaseModel(workDir, resolved.Sha, prefix, request, snapshots, BaseCandidatePaths(inside)), options);
             return result.WithRevisions(resolved.Sha, $"{resolved.Source}: {resolved.How}", changes.Head);
         }

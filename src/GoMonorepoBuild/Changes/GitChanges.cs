@@ -48,7 +48,9 @@ public static class GitChanges
         foreach (var path in local)
         {
             var atBase = baseCommit[path]?.TargetType == TreeEntryTargetType.Blob;
-            var atHead = File.Exists(Path.Combine(repo.Info.WorkingDirectory, path));
+            var full = Path.Combine(repo.Info.WorkingDirectory, path);
+            // A link is there even when it points nowhere (or out of the repository): git tracks the link itself.
+            var atHead = File.Exists(full) || new FileInfo(full).LinkTarget is not null;
             if (atBase || atHead)
                 files[path] = atBase && atHead ? ChangedFile.Modified(path) : atHead ? ChangedFile.Added(path) : ChangedFile.Deleted(path);
             else files.Remove(path);

@@ -5,7 +5,10 @@ namespace GoMonorepoBuild.Changes;
 /// <summary>
 /// A folder of a commit written to disk so the workspace model (which reads files, not git) can be loaded at that
 /// revision. Only what the model reads gets its content (.go, go.mod, go.sum, go.work, go.work.sum, Dockerfile); every
-/// other file is an empty placeholder, enough for //go:embed patterns to match. Deleted with the snapshot.
+/// other file is an empty placeholder, enough for //go:embed patterns to match. A symbolic link (git stores the link, not
+/// its target) is written as a link, so the model treats it as it treats one in the working tree (see
+/// <see cref="Workspace.MonorepoFiles"/>): followed only while it stays inside, never out. Deleted with the snapshot
+/// (deleting removes links, never what they point to).
 /// </summary>
 public sealed class TreeSnapshot : IDisposable
 {
@@ -47,22 +50,57 @@ public sealed class TreeSnapshot : IDisposable
     {
         var others = new List<string>();
         var embedding = new List<string>();
-        Walk(tree, root, ".", include, others, embedding);
+        var links = new List<string>();
+        Walk(tree, root, ".", include, others, embedding, links);
         foreach (var path in others)
             if (embedding.Any(dir => path.StartsWith(dir, StringComparison.Ordinal)))
                 File.Create(path).Dispose();
+        foreach (var link in links) WriteLinkTarget(tree, root, link);
+    }
+
+    /// <summary>
+    /// A link inside the snapshot whose target the filter left out gets that target (one hop), so a linked .go file
+    /// reads as in the working tree. Targets outside the snapshot are never looked at.
+    /// </summary>
+    static void WriteLinkTarget(Tree tree, string root, string link)
+    {
+        var target = Path.GetFullPath(new FileInfo(link).LinkTarget!, Path.GetDirectoryName(link)!);
+        if (!target.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal) || Path.Exists(target)) return;
+        var relative = target[(root.Length + 1)..].Replace('\\', '/');
+        if (tree[relative] is not { Mode: Mode.NonExecutableFile or Mode.ExecutableFile or Mode.NonExecutableGroupWritableFile, Target: Blob blob }) return;
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        if (IsModelFile(Path.GetFileName(target))) WriteBlob(blob, target);
+        else File.Create(target).Dispose();
+    }
+
+    static byte[] WriteBlob(Blob blob, string path)
+    {
+        using var content = blob.GetContentStream();
+        using var buffer = new MemoryStream();
+        content.CopyTo(buffer);
+        var bytes = buffer.ToArray();
+        File.WriteAllBytes(path, bytes);
+        return bytes;
     }
 
     static readonly byte[] EmbedDirective = "go:embed"u8.ToArray();
 
-    static void Walk(Tree tree, string dir, string relative, Func<string, bool> include, List<string> others, List<string> embedding)
+    static void Walk(Tree tree, string dir, string relative, Func<string, bool> include, List<string> others, List<string> embedding,
+        List<string> links)
     {
         Directory.CreateDirectory(dir);
         var included = include(relative);
         foreach (var entry in tree)
         {
             var path = Path.Combine(dir, entry.Name);
-            if (entry.Mode == Mode.Directory) Walk((Tree)entry.Target, path, RepoPathOf(relative, entry.Name), include, others, embedding);
+            if (entry.Mode == Mode.Directory) Walk((Tree)entry.Target, path, RepoPathOf(relative, entry.Name), include, others, embedding, links);
+            else if (entry.Mode == Mode.SymbolicLink && (included || ModuleFiles.Contains(entry.Name)) && entry.Target is Blob link)
+            {
+                var target = link.GetContentText();
+                if (target.Length == 0 || target.Contains('\0')) continue;
+                File.CreateSymbolicLink(path, target);
+                links.Add(path);
+            }
             else if (entry.Mode is Mode.NonExecutableFile or Mode.ExecutableFile or Mode.NonExecutableGroupWritableFile
                      && (included || ModuleFiles.Contains(entry.Name)) && entry.Target is Blob blob)
             {
@@ -71,12 +109,8 @@ public sealed class TreeSnapshot : IDisposable
                     others.Add(path);
                     continue;
                 }
-                using var content = blob.GetContentStream();
-                using var buffer = new MemoryStream();
-                content.CopyTo(buffer);
-                var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
-                File.WriteAllBytes(path, bytes);
-                if (entry.Name.EndsWith(".go", StringComparison.Ordinal) && bytes.IndexOf(EmbedDirective) >= 0)
+                var bytes = WriteBlob(blob, path);
+                if (entry.Name.EndsWith(".go", StringComparison.Ordinal) && bytes.AsSpan().IndexOf(EmbedDirective) >= 0)
                     embedding.Add(dir + Path.DirectorySeparatorChar);
             }
         }

@@ -4,7 +4,9 @@ namespace GoMonorepoBuild.Dockerfiles;
 /// Builds a service's build context as a folder holding exactly its inputs (see <see cref="ContextLayout"/>), so
 /// nothing else in the monorepo can reach the image or invalidate its cache. Re-staging is incremental: unchanged
 /// files are left alone, stale ones removed, and every file keeps its source's modification time, so BuildKit's
-/// context transfer (which compares size and mtime) only sends what really changed.
+/// context transfer (which compares size and mtime) only sends what really changed. An input that is a link inside the
+/// monorepo is staged as the file it points to (what the go command reads); one leading out of the monorepo is an
+/// <see cref="Workspace.OutsideMonorepoException"/>: nothing outside is ever copied into a context.
 /// </summary>
 internal static class ContextStager
 {
@@ -42,15 +44,16 @@ internal static class ContextStager
     static SortedDictionary<string, string> WantedFiles(string root, ServiceBuildInput input, string context)
     {
         var wanted = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var files = new Workspace.MonorepoFiles(root);
         void Add(string folder, string relative)
         {
-            var source = Path.Combine(root, relative);
+            var source = files.Resolve(relative);
             if (!File.Exists(source))
                 throw new InvalidServiceInputException(input.Name,
                     $"its input file '{relative}' does not exist in '{root}'" +
                     (Directory.Exists(source) ? " as a file (it is a folder)" : "") +
                     "; the service's inputs are out of date with the file tree: recompute them from the workspace.");
-            wanted[Path.Combine(context, folder, relative)] = source;
+            wanted[Path.Combine(context, folder, relative)] = files.ReadablePath(relative);
         }
         foreach (var file in input.ModuleFiles) Add(ContextLayout.ModulesFolder, file);
         foreach (var file in input.SourceFiles) Add(ContextLayout.SourcesFolder, file);

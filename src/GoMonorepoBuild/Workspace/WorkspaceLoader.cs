@@ -69,7 +69,7 @@ public static class WorkspaceLoader
         if (!tree.HasFile(".", "go.work")) return null;
         try
         {
-            var work = GoWorkFile.Parse(File.ReadAllText(tree.FullPath("go.work")), "go.work");
+            var work = GoWorkFile.Parse(tree.ReadAllText("go.work"), "go.work");
             foreach (var warning in work.Warnings) problems.Warn(warning);
             return work;
         }
@@ -106,7 +106,7 @@ public static class WorkspaceLoader
             var file = RepoPath.Combine(dir, "go.mod");
             try
             {
-                var modFile = GoModFile.Parse(File.ReadAllText(tree.FullPath(file)), file);
+                var modFile = GoModFile.Parse(tree.ReadAllText(file), file);
                 foreach (var warning in modFile.Warnings) problems.Warn(warning);
                 results[i] = new GoModule(modFile.ModulePath, dir, modFile, tree.HasFile(dir, "go.sum"), workDirs.Contains(dir));
             }
@@ -140,7 +140,7 @@ public static class WorkspaceLoader
             var (dir, moduleDir, path) = work[i];
             try
             {
-                scanned[i] = GoFileScanner.ScanFile(tree.FullPath(path), path);
+                scanned[i] = GoFileScanner.ScanFile(tree.ReadablePath(path), path);
             }
             catch (WorkspaceException e)
             {

@@ -114,6 +114,20 @@ public sealed class ContextStagerTests : IDisposable
     }
 
     [Fact]
+    public void An_input_that_links_out_of_the_monorepo_is_refused_and_nothing_of_the_host_is_staged()
+    {
+        var outside = _out.Write("secret.go", "package greet // host secret\n");
+        var input = Path.Combine(_repo.Root, "libs/greet/greet.go");
+        File.Delete(input);
+        File.CreateSymbolicLink(input, outside);
+
+        var e = Assert.Throws<GoMonorepoBuild.Workspace.OutsideMonorepoException>(() => ContextStager.Stage(_repo.Root, _repo.Hello, Context));
+
+        Assert.Equal("libs/greet/greet.go", e.Path);
+        Assert.False(File.Exists(Path.Combine(Context, "sources/libs/greet/greet.go")));
+    }
+
+    [Fact]
     public void A_missing_input_file_is_a_clear_error_naming_the_service_and_the_file()
     {
         var e = Assert.Throws<InvalidServiceInputException>(() =>

@@ -5,17 +5,35 @@ namespace GoMonorepoBuild.Workspace.Modules;
 /// <summary>
 /// The directories of the monorepo the go command looks at, with the files the model reads: .go files, the other
 /// files go build compiles into a package (assembly, C/C++, .syso), go.mod, go.sum, go.work, go.work.sum and Dockerfile. Like the go command it skips vendor/, testdata/ and directories whose name
-/// starts with "." or "_", and does not follow symbolic links.
+/// starts with "." or "_", and does not walk into linked folders. A linked file counts, as in the go command, when the
+/// link stays inside the monorepo; one leading out is kept in the listing so that reading it (through
+/// <see cref="MonorepoFiles"/>) fails naming it, rather than the file silently missing from the build.
 /// </summary>
 internal sealed class MonorepoTree
 {
     private static readonly HashSet<string> InterestingNames = ["go.mod", "go.sum", "go.work", "go.work.sum", "Dockerfile"];
 
-    private MonorepoTree(string root, IReadOnlyDictionary<string, IReadOnlyList<string>> files)
+    private MonorepoTree(MonorepoFiles files, IReadOnlyDictionary<string, IReadOnlyList<string>> byDirectory, IReadOnlySet<string> links)
     {
-        Root = root;
-        FilesByDirectory = files;
+        Files = files;
+        Root = files.Root;
+        FilesByDirectory = byDirectory;
+        Links = links;
     }
+
+    /// <summary>Reads and resolves files with the symbolic-link rule.</summary>
+    public MonorepoFiles Files { get; }
+
+    /// <summary>The listed files (relative paths) that are symbolic links.</summary>
+    public IReadOnlySet<string> Links { get; }
+
+    /// <summary>
+    /// The absolute path to open to read a listed file: the file itself, or for a link its target inside the monorepo
+    /// (throws <see cref="OutsideMonorepoException"/> for a link leading out).
+    /// </summary>
+    public string ReadablePath(string relative) => Links.Contains(relative) ? Files.ReadablePath(relative) : FullPath(relative);
+
+    public string ReadAllText(string relative) => File.ReadAllText(ReadablePath(relative));
 
     /// <summary>The monorepo root as an absolute path.</summary>
     public string Root { get; }
@@ -34,12 +52,14 @@ internal sealed class MonorepoTree
 
     public static MonorepoTree Scan(string root)
     {
-        root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
+        var files = new MonorepoFiles(root);
+        root = files.Root;
         if (!Directory.Exists(root))
             throw new WorkspaceException($"the monorepo folder '{root}' does not exist: pass an existing folder (parameter --monorepo)");
         var byDir = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        Walk(root, root, byDir);
-        return new MonorepoTree(root, Sorted(byDir));
+        var links = new HashSet<string>(StringComparer.Ordinal);
+        Walk(files, root, byDir, links);
+        return new MonorepoTree(files, Sorted(byDir), links);
     }
 
     /// <summary>
@@ -50,8 +70,9 @@ internal sealed class MonorepoTree
     {
         var byDir = FilesByDirectory.ToDictionary(kv => kv.Key, kv => kv.Value.ToList(), StringComparer.Ordinal);
         foreach (var key in byDir.Keys.Where(k => RepoPath.IsUnder(k, dir)).ToList()) byDir.Remove(key);
-        Walk(Root, FullPath(dir), byDir);
-        return new MonorepoTree(Root, Sorted(byDir));
+        var links = new HashSet<string>(Links.Where(l => !RepoPath.IsUnder(l, dir)), StringComparer.Ordinal);
+        Walk(Files, FullPath(dir), byDir, links);
+        return new MonorepoTree(Files, Sorted(byDir), links);
     }
 
     /// <summary>
@@ -70,36 +91,52 @@ internal sealed class MonorepoTree
         return true;
     }
 
-    private static void Walk(string root, string start, Dictionary<string, List<string>> byDir)
+    private static void Walk(MonorepoFiles files, string start, Dictionary<string, List<string>> byDir, HashSet<string> links)
     {
+        var root = files.Root;
         var options = new EnumerationOptions
         {
             RecurseSubdirectories = true,
             IgnoreInaccessible = true,
-            AttributesToSkip = FileAttributes.ReparsePoint,
+            AttributesToSkip = 0,
             ReturnSpecialDirectories = false,
         };
-        var entries = new FileSystemEnumerable<(string Dir, string Name)>(start,
-            (ref FileSystemEntry e) => (e.Directory.ToString(), e.FileName.ToString()), options)
+        var entries = new FileSystemEnumerable<(string Dir, string Name, bool Link)>(start,
+            (ref FileSystemEntry e) => (e.Directory.ToString(), e.FileName.ToString(), IsLink(ref e)), options)
         {
-            ShouldIncludePredicate = (ref FileSystemEntry e) => !e.IsDirectory && IsInteresting(e.FileName),
-            ShouldRecursePredicate = (ref FileSystemEntry e) => !IsSkippedDirectory(e.FileName.ToString()),
+            ShouldIncludePredicate = (ref FileSystemEntry e) => (IsLink(ref e) || !e.IsDirectory) && IsInteresting(e.FileName),
+            ShouldRecursePredicate = (ref FileSystemEntry e) => !IsLink(ref e) && !IsSkippedDirectory(e.FileName.ToString()),
         };
-        foreach (var (dir, name) in entries)
+        foreach (var (dir, name, link) in entries)
         {
             var relative = dir.Length <= root.Length ? "." : dir[(root.Length + 1)..].Replace('\\', '/');
-            Add(byDir, relative, name);
+            if (link && !IsLinkedFile(files, RepoPath.Combine(relative, name))) continue;
+            if (link) links.Add(RepoPath.Combine(relative, name));
+            if (!byDir.TryGetValue(relative, out var list)) byDir[relative] = list = [];
+            list.Add(name);
         }
-    }
-
-    private static void Add(Dictionary<string, List<string>> byDir, string dir, string name)
-    {
-        if (!byDir.TryGetValue(dir, out var list)) byDir[dir] = list = [];
-        list.Add(name);
     }
 
     private static Dictionary<string, IReadOnlyList<string>> Sorted(Dictionary<string, List<string>> byDir) =>
         byDir.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<string>)kv.Value.Order(StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
+
+    private static bool IsLink(ref FileSystemEntry e) => (e.Attributes & FileAttributes.ReparsePoint) != 0;
+
+    /// <summary>
+    /// A link is listed unless it leads to a folder inside the monorepo (the go command skips a linked folder where a
+    /// file is expected). One leading out is listed without looking at its target, so reading it fails naming it.
+    /// </summary>
+    private static bool IsLinkedFile(MonorepoFiles files, string relative)
+    {
+        try
+        {
+            return files.KindOfTarget(relative) != EntryKind.Directory;
+        }
+        catch (Exception e) when (e is OutsideMonorepoException or IOException)
+        {
+            return true;
+        }
+    }
 
     /// <summary>Non-Go files go build compiles or links into a package (go/build's list of package file kinds).</summary>
     private static readonly HashSet<string> OtherSourceExtensions =

@@ -14,34 +14,35 @@ internal static class GoFileScanner
     public static GoSourceFile ScanFile(string fullPath, string displayPath)
     {
         var buffer = new byte[HeaderChunk];
-        if (PosixFileReader.TryReadStart(fullPath, buffer, out var read) && TryHeader(fullPath, buffer, read, displayPath) is { } fast)
+        if (PosixFileReader.TryReadStart(fullPath, buffer, out var read) && TryHeader(buffer, read, displayPath) is { } fast)
             return fast;
 
         // Sharing read/write/delete keeps other writers unblocked; a short first read spares asking the length.
         using var handle = File.OpenHandle(fullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
         read = ReadFully(handle, buffer, 0);
-        if (TryHeader(fullPath, buffer, read, displayPath) is { } file) return file;
+        if (TryHeader(buffer, read, displayPath) is { } file) return file;
         var all = new byte[RandomAccess.GetLength(handle)];
         var total = ReadFully(handle, all, 0);
-        return Build(fullPath, GoHeaderLexer.Scan(all.AsSpan(0, total), displayPath, complete: true), all.AsSpan(0, total), displayPath);
+        return Build(Path.GetFileName(displayPath), GoHeaderLexer.Scan(all.AsSpan(0, total), displayPath, complete: true), all.AsSpan(0, total), displayPath);
     }
 
     /// <summary>The file from its first chunk, or null when the header runs past it or embed directives need the rest.</summary>
-    private static GoSourceFile? TryHeader(string fullPath, byte[] buffer, int read, string displayPath)
+    private static GoSourceFile? TryHeader(byte[] buffer, int read, string displayPath)
     {
         var complete = read < buffer.Length;
         var header = GoHeaderLexer.Scan(buffer.AsSpan(0, read), displayPath, complete);
-        return complete || !header.NeedsMore && !header.ImportsEmbed ? Build(fullPath, header, buffer.AsSpan(0, read), displayPath) : null;
+        return complete || !header.NeedsMore && !header.ImportsEmbed ? Build(Path.GetFileName(displayPath), header, buffer.AsSpan(0, read), displayPath) : null;
     }
 
     /// <summary>Scans file contents held in memory.</summary>
     public static GoSourceFile Scan(ReadOnlySpan<byte> content, string fileName, string displayPath) =>
-        Build(fileName, GoHeaderLexer.Scan(content, displayPath, complete: true), content, displayPath);
+        Build(Path.GetFileName(fileName), GoHeaderLexer.Scan(content, displayPath, complete: true), content, displayPath);
 
-    private static GoSourceFile Build(string path, GoHeaderLexer.Header header, ReadOnlySpan<byte> content, string displayPath)
+    private static GoSourceFile Build(string name, GoHeaderLexer.Header header, ReadOnlySpan<byte> content, string displayPath)
     {
         var embeds = header.ImportsEmbed ? EmbedDirectiveReader.Read(content, header.HeaderEnd, displayPath) : [];
-        return new GoSourceFile(Path.GetFileName(path), header.PackageName, header.Imports, header.Constraint, embeds);
+        // The name in its folder decides _test and GOOS/GOARCH suffixes, also for a link to a file of another name.
+        return new GoSourceFile(name, header.PackageName, header.Imports, header.Constraint, embeds);
     }
 
     private static int ReadFully(Microsoft.Win32.SafeHandles.SafeFileHandle handle, byte[] buffer, long offset)

@@ -99,7 +99,7 @@ internal static class PackageIndex
                 {
                     try
                     {
-                        foreach (var embedded in EmbedResolver.Resolve(tree.Root, dir, embed, path)) draft.Embeds.Add(embedded);
+                        foreach (var embedded in EmbedResolver.Resolve(tree.Files, dir, embed, path)) draft.Embeds.Add(embedded);
                     }
                     catch (WorkspaceException e)
                     {
@@ -107,7 +107,7 @@ internal static class PackageIndex
                     }
                     catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                     {
-                        problems.Add(new WorkspaceException($"//go:embed {embed.Pattern}: {e.Message}", path, embed.Line, 1), module.Dir, dir);
+                        problems.Add(new WorkspaceException($"pattern {embed.Pattern}: {e.Message}", path, embed.Line, 1), module.Dir, dir);
                     }
                 }
             }

@@ -9,7 +9,8 @@ namespace GoMonorepoBuild.Workspace.Packages;
 /// </summary>
 internal static class PosixFileReader
 {
-    private const int ReadOnlyCloseOnExec = 0x80000; // O_RDONLY | O_CLOEXEC on Linux
+    // O_RDONLY | O_CLOEXEC | O_NONBLOCK on Linux: a named pipe then reads as empty instead of waiting for a writer.
+    private const int OpenFlags = 0x80000 | 0x800;
 
     private static bool _available = OperatingSystem.IsLinux();
 
@@ -21,7 +22,7 @@ internal static class PosixFileReader
         int fd;
         try
         {
-            fd = Open(path, ReadOnlyCloseOnExec);
+            fd = Open(path, OpenFlags);
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {

@@ -29,6 +29,10 @@ internal static class ServiceBuilder
         }
         var sourceFiles = new SortedSet<string>(closurePackages.SelectMany(p => p.Files.Concat(p.EmbedFiles).Concat(p.OtherSourceFiles)),
             StringComparer.Ordinal);
+        // A linked file is read through its link; the file it points to (inside the monorepo) is an input too, so a change to it
+        // affects the service.
+        sourceFiles.UnionWith(LinkTargets(tree, sourceFiles));
+        moduleFiles.UnionWith(LinkTargets(tree, moduleFiles));
         var vendorFiles = VendorFiles(tree, module);
         var hasDockerfile = tree.HasFile(spec.Dir, "Dockerfile");
         var inputs = new SortedSet<string>(moduleFiles.Concat(sourceFiles).Concat(vendorFiles), StringComparer.Ordinal);
@@ -60,10 +64,20 @@ internal static class ServiceBuilder
     /// </summary>
     private static IReadOnlyList<string> VendorFiles(MonorepoTree tree, GoModule module)
     {
-        var vendor = tree.FullPath(RepoPath.Combine(module.Dir, "vendor"));
-        if (!File.Exists(Path.Combine(vendor, "modules.txt"))) return [];
-        var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.ReparsePoint };
-        return Directory.EnumerateFiles(vendor, "*", options).Select(f => RepoPath.FromSystem(tree.Root, f)).Order(StringComparer.Ordinal).ToList();
+        var vendor = RepoPath.Combine(module.Dir, "vendor");
+        if (tree.Files.KindOf(RepoPath.Combine(vendor, "modules.txt")) != EntryKind.File) return [];
+        return tree.Files.EnumerateFiles(vendor).Order(StringComparer.Ordinal).ToList();
+    }
+
+    private static List<string> LinkTargets(MonorepoTree tree, IEnumerable<string> files)
+    {
+        var targets = new List<string>();
+        foreach (var link in files.Where(tree.Links.Contains))
+        {
+            try { targets.Add(tree.Files.ResolveRelative(link)); }
+            catch (Exception e) when (e is OutsideMonorepoException or IOException) { } // reading it has already failed, naming it
+        }
+        return targets;
     }
 
     /// <summary>The main package at the module root and those directly under cmd/.</summary>
