@@ -28,26 +28,44 @@ public sealed class TreeSnapshot : IDisposable
     /// Module files (go.mod, go.sum, go.work, go.work.sum) are always written; other files only in the sub-folders
     /// (relative to <paramref name="folder"/>) that <paramref name="include"/> accepts, all of them when it is null.
     /// </summary>
-    public static TreeSnapshot Write(string workingDirectory, string sha, string folder, Func<string, bool>? include = null)
+    public static TreeSnapshot Write(string workingDirectory, string sha, string folder, Func<string, bool>? include = null,
+        PartialClone? partial = null)
     {
         var root = CreateRoot();
         using var repo = new Repository(workingDirectory);
         var commit = repo.Lookup<Commit>(sha) ?? throw new InvalidOperationException($"commit {sha} is not in {workingDirectory}");
+        partial ??= PartialClone.None(workingDirectory);
+        partial.EnsureTrees(repo, commit.Tree.Id, $"commit {sha}");
         var tree = folder == "." ? commit.Tree : commit[folder]?.Target as Tree;
         if (tree is null) return new TreeSnapshot(root, null);
-        WriteTree(tree, root, include ?? (_ => true));
+        WriteTree(repo, tree, root, RepoPathOf(".", folder), sha, include ?? (_ => true), partial);
         return new TreeSnapshot(root, root);
     }
 
     /// <summary>
     /// Model files get their content; other files become empty placeholders, but only below folders whose Go files embed
-    /// something (//go:embed can reach no further), which keeps a large tree's snapshot to roughly its Go files.
+    /// something (//go:embed can reach no further), which keeps a large tree's snapshot to roughly its Go files. The
+    /// walk reads trees only; the contents it needs are fetched in one go when a partial clone lacks some.
     /// </summary>
-    static void WriteTree(Tree tree, string root, Func<string, bool> include)
+    static void WriteTree(Repository repo, Tree tree, string root, string folder, string sha, Func<string, bool> include, PartialClone partial)
     {
         var others = new List<string>();
+        var contents = new List<(string Path, TreeEntry Entry)>();
+        Walk(tree, root, ".", include, others, contents);
+        partial.Fetch(repo, contents.GroupBy(c => c.Entry.Target.Id).ToDictionary(g => g.Key,
+            g => $"{RepoPathOf(folder, Path.GetRelativePath(root, g.First().Path).Replace('\\', '/'))} at {sha[..12]}"), required: true);
+
         var embedding = new List<string>();
-        Walk(tree, root, ".", include, others, embedding);
+        foreach (var (path, entry) in contents)
+        {
+            using var content = ((Blob)entry.Target).GetContentStream();
+            using var buffer = new MemoryStream();
+            content.CopyTo(buffer);
+            var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+            File.WriteAllBytes(path, bytes);
+            if (entry.Name.EndsWith(".go", StringComparison.Ordinal) && bytes.IndexOf(EmbedDirective) >= 0)
+                embedding.Add(Path.GetDirectoryName(path) + Path.DirectorySeparatorChar);
+        }
         foreach (var path in others)
             if (embedding.Any(dir => path.StartsWith(dir, StringComparison.Ordinal)))
                 File.Create(path).Dispose();
@@ -55,29 +73,19 @@ public sealed class TreeSnapshot : IDisposable
 
     static readonly byte[] EmbedDirective = "go:embed"u8.ToArray();
 
-    static void Walk(Tree tree, string dir, string relative, Func<string, bool> include, List<string> others, List<string> embedding)
+    static void Walk(Tree tree, string dir, string relative, Func<string, bool> include, List<string> others, List<(string, TreeEntry)> contents)
     {
         Directory.CreateDirectory(dir);
         var included = include(relative);
         foreach (var entry in tree)
         {
             var path = Path.Combine(dir, entry.Name);
-            if (entry.Mode == Mode.Directory) Walk((Tree)entry.Target, path, RepoPathOf(relative, entry.Name), include, others, embedding);
+            if (entry.Mode == Mode.Directory) Walk((Tree)entry.Target, path, RepoPathOf(relative, entry.Name), include, others, contents);
             else if (entry.Mode is Mode.NonExecutableFile or Mode.ExecutableFile or Mode.NonExecutableGroupWritableFile
-                     && (included || ModuleFiles.Contains(entry.Name)) && entry.Target is Blob blob)
+                     && (included || ModuleFiles.Contains(entry.Name)) && entry.TargetType == TreeEntryTargetType.Blob)
             {
-                if (!IsModelFile(entry.Name))
-                {
-                    others.Add(path);
-                    continue;
-                }
-                using var content = blob.GetContentStream();
-                using var buffer = new MemoryStream();
-                content.CopyTo(buffer);
-                var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
-                File.WriteAllBytes(path, bytes);
-                if (entry.Name.EndsWith(".go", StringComparison.Ordinal) && bytes.IndexOf(EmbedDirective) >= 0)
-                    embedding.Add(dir + Path.DirectorySeparatorChar);
+                if (IsModelFile(entry.Name)) contents.Add((path, entry));
+                else others.Add(path);
             }
         }
     }
