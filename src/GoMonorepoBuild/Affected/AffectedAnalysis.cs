@@ -8,9 +8,11 @@ namespace GoMonorepoBuild.Affected;
 /// The git side of the analysis around the pure <see cref="AffectedPlanner"/>: find the repository, resolve the base
 /// (deepening shallow clones), list the changed files, load the models it needs, and plan.
 /// </summary>
-public sealed class AffectedAnalysis(IHistoryFetcher fetcher)
+public sealed class AffectedAnalysis(IHistoryFetcher fetcher, IObjectFetcher objects)
 {
     public AffectedAnalysis() : this(new GitFetcher()) { }
+
+    public AffectedAnalysis(IHistoryFetcher fetcher) : this(fetcher, new GitObjectFetcher()) { }
 
     /// <summary>Analyses; <paramref name="workTreeModel"/> is the model of the monorepo as it is on disk (used when the head is the working tree).</summary>
     public async Task<AffectedResult> RunAsync(AffectedRequest request, Func<GoWorkspace> workTreeModel, CancellationToken cancellationToken)
@@ -49,11 +51,12 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher)
                 .WithRevisions(null, $"missing: {e.Candidate.Describe()}", CurrentHead(workDir, request.Head));
         }
 
-        var changes = GitChanges.Compute(workDir, resolved, request.Head);
+        var partial = PartialClone.Of(workDir, objects, cancellationToken);
+        var changes = GitChanges.Compute(workDir, resolved, request.Head, partial);
         var snapshots = new List<TreeSnapshot>();
         try
         {
-            var head = request.Head is null ? workTreeModel() : ModelAt(workDir, changes.HeadCommit!, prefix, request, snapshots, tolerant: false)
+            var head = request.Head is null ? workTreeModel() : ModelAt(workDir, changes.HeadCommit!, prefix, request, snapshots, partial, tolerant: false)
                 ?? throw new InvalidOperationException($"The monorepo folder {prefix} does not exist at --head {request.Head}.");
             if (resolved.Sha is null)
                 return AffectedResult.Everything(head.Services, $"no base to compare with: {resolved.How} ({string.Join("; ", resolved.Notes)})")
@@ -65,7 +68,7 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher)
             var outside = changes.Files.SelectMany(f => f.Paths).Where(p => prefix != "." && !RepoPath.IsUnder(p, prefix)).Distinct().ToList();
             var options = request.Options.WithDockerfileCopies(head.Services.Where(s => s.Dockerfile is not null)
                 .ToDictionary(s => s.Path, s => DockerfileCopies.Parse(new MonorepoFiles(head.Root).ReadAllText(s.Dockerfile!))));
-            var result = AffectedPlanner.Plan(inside, outside, head, () => BaseModel(workDir, resolved.Sha, prefix, request, snapshots, BaseCandidatePaths(inside)), options);
+            var result = AffectedPlanner.Plan(inside, outside, head, () => BaseModel(workDir, resolved.Sha, prefix, request, snapshots, partial, BaseCandidatePaths(inside)), options);
             return result.WithRevisions(resolved.Sha, $"{resolved.Source}: {resolved.How}", changes.Head);
         }
         finally
@@ -86,12 +89,12 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher)
     /// (transitively), and of everything those depend on. A service outside that set cannot have had the paths as inputs.
     /// </summary>
     static GoWorkspace? BaseModel(string workDir, string sha, string prefix, AffectedRequest request, List<TreeSnapshot> snapshots,
-        IReadOnlyList<string> candidates)
+        PartialClone partial, IReadOnlyList<string> candidates)
     {
-        var skeleton = ModelAt(workDir, sha, prefix, request, snapshots, tolerant: true, include: _ => false);
-        if (skeleton is null) return ModelAt(workDir, sha, prefix, request, snapshots, tolerant: true);
+        var skeleton = ModelAt(workDir, sha, prefix, request, snapshots, partial, tolerant: true, include: _ => false);
+        if (skeleton is null) return ModelAt(workDir, sha, prefix, request, snapshots, partial, tolerant: true);
         var dirs = RelevantModuleDirs(skeleton, candidates);
-        return dirs.Count == 0 ? skeleton : ModelAt(workDir, sha, prefix, request, snapshots, tolerant: true,
+        return dirs.Count == 0 ? skeleton : ModelAt(workDir, sha, prefix, request, snapshots, partial, tolerant: true,
             include: dir => dirs.Any(d => RepoPath.IsUnder(dir, d)));
     }
 
@@ -111,10 +114,10 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher)
     }
 
     /// <summary>The model of the monorepo at a commit, from a snapshot of its tree; null when the folder or a loadable model is missing.</summary>
-    static GoWorkspace? ModelAt(string workDir, string sha, string prefix, AffectedRequest request, List<TreeSnapshot> snapshots, bool tolerant,
-        Func<string, bool>? include = null)
+    static GoWorkspace? ModelAt(string workDir, string sha, string prefix, AffectedRequest request, List<TreeSnapshot> snapshots,
+        PartialClone partial, bool tolerant, Func<string, bool>? include = null)
     {
-        var snapshot = TreeSnapshot.Write(workDir, sha, prefix, include);
+        var snapshot = TreeSnapshot.Write(workDir, sha, prefix, include, partial);
         snapshots.Add(snapshot);
         if (snapshot.Folder is null) return null;
         try

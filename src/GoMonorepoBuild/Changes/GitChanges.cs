@@ -9,8 +9,9 @@ namespace GoMonorepoBuild.Changes;
 /// </summary>
 public static class GitChanges
 {
-    public static ChangeSet Compute(string workingDirectory, ResolvedBase resolvedBase, string? head)
+    public static ChangeSet Compute(string workingDirectory, ResolvedBase resolvedBase, string? head, PartialClone? partial = null)
     {
+        partial ??= PartialClone.None(workingDirectory);
         using var repo = new Repository(workingDirectory);
         var headCommit = head is null
             ? repo.Head.Tip ?? throw new InvalidOperationException($"The repository at {workingDirectory} has no commit yet (HEAD is unborn): commit first.")
@@ -19,8 +20,11 @@ public static class GitChanges
 
         var baseCommit = Lookup(repo, resolvedBase.Sha, "the base");
         var files = new Dictionary<string, ChangedFile>(StringComparer.Ordinal);
+        partial.EnsureTrees(repo, baseCommit.Tree.Id, $"the base {baseCommit.Sha}");
+        partial.EnsureTrees(repo, headCommit.Tree.Id, $"the head {headCommit.Sha}");
+        var similarity = RenameDetection(repo, baseCommit, headCommit, partial);
         using (var diff = repo.Diff.Compare<TreeChanges>(baseCommit.Tree, headCommit.Tree,
-                   new CompareOptions { Similarity = SimilarityOptions.Renames, IncludeUnmodified = false }))
+                   new CompareOptions { Similarity = similarity, IncludeUnmodified = false }))
         {
             foreach (var change in diff)
             {
@@ -56,6 +60,36 @@ public static class GitChanges
             else files.Remove(path);
         }
         return new ChangeSet(resolvedBase, ChangeSet.WorkTree, Sorted(files)).WithHeadCommit(headCommit.Sha);
+    }
+
+    /// <summary>
+    /// Rename detection compares the content of added and deleted files. A partial clone may lack those blobs (and
+    /// libgit2 cannot fetch them), so they are fetched first, exactly those; when the remote cannot give them, renames
+    /// are reported as a deletion plus an addition, which affects the same services.
+    /// </summary>
+    static SimilarityOptions RenameDetection(Repository repo, Commit baseCommit, Commit headCommit, PartialClone partial)
+    {
+        if (!partial.IsPartial) return SimilarityOptions.Renames;
+        var needed = new Dictionary<ObjectId, string>();
+        int added = 0, deleted = 0;
+        using (var plain = repo.Diff.Compare<TreeChanges>(baseCommit.Tree, headCommit.Tree, new CompareOptions { Similarity = SimilarityOptions.None }))
+        {
+            foreach (var change in plain)
+            {
+                if (change.Status == LibGit2Sharp.ChangeKind.Added && change.Mode != Mode.GitLink)
+                {
+                    added++;
+                    needed.TryAdd(change.Oid, $"{change.Path} at {headCommit.Sha[..12]}");
+                }
+                else if (change.Status == LibGit2Sharp.ChangeKind.Deleted && change.OldMode != Mode.GitLink)
+                {
+                    deleted++;
+                    needed.TryAdd(change.OldOid, $"{change.OldPath} at {baseCommit.Sha[..12]}");
+                }
+            }
+        }
+        if (added == 0 || deleted == 0) return SimilarityOptions.Renames; // nothing to pair, so no content is read
+        return partial.Fetch(repo, needed, required: false) ? SimilarityOptions.Renames : SimilarityOptions.None;
     }
 
     /// <summary>Paths that differ between HEAD, the index and the working folder, untracked included.</summary>

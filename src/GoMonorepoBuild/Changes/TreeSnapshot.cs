@@ -31,46 +31,77 @@ public sealed class TreeSnapshot : IDisposable
     /// Module files (go.mod, go.sum, go.work, go.work.sum) are always written; other files only in the sub-folders
     /// (relative to <paramref name="folder"/>) that <paramref name="include"/> accepts, all of them when it is null.
     /// </summary>
-    public static TreeSnapshot Write(string workingDirectory, string sha, string folder, Func<string, bool>? include = null)
+    public static TreeSnapshot Write(string workingDirectory, string sha, string folder, Func<string, bool>? include = null,
+        PartialClone? partial = null)
     {
         var root = CreateRoot();
         using var repo = new Repository(workingDirectory);
         var commit = repo.Lookup<Commit>(sha) ?? throw new InvalidOperationException($"commit {sha} is not in {workingDirectory}");
+        partial ??= PartialClone.None(workingDirectory);
+        partial.EnsureTrees(repo, commit.Tree.Id, $"commit {sha}");
         var tree = folder == "." ? commit.Tree : commit[folder]?.Target as Tree;
         if (tree is null) return new TreeSnapshot(root, null);
-        WriteTree(tree, root, include ?? (_ => true));
+        WriteTree(repo, tree, root, RepoPathOf(".", folder), sha, include ?? (_ => true), partial);
         return new TreeSnapshot(root, root);
     }
 
     /// <summary>
     /// Model files get their content; other files become empty placeholders, but only below folders whose Go files embed
-    /// something (//go:embed can reach no further), which keeps a large tree's snapshot to roughly its Go files.
+    /// something (//go:embed can reach no further), which keeps a large tree's snapshot to roughly its Go files. The
+    /// walk reads trees only; the contents it needs (model files and link texts) are fetched in one go when a partial
+    /// clone lacks some.
     /// </summary>
-    static void WriteTree(Tree tree, string root, Func<string, bool> include)
+    static void WriteTree(Repository repo, Tree tree, string root, string folder, string sha, Func<string, bool> include, PartialClone partial)
     {
         var others = new List<string>();
+        var contents = new List<(string Path, TreeEntry Entry)>();
+        var links = new List<(string Path, TreeEntry Entry)>();
+        Walk(tree, root, ".", include, others, contents, links);
+        partial.Fetch(repo, contents.Concat(links).GroupBy(c => c.Entry.Target.Id).ToDictionary(g => g.Key,
+            g => Described(root, folder, sha, g.First().Path)), required: true);
+
         var embedding = new List<string>();
-        var links = new List<string>();
-        Walk(tree, root, ".", include, others, embedding, links);
+        foreach (var (path, entry) in contents)
+        {
+            var bytes = WriteBlob((Blob)entry.Target, path);
+            if (entry.Name.EndsWith(".go", StringComparison.Ordinal) && bytes.AsSpan().IndexOf(EmbedDirective) >= 0)
+                embedding.Add(Path.GetDirectoryName(path) + Path.DirectorySeparatorChar);
+        }
+        var written = new List<string>();
+        foreach (var (path, entry) in links)
+        {
+            var target = ((Blob)entry.Target).GetContentText();
+            if (target.Length == 0 || target.Contains('\0')) continue;
+            File.CreateSymbolicLink(path, target);
+            written.Add(path);
+        }
         foreach (var path in others)
             if (embedding.Any(dir => path.StartsWith(dir, StringComparison.Ordinal)))
                 File.Create(path).Dispose();
-        foreach (var link in links) WriteLinkTarget(tree, root, link);
+        foreach (var link in written) WriteLinkTarget(repo, tree, root, folder, sha, link, partial);
     }
+
+    static string Described(string root, string folder, string sha, string path) =>
+        $"{RepoPathOf(folder, Path.GetRelativePath(root, path).Replace('\\', '/'))} at {sha[..12]}";
 
     /// <summary>
     /// A link inside the snapshot whose target the filter left out gets that target (one hop), so a linked .go file
     /// reads as in the working tree. Targets outside the snapshot are never looked at.
     /// </summary>
-    static void WriteLinkTarget(Tree tree, string root, string link)
+    static void WriteLinkTarget(Repository repo, Tree tree, string root, string folder, string sha, string link, PartialClone partial)
     {
         var target = Path.GetFullPath(new FileInfo(link).LinkTarget!, Path.GetDirectoryName(link)!);
         if (!target.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal) || Path.Exists(target)) return;
         var relative = target[(root.Length + 1)..].Replace('\\', '/');
-        if (tree[relative] is not { Mode: Mode.NonExecutableFile or Mode.ExecutableFile or Mode.NonExecutableGroupWritableFile, Target: Blob blob }) return;
+        if (tree[relative] is not { Mode: Mode.NonExecutableFile or Mode.ExecutableFile or Mode.NonExecutableGroupWritableFile } entry) return;
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        if (IsModelFile(Path.GetFileName(target))) WriteBlob(blob, target);
-        else File.Create(target).Dispose();
+        if (!IsModelFile(Path.GetFileName(target)))
+        {
+            File.Create(target).Dispose();
+            return;
+        }
+        partial.Fetch(repo, new Dictionary<ObjectId, string> { [entry.Target.Id] = Described(root, folder, sha, target) }, required: true);
+        WriteBlob((Blob)entry.Target, target);
     }
 
     static byte[] WriteBlob(Blob blob, string path)
@@ -85,33 +116,22 @@ public sealed class TreeSnapshot : IDisposable
 
     static readonly byte[] EmbedDirective = "go:embed"u8.ToArray();
 
-    static void Walk(Tree tree, string dir, string relative, Func<string, bool> include, List<string> others, List<string> embedding,
-        List<string> links)
+    static void Walk(Tree tree, string dir, string relative, Func<string, bool> include, List<string> others,
+        List<(string, TreeEntry)> contents, List<(string, TreeEntry)> links)
     {
         Directory.CreateDirectory(dir);
         var included = include(relative);
         foreach (var entry in tree)
         {
             var path = Path.Combine(dir, entry.Name);
-            if (entry.Mode == Mode.Directory) Walk((Tree)entry.Target, path, RepoPathOf(relative, entry.Name), include, others, embedding, links);
-            else if (entry.Mode == Mode.SymbolicLink && (included || ModuleFiles.Contains(entry.Name)) && entry.Target is Blob link)
-            {
-                var target = link.GetContentText();
-                if (target.Length == 0 || target.Contains('\0')) continue;
-                File.CreateSymbolicLink(path, target);
-                links.Add(path);
-            }
+            if (entry.Mode == Mode.Directory) Walk((Tree)entry.Target, path, RepoPathOf(relative, entry.Name), include, others, contents, links);
+            else if (entry.Mode == Mode.SymbolicLink && (included || ModuleFiles.Contains(entry.Name)) && entry.TargetType == TreeEntryTargetType.Blob)
+                links.Add((path, entry));
             else if (entry.Mode is Mode.NonExecutableFile or Mode.ExecutableFile or Mode.NonExecutableGroupWritableFile
-                     && (included || ModuleFiles.Contains(entry.Name)) && entry.Target is Blob blob)
+                     && (included || ModuleFiles.Contains(entry.Name)) && entry.TargetType == TreeEntryTargetType.Blob)
             {
-                if (!IsModelFile(entry.Name))
-                {
-                    others.Add(path);
-                    continue;
-                }
-                var bytes = WriteBlob(blob, path);
-                if (entry.Name.EndsWith(".go", StringComparison.Ordinal) && bytes.AsSpan().IndexOf(EmbedDirective) >= 0)
-                    embedding.Add(dir + Path.DirectorySeparatorChar);
+                if (IsModelFile(entry.Name)) contents.Add((path, entry));
+                else others.Add(path);
             }
         }
     }

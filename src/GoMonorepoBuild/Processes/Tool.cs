@@ -17,9 +17,14 @@ public sealed record Tool
     public string? WorkingDirectory { get; init; }
     public ImmutableDictionary<string, string?> Environment { get; init; } = ImmutableDictionary<string, string?>.Empty;
 
+    /// <summary>Text written to the process's standard input (e.g. object ids for <c>git fetch --stdin</c>); none when null.</summary>
+    public string? StandardInput { get; init; }
+
     public static Tool Named(string executable) => new() { Executable = executable };
 
     public Tool WithWorkingDirectory(string? directory) => this with { WorkingDirectory = directory };
+
+    public Tool WithStandardInput(string? text) => this with { StandardInput = text };
 
     public Tool WithEnvironment(string name, string? value) => this with { Environment = Environment.SetItem(name, value) };
 
@@ -62,6 +67,8 @@ public sealed record Tool
                 PipeTarget.ToDelegate(line => onStderr?.Invoke(line))));
         if (WorkingDirectory is not null)
             command = command.WithWorkingDirectory(WorkingDirectory);
+        if (StandardInput is not null)
+            command = command.WithStandardInputPipe(PipeSource.FromString(StandardInput));
 
         CommandResult result;
         try

@@ -13,6 +13,31 @@ internal static class GitCli
     public static Task ShallowCloneAsync(string source, string target, int depth) =>
         Git.RunAsync(["clone", "--quiet", $"--depth={depth}", "--no-single-branch", "file://" + source, target], TestContext.Current.CancellationToken);
 
+    /// <summary>
+    /// <c>git clone --filter=&lt;filter&gt; [--depth] file://&lt;source&gt; &lt;target&gt;</c>, as CI checkouts make them; the source
+    /// must allow filters (<c>uploadpack.allowFilter</c>), which <see cref="AllowFilters"/> sets.
+    /// </summary>
+    public static Task PartialCloneAsync(string source, string target, string filter, int? depth = null) =>
+        Git.RunAsync(["clone", "--quiet", $"--filter={filter}", "--no-single-branch",
+            .. depth is null ? Array.Empty<string>() : [$"--depth={depth}"], "file://" + source, target], TestContext.Current.CancellationToken);
+
+    public static Task AllowFilters(string repository) =>
+        Git.WithWorkingDirectory(repository).RunAsync(["config", "uploadpack.allowFilter", "true"], TestContext.Current.CancellationToken);
+
+    /// <summary>Object ids that the clone at <paramref name="repository"/> knows of but does not hold (promised by its remote).</summary>
+    public static async Task<IReadOnlyList<string>> MissingObjectsAsync(string repository)
+    {
+        var result = await Git.WithWorkingDirectory(repository).WithEnvironment("GIT_NO_LAZY_FETCH", "1")
+            .RunAsync(["rev-list", "--objects", "--all", "--missing=print"], TestContext.Current.CancellationToken);
+        return result.StandardOutput.Split('\n').Where(l => l.StartsWith('?')).Select(l => l[1..].Trim()).ToList();
+    }
+
+    public static Task RunAsync(string repository, params string[] arguments) =>
+        Git.WithWorkingDirectory(repository).RunAsync(arguments, TestContext.Current.CancellationToken);
+
+    public static async Task<string> OutputAsync(string repository, params string[] arguments) =>
+        (await Git.WithWorkingDirectory(repository).RunAsync(arguments, TestContext.Current.CancellationToken)).StandardOutput.Trim();
+
     public static Task CloneAsync(string source, string target) =>
         Git.RunAsync(["clone", "--quiet", "file://" + source, target], TestContext.Current.CancellationToken);
 }
