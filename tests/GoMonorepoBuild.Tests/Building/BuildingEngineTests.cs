@@ -71,8 +71,9 @@ public class BuildingEngineTests
         monorepo.Write("services/gateway/Dockerfile", SlowDockerfile());
         var registry = UniqueRegistry();
 
-        var start = new ProcessStartInfo("dotnet",
-            [RealBuild.BuildDll(), "BuildChanged", "--monorepo", monorepo.Path, "--only", "gateway,catalog,orders",
+        // env --default-signal=INT: a test run as a background job inherits SIGINT ignored, and .NET then never sees it.
+        var start = new ProcessStartInfo("env",
+            ["--default-signal=INT", "dotnet", RealBuild.BuildDll(), "BuildChanged", "--monorepo", monorepo.Path, "--only", "gateway,catalog,orders",
              "--parallelism", "1", "--registry", registry, "--root", build.Root])
         {
             WorkingDirectory = build.Root,
