@@ -72,6 +72,8 @@ public abstract partial class MonorepoBuild
             var previous = reportFiles.ReadPrevious(out var previousProblem);
             if (previousProblem is not null) Log.Warning(previousProblem);
             var branch = Tags.Any(t => t.Contains(ImageTags.BranchPlaceholder)) ? ImageTags.CurrentBranch(MonorepoDirectory) : null;
+            // A tag that cannot be made valid fails the run here, before any service builds.
+            ImageTags.For(Registry, "check", Tags, branch);
             var decided = await DecisionsAsync(ct);
             Log.Debug($"Decided in {clock.ElapsedMilliseconds} ms");
             var toBuild = decided.Where(d => d.Build).ToList();
@@ -90,14 +92,28 @@ public abstract partial class MonorepoBuild
             {
                 var results = await WithProgressAsync(toBuild.Select(d => d.Service.Name).ToList(), progress =>
                     scheduler.RunAsync(toBuild,
-                        (decision, token) => BuildServiceAsync(decision, head, branch, retries, progress, previous?.Find(decision.Service.Name), token),
+                        async (decision, token) =>
+                        {
+                            try
+                            {
+                                return await BuildServiceAsync(decision, head, branch, retries, progress, previous?.Find(decision.Service.Name), token);
+                            }
+                            catch (Exception e) when (!token.IsCancellationRequested)
+                            {
+                                // One service's unexpected error is that service's failure; the others build on.
+                                var failedRow = FailedBy(decision.Service, e);
+                                progress.Finished(failedRow);
+                                return failedRow;
+                            }
+                        },
                         row => row.Status == ServiceStatus.Failed,
                         ct));
-                var firstFailure = results.FirstOrDefault(r => r.Result?.Status == ServiceStatus.Failed)?.Item.Service.Name;
+                var firstFailure = results.FirstOrDefault(r => r.Result?.Status == ServiceStatus.Failed || r.End == JobEnd.Faulted)?.Item.Service.Name;
                 foreach (var result in results)
                     built[result.Item.Service.Name] = result.End switch
                     {
                         JobEnd.Completed => result.Result!,
+                        JobEnd.Faulted => FailedBy(result.Item.Service, result.Error!),
                         _ => Row(result.Item.Service, ServiceStatus.Cancelled, WhyStopped(result.End, ct, firstFailure)),
                     };
             }
@@ -199,7 +215,7 @@ public abstract partial class MonorepoBuild
             },
             ct);
         var row = Row(service, outcome.Succeeded ? ServiceStatus.Built : ServiceStatus.Failed,
-                outcome.Succeeded ? decision.Reason : outcome.Error ?? "the build failed") with
+                outcome.Succeeded ? decision.Reason : WhyFailed(outcome, service)) with
             {
                 Steps = new StepCounts(outcome.TotalSteps, outcome.CachedSteps),
                 DurationMs = (long)outcome.Duration.TotalMilliseconds,
@@ -216,6 +232,21 @@ public abstract partial class MonorepoBuild
         progress.Finished(row);
         return row;
     }
+
+    /// <summary>
+    /// Go's first error line when a Go step failed (its file relative to the monorepo when the Dockerfile is ours, so
+    /// <c>services/orders/main.go:12:5: undefined: x</c>), else buildx's error.
+    /// </summary>
+    static string WhyFailed(BuildOutcome outcome, GoService service) => outcome.GoError is { } go
+        ? service.Dockerfile is null ? GoErrorLine.InMonorepo(go, service.Path, DockerfileGenerator.WorkDir) : go
+        : outcome.Error ?? "the build failed";
+
+    /// <summary>The row of a service whose build threw instead of ending with an outcome (a defect or an I/O error).</summary>
+    static ServiceReport FailedBy(GoService service, Exception e) =>
+        Row(service, ServiceStatus.Failed, "the build of this service stopped with an error: " + ExceptionText.Describe(e, verbose: false)) with
+        {
+            ErrorTail = e.ToString(),
+        };
 
     static ServiceReport Row(GoService service, ServiceStatus status, string reason) =>
         new ServiceReport(service.Name, service.Path, status).WithReason(reason);

@@ -3,7 +3,9 @@ namespace GoMonorepoBuild.Building;
 /// <summary>
 /// Runs jobs side by side, at most <see cref="Parallelism"/> at a time, starting them in the order given.
 /// A job's failure is a result, not an exception, so one failing job never stops the others, unless
-/// <see cref="FailFast"/>: then the first failure stops the running jobs and starts no more.
+/// <see cref="FailFast"/>: then the first failure stops the running jobs and starts no more. A job that throws
+/// (anything but the run's own cancellation) ends <see cref="JobEnd.Faulted"/> with its exception: that job's
+/// failure, counted as one by <see cref="FailFast"/>, never the whole run's.
 /// Cancelling the token stops everything the same way; either way every job is accounted for in the results
 /// (in input order) and the run returns only once no job is running any more, so no process outlives it.
 /// </summary>
@@ -44,6 +46,11 @@ public sealed record BoundedScheduler(int Parallelism, bool FailFast = false)
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {
                 return new(item, JobEnd.StoppedWhileRunning, default);
+            }
+            catch (Exception e)
+            {
+                if (FailFast) await stop.CancelAsync();
+                return new(item, JobEnd.Faulted, default) { Error = e };
             }
             finally
             {

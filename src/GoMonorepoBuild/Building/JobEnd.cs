@@ -11,4 +11,7 @@ public enum JobEnd
 
     /// <summary>The run was stopped before it got a slot.</summary>
     NeverStarted,
+
+    /// <summary>It threw an exception that was not the run's cancellation (see <see cref="JobResult{TItem,TResult}.Error"/>).</summary>
+    Faulted,
 }

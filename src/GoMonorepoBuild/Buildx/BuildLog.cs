@@ -11,6 +11,8 @@ sealed class BuildLog : IDisposable
     readonly Lock _lock = new();
     readonly Queue<string> _tail = new();
     readonly StreamWriter? _file;
+    readonly Dictionary<int, string> _firstGoErrorOfVertex = [];
+    string? _goError;
 
     public BuildLog(string? path)
     {
@@ -25,6 +27,7 @@ sealed class BuildLog : IDisposable
             foreach (var line in lines)
             {
                 _file?.WriteLine(line);
+                NoteGoError(line);
                 _tail.Enqueue(line);
                 if (_tail.Count > TailLines) _tail.Dequeue();
             }
@@ -41,6 +44,19 @@ sealed class BuildLog : IDisposable
     public string? LastError()
     {
         lock (_lock) return _tail.LastOrDefault(l => l.StartsWith("ERROR", StringComparison.Ordinal));
+    }
+
+    /// <summary>The first Go error line (see <see cref="GoErrorLine"/>) printed by the first step that failed, if any.</summary>
+    public string? GoError()
+    {
+        lock (_lock) return _goError;
+    }
+
+    void NoteGoError(string line)
+    {
+        if (_goError is not null) return;
+        if (GoErrorLine.Parse(line) is var (vertex, text)) _firstGoErrorOfVertex.TryAdd(vertex, text);
+        else if (GoErrorLine.FailedVertex(line) is { } failed) _goError = _firstGoErrorOfVertex.GetValueOrDefault(failed);
     }
 
     public string LastLine()

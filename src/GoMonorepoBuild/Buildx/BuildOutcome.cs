@@ -18,6 +18,12 @@ public sealed record BuildOutcome(
 {
     public bool Failed => !Succeeded;
 
+    /// <summary>
+    /// When a Go step failed: the first error line Go printed in it (<c>./main.go:3:15: undefined: x</c>, or
+    /// <c>go: ...</c>), as printed, relative to the folder the step ran in. <see cref="Error"/> is buildx's own line.
+    /// </summary>
+    public string? GoError { get; init; }
+
     public IEnumerable<BuildStep> CountedSteps => Steps.Where(s => !s.Internal);
 
     public int TotalSteps => CountedSteps.Count();

@@ -72,7 +72,7 @@ public sealed class BuildxDriver(DockerEnvironment environment, string? dockerEx
                         ?? steps.FirstOrDefault(s => s.Failed)?.Error
                         ?? WhyNothingWasBuilt(result, steps.Count > 0 ? log.LastLine() : FirstLine(result.StandardError));
             return new BuildOutcome(build.ServiceName, false, steps, clock.Elapsed, BuildMetadata.None, null,
-                build.LogFile, log.Tail(), error);
+                build.LogFile, log.Tail(), error) { GoError = log.GoError() };
         }
 
         var metadata = BuildMetadata.ReadFile(metadataFile);

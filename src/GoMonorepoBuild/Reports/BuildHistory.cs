@@ -34,7 +34,9 @@ public static class BuildHistory
             if (line.Trim().Length == 0) continue;
             try
             {
-                if (JsonSerializer.Deserialize<HistoryEntry>(line, Options) is { Services: not null } entry)
+                // Valid JSON can still hold nulls where a run is expected (a hand edit, another tool): such a line is dropped too.
+                if (JsonSerializer.Deserialize<HistoryEntry>(line, Options) is { Services: not null } entry
+                    && entry.Services.All(s => s is { Name: not null } && Enum.IsDefined(s.Status)))
                     entries.Add(entry);
             }
             catch (JsonException)

@@ -22,9 +22,18 @@ public static class BuildReportJson
 
     public static string Serialize(BuildReport report) => JsonSerializer.Serialize(report, Options);
 
-    public static BuildReport Deserialize(string json) =>
-        JsonSerializer.Deserialize<BuildReport>(json, Options)
-        ?? throw new JsonException("build report JSON is empty");
+    /// <summary>The report in <paramref name="json"/>, without the null entries <see cref="ReportCleanup"/> drops.</summary>
+    public static BuildReport Deserialize(string json) => Deserialize(json, out _);
+
+    /// <summary>The report in <paramref name="json"/>; <paramref name="dropped"/> names the null entries left out (see <see cref="ReportCleanup"/>).</summary>
+    public static BuildReport Deserialize(string json, out IReadOnlyList<string> dropped)
+    {
+        var report = JsonSerializer.Deserialize<BuildReport>(json, Options) ?? throw new JsonException("build report JSON is empty");
+        var list = new List<string>();
+        report = ReportCleanup.Clean(report, list);
+        dropped = list;
+        return report;
+    }
 
     /// <summary>Writes atomically (temp file + rename) so a reader never sees half a report. Any path (e.g. --report).</summary>
     public static void Write(BuildReport report, string path) => AtomicFile.WriteAllText(path, Serialize(report) + "\n");
@@ -40,7 +49,11 @@ public static class BuildReportJson
         if (!File.Exists(path)) return null;
         try
         {
-            return Deserialize(File.ReadAllText(path));
+            var report = Deserialize(File.ReadAllText(path), out var dropped);
+            if (dropped.Count > 0)
+                problem = $"the previous build report {path} has entries that cannot be used, left out of this run's comparisons " +
+                          $"and of its report: {string.Join(", ", dropped.Take(5))}{(dropped.Count > 5 ? $" and {dropped.Count - 5} more" : "")}";
+            return report;
         }
         catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException or NotSupportedException)
         {

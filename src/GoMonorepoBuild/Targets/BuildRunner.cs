@@ -45,10 +45,17 @@ internal static class BuildRunner
             }
 
             FailOnMissingRequirements(plan, targets);
+            using var runLock = await RunLock.AcquireAsync(build.RootDirectory, Log.Warning, invocation.CancellationToken);
             var results = await BuildExecutor.RunAsync(plan, targets, invocation.CancellationToken);
             invocation.Out.WriteLine();
             SummaryTable.Write(results, invocation.Out, invocation.Plain);
             return BuildExecutor.ExitCode(results);
+        }
+        catch (OperationCanceledException) when (invocation.CancellationToken.IsCancellationRequested)
+        {
+            // Cancelled while waiting for another run's lock: nothing ran.
+            Log.Error("Cancelled before the run started.");
+            return ExitCodes.Cancelled;
         }
         catch (UsageException e)
         {

@@ -77,6 +77,37 @@ public class BoundedSchedulerTests
     }
 
     [Fact]
+    public async Task A_job_that_throws_is_that_jobs_fault_and_the_others_complete()
+    {
+        var results = await new BoundedScheduler(2).RunAsync(["a", "throws", "c"],
+            async (s, token) =>
+            {
+                await Task.Delay(10, token);
+                return s == "throws" ? throw new IOException("disk full writing throws.log") : s;
+            },
+            _ => false, Ct);
+
+        Assert.Equal([JobEnd.Completed, JobEnd.Faulted, JobEnd.Completed], results.Select(r => r.End));
+        Assert.Equal(["a", null, "c"], results.Select(r => r.Result));
+        Assert.Equal("disk full writing throws.log", Assert.IsType<IOException>(results[1].Error).Message);
+    }
+
+    [Fact]
+    public async Task With_fail_fast_a_job_that_throws_stops_the_others_like_a_failure()
+    {
+        var results = await new BoundedScheduler(2, FailFast: true).RunAsync(["slow", "throws", "later"],
+            async (s, token) =>
+            {
+                if (s == "throws") throw new InvalidOperationException("defect");
+                await Task.Delay(TimeSpan.FromSeconds(30), token);
+                return s;
+            },
+            _ => false, Ct);
+
+        Assert.Equal([JobEnd.StoppedWhileRunning, JobEnd.Faulted, JobEnd.NeverStarted], results.Select(r => r.End));
+    }
+
+    [Fact]
     public async Task A_parallelism_below_one_is_refused_naming_the_option()
     {
         var error = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() =>

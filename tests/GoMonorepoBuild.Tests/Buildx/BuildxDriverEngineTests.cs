@@ -123,6 +123,7 @@ public sealed class BuildxDriverEngineTests : IAsyncDisposable
         Assert.True(outcome.Failed);
         Assert.Contains("undefined: undefinedThing", outcome.LogTail);
         Assert.Contains("did not complete successfully", outcome.Error);
+        Assert.Equal("./main.go:3:15: undefined: undefinedThing", outcome.GoError);
         Assert.Contains(outcome.Steps, s => s.Failed && s.Name.Contains("go build"));
         Assert.Contains("undefined: undefinedThing", await File.ReadAllTextAsync(Path.Combine(_repo.OutDir, "logs", "hello.log"),
             TestContext.Current.CancellationToken));

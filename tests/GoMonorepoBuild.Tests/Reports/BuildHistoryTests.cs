@@ -35,6 +35,17 @@ public sealed class BuildHistoryTests : IDisposable
     }
 
     [Fact]
+    public void A_line_that_is_valid_json_with_nulls_where_a_run_belongs_is_skipped()
+    {
+        BuildHistory.Append(File_, ReportSample.Previous());
+        File.AppendAllText(File_, "{\"startedAt\":\"2026-11-25T10:00:00Z\",\"services\":[null]}\n");
+        File.AppendAllText(File_, "{\"startedAt\":\"2026-11-25T10:00:00Z\",\"services\":[{\"name\":null,\"status\":\"built\"}]}\n");
+        BuildHistory.Append(File_, ReportSample.Report());
+
+        Assert.Equal([HistoryEntry.From(ReportSample.Previous()).StartedAt, ReportSample.Started], BuildHistory.Read(File_).Select(h => h.StartedAt));
+    }
+
+    [Fact]
     public void Reading_can_keep_only_the_last_runs_and_a_missing_file_is_an_empty_history()
     {
         Assert.Empty(BuildHistory.Read(File_));

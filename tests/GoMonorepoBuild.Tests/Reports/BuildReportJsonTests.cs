@@ -97,4 +97,39 @@ public class BuildReportJsonTests
         Assert.Equal(2, steps.GetProperty("run").GetInt32());
         Assert.Equal(0.8333, steps.GetProperty("hitRatio").GetDouble());
     }
+
+    [Theory]
+    [InlineData("""{"services":null}""", 0, "services (null)")]
+    [InlineData("""{"services":[null,{"name":"orders","path":"services/orders","status":"built"}]}""", 1, "services[0] (null)")]
+    [InlineData("""{"services":[{"name":"orders","path":null,"status":"built","tags":[null],"stepDetails":[null,{"name":null,"cached":true},{"name":"[build 1/2] RUN go build","cached":false,"durationMs":5,"lastRunMs":5}],"inputs":{"a.go":null},"firstMissedStep":{"name":null,"reason":null}}]}""", 1, "services[0] (orders).stepDetails (2 null or without a name)")]
+    public void A_previous_report_with_nulls_is_read_without_them_and_the_warning_names_what_was_left_out(string json, int services, string named)
+    {
+        var path = Path.Combine(Path.GetTempPath(), "gmb-report-" + Guid.NewGuid().ToString("N") + ".json");
+        File.WriteAllText(path, json);
+        try
+        {
+            var report = BuildReportJson.TryRead(path, out var problem);
+
+            Assert.NotNull(report);
+            Assert.Equal(services, report.Services.Count);
+            Assert.Contains(named, problem);
+            Assert.Contains(path, problem);
+            // What is kept serialises without a null where the contract promises a value.
+            var written = BuildReportJson.Serialize(report);
+            Assert.DoesNotContain("[null", written);
+            Assert.DoesNotContain("\"name\": null", written);
+            Assert.DoesNotContain("\"path\": null", written);
+            if (json.Contains("stepDetails"))
+            {
+                var orders = report.Services[0];
+                Assert.Equal(["[build 1/2] RUN go build"], orders.StepDetails.Select(s => s.Name));
+                Assert.Null(orders.Inputs);
+                Assert.Null(orders.FirstMissedStep);
+            }
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }

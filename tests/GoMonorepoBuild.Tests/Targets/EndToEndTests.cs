@@ -104,7 +104,8 @@ public class EndToEndTests : IDisposable
     [Fact]
     public async Task Ctrl_C_aborts_the_running_target_and_exits_130()
     {
-        var start = new ProcessStartInfo("dotnet", [BuildProcess.Sample.Dll, "Wait", "Test"])
+        // env --default-signal=INT: a test run as a background job inherits SIGINT ignored, and .NET then never sees it.
+        var start = new ProcessStartInfo("env", ["--default-signal=INT", "dotnet", BuildProcess.Sample.Dll, "Wait", "Test"])
         {
             WorkingDirectory = root.Path,
             RedirectStandardOutput = true,
