@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using System.Globalization;
 using GoMonorepoBuild.Engine;
+using GoMonorepoBuild.Engine.Api;
 using GoMonorepoBuild.Processes;
 
 namespace GoMonorepoBuild.Buildx;
@@ -12,9 +12,11 @@ namespace GoMonorepoBuild.Buildx;
 /// </summary>
 /// <param name="environment">The engine's variables (DOCKER_HOST, DOCKER_CONFIG, PATH).</param>
 /// <param name="dockerExecutable">The docker CLI (default: the environment's); resolved on this process's PATH when not a path.</param>
-public sealed class BuildxDriver(DockerEnvironment environment, string? dockerExecutable = null)
+/// <param name="api">Where the loaded image's size is asked (default: the environment's engine API).</param>
+public sealed class BuildxDriver(DockerEnvironment environment, string? dockerExecutable = null, IEngineApi? api = null)
 {
     readonly Tool _docker = Tool.Named(dockerExecutable ?? environment.DockerCli).WithEnvironment(environment.Variables());
+    readonly IEngineApi _api = api ?? environment.Api();
 
     public Task<BuildOutcome> BuildAsync(BuildxBuild build, CancellationToken cancellationToken = default) =>
         BuildAsync(build, stepStarted: null, cancellationToken);
@@ -96,9 +98,14 @@ public sealed class BuildxDriver(DockerEnvironment environment, string? dockerEx
     /// <summary>The size the engine reports for a loaded image, or null when it cannot say.</summary>
     async Task<long?> ImageSizeAsync(string tag, CancellationToken cancellationToken)
     {
-        var result = await _docker.TryRunAsync(["image", "inspect", "--format", "{{.Size}}", tag], cancellationToken);
-        return result.ExitCode == 0 && long.TryParse(result.StandardOutput.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var size)
-            ? size
-            : null;
+        try
+        {
+            return (await _api.InspectImageAsync(tag, cancellationToken))?.Size;
+        }
+        catch (Exception e) when (e is EngineApiException or ProcessFailedException)
+        {
+            // The image was built and loaded; a size the report cannot show is no reason to fail the service.
+            return null;
+        }
     }
 }

@@ -61,7 +61,7 @@ public static class BuilderImage
     }
 
     static async Task<bool> IsPresentAsync(DockerEnvironment engine, string reference, CancellationToken cancellationToken) =>
-        (await engine.Docker().TryRunAsync(["image", "inspect", "--format", "{{.Id}}", reference], cancellationToken)).ExitCode == 0;
+        await engine.Api().InspectImageAsync(reference, cancellationToken) is not null;
 
     /// <summary>Null when pulled; otherwise why not. Bounded, because where no registry is reachable a pull may hang.</summary>
     static async Task<string?> TryPullAsync(DockerEnvironment engine, string reference, TimeSpan timeout, CancellationToken cancellationToken)
@@ -82,14 +82,9 @@ public static class BuilderImage
     /// <summary>The seeded image if the engine has one made by the current recipe (an older one gets re-seeded in place).</summary>
     static async Task<BuilderImageRef?> SeededByCurrentRecipeAsync(DockerEnvironment engine, string reference, CancellationToken cancellationToken)
     {
-        var labels = await engine.Docker().TryRunAsync(
-        [
-            "image", "inspect", "--format",
-            $"{{{{index .Config.Labels \"{OfflineGoImage.RecipeLabel}\"}}}}|{{{{index .Config.Labels \"{OfflineGoImage.OriginLabel}\"}}}}",
-            reference,
-        ], cancellationToken);
-        if (labels.ExitCode != 0) return null;
-        var (recipe, origin) = labels.StandardOutput.Trim().Split('|', 2) switch { [var r, var o] => (r, o), _ => ("", "") };
-        return recipe == OfflineGoImage.Recipe ? new BuilderImageRef(reference, true, origin) : null;
+        var image = await engine.Api().InspectImageAsync(reference, cancellationToken);
+        return image?.Label(OfflineGoImage.RecipeLabel) == OfflineGoImage.Recipe
+            ? new BuilderImageRef(reference, true, image.Label(OfflineGoImage.OriginLabel) ?? "")
+            : null;
     }
 }

@@ -32,6 +32,9 @@ public sealed record DockerEnvironment(string? DockerHost, string? DockerConfig,
     /// <summary>The docker CLI aimed at this engine, e.g. <c>env.Docker().RunAsync(["buildx", "version"], ct)</c>.</summary>
     public Tool Docker() => Tool.Named(DockerCli).WithEnvironment(Variables());
 
+    /// <summary>The engine's API (version, image inspection, tags): requests on its socket where it can, else the CLI.</summary>
+    public Api.IEngineApi Api() => Engine.Api.EngineApis.For(this);
+
     public IEnumerable<KeyValuePair<string, string?>> Variables()
     {
         if (DockerHost is not null) yield return new("DOCKER_HOST", DockerHost);

@@ -25,14 +25,14 @@ internal sealed class LocalEngineHost : IEngineHost
         deadline.CancelAfter(timeout);
         try
         {
-            var docker = engine.Docker();
-            // Both questions at once: every run pays this probe, and each answer takes a CLI start-up. `docker version`
-            // asks the daemon for its version only; `docker info` gathers engine-wide state this needs none of.
-            var serverTask = docker.TryRunAsync(["version", "--format", "{{.Server.Version}}"], deadline.Token);
-            var buildxTask = docker.TryRunAsync(["buildx", "version"], deadline.Token);
-            var (server, buildx) = (await serverTask, await buildxTask);
-            if (server.ExitCode != 0 || server.StandardOutput.Trim().Length == 0)
-                return EngineAnswer.No($"docker version: {FirstLines(server.StandardError + server.StandardOutput)}");
+            // The engine over its API (no process); buildx by its plugin file, asking the CLI only where that is not
+            // found (every run pays this probe, and each CLI answer costs a process start or two).
+            var server = await engine.Api().VersionAsync(deadline.Token);
+            if (server.Version.Length == 0)
+                return EngineAnswer.No("the engine answers without a version");
+            if (BuildxPlugin.Find(engine) is not null && ExecutableSearch.Find(engine.DockerCli) is not null)
+                return EngineAnswer.Yes;
+            var buildx = await engine.Docker().TryRunAsync(["buildx", "version"], deadline.Token);
             return buildx.ExitCode == 0
                 ? EngineAnswer.Yes
                 : EngineAnswer.No($"the engine answers but 'docker buildx version' fails (no buildx plugin in DOCKER_CONFIG/cli-plugins?): {FirstLines(buildx.StandardError)}");
@@ -40,6 +40,10 @@ internal sealed class LocalEngineHost : IEngineHost
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             return EngineAnswer.No($"no answer within {timeout.TotalSeconds:0} s");
+        }
+        catch (Api.EngineApiException e)
+        {
+            return EngineAnswer.No(e.Message);
         }
         catch (ProcessFailedException e)
         {

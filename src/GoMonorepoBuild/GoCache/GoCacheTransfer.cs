@@ -22,11 +22,8 @@ public sealed record GoCacheTransfer(DockerEnvironment Engine, string BuilderIma
         $"go{goMinorVersion} {await BuilderIdentity.OfAsync(engine, image, cancellationToken)}";
 
     /// <summary>The engine's own platform (e.g. <c>linux/amd64</c>), for the key of builds that name none.</summary>
-    public static async Task<string> EnginePlatformAsync(DockerEnvironment engine, CancellationToken cancellationToken)
-    {
-        var version = await engine.Docker().RunAsync(["version", "--format", "{{.Server.Os}}/{{.Server.Arch}}"], cancellationToken);
-        return version.StandardOutput.Trim();
-    }
+    public static async Task<string> EnginePlatformAsync(DockerEnvironment engine, CancellationToken cancellationToken) =>
+        (await engine.Api().VersionAsync(cancellationToken)).Platform;
 
     /// <summary>Unpacks the folder's archive into the cache mounts when it fits <paramref name="key"/>.</summary>
     public async Task<GoCacheSeedResult> SeedAsync(GoCacheFolder folder, GoCacheKey key, CancellationToken cancellationToken)

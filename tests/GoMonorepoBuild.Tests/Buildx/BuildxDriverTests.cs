@@ -1,3 +1,5 @@
+using GoMonorepoBuild.Engine.Api;
+using NSubstitute;
 using GoMonorepoBuild.Buildx;
 using GoMonorepoBuild.Engine;
 using GoMonorepoBuild.Tests.Support;
@@ -22,7 +24,10 @@ public class BuildxDriverTests
     {
         using var docker = new BuildxFakeDocker(Sample("warm.rawjson"), 0, Sample("metadata.json"));
 
-        var outcome = await new BuildxDriver(Engine, docker.Executable).BuildAsync(Request(docker), TestContext.Current.CancellationToken);
+        var api = Substitute.For<IEngineApi>();
+        api.InspectImageAsync(Arg.Any<string>(), Arg.Any<CancellationToken>())
+            .Returns(new ImageFacts("sha256:1", [], new Dictionary<string, string>(), 4242));
+        var outcome = await new BuildxDriver(Engine, docker.Executable, api).BuildAsync(Request(docker), TestContext.Current.CancellationToken);
 
         Assert.True(outcome.Succeeded, outcome.LogTail);
         Assert.True(outcome.FullyCached);

@@ -1,3 +1,4 @@
+using GoMonorepoBuild.Engine.Api;
 using GoMonorepoBuild.Buildx;
 using GoMonorepoBuild.Engine;
 using GoMonorepoBuild.Processes;
@@ -59,10 +60,10 @@ public sealed class ImageLookupEngineTests : IAsyncDisposable
     {
         var gone = _engine with { DockerHost = $"unix:///tmp/gmb-no-engine-{Guid.NewGuid():N}.sock" };
 
-        var error = await Assert.ThrowsAsync<ProcessFailedException>(() =>
+        var error = await Assert.ThrowsAsync<EngineApiException>(() =>
             new ImageLookup(gone).InEngineAsync([BuildxDockerCli.UniqueTag("lookup")], TestContext.Current.CancellationToken));
 
-        Assert.Contains("image inspect", error.Message);
+        Assert.Contains("image", error.Message);
         Assert.Contains("gmb-no-engine", error.Message);
     }
 
