@@ -31,7 +31,7 @@ public sealed class BuildReportHtmlBrowserTests : IDisposable
 
         var dom = await chromium.DumpDomAsync(WritePage(), Timeout());
 
-        Assert.Equal(["orders", "catalog", "gateway", "payments"],
+        Assert.Equal(["gateway", "orders", "catalog", "payments"],
             Regex.Matches(dom, "<figure class=\"chart\" data-service=\"([^\"]+)\"").Select(m => m.Groups[1].Value));
         Assert.Equal(3, Regex.Matches(dom, "<svg class=\"steps-chart\"").Count);
         Assert.Equal(4, Regex.Matches(dom, "<svg class=\"trend-chart\"").Count);
