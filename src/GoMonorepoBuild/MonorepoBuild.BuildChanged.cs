@@ -124,7 +124,7 @@ public abstract partial class MonorepoBuild
                     : CacheAnalysis.CarryOver(d.Build ? Row(d.Service, ServiceStatus.Cancelled, "cancelled")
                         : Row(d.Service, Only.Length > 0 && !d.Service.IsBuildable ? ServiceStatus.Failed : ServiceStatus.Skipped, d.Reason),
                         previous?.Find(d.Service.Name)))).ToList();
-                Report = new BuildReport(rows) { StartedAt = started, DurationMs = clock.ElapsedMilliseconds };
+                Report = new BuildReport(rows) { StartedAt = started, DurationMs = clock.ElapsedMilliseconds, Commit = head?.Sha };
                 var written = reportFiles.Write(Report, ReportCopy is null ? null : Path.GetFullPath(ReportCopy, RootDirectory)).ToList();
                 Directory.CreateDirectory(Path.GetDirectoryName(MarkdownReportFile)!);
                 File.WriteAllText(MarkdownReportFile, BuildReportMarkdown.Render(Report));

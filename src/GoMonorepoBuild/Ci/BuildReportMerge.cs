@@ -53,6 +53,8 @@ public static class BuildReportMerge
         {
             StartedAt = started,
             DurationMs = timed.Count == 0 ? 0 : (long)(ended - started).TotalMilliseconds,
+            // The matrix jobs of one pipeline build one commit; reports of different commits name none.
+            Commit = all.Select(r => r.Commit).Distinct().ToList() is [var only] ? only : null,
         };
     }
 

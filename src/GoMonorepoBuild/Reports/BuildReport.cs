@@ -6,6 +6,9 @@ public sealed record BuildReport(IReadOnlyList<ServiceReport> Services)
     public DateTimeOffset StartedAt { get; init; }
     public long DurationMs { get; init; }
 
+    /// <summary>The commit that was built (full sha), when the monorepo is a git repository; labels the run in trends.</summary>
+    public string? Commit { get; init; }
+
     public int Count(ServiceStatus status) => Services.Count(s => s.Status == status);
 
     /// <summary>True when no service failed or was cancelled.</summary>

@@ -3,8 +3,11 @@ namespace GoMonorepoBuild.Reports;
 /// <summary>One run in history.jsonl: the figures a trend needs, without the details of the full report.</summary>
 public sealed record HistoryEntry(DateTimeOffset StartedAt, long DurationMs, IReadOnlyList<HistoryService> Services)
 {
+    /// <summary>The commit built (full sha); null in lines written before it was recorded, or outside git.</summary>
+    public string? Commit { get; init; }
+
     public static HistoryEntry From(BuildReport report) =>
-        new(report.StartedAt, report.DurationMs, report.Services.Select(HistoryService.From).ToList());
+        new(report.StartedAt, report.DurationMs, report.Services.Select(HistoryService.From).ToList()) { Commit = report.Commit };
 
     public HistoryService? Find(string name) => Services.FirstOrDefault(s => s.Name == name);
 }

@@ -31,7 +31,7 @@ public sealed class BuildReportHtmlBrowserTests : IDisposable
 
         var dom = await chromium.DumpDomAsync(WritePage(), Timeout());
 
-        Assert.Equal(["orders", "catalog", "gateway", "payments"],
+        Assert.Equal(["gateway", "orders", "catalog", "payments"],
             Regex.Matches(dom, "<figure class=\"chart\" data-service=\"([^\"]+)\"").Select(m => m.Groups[1].Value));
         Assert.Equal(3, Regex.Matches(dom, "<svg class=\"steps-chart\"").Count);
         Assert.Equal(4, Regex.Matches(dom, "<svg class=\"trend-chart\"").Count);
@@ -45,6 +45,7 @@ public sealed class BuildReportHtmlBrowserTests : IDisposable
 
         await chromium.ScreenshotAsync(WritePage(), png, 1000, 2600, Timeout());
 
+        KeepScreenshot(png);
         var pixels = PngPixels.Read(png);
         if (Environment.GetEnvironmentVariable("GMB_REPORT_SCREENSHOT") is { Length: > 0 } keep) File.Copy(png, keep, overwrite: true);
         Assert.Equal((1000, 2600), (pixels.Width, pixels.Height));
@@ -53,5 +54,37 @@ public sealed class BuildReportHtmlBrowserTests : IDisposable
         Assert.True(pixels.Count("#e8833a") > 2000, "no run (orange) bars rendered");
         Assert.True(pixels.Count("#bfe5cc") > 2000, "no time-saved (pale green) bars rendered");
         Assert.True(pixels.Count("#d64545") > 200, "the failed service shows no red");
+    }
+
+    [Fact]
+    public async Task A_200_service_report_has_a_row_per_service_failed_ones_first_and_labelled_axes()
+    {
+        var chromium = HeadlessChromium.Require(_dir);
+        var page = Path.Combine(_dir, "fleet-200.html");
+        var report = SyntheticFleet.Report(200);
+        BuildReportHtml.Write(page, report, SyntheticFleet.History(report));
+
+        var dom = await chromium.DumpDomAsync(page, Timeout());
+        var png = Path.Combine(_dir, "fleet-200.png");
+        await chromium.ScreenshotAsync(page, png, 1280, 800, Timeout());
+        KeepScreenshot(png);
+
+        var rows = Regex.Matches(dom, "<tr class=\"(\\w+)\" data-service=\"([^\"]+)\"").Select(m => (Status: m.Groups[1].Value, Name: m.Groups[2].Value)).ToList();
+        Assert.Equal(200, rows.Select(r => r.Name).Distinct().Count());
+        Assert.Equal("failed", rows[0].Status);
+        Assert.Matches("id=\"shown\"[^>]*>\\d+ of 200 services shown<", dom);
+        Assert.Contains("class=\"axis-title\"", dom);
+        Assert.Contains("run (UTC time · commit)", dom);
+        Assert.Contains("wall time", dom);
+        Assert.True(PngPixels.Read(png).DistinctColours() > 50, "the screenshot is (nearly) blank");
+    }
+
+    // Where CI keeps artefacts: the test results folder the build's Test target collects (.nuke/temp/test-results).
+    static void KeepScreenshot(string png)
+    {
+        var root = GoMonorepoBuild.Tests.Support.RealBuild.RepositoryRoot;
+        var folder = Path.Combine(root, ".nuke", "temp", "test-results", "screenshots");
+        Directory.CreateDirectory(folder);
+        File.Copy(png, Path.Combine(folder, Path.GetFileName(png)), overwrite: true);
     }
 }
