@@ -4,7 +4,7 @@ using GoMonorepoBuild.Processes;
 using GoMonorepoBuild.Targets;
 
 /// <summary>This repository's own build: the framework used exactly as a user's build would use it.</summary>
-class Build : MonorepoBuild
+partial class Build : MonorepoBuild
 {
     public static int Main() => Execute<Build>(x => x.BuildChanged);
 

@@ -41,7 +41,7 @@ public class PackageTests(PackedFeed feed)
             "content/GoMonorepoBuild/.nuke/.gitignore", "content/GoMonorepoBuild/.nuke/parameters.json",
             "content/GoMonorepoBuild/.template.config/template.json", "content/GoMonorepoBuild/build.ps1",
             "content/GoMonorepoBuild/build.sh", "content/GoMonorepoBuild/build/.gitignore", "content/GoMonorepoBuild/build/Build.cs",
-            "content/GoMonorepoBuild/build/_build.csproj",
+            "content/GoMonorepoBuild/build/_build.csproj", "content/GoMonorepoBuild/build/nuget.config",
         ], scaffold, StringComparer.Ordinal);
         Assert.DoesNotContain(package.Entries, e => e.FullName.StartsWith("lib/", StringComparison.Ordinal));
     }

@@ -44,10 +44,10 @@ public sealed class PackedFeed : IAsyncLifetime
 
     public string TemplatePackage => Path.Combine(Folder, $"GoMonorepoBuild.Templates.{VersionOf(TemplateProject)}.nupkg");
 
-    /// <summary>`dotnet new gomonorepobuild` in <paramref name="directory"/> with the private hive.</summary>
+    /// <summary>`dotnet new gomonorepobuild --feed` this folder, in <paramref name="directory"/> with the private hive.</summary>
     public Task<ProcessResult> ScaffoldAsync(string directory, params string[] options) =>
         Dotnet.WithWorkingDirectory(directory)
-            .TryRunAsync(["new", "gomonorepobuild", "--debug:custom-hive", TemplateHive, .. options], TestContext.Current.CancellationToken);
+            .TryRunAsync(["new", "gomonorepobuild", "--debug:custom-hive", TemplateHive, "--feed", Folder, .. options], TestContext.Current.CancellationToken);
 
     public ValueTask DisposeAsync()
     {

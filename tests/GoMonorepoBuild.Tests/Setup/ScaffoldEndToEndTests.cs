@@ -14,7 +14,7 @@ public class ScaffoldEndToEndTests(PackedFeed feed)
     public async Task A_monorepo_scaffolded_from_the_packages_finds_its_affected_services_and_builds_them()
     {
         var engine = RealEngine.Require();
-        using var repo = new ScaffoldedRepository(feed);
+        using var repo = new ScaffoldedRepository();
         var scaffold = await feed.ScaffoldAsync(repo.Root);
         Assert.True(scaffold.ExitCode == 0, $"dotnet new failed ({scaffold.ExitCode}):\n{scaffold.StandardOutput}\n{scaffold.StandardError}");
         repo.Commit("add the GoMonorepoBuild build");
@@ -41,8 +41,6 @@ public class ScaffoldEndToEndTests(PackedFeed feed)
             var inspect = await docker.RunAsync("image", "inspect", "--format", "{{.Id}}", orders.GetProperty("image").GetString()!);
             Assert.True(inspect.ExitCode == 0, $"the built image is not in the engine: {inspect.StandardError}");
 
-            if (!help.StandardOutput.Contains(" Affected ", StringComparison.Ordinal))
-                Assert.Skip("The Affected target is not part of this framework build yet (absent from --help); BuildChanged passed.");
             var analysis = repo.PathOf(".nuke/temp/affected.json");
             var affected = await repo.BuildAsync("Affected", "--base", "HEAD", "--output", analysis);
             Assert.True(affected.ExitCode == 0, $"Affected failed ({affected.ExitCode}):\n{affected.StandardOutput}\n{affected.StandardError}");

@@ -14,7 +14,7 @@ public class ScaffoldTemplateTests(PackedFeed feed)
     [Fact]
     public async Task Scaffolding_writes_the_build_next_to_the_services_and_git_ignores_its_temp_folder()
     {
-        using var repo = new ScaffoldedRepository(feed);
+        using var repo = new ScaffoldedRepository();
         File.WriteAllText(repo.PathOf(".gitignore"), "/dist\n");
 
         var result = await feed.ScaffoldAsync(repo.Root, "--services", "services/*,tools/*");
@@ -29,6 +29,9 @@ public class ScaffoldTemplateTests(PackedFeed feed)
         using var parameters = JsonDocument.Parse(File.ReadAllText(repo.PathOf(".nuke/parameters.json")));
         Assert.Equal(["services/*,tools/*"], parameters.RootElement.GetProperty("Services").EnumerateArray().Select(e => e.GetString()));
         Assert.Contains("class Build : MonorepoBuild", File.ReadAllText(repo.PathOf("build/Build.cs")));
+        // --feed: the packed folder is a source beside the build project; the user's own nuget.config is untouched.
+        Assert.Contains($"value=\"{feed.Folder}\"", File.ReadAllText(repo.PathOf("build/nuget.config")));
+        Assert.DoesNotContain(feed.Folder, File.ReadAllText(repo.PathOf("nuget.config")));
 
         Assert.True(await IsIgnoredAsync(repo, ".nuke/temp/build-bin/_build.dll"), ".nuke/temp must be git-ignored");
         Assert.True(await IsIgnoredAsync(repo, "build/obj/project.assets.json"), "build/obj must be git-ignored");
@@ -38,7 +41,7 @@ public class ScaffoldTemplateTests(PackedFeed feed)
     [Fact]
     public async Task Scaffolding_again_changes_nothing_unless_forced()
     {
-        using var repo = new ScaffoldedRepository(feed);
+        using var repo = new ScaffoldedRepository();
         Directory.CreateDirectory(repo.PathOf("build"));
         const string mine = "// the user's own build\n";
         File.WriteAllText(repo.PathOf("build/Build.cs"), mine);

@@ -5,14 +5,15 @@ namespace GoMonorepoBuild.Tests.Setup;
 
 /// <summary>
 /// A user's Go monorepo: examples/monorepo (services/, libs/; not this repository's build) at the root of a fresh
-/// git repository, with a nuget.config that adds the packed feed (NuGet's usual source stays for other packages).
+/// git repository, with a nuget.config of the user's own (its own package folder); the scaffold's --feed adds the packed
+/// feed beside the build project.
 /// </summary>
 public sealed class ScaffoldedRepository : IDisposable
 {
     readonly ExampleRepositoryCopy copy = new();
     readonly string packages = Directory.CreateTempSubdirectory("gmb-packages-").FullName;
 
-    public ScaffoldedRepository(PackedFeed feed)
+    public ScaffoldedRepository()
     {
         // Its own package folder: a framework repacked under the same version must not come from the machine's cache;
         // the machine's cache serves the framework's dependencies as a fallback, so they are not downloaded again.
@@ -22,9 +23,6 @@ public sealed class ScaffoldedRepository : IDisposable
         File.WriteAllText(PathOf("nuget.config"), $"""
             <?xml version="1.0" encoding="utf-8"?>
             <configuration>
-              <packageSources>
-                <add key="gomonorepobuild-local" value="{feed.Folder}" />
-              </packageSources>
               <config>
                 <add key="globalPackagesFolder" value="{packages}" />
               </config>

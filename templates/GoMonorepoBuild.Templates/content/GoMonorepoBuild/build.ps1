@@ -41,7 +41,7 @@ function Find-Dotnet {
 # What the compiled build depends on: the build project's sources and the MSBuild/NuGet files above it.
 function Get-InputsFingerprint {
     $files = @(Get-ChildItem -Recurse -File (Join-Path $Root 'build') |
-        Where-Object { $_.FullName -notmatch '[\\/](bin|obj)[\\/]' -and $_.Extension -in '.cs', '.csproj', '.props', '.targets' })
+        Where-Object { $_.FullName -notmatch '[\\/](bin|obj)[\\/]' -and ($_.Extension -in '.cs', '.csproj', '.props', '.targets' -or $_.Name -ieq 'nuget.config') })
     foreach ($name in 'build.ps1', 'global.json', 'nuget.config', 'NuGet.config', 'Directory.Build.props', 'Directory.Build.targets', 'Directory.Packages.props') {
         $path = Join-Path $Root $name
         if (Test-Path $path) { $files += Get-Item $path }

@@ -36,7 +36,7 @@ find_dotnet() {
 # (cksum is POSIX), so it works the same on Linux and macOS and ignores mere touches.
 inputs_fingerprint() {
   find "$ROOT/build" \( -name bin -o -name obj \) -prune -o -type f \
-       \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.targets' \) -exec cksum {} + | LC_ALL=C sort
+       \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.targets' -o -iname nuget.config \) -exec cksum {} + | LC_ALL=C sort
   local file
   for file in build.sh global.json nuget.config NuGet.config Directory.Build.props Directory.Build.targets Directory.Packages.props; do
     if [ -f "$ROOT/$file" ]; then cksum "$ROOT/$file"; fi
