@@ -71,7 +71,7 @@ public abstract partial class MonorepoBuild
             // Read before this run replaces it: time saved and what changed are measured against it.
             var previous = reportFiles.ReadPrevious(out var previousProblem);
             if (previousProblem is not null) Log.Warning(previousProblem);
-            var branch = Tags.Any(t => t.Contains(ImageTags.BranchPlaceholder)) ? ImageTags.CurrentBranch(MonorepoDirectory) : null;
+            var branch = Tags.Any(t => t.Contains(ImageTags.BranchPlaceholder)) ? GitBranch.Current(MonorepoDirectory) : null;
             var decided = await DecisionsAsync(ct);
             Log.Debug($"Decided in {clock.ElapsedMilliseconds} ms");
             var toBuild = decided.Where(d => d.Build).ToList();
