@@ -71,7 +71,7 @@ public abstract partial class MonorepoBuild
             // Read before this run replaces it: time saved and what changed are measured against it.
             var previous = reportFiles.ReadPrevious(out var previousProblem);
             if (previousProblem is not null) Log.Warning(previousProblem);
-            var branch = Tags.Any(t => t.Contains(ImageTags.BranchPlaceholder)) ? ImageTags.CurrentBranch(MonorepoDirectory) : null;
+            var branch = Tags.Any(t => t.Contains(ImageTags.BranchPlaceholder)) ? GitBranch.Current(MonorepoDirectory) : null;
             // A tag that cannot be made valid fails the run here, before any service builds.
             ImageTags.For(Registry, "check", Tags, branch);
             var decided = await DecisionsAsync(ct);

@@ -49,17 +49,6 @@ public static partial class ImageTags
         return ascii.Length == 0 ? $"branch-{hash}" : $"{(ascii.Length > 100 ? ascii[..100] : ascii)}-{hash}";
     }
 
-    /// <summary>The branch CI says it builds, else the checked-out branch; null on a detached HEAD without CI variables.</summary>
-    public static string? CurrentBranch(string directory)
-    {
-        foreach (var variable in new[] { "GITHUB_HEAD_REF", "GITHUB_REF_NAME", "CI_COMMIT_REF_NAME", "BRANCH_NAME", "BUILD_SOURCEBRANCHNAME" })
-            if (Environment.GetEnvironmentVariable(variable) is { Length: > 0 } fromCi) return fromCi;
-        var gitDir = LibGit2Sharp.Repository.Discover(directory);
-        if (gitDir is null) return null;
-        using var repo = new LibGit2Sharp.Repository(gitDir);
-        return repo.Info.IsHeadDetached ? null : repo.Head.FriendlyName;
-    }
-
     [GeneratedRegex("[^A-Za-z0-9_.-]", RegexOptions.CultureInvariant)]
     private static partial Regex InvalidCharacters();
 }

@@ -1,6 +1,4 @@
-using GoMonorepoBuild.Reports;
-
-namespace GoMonorepoBuild.Building;
+namespace GoMonorepoBuild.Reports;
 
 /// <summary>
 /// One line per event, prefixed with the service, for CI logs and pipes: lines of builds running side by side

@@ -1,6 +1,4 @@
-using GoMonorepoBuild.Reports;
-
-namespace GoMonorepoBuild.Building;
+namespace GoMonorepoBuild.Reports;
 
 /// <summary>What the user sees while services build side by side. Called from several builds at once.</summary>
 public interface IBuildProgress

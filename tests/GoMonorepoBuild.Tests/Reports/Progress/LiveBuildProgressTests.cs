@@ -2,7 +2,7 @@ using GoMonorepoBuild.Building;
 using GoMonorepoBuild.Reports;
 using Spectre.Console;
 
-namespace GoMonorepoBuild.Tests.Building;
+namespace GoMonorepoBuild.Tests.Reports.Progress;
 
 /// <summary>The terminal display, rendered into a string by an interactive Spectre console.</summary>
 public class LiveBuildProgressTests

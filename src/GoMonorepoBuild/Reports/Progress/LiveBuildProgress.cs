@@ -1,7 +1,6 @@
-using GoMonorepoBuild.Reports;
 using Spectre.Console;
 
-namespace GoMonorepoBuild.Building;
+namespace GoMonorepoBuild.Reports;
 
 /// <summary>
 /// A live line per service on a terminal (Spectre.Console progress): its current step while it builds, then its

@@ -1,7 +1,7 @@
 using GoMonorepoBuild.Building;
 using GoMonorepoBuild.Reports;
 
-namespace GoMonorepoBuild.Tests.Building;
+namespace GoMonorepoBuild.Tests.Reports.Progress;
 
 /// <summary>The CI display: one self-contained line per event, whatever else interleaves.</summary>
 public class PlainBuildProgressTests
