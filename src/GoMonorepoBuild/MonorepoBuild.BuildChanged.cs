@@ -83,7 +83,7 @@ public abstract partial class MonorepoBuild
             var running = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
             var reportGate = new Lock();
             var reportWritten = false;
-            using var record = HardStop.OnRecord(() => WriteReport(toBuild.ToDictionary(d => d.Service.Name,
+            using var record = HardStop.OfProcess.OnRecord(() => WriteReport(toBuild.ToDictionary(d => d.Service.Name,
                 d => finished.TryGetValue(d.Service.Name, out var row) ? row
                     : Row(d.Service, ServiceStatus.Cancelled, running.ContainsKey(d.Service.Name) ? "cancelled while building" : "cancelled before it started"),
                 StringComparer.Ordinal)));

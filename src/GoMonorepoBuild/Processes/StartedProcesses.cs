@@ -14,7 +14,7 @@ internal static class StartedProcesses
     static readonly Lock Gate = new();
     static readonly Dictionary<int, Started> Running = [];
 
-    static StartedProcesses() => HardStop.OnKill(KillAll);
+    static StartedProcesses() => HardStop.OfProcess.OnKill(KillAll);
 
     /// <summary>Tracks a process just started; when the run is already stopping hard it is killed at once.</summary>
     public static Started Track(int pid)
@@ -23,7 +23,7 @@ internal static class StartedProcesses
         lock (Gate)
         {
             Running[pid] = started;
-            if (HardStop.IsRequested) Kill([started]);
+            if (HardStop.OfProcess.IsRequested) Kill([started]);
         }
         return started;
     }

@@ -55,15 +55,15 @@ internal sealed class CancellationSignals : IDisposable
         if (Interlocked.Increment(ref hardStops) > 1)
         {
             Console.Error.WriteLine("Cancelled a third time: exiting now.");
-            HardStop.Kill();
+            HardStop.OfProcess.Kill();
             Environment.Exit(ExitCodes.Cancelled);
         }
 
         Console.Error.WriteLine("Cancelled again: killing every process this run started, writing what is known, then exiting.");
-        HardStop.Kill();
+        HardStop.OfProcess.Kill();
         if (runEnded.Task.Wait(RunGrace))
             return; // it wrote its report itself; Main returns 130
-        HardStop.Record(RecordGrace);
+        HardStop.OfProcess.Record(RecordGrace);
         Console.Error.Flush();
         Environment.Exit(ExitCodes.Cancelled);
     }
