@@ -58,6 +58,8 @@ public static class AffectedPlanner
         {
             RemovedServices = state.Removed.Order(StringComparer.Ordinal).ToList(),
             OutsideFiles = outsideIgnored,
+            BlockedServices = AffectedResult.Blocked(head.BlockedServices, b => state.EverythingAffected
+                || files.SelectMany(f => f.Paths).Any(p => head.BlockedServicesReaching(p).Contains(b))),
         };
     }
 
@@ -186,8 +188,12 @@ public static class AffectedPlanner
             if (!list.Contains(reason)) list.Add(reason);
         }
 
+        /// <summary>A change affected every service (a global file): the blocked ones too.</summary>
+        public bool EverythingAffected { get; private set; }
+
         public void AffectAll(Func<GoService, AffectedReason> reason)
         {
+            EverythingAffected = true;
             foreach (var service in Head.Services) Add(service, reason(service));
         }
 
