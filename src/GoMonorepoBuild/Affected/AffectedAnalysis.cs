@@ -31,15 +31,8 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher, IObjectFetcher obj
 
     async Task<AffectedResult> RunCoreAsync(AffectedRequest request, Func<GoWorkspace> workTreeModel, CancellationToken cancellationToken)
     {
-        // git knows the repository by its real path: a monorepo reached through a link must be compared as the real folder.
-        var monorepo = RealPath.Of(request.MonorepoDirectory);
-        var gitDir = Repository.Discover(monorepo) ?? throw new InvalidOperationException(
-            $"{monorepo} is not inside a git repository: the affected analysis compares git revisions (run git init, or build everything with BuildChanged).");
-        string workDir;
-        using (var repo = new Repository(gitDir))
-            workDir = repo.Info.WorkingDirectory ?? throw new InvalidOperationException($"{gitDir} is a bare repository: run in a clone with a working tree.");
-        workDir = RealPath.Of(workDir);
-        var prefix = RepoPath.FromSystem(workDir, monorepo);
+        var checkout = GitCheckout.Find(request.MonorepoDirectory);
+        var (workDir, prefix) = (checkout.WorkingDirectory, checkout.Prefix);
 
         ResolvedBase resolved;
         try
