@@ -2,6 +2,7 @@ using GoMonorepoBuild.Workspace.GoMod;
 using GoMonorepoBuild.Workspace.Modules;
 using GoMonorepoBuild.Workspace.Packages;
 using GoMonorepoBuild.Workspace.Services;
+using GoMonorepoBuild.Workspace.Vendor;
 
 namespace GoMonorepoBuild.Workspace;
 
@@ -53,12 +54,13 @@ public static class WorkspaceLoader
         foreach (var (error, blocked) in discovered.Problems) problems.Add(error, blocked);
         var modulesByPath = graph.Modules.GroupBy(m => m.Path).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var packagesByModule = packages.Values.ToLookup(p => p.ModulePath, StringComparer.Ordinal);
+        var vendors = new VendorTrees(tree, work, options.Platforms, problems);
         var services = discovered.Services
-            .Select(spec => ServiceBuilder.Build(spec, modulesByPath, packages, packagesByModule[spec.Module.Path], tree, work, problems.Warn))
+            .Select(spec => ServiceBuilder.Build(spec, modulesByPath, packages, packagesByModule[spec.Module.Path], tree, work, vendors, problems.Warn))
             .ToList();
 
         if (problems.Any) throw Blocking(problems, discovered, graph, services, packages);
-        return new GoWorkspace(tree.Root, work, graph.Modules, packages, services, problems.Warnings, options.Platforms);
+        return new GoWorkspace(tree.Root, work, graph.Modules, packages, services, problems.Warnings, options.Platforms, vendors);
     }
 
     private static List<string> ModuleDirs(MonorepoTree tree) =>
