@@ -8,9 +8,7 @@ namespace GoMonorepoBuild.Affected;
 /// <summary>Builds the typed reason for one changed file and one service from the workspace model's chain.</summary>
 internal static class Reasons
 {
-    static readonly HashSet<string> ModuleFileNames = ["go.mod", "go.sum", "go.work", "go.work.sum"];
-
-    public static bool IsModuleFile(string path) => ModuleFileNames.Contains(RepoPath.FileName(path));
+    public static bool IsModuleFile(string path) => GoInputFiles.IsModuleFile(RepoPath.FileName(path));
 
     public static string Verb(ChangedFile file) => file.Kind switch
     {

@@ -2,6 +2,7 @@ using GoMonorepoBuild.Workspace.GoMod;
 using GoMonorepoBuild.Workspace.Modules;
 using GoMonorepoBuild.Workspace.Packages;
 using GoMonorepoBuild.Workspace.Services;
+using GoMonorepoBuild.Workspace.Vendor;
 
 namespace GoMonorepoBuild.Workspace;
 
@@ -55,15 +56,16 @@ public static class WorkspaceLoader
         foreach (var (error, blocked) in discovered.Problems) problems.Add(error, blocked);
         var modulesByPath = graph.Modules.GroupBy(m => m.Path).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var packagesByModule = packages.Values.ToLookup(p => p.ModulePath, StringComparer.Ordinal);
+        var vendors = new VendorTrees(tree, work, options.Platforms, problems);
         var services = discovered.Services
-            .Select(spec => ServiceBuilder.Build(spec, modulesByPath, packages, packagesByModule[spec.Module.Path], tree, work, problems.Warn))
+            .Select(spec => ServiceBuilder.Build(spec, modulesByPath, packages, packagesByModule[spec.Module.Path], tree, work, vendors, problems.Warn))
             .ToList();
 
         // Each problem blocks only the services it reaches; the others are the model (issue 15: problems are per service).
         var assigned = ServiceProblems.Assign(problems, discovered, graph, services, packages);
         var blockedNames = assigned.Blocked.Select(b => b.Name).ToHashSet(StringComparer.Ordinal);
         return new GoWorkspace(tree.Root, work, graph.Modules, packages, services.Where(s => !blockedNames.Contains(s.Name)).ToList(),
-            [.. problems.Warnings, .. assigned.Warnings], options.Platforms)
+            [.. problems.Warnings, .. assigned.Warnings], options.Platforms, vendors)
         {
             BlockedServices = assigned.Blocked,
             Problems = assigned.Problems,
