@@ -53,11 +53,7 @@ public sealed class DockerIgnore
         // fsutil walks folder by folder: an excluded folder that no exception names as a prefix is skipped whole.
         if (onlyLiteralExceptions)
             for (var slash = path.IndexOf('/'); slash >= 0; slash = path.IndexOf('/', slash + 1))
-            {
-                var dir = path[..slash];
-                if (Last(dir) is { Negated: false } excluding && !Patterns.Any(p => p.Negated && (p.WithoutTrailingGlob() + "/").StartsWith(dir + "/", StringComparison.Ordinal)))
-                    return excluding;
-            }
+                if (Skipped(path[..slash]) is { } excluding) return excluding;
         return Last(path);
     }
 
@@ -65,9 +61,14 @@ public sealed class DockerIgnore
     public bool Excludes(string path) => Decide(path) is { Negated: false };
 
     /// <summary>Whether a walk of the context must enter <paramref name="dir"/> (relative to the context) at all.</summary>
-    public bool Enters(string dir) =>
-        !(onlyLiteralExceptions && Last(dir) is { Negated: false }
-          && !Patterns.Any(p => p.Negated && (p.WithoutTrailingGlob() + "/").StartsWith(dir + "/", StringComparison.Ordinal)));
+    public bool Enters(string dir) => !onlyLiteralExceptions || Skipped(dir) is null;
+
+    /// <summary>The line excluding folder <paramref name="dir"/> when no exception names a path inside it, so fsutil skips it whole.</summary>
+    DockerIgnorePattern? Skipped(string dir) =>
+        Last(dir) is { Negated: false } excluding
+        && !Patterns.Any(p => p.Negated && (p.WithoutTrailingGlob() + "/").StartsWith(dir + "/", StringComparison.Ordinal))
+            ? excluding
+            : null;
 
     /// <summary>patternmatcher's MatchesOrParentMatches, also telling which line decided.</summary>
     DockerIgnorePattern? Last(string path)
