@@ -108,6 +108,7 @@ public abstract partial class MonorepoBuild
         }
         return new AffectedRequest(MonorepoDirectory, Services)
             .WithServiceMains(WorkspaceLoadOptions.ServiceMains)
+            .WithBuildContexts(UnvalidatedImageSettings.BuildContexts)
             .WithExcludedFolders([TemporaryDirectory])
             .WithBase(Base)
             .WithHead(Head)

@@ -180,8 +180,9 @@ public abstract partial class MonorepoBuild
         // The input-hash tag is how the next run finds that an image for these inputs exists already.
         if (decision.InputHash is { } hash) tags.Add($"{repository}:{hash.Tag}");
         var logFile = Path.Combine(LogsDirectory, imageName + ".log");
-        var (dockerfile, context) = service.Dockerfile is { } own
-            ? (Path.Combine(MonorepoDirectory, own), MonorepoDirectory)
+        // An own Dockerfile builds from the context the affected analysis and the input hash assumed.
+        var (dockerfile, context) = OwnDockerfileOf(service) is { } own
+            ? (Path.Combine(MonorepoDirectory, own.Dockerfile), Path.GetFullPath(Path.Combine(MonorepoDirectory, own.Context.Folder)))
             : (Generated[service.Name].DockerfilePath, Generated[service.Name].ContextDir);
         var (cacheFrom, cacheTo) = BuildCache.For(imageName, repository);
 
@@ -229,7 +230,7 @@ public abstract partial class MonorepoBuild
                 Attempts = attempts,
             };
         row = CacheAnalysis.Apply(row, BuildxSteps.ToRecords(outcome.Steps),
-            InputDigests.From(FileDigests, service.ImageInputs, dockerfile), previous);
+            InputDigests.From(FileDigests, ImageInputsOf(service), dockerfile), previous);
         progress.Finished(row);
         return row;
     }
