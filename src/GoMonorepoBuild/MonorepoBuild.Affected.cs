@@ -86,6 +86,7 @@ public abstract partial class MonorepoBuild
         }
         return new AffectedRequest(MonorepoDirectory, Services)
             .WithServiceMains(WorkspaceLoadOptions.ServiceMains)
+            .WithServiceExtraInputs(WorkspaceLoadOptions.ServiceExtraInputs)
             .WithExcludedFolders([TemporaryDirectory])
             .WithBase(Base)
             .WithHead(Head)

@@ -44,6 +44,7 @@ public static class AffectedPlanner
             NewService(state, file);
             var explained = options.Granularity == Granularity.Package ? ByPackage(state, file) : ByModule(state, file);
             explained |= CopiedByDockerfile(state, file, options.DockerfileCopies);
+            explained |= ExtraInput(state, file);
             if (!explained)
             {
                 var path = file.HeadPath ?? file.BasePath!;
@@ -78,6 +79,25 @@ public static class AffectedPlanner
                 if (copies[service.Path].SourceOf(path) is { } source)
                 {
                     state.Add(service, Reasons.CopiedByDockerfile(service, source, path, file));
+                    explained = true;
+                    break;
+                }
+        return explained;
+    }
+
+    /// <summary>
+    /// A path matching a service's extra-input globs (files its binary reads at run time) affects it. Decided by the
+    /// head's globs alone, for both sides of the change: a deleted template is no file at the head, and a revision's
+    /// copy of the tree holds no templates, yet the image held it.
+    /// </summary>
+    static bool ExtraInput(PlanState state, ChangedFile file)
+    {
+        var explained = false;
+        foreach (var service in state.Head.Services.Where(s => s.ExtraInputs.Globs.Count > 0))
+            foreach (var path in file.Paths)
+                if (Reasons.ExtraInput(service, path, file) is { } reason)
+                {
+                    state.Add(service, reason);
                     explained = true;
                     break;
                 }
@@ -183,7 +203,8 @@ public static class AffectedPlanner
         public void Add(GoService service, AffectedReason reason)
         {
             if (!reasons.TryGetValue(service.Path, out var list)) reasons[service.Path] = list = [];
-            if (!list.Contains(reason)) list.Add(reason);
+            // By value: two steps may explain one file the same way (an extra input is also an image input at the head).
+            if (!list.Any(r => r.Kind == reason.Kind && r.Detail == reason.Detail && r.Chain.SequenceEqual(reason.Chain))) list.Add(reason);
         }
 
         public void AffectAll(Func<GoService, AffectedReason> reason)

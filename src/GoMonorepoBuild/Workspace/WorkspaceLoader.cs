@@ -55,10 +55,30 @@ public static class WorkspaceLoader
         var packagesByModule = packages.Values.ToLookup(p => p.ModulePath, StringComparer.Ordinal);
         var services = discovered.Services
             .Select(spec => ServiceBuilder.Build(spec, modulesByPath, packages, packagesByModule[spec.Module.Path], tree, work, problems.Warn))
+            .Select(service => WithExtraInputs(service, tree.Files, options, problems))
             .ToList();
 
         if (problems.Any) throw Blocking(problems, discovered, graph, services, packages);
         return new GoWorkspace(tree.Root, work, graph.Modules, packages, services, problems.Warnings, options.Platforms);
+    }
+
+    /// <summary>The service with the files its configured extra-input globs match, which are image inputs too.</summary>
+    private static GoService WithExtraInputs(GoService service, MonorepoFiles files, WorkspaceOptions options, LoadProblems problems)
+    {
+        if (!options.ServiceExtraInputs.TryGetValue(service.Name, out var globs) || globs.Count == 0) return service;
+        ExtraInputs extras;
+        try
+        {
+            extras = ExtraInputFinder.Find(files, service, globs, problems.Warn);
+        }
+        catch (ArgumentException e)
+        {
+            problems.Add(new WorkspaceException($"service {service.Name}: {e.Message}", "gomonorepobuild.json"), [service.Name]);
+            return service;
+        }
+        var inputs = new SortedSet<string>(service.ImageInputs, StringComparer.Ordinal);
+        inputs.UnionWith(extras.Paths);
+        return service with { ExtraInputs = extras, ImageInputs = inputs.ToList() };
     }
 
     private static List<string> ModuleDirs(MonorepoTree tree) =>
