@@ -99,10 +99,11 @@ public abstract partial class MonorepoBuild
             using var repo = new Repository(gitDir);
             if (repo.Info.WorkingDirectory is { } workDir)
             {
-                var top = Path.TrimEndingDirectorySeparator(workDir);
-                var buildFolder = RepoPath.FromSystem(top, RootDirectory);
+                // Real paths on every side: the build root or the monorepo may be reached through a link.
+                var top = RealPath.Of(workDir);
+                var buildFolder = RepoPath.FromSystem(top, RealPath.Of(RootDirectory));
                 if (!buildFolder.StartsWith("..", StringComparison.Ordinal))
-                    globals = globals.WithRepository(BuildConfigurationPatterns(buildFolder), RepoPath.FromSystem(top, MonorepoDirectory));
+                    globals = globals.WithRepository(BuildConfigurationPatterns(buildFolder), RepoPath.FromSystem(top, RealPath.Of(MonorepoDirectory)));
             }
         }
         return new AffectedRequest(MonorepoDirectory, Services)

@@ -31,13 +31,8 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher, IObjectFetcher obj
 
     async Task<AffectedResult> RunCoreAsync(AffectedRequest request, Func<GoWorkspace> workTreeModel, CancellationToken cancellationToken)
     {
-        var monorepo = Path.GetFullPath(request.MonorepoDirectory);
-        var gitDir = Repository.Discover(monorepo) ?? throw new InvalidOperationException(
-            $"{monorepo} is not inside a git repository: the affected analysis compares git revisions (run git init, or build everything with BuildChanged).");
-        string workDir;
-        using (var repo = new Repository(gitDir))
-            workDir = repo.Info.WorkingDirectory ?? throw new InvalidOperationException($"{gitDir} is a bare repository: run in a clone with a working tree.");
-        var prefix = RepoPath.FromSystem(Path.TrimEndingDirectorySeparator(workDir), monorepo);
+        var checkout = GitCheckout.Find(request.MonorepoDirectory);
+        var (workDir, prefix) = (checkout.WorkingDirectory, checkout.Prefix);
 
         ResolvedBase resolved;
         try
@@ -62,7 +57,7 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher, IObjectFetcher obj
                 return AffectedResult.Everything(head, $"no base to compare with: {resolved.How} ({string.Join("; ", resolved.Notes)})")
                     .WithRevisions(null, resolved.Source.ToString(), changes.Head);
 
-            var excluded = request.ExcludedFolders.Select(f => RepoPath.FromSystem(Path.TrimEndingDirectorySeparator(workDir), Path.GetFullPath(f))).ToList();
+            var excluded = request.ExcludedFolders.Select(f => RepoPath.FromSystem(workDir, RealPath.Of(f))).ToList();
             changes = changes with { Files = changes.Files.Where(f => !f.Paths.All(p => excluded.Any(e => RepoPath.IsUnder(p, e)))).ToList() };
             var inside = changes.Files.Select(f => f.RelativeTo(prefix)).OfType<ChangedFile>().ToList();
             var outside = changes.Files.SelectMany(f => f.Paths).Where(p => prefix != "." && !RepoPath.IsUnder(p, prefix)).Distinct().ToList();
