@@ -169,6 +169,10 @@ public static class AffectedPlanner
     {
         if (file.HeadPath is null || file.Kind == ChangeKind.Renamed) return true;
         if (explainedAtHead) return false;
+        // A vendored package no service reaches at the head was reached at the base only through an import that this
+        // change removed, and that change explains the service; so only a package still reached needs the base.
+        if (state.Head.VendoredImportPathOf(file.Path) is { } vendored)
+            return state.Head.Services.Any(s => s.VendoredPackages.Contains(vendored, StringComparer.Ordinal));
         var name = RepoPath.FileName(file.Path);
         return name.EndsWith(".go", StringComparison.Ordinal) && !name.EndsWith("_test.go", StringComparison.Ordinal)
                && !state.Head.PackagesOfFile(file.Path).Any(p => p.Files.Contains(file.Path));
