@@ -31,13 +31,8 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher, IObjectFetcher obj
 
     async Task<AffectedResult> RunCoreAsync(AffectedRequest request, Func<GoWorkspace> workTreeModel, CancellationToken cancellationToken)
     {
-        var monorepo = Path.GetFullPath(request.MonorepoDirectory);
-        var gitDir = Repository.Discover(monorepo) ?? throw new InvalidOperationException(
-            $"{monorepo} is not inside a git repository: the affected analysis compares git revisions (run git init, or build everything with BuildChanged).");
-        string workDir;
-        using (var repo = new Repository(gitDir))
-            workDir = repo.Info.WorkingDirectory ?? throw new InvalidOperationException($"{gitDir} is a bare repository: run in a clone with a working tree.");
-        var prefix = RepoPath.FromSystem(Path.TrimEndingDirectorySeparator(workDir), monorepo);
+        var checkout = GitCheckout.Find(request.MonorepoDirectory);
+        var (workDir, prefix) = (checkout.WorkingDirectory, checkout.Prefix);
 
         ResolvedBase resolved;
         try
@@ -47,7 +42,7 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher, IObjectFetcher obj
         }
         catch (MissingBaseException e) when (request.BuildAllWhenBaseMissing)
         {
-            return AffectedResult.Everything(workTreeModel().Services, $"the base could not be found and --missing-base build-all was given: {e.Message}")
+            return AffectedResult.Everything(workTreeModel(), $"the base could not be found and --missing-base build-all was given: {e.Message}")
                 .WithRevisions(null, $"missing: {e.Candidate.Describe()}", CurrentHead(workDir, request.Head));
         }
 
@@ -59,10 +54,10 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher, IObjectFetcher obj
             var head = request.Head is null ? workTreeModel() : ModelAt(workDir, changes.HeadCommit!, prefix, request, snapshots, partial, tolerant: false)
                 ?? throw new InvalidOperationException($"The monorepo folder {prefix} does not exist at --head {request.Head}.");
             if (resolved.Sha is null)
-                return AffectedResult.Everything(head.Services, $"no base to compare with: {resolved.How} ({string.Join("; ", resolved.Notes)})")
+                return AffectedResult.Everything(head, $"no base to compare with: {resolved.How} ({string.Join("; ", resolved.Notes)})")
                     .WithRevisions(null, resolved.Source.ToString(), changes.Head);
 
-            var excluded = request.ExcludedFolders.Select(f => RepoPath.FromSystem(Path.TrimEndingDirectorySeparator(workDir), Path.GetFullPath(f))).ToList();
+            var excluded = request.ExcludedFolders.Select(f => RepoPath.FromSystem(workDir, RealPath.Of(f))).ToList();
             changes = changes with { Files = changes.Files.Where(f => !f.Paths.All(p => excluded.Any(e => RepoPath.IsUnder(p, e)))).ToList() };
             var inside = changes.Files.Select(f => f.RelativeTo(prefix)).OfType<ChangedFile>().ToList();
             var outside = changes.Files.SelectMany(f => f.Paths).Where(p => prefix != "." && !RepoPath.IsUnder(p, prefix)).Distinct().ToList();

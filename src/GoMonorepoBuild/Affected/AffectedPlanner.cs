@@ -59,6 +59,8 @@ public static class AffectedPlanner
         {
             RemovedServices = state.Removed.Order(StringComparer.Ordinal).ToList(),
             OutsideFiles = outsideIgnored,
+            BlockedServices = AffectedResult.Blocked(head.BlockedServices, b => state.EverythingAffected
+                || files.SelectMany(f => f.Paths).Any(p => head.BlockedServicesReaching(p).Contains(b))),
         };
     }
 
@@ -207,8 +209,12 @@ public static class AffectedPlanner
             if (!list.Any(r => r.Kind == reason.Kind && r.Detail == reason.Detail && r.Chain.SequenceEqual(reason.Chain))) list.Add(reason);
         }
 
+        /// <summary>A change affected every service (a global file): the blocked ones too.</summary>
+        public bool EverythingAffected { get; private set; }
+
         public void AffectAll(Func<GoService, AffectedReason> reason)
         {
+            EverythingAffected = true;
             foreach (var service in Head.Services) Add(service, reason(service));
         }
 
