@@ -5,7 +5,8 @@ namespace GoMonorepoBuild.Affected;
 
 /// <summary>
 /// The JSON CI pipelines read (field names are a contract): base, head, changedFiles, services (name, path, reasons of
-/// kind/detail/chain), ignoredFiles (path, reason), fallback; plus baseSource and removedServices. And the CI matrix
+/// kind/detail/chain), ignoredFiles (path, reason), fallback; plus baseSource, removedServices and notCheckedOut (affected
+/// services a sparse checkout left out: name, folders, missingFiles, command). And the CI matrix
 /// form: {"include":[{"service":..,"path":..}]}.
 /// </summary>
 public static class AffectedJson
@@ -48,6 +49,17 @@ public static class AffectedJson
         }
         w.WriteEndArray();
         Strings(w, "removedServices", result.RemovedServices);
+        w.WriteStartArray("notCheckedOut");
+        foreach (var service in result.NotCheckedOut)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", service.Name);
+            Strings(w, "folders", service.Folders);
+            w.WriteNumber("missingFiles", service.MissingFiles);
+            w.WriteString("command", service.Command);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
         w.WriteString("fallback", result.Fallback);
         w.WriteEndObject();
     });

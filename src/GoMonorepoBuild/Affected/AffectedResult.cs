@@ -27,6 +27,9 @@ public sealed record AffectedResult(
     /// <summary>Changed files outside the monorepo root that matched no global pattern.</summary>
     public int OutsideFiles { get; init; }
 
+    /// <summary>Affected services whose inputs a sparse checkout left out (analysed from the commit; not buildable here).</summary>
+    public IReadOnlyList<NotCheckedOutService> NotCheckedOut { get; init; } = [];
+
     /// <summary>Null, or why every service was selected without analysis.</summary>
     public string? Fallback { get; init; }
 

@@ -22,6 +22,7 @@ public static class AffectedTable
         var caption = $"{result.Services.Count} affected, {result.ChangedFiles.Count} changed files, {result.IgnoredFiles.Count} ignored";
         if (result.OutsideFiles > 0) caption += $", {result.OutsideFiles} outside the monorepo";
         if (result.RemovedServices.Count > 0) caption += $"; removed: {string.Join(", ", result.RemovedServices)}";
+        if (result.NotCheckedOut.Count > 0) caption += $"; not checked out (sparse): {string.Join(", ", result.NotCheckedOut.Select(n => n.Name))}";
         if (result.Fallback is not null) caption += "; FALLBACK: every service selected without analysis";
         return table.Caption(Markup.Escape(caption));
     }
