@@ -40,8 +40,10 @@ public abstract partial class MonorepoBuild : BuildBase
                 MonorepoDirectory);
         var model = GoWorkspace.Load(MonorepoDirectory, WorkspaceLoadOptions);
         // An empty selection would read as "nothing affected, nothing to build" and exit 0: say so instead (exit 2).
-        if (model.Services.Count == 0) throw new UsageException(ServiceGlobHints.Describe(model, Services));
+        if (model.Services.Count == 0 && model.BlockedServices.Count == 0) throw new UsageException(ServiceGlobHints.Describe(model, Services));
         foreach (var warning in model.Warnings) Log.Warning(warning);
+        foreach (var blocked in model.BlockedServices)
+            Log.Warning($"service {blocked.Name} ({blocked.Path}) is blocked: {blocked.Problem}");
         return model;
     }
 }

@@ -42,7 +42,7 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher, IObjectFetcher obj
         }
         catch (MissingBaseException e) when (request.BuildAllWhenBaseMissing)
         {
-            return AffectedResult.Everything(workTreeModel().Services, $"the base could not be found and --missing-base build-all was given: {e.Message}")
+            return AffectedResult.Everything(workTreeModel(), $"the base could not be found and --missing-base build-all was given: {e.Message}")
                 .WithRevisions(null, $"missing: {e.Candidate.Describe()}", CurrentHead(workDir, request.Head));
         }
 
@@ -60,15 +60,15 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher, IObjectFetcher obj
                 : sparse.AnyUnder(prefix) ? SparseWorkTreeModel(workDir, changes, prefix, request, snapshots, partial)
                 : workTreeModel();
             if (resolved.Sha is null)
-                return AffectedResult.Everything(head.Services, $"no base to compare with: {resolved.How} ({string.Join("; ", resolved.Notes)})")
+                return AffectedResult.Everything(head, $"no base to compare with: {resolved.How} ({string.Join("; ", resolved.Notes)})")
                     .WithRevisions(null, resolved.Source.ToString(), changes.Head);
 
             var excluded = request.ExcludedFolders.Select(f => RepoPath.FromSystem(workDir, RealPath.Of(f))).ToList();
             changes = changes with { Files = changes.Files.Where(f => !f.Paths.All(p => excluded.Any(e => RepoPath.IsUnder(p, e)))).ToList() };
             var inside = changes.Files.Select(f => f.RelativeTo(prefix)).OfType<ChangedFile>().ToList();
             var outside = changes.Files.SelectMany(f => f.Paths).Where(p => prefix != "." && !RepoPath.IsUnder(p, prefix)).Distinct().ToList();
-            var options = request.Options.WithDockerfileCopies(head.Services.Where(s => s.Dockerfile is not null)
-                .ToDictionary(s => s.Path, s => DockerfileCopies.Parse(new MonorepoFiles(head.Root).ReadAllText(s.Dockerfile!))));
+            using var headTree = request.Head is null ? null : new CommitTreeSource(workDir, changes.HeadCommit!, prefix);
+            var options = request.Options.WithOwnDockerfiles(OwnDockerfiles(head, (ISourceTree?)headTree ?? new WorkTreeSource(head.Root), request.BuildContexts));
             var result = AffectedPlanner.Plan(inside, outside, head, () => BaseModel(workDir, resolved.Sha, prefix, request, snapshots, partial, BaseCandidatePaths(inside)), options);
             return result.WithRevisions(resolved.Sha, $"{resolved.Source}: {resolved.How}", changes.Head) with
             {
@@ -118,6 +118,11 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher, IObjectFetcher obj
         }
         return list;
     }
+
+    /// <summary>The own Dockerfile of every service that has one, as the head holds it, by service path.</summary>
+    public static IReadOnlyDictionary<string, OwnDockerfile> OwnDockerfiles(GoWorkspace model, ISourceTree tree, BuildContextSettings settings) =>
+        model.Services.Where(s => s.Dockerfile is not null)
+            .ToDictionary(s => s.Path, s => OwnDockerfile.Load(tree, s.Name, s.Path, s.Dockerfile!, settings.For(s.Name)), StringComparer.Ordinal);
 
     /// <summary>Base-side paths the planner may ask the base model about: gone or moved files, and Go files.</summary>
     static List<string> BaseCandidatePaths(IEnumerable<ChangedFile> files) =>

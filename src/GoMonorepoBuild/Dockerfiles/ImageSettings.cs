@@ -35,6 +35,13 @@ public sealed record ImageSettings
     /// </summary>
     public string? Main { get; init; }
 
+    /// <summary>
+    /// The build context of the service's own Dockerfile: <c>service</c>, <c>root</c> or a folder relative to the
+    /// monorepo (see <see cref="Affected.BuildContextSetting"/>); unset, it is inferred from the Dockerfile. Services
+    /// whose Dockerfile is generated ignore it (their context is staged).
+    /// </summary>
+    public string? Context { get; init; }
+
     public ImageSettings WithRuntime(string? runtime) => this with { Runtime = runtime };
 
     /// <summary>These settings, with anything unset here taken from <paramref name="fallback"/>.</summary>
@@ -48,6 +55,7 @@ public sealed record ImageSettings
         LdFlags = LdFlags ?? fallback.LdFlags,
         Source = Source ?? fallback.Source,
         Main = Main ?? fallback.Main,
+        Context = Context ?? fallback.Context,
     };
 
     /// <summary>

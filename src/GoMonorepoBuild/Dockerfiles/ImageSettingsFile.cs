@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using GoMonorepoBuild.Affected;
 
 namespace GoMonorepoBuild.Dockerfiles;
 
@@ -46,7 +47,7 @@ public sealed record ImageSettingsFile(string Path, ImageSettings Defaults, IRea
             throw new ImageSettingsException(path,
                 $"{e.Message} Allowed: \"defaults\" and \"services\": {{ \"<service>\": {{...}} }}, each with \"runtime\" " +
                 "(scratch|distroless|alpine|<image>), \"caCertificates\" (auto|always|never), \"zoneInfo\" (auto|embed|files|never), " +
-                "\"version\", \"versionVariable\", \"ldFlags\", \"source\"; per service also \"main\".", e);
+                "\"version\", \"versionVariable\", \"ldFlags\", \"source\", \"context\" (service|root|<folder>); per service also \"main\".", e);
         }
         var file = new ImageSettingsFile(path, document?.Defaults ?? ImageSettings.None,
             new Dictionary<string, ImageSettings>(document?.Services ?? [], StringComparer.Ordinal));
@@ -58,6 +59,7 @@ public sealed record ImageSettingsFile(string Path, ImageSettings Defaults, IRea
             try
             {
                 settings.ApplyTo(DockerfileOptions.Default, new RuntimeAssets(false, false)).Validate();
+                if (settings.Context is not null) BuildContextSetting.Parse(settings.Context);
             }
             catch (ArgumentException e)
             {
@@ -66,6 +68,12 @@ public sealed record ImageSettingsFile(string Path, ImageSettings Defaults, IRea
         }
         return file;
     }
+
+    /// <summary>The "context" settings, for the affected analysis and the build of services with their own Dockerfile.</summary>
+    public BuildContextSettings BuildContexts => new(
+        Defaults.Context is { } context ? BuildContextSetting.Parse(context) : null,
+        Services.Where(s => s.Value.Context is not null)
+            .ToDictionary(s => s.Key, s => BuildContextSetting.Parse(s.Value.Context!), StringComparer.Ordinal));
 
     sealed record Document(ImageSettings? Defaults, Dictionary<string, ImageSettings>? Services);
 

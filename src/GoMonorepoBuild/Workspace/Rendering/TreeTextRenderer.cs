@@ -5,14 +5,15 @@ namespace GoMonorepoBuild.Workspace.Rendering;
 
 /// <summary>
 /// One block per service: its main packages, the monorepo modules it depends on (as a tree; a module met again is
-/// marked "(above)"), its local packages and the standard-library packages it uses.
+/// marked "(above)"), its local packages and the standard-library packages it uses. Then each blocked service with the
+/// problems that block it.
 /// </summary>
 internal static class TreeTextRenderer
 {
     public static string Render(GoWorkspace model)
     {
         var text = new StringBuilder();
-        if (model.Services.Count == 0) text.Append("no services (check the --services patterns)\n");
+        if (model.Services.Count == 0 && model.BlockedServices.Count == 0) text.Append("no services (check the --services patterns)\n");
         foreach (var service in model.Services)
         {
             var binary = service.Path == service.ModuleDir ? "" : $" binary of {service.ModuleDir},";
@@ -32,6 +33,12 @@ internal static class TreeTextRenderer
                 text.Append(last ? "└── " : "├── ").Append(sections[i].Title).Append('\n');
                 sections[i].Write(last ? "    " : "│   ");
             }
+        }
+        foreach (var blocked in model.BlockedServices)
+        {
+            var binary = blocked.Path == blocked.ModuleDir ? "" : $" binary of {blocked.ModuleDir},";
+            text.Append($"{blocked.Name} ({blocked.Path}){binary} BLOCKED: not analysed or built until fixed\n");
+            WriteLeaves(text, blocked.Problems.Select(p => p.LocatedReason).ToList(), "");
         }
         return text.ToString();
     }
