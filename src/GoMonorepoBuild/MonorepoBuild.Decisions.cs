@@ -83,7 +83,10 @@ public abstract partial class MonorepoBuild
             Log.Information($"{MonorepoDirectory} is not in a git work tree: services are built by content hash alone, without reasons from git.");
             return null;
         }
-        return await AffectedServicesAsync(cancellationToken);
+        var result = await AffectedServicesAsync(cancellationToken);
+        // The build reads the working folder: a service a sparse checkout left out cannot be built from it.
+        foreach (var service in result.NotCheckedOut) Log.Warning(service.Describe());
+        return result;
     }
 
     /// <summary>The image repository of a service: <c>&lt;registry&gt;/&lt;image name&gt;</c>.</summary>
