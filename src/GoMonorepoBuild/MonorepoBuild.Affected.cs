@@ -84,7 +84,7 @@ public abstract partial class MonorepoBuild
                     globals = globals.WithRepository(BuildConfigurationPatterns(buildFolder), RepoPath.FromSystem(top, MonorepoDirectory));
             }
         }
-        return new AffectedRequest(MonorepoDirectory, Services)
+        return new AffectedRequest(MonorepoDirectory, ServiceGlobs)
             .WithServiceMains(WorkspaceLoadOptions.ServiceMains)
             .WithExcludedFolders([TemporaryDirectory])
             .WithBase(Base)
