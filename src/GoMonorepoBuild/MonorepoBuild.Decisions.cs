@@ -93,10 +93,11 @@ public abstract partial class MonorepoBuild
     protected async Task<ServiceInputHash> InputHashOfAsync(GoService service, CancellationToken cancellationToken)
     {
         var builder = await BuilderImageFor(GoVersions.Minor(service.GoVersion) ?? GoVersions.Fallback, cancellationToken);
-        var dockerfile = service.Dockerfile is null
-            ? DockerfileGenerator.Render(BuildInputOf(service), DockerfileOptionsFor(service).WithBuilderImage(builder.Reference))
-            : "";
-        return ServiceInputHash.Compute(service.ImageInputs, FileDigests, dockerfile, [], Platform, await BuilderIdentityAsync(builder, cancellationToken));
+        // An own Dockerfile is an input file itself; its build context decides what its COPY instructions see.
+        var dockerfile = OwnDockerfileOf(service) is { } own
+            ? $"own Dockerfile, context {own.Context.Folder}"
+            : DockerfileGenerator.Render(BuildInputOf(service), DockerfileOptionsFor(service).WithBuilderImage(builder.Reference));
+        return ServiceInputHash.Compute(ImageInputsOf(service), FileDigests, dockerfile, [], Platform, await BuilderIdentityAsync(builder, cancellationToken));
     }
 
     readonly Dictionary<string, string> builderIdentities = new(StringComparer.Ordinal);

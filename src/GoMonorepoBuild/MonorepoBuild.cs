@@ -37,9 +37,10 @@ public abstract partial class MonorepoBuild : BuildBase
     /// </summary>
     public IReadOnlyList<string> ServiceGlobs => serviceGlobs ??= Services.Any(s => s.Trim(' ', ',').Length > 0) ? Services : DetectServiceGlobs();
 
-    /// <summary>How the workspace is read: the --services globs and the services' configured main packages.</summary>
+    /// <summary>How the workspace is read: the --services globs and the services' configured main packages and extra inputs.</summary>
     protected WorkspaceOptions WorkspaceLoadOptions =>
-        WorkspaceOptions.Default.WithServiceGlobs(ServiceGlobs).WithServiceMains(UnvalidatedImageSettings.Mains);
+        WorkspaceOptions.Default.WithServiceGlobs(ServiceGlobs).WithServiceMains(UnvalidatedImageSettings.Mains)
+            .WithServiceExtraInputs(UnvalidatedImageSettings.ExtraInputs);
 
     IReadOnlyList<string> DetectServiceGlobs()
     {
@@ -67,8 +68,10 @@ public abstract partial class MonorepoBuild : BuildBase
     {
         var model = GoWorkspace.Load(ExistingMonorepoDirectory(), WorkspaceLoadOptions);
         // An empty selection would read as "nothing affected, nothing to build" and exit 0: say so instead (exit 2).
-        if (model.Services.Count == 0) throw new UsageException(ServiceGlobHints.Describe(model, ServiceGlobs));
+        if (model.Services.Count == 0 && model.BlockedServices.Count == 0) throw new UsageException(ServiceGlobHints.Describe(model, ServiceGlobs));
         foreach (var warning in model.Warnings) Log.Warning(warning);
+        foreach (var blocked in model.BlockedServices)
+            Log.Warning($"service {blocked.Name} ({blocked.Path}) is blocked: {blocked.Problem}");
         return model;
     }
 }

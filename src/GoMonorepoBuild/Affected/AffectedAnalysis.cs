@@ -31,13 +31,8 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher, IObjectFetcher obj
 
     async Task<AffectedResult> RunCoreAsync(AffectedRequest request, Func<GoWorkspace> workTreeModel, CancellationToken cancellationToken)
     {
-        var monorepo = Path.GetFullPath(request.MonorepoDirectory);
-        var gitDir = Repository.Discover(monorepo) ?? throw new InvalidOperationException(
-            $"{monorepo} is not inside a git repository: the affected analysis compares git revisions (run git init, or build everything with BuildChanged).");
-        string workDir;
-        using (var repo = new Repository(gitDir))
-            workDir = repo.Info.WorkingDirectory ?? throw new InvalidOperationException($"{gitDir} is a bare repository: run in a clone with a working tree.");
-        var prefix = RepoPath.FromSystem(Path.TrimEndingDirectorySeparator(workDir), monorepo);
+        var checkout = GitCheckout.Find(request.MonorepoDirectory);
+        var (workDir, prefix) = (checkout.WorkingDirectory, checkout.Prefix);
 
         ResolvedBase resolved;
         try
@@ -47,7 +42,7 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher, IObjectFetcher obj
         }
         catch (MissingBaseException e) when (request.BuildAllWhenBaseMissing)
         {
-            return AffectedResult.Everything(workTreeModel().Services, $"the base could not be found and --missing-base build-all was given: {e.Message}")
+            return AffectedResult.Everything(workTreeModel(), $"the base could not be found and --missing-base build-all was given: {e.Message}")
                 .WithRevisions(null, $"missing: {e.Candidate.Describe()}", CurrentHead(workDir, request.Head));
         }
 
@@ -59,15 +54,15 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher, IObjectFetcher obj
             var head = request.Head is null ? workTreeModel() : ModelAt(workDir, changes.HeadCommit!, prefix, request, snapshots, partial, tolerant: false)
                 ?? throw new InvalidOperationException($"The monorepo folder {prefix} does not exist at --head {request.Head}.");
             if (resolved.Sha is null)
-                return AffectedResult.Everything(head.Services, $"no base to compare with: {resolved.How} ({string.Join("; ", resolved.Notes)})")
+                return AffectedResult.Everything(head, $"no base to compare with: {resolved.How} ({string.Join("; ", resolved.Notes)})")
                     .WithRevisions(null, resolved.Source.ToString(), changes.Head);
 
-            var excluded = request.ExcludedFolders.Select(f => RepoPath.FromSystem(Path.TrimEndingDirectorySeparator(workDir), Path.GetFullPath(f))).ToList();
+            var excluded = request.ExcludedFolders.Select(f => RepoPath.FromSystem(workDir, RealPath.Of(f))).ToList();
             changes = changes with { Files = changes.Files.Where(f => !f.Paths.All(p => excluded.Any(e => RepoPath.IsUnder(p, e)))).ToList() };
             var inside = changes.Files.Select(f => f.RelativeTo(prefix)).OfType<ChangedFile>().ToList();
             var outside = changes.Files.SelectMany(f => f.Paths).Where(p => prefix != "." && !RepoPath.IsUnder(p, prefix)).Distinct().ToList();
-            var options = request.Options.WithDockerfileCopies(head.Services.Where(s => s.Dockerfile is not null)
-                .ToDictionary(s => s.Path, s => DockerfileCopies.Parse(new MonorepoFiles(head.Root).ReadAllText(s.Dockerfile!))));
+            using var headTree = request.Head is null ? null : new CommitTreeSource(workDir, changes.HeadCommit!, prefix);
+            var options = request.Options.WithOwnDockerfiles(OwnDockerfiles(head, (ISourceTree?)headTree ?? new WorkTreeSource(head.Root), request.BuildContexts));
             var result = AffectedPlanner.Plan(inside, outside, head, () => BaseModel(workDir, resolved.Sha, prefix, request, snapshots, partial, BaseCandidatePaths(inside)), options);
             return result.WithRevisions(resolved.Sha, $"{resolved.Source}: {resolved.How}", changes.Head);
         }
@@ -76,6 +71,11 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher, IObjectFetcher obj
             foreach (var snapshot in snapshots) snapshot.Dispose();
         }
     }
+
+    /// <summary>The own Dockerfile of every service that has one, as the head holds it, by service path.</summary>
+    public static IReadOnlyDictionary<string, OwnDockerfile> OwnDockerfiles(GoWorkspace model, ISourceTree tree, BuildContextSettings settings) =>
+        model.Services.Where(s => s.Dockerfile is not null)
+            .ToDictionary(s => s.Path, s => OwnDockerfile.Load(tree, s.Name, s.Path, s.Dockerfile!, settings.For(s.Name)), StringComparer.Ordinal);
 
     /// <summary>Base-side paths the planner may ask the base model about: gone or moved files, and Go files.</summary>
     static List<string> BaseCandidatePaths(IEnumerable<ChangedFile> files) =>
@@ -122,7 +122,8 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher, IObjectFetcher obj
         if (snapshot.Folder is null) return null;
         try
         {
-            return GoWorkspace.Load(snapshot.Folder, WorkspaceOptions.Default.WithServiceGlobs(request.ServiceGlobs).WithServiceMains(request.ServiceMains));
+            return GoWorkspace.Load(snapshot.Folder, WorkspaceOptions.Default.WithServiceGlobs(request.ServiceGlobs).WithServiceMains(request.ServiceMains)
+                .WithServiceExtraInputs(request.ServiceExtraInputs));
         }
         catch (WorkspaceException) when (tolerant)
         {

@@ -1,3 +1,4 @@
+using GoMonorepoBuild.Workspace;
 using LibGit2Sharp;
 
 namespace GoMonorepoBuild.Inputs;
@@ -23,7 +24,8 @@ public sealed class GitIndexDigests : IFileDigests
         if (gitDir is null) return new ContentDigests(root);
         using var repo = new Repository(gitDir);
         if (repo.Info.IsBare || repo.Info.WorkingDirectory is null) return new ContentDigests(root);
-        var prefix = Path.GetRelativePath(repo.Info.WorkingDirectory, root).Replace('\\', '/');
+        // Real paths on both sides: git knows the checkout by its real path, the monorepo may be reached through a link.
+        var prefix = Path.GetRelativePath(RealPath.Of(repo.Info.WorkingDirectory), RealPath.Of(root)).Replace('\\', '/');
         prefix = prefix == "." ? "" : prefix.TrimEnd('/') + "/";
 
         var digests = new GitIndexDigests(root);
