@@ -110,6 +110,7 @@ public abstract partial class MonorepoBuild
         return new AffectedRequest(MonorepoDirectory, Services)
             .WithServiceMains(WorkspaceLoadOptions.ServiceMains)
             .WithBuildContexts(UnvalidatedImageSettings.BuildContexts)
+            .WithServiceExtraInputs(WorkspaceLoadOptions.ServiceExtraInputs)
             .WithExcludedFolders([TemporaryDirectory])
             .WithBase(Base)
             .WithHead(Head)

@@ -65,7 +65,8 @@ public abstract partial class MonorepoBuild
             var result = ServiceGenerator.Generate(MonorepoDirectory, input, options, DockerfilesDirectory);
             generated[service.Name] = result;
             Log.Information($"{service.Name}: {Path.GetRelativePath(RootDirectory, result.DockerfilePath)} " +
-                            $"({input.ModuleFiles.Count} module files, {input.SourceFiles.Count} sources)");
+                            $"({input.ModuleFiles.Count} module files, {input.SourceFiles.Count} sources" +
+                            (input.ExtraInputs.Files.Count > 0 ? $", {input.ExtraInputs.Files.Count} extra inputs" : "") + ")");
         }
     }
 
@@ -102,7 +103,8 @@ public abstract partial class MonorepoBuild
             MainPackageOf(service),
             GoVersions.Minor(service.GoVersion) ?? GoVersions.Fallback,
             service.ModuleFiles,
-            service.SourceFiles.Where(f => f != service.Dockerfile).ToList());
+            service.SourceFiles.Where(f => f != service.Dockerfile).ToList())
+            .WithExtraInputs(service.ExtraInputs);
     }
 
     /// <summary>

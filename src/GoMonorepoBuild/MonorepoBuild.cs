@@ -28,9 +28,10 @@ public abstract partial class MonorepoBuild : BuildBase
     /// <summary>The Go workspace model of the monorepo, loaded on first use.</summary>
     public GoWorkspace Workspace => workspace ??= LoadWorkspace();
 
-    /// <summary>How the workspace is read: the --services globs and the services' configured main packages.</summary>
+    /// <summary>How the workspace is read: the --services globs and the services' configured main packages and extra inputs.</summary>
     protected WorkspaceOptions WorkspaceLoadOptions =>
-        WorkspaceOptions.Default.WithServiceGlobs(Services).WithServiceMains(UnvalidatedImageSettings.Mains);
+        WorkspaceOptions.Default.WithServiceGlobs(Services).WithServiceMains(UnvalidatedImageSettings.Mains)
+            .WithServiceExtraInputs(UnvalidatedImageSettings.ExtraInputs);
 
     GoWorkspace LoadWorkspace()
     {

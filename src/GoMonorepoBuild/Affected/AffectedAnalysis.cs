@@ -169,7 +169,8 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher, IObjectFetcher obj
         if (snapshot.Folder is null) return null;
         try
         {
-            return GoWorkspace.Load(snapshot.Folder, WorkspaceOptions.Default.WithServiceGlobs(request.ServiceGlobs).WithServiceMains(request.ServiceMains));
+            return GoWorkspace.Load(snapshot.Folder, WorkspaceOptions.Default.WithServiceGlobs(request.ServiceGlobs).WithServiceMains(request.ServiceMains)
+                .WithServiceExtraInputs(request.ServiceExtraInputs));
         }
         catch (WorkspaceException) when (tolerant)
         {

@@ -45,6 +45,7 @@ public static class AffectedPlanner
             var explained = options.Granularity == Granularity.Package ? ByPackage(state, file) : ByModule(state, file);
             var excluded = new List<string>();
             explained |= CopiedByDockerfile(state, file, options.OwnDockerfiles, excluded);
+            explained |= ExtraInput(state, file);
             if (!explained)
             {
                 var path = file.HeadPath ?? file.BasePath!;
@@ -102,6 +103,25 @@ public static class AffectedPlanner
                 break;
             }
         }
+        return explained;
+    }
+
+    /// <summary>
+    /// A path matching a service's extra-input globs (files its binary reads at run time) affects it. Decided by the
+    /// head's globs alone, for both sides of the change: a deleted template is no file at the head, and a revision's
+    /// copy of the tree holds no templates, yet the image held it.
+    /// </summary>
+    static bool ExtraInput(PlanState state, ChangedFile file)
+    {
+        var explained = false;
+        foreach (var service in state.Head.Services.Where(s => s.ExtraInputs.Globs.Count > 0))
+            foreach (var path in file.Paths)
+                if (Reasons.ExtraInput(service, path, file) is { } reason)
+                {
+                    state.Add(service, reason);
+                    explained = true;
+                    break;
+                }
         return explained;
     }
 
@@ -204,7 +224,8 @@ public static class AffectedPlanner
         public void Add(GoService service, AffectedReason reason)
         {
             if (!reasons.TryGetValue(service.Path, out var list)) reasons[service.Path] = list = [];
-            if (!list.Contains(reason)) list.Add(reason);
+            // By value: two steps may explain one file the same way (an extra input is also an image input at the head).
+            if (!list.Any(r => r.Kind == reason.Kind && r.Detail == reason.Detail && r.Chain.SequenceEqual(reason.Chain))) list.Add(reason);
         }
 
         /// <summary>A change affected every service (a global file): the blocked ones too.</summary>

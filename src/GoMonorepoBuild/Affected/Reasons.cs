@@ -21,6 +21,7 @@ internal static class Reasons
     /// <summary>The reason for a file present at the head that is an input of the service there.</summary>
     public static AffectedReason AtHead(GoWorkspace model, GoService service, string path, ChangedFile file)
     {
+        if (service.IsOnlyExtraInput(path)) return ExtraInput(service, path, file)!;
         var chain = model.Explain(path, service) ?? [path, $"service {service.Name}"];
         var kind = KindOf(model, service, path);
         return new AffectedReason(kind, $"{path} {Verb(file)}: {Describe(kind, service)}", chain);
@@ -79,6 +80,14 @@ internal static class Reasons
         new(ReasonKind.FileChanged,
             $"{path} {Verb(file)}: it decides what of the build context {dockerfile.Context.Folder} reaches the builder of {service.Name}",
             [path, $"the .dockerignore of {dockerfile.Dockerfile}'s build context {dockerfile.Context}", $"service {service.Name}"]);
+
+    /// <summary>The file matches one of the service's extra-input globs (by pattern: it may be gone at the head); null when none does.</summary>
+    public static AffectedReason? ExtraInput(GoService service, string path, ChangedFile file) =>
+        GoWorkspace.ExplainExtraInput(path, service) is { } chain
+            ? new AffectedReason(ReasonKind.ExtraInputChanged,
+                $"{path} {Verb(file)}: it matches the extra input '{service.ExtraInputs.GlobMatching(path)!.Text}' of {service.Name}, which its image holds",
+                chain)
+            : null;
 
     public static AffectedReason NewService(GoService service, ChangedFile file) =>
         new(ReasonKind.NewService, $"{service.Path} is a new service ({RepoPath.Combine(service.ModuleDir, "go.mod")} {Verb(file)})",

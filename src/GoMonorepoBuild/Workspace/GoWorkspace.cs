@@ -159,6 +159,7 @@ public sealed class GoWorkspace
         if (service.ImageInputs.BinarySearch(path) < 0) return null;
         var tail = $"service {service.Name}";
         if (path == service.Dockerfile) return [path, $"the Dockerfile of {tail}"];
+        if (service.IsOnlyExtraInput(path)) return ExplainExtraInput(path, service)!;
         var module = ModuleAt(service.ModuleDir)!;
         if (Work is not null && (path == Work.File || path == "go.work.sum")) return [path, "the go.work of the workspace", tail];
         var owner = Modules.FirstOrDefault(m => m.ModuleFiles.Contains(path));
@@ -213,6 +214,13 @@ public sealed class GoWorkspace
         for (var parent = importer; parent is not null; parent = closure.Parents[parent])
             chain.Add($"imported by {parent}{(closure.Parents[parent] is null && Packages[parent].IsMain ? " (main)" : "")}");
     }
+
+    /// <summary>
+    /// The chain for a file matching one of the service's extra-input globs, by pattern (it may be gone from the tree):
+    /// src/frontend/templates/home.html → extra input of frontend (templates/**). Null when no glob matches.
+    /// </summary>
+    public static IReadOnlyList<string>? ExplainExtraInput(string path, GoService service) =>
+        service.ExtraInputs.GlobMatching(path) is { } glob ? [path, $"extra input of {service.Name} ({glob.Text})"] : null;
 
     private List<string> ModuleChain(string path, GoModule owner, GoModule serviceModule, string tail)
     {

@@ -59,6 +59,7 @@ public static class WorkspaceLoader
         var vendors = new VendorTrees(tree, work, options.Platforms, problems);
         var services = discovered.Services
             .Select(spec => ServiceBuilder.Build(spec, modulesByPath, packages, packagesByModule[spec.Module.Path], tree, work, vendors, problems.Warn))
+            .Select(service => WithExtraInputs(service, tree.Files, options, problems))
             .ToList();
 
         // Each problem blocks only the services it reaches; the others are the model (issue 15: problems are per service).
@@ -71,6 +72,25 @@ public static class WorkspaceLoader
             Problems = assigned.Problems,
             AllModuleDirs = allModuleDirs,
         };
+    }
+
+    /// <summary>The service with the files its configured extra-input globs match, which are image inputs too.</summary>
+    private static GoService WithExtraInputs(GoService service, MonorepoFiles files, WorkspaceOptions options, LoadProblems problems)
+    {
+        if (!options.ServiceExtraInputs.TryGetValue(service.Name, out var globs) || globs.Count == 0) return service;
+        ExtraInputs extras;
+        try
+        {
+            extras = ExtraInputFinder.Find(files, service, globs, problems.Warn);
+        }
+        catch (ArgumentException e)
+        {
+            problems.Add(new WorkspaceException($"service {service.Name}: {e.Message}", "gomonorepobuild.json"), [new ServiceRef(service.Name, service.Path, service.ModuleDir)]);
+            return service;
+        }
+        var inputs = new SortedSet<string>(service.ImageInputs, StringComparer.Ordinal);
+        inputs.UnionWith(extras.Paths);
+        return service with { ExtraInputs = extras, ImageInputs = inputs.ToList() };
     }
 
     private static List<string> ModuleDirs(MonorepoTree tree) =>
