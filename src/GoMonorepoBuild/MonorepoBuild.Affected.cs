@@ -107,7 +107,7 @@ public abstract partial class MonorepoBuild
                     globals = globals.WithRepository(BuildConfigurationPatterns(buildFolder), RepoPath.FromSystem(top, RealPath.Of(MonorepoDirectory)));
             }
         }
-        return new AffectedRequest(MonorepoDirectory, Services)
+        return new AffectedRequest(MonorepoDirectory, ServiceGlobs)
             .WithServiceMains(WorkspaceLoadOptions.ServiceMains)
             .WithBuildContexts(UnvalidatedImageSettings.BuildContexts)
             .WithServiceExtraInputs(WorkspaceLoadOptions.ServiceExtraInputs)

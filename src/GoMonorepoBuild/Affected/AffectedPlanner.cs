@@ -46,6 +46,8 @@ public static class AffectedPlanner
             var excluded = new List<string>();
             explained |= CopiedByDockerfile(state, file, options.OwnDockerfiles, excluded);
             explained |= ExtraInput(state, file);
+            // A change reaching a blocked service is reported there (blockedServices), not as ignored.
+            explained |= file.Paths.Any(p => head.BlockedServicesReaching(p).Count > 0);
             if (!explained)
             {
                 var path = file.HeadPath ?? file.BasePath!;
@@ -147,7 +149,11 @@ public static class AffectedPlanner
         foreach (var baseService in baseModel.ServicesWithInput(basePath).Concat(baseUsers?.Services ?? []))
         {
             explained = true;
-            if (state.HeadService(baseService.Path) is not { } service) state.Removed.Add(baseService.Name);
+            if (state.HeadService(baseService.Path) is not { } service)
+            {
+                // Blocked at the head is not gone: blockedServices says whether the change may reach it.
+                if (!state.IsBlockedAtHead(baseService.Path)) state.Removed.Add(baseService.Name);
+            }
             else if (baseUsers is var (basePackage, _))
                 state.Add(service, Reasons.CompiledWith(baseModel, baseService, basePackage, basePath, file));
             else state.Add(service, Reasons.AtBase(baseModel, baseService, state.Head, basePath, file));
@@ -163,6 +169,10 @@ public static class AffectedPlanner
     {
         if (file.HeadPath is null || file.Kind == ChangeKind.Renamed) return true;
         if (explainedAtHead) return false;
+        // A vendored package no service reaches at the head was reached at the base only through an import that this
+        // change removed, and that change explains the service; so only a package still reached needs the base.
+        if (state.Head.VendoredImportPathOf(file.Path) is { } vendored)
+            return state.Head.Services.Any(s => s.VendoredPackages.Contains(vendored, StringComparer.Ordinal));
         var name = RepoPath.FileName(file.Path);
         return name.EndsWith(".go", StringComparison.Ordinal) && !name.EndsWith("_test.go", StringComparison.Ordinal)
                && !state.Head.PackagesOfFile(file.Path).Any(p => p.Files.Contains(file.Path));
@@ -201,7 +211,8 @@ public static class AffectedPlanner
             explained = true;
         }
         if (state.Base is { } baseModel)
-            foreach (var gone in baseModel.Services.Where(s => s.Modules.Contains(module.Path) && state.HeadService(s.Path) is null))
+            foreach (var gone in baseModel.Services.Where(s => s.Modules.Contains(module.Path) && state.HeadService(s.Path) is null
+                                                               && !state.IsBlockedAtHead(s.Path)))
             {
                 state.Removed.Add(gone.Name);
                 explained = true;
@@ -220,6 +231,8 @@ public static class AffectedPlanner
         public HashSet<string> Removed { get; } = new(StringComparer.Ordinal);
 
         public GoService? HeadService(string path) => Head.Services.FirstOrDefault(s => s.Path == path);
+
+        public bool IsBlockedAtHead(string path) => Head.BlockedServices.Any(b => b.Path == path);
 
         public void Add(GoService service, AffectedReason reason)
         {

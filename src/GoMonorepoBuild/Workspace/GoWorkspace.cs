@@ -178,9 +178,19 @@ public sealed class GoWorkspace
     }
 
     /// <summary>Whether <paramref name="path"/> lies in the vendor folder a module builds from (see <see cref="GoService.VendorFiles"/>).</summary>
-    public bool IsInUsedVendorFolder(string path) =>
-        GoInputFiles.VendorFolderOf(path) is { } folder && ModuleContaining(RepoPath.Parent(folder)) is { } module
-        && _vendors.For(module) is { } vendor && vendor.Dir == folder;
+    public bool IsInUsedVendorFolder(string path) => VendoredImportPathOf(path) is not null;
+
+    /// <summary>
+    /// For a file in the vendor folder a module builds from, the import path of the vendored package its folder would be
+    /// (<c>vendor/github.com/x/y/y.go</c> → <c>github.com/x/y</c>); null for any other file.
+    /// </summary>
+    public string? VendoredImportPathOf(string path)
+    {
+        if (GoInputFiles.VendorFolderOf(path) is not { } folder || RepoPath.Parent(path) == folder) return null;
+        var owner = folder == GoInputFiles.VendorFolder && Work is not null ? Modules.FirstOrDefault(m => m.InWorkspace) : ModuleAt(RepoPath.Parent(folder));
+        if (owner is null || _vendors.For(owner) is not { } vendor || vendor.Dir != folder) return null;
+        return RepoPath.Parent(path)[(folder.Length + 1)..];
+    }
 
     /// <summary>
     /// vendor/modules.txt → the module building from it; a vendored package's file → that package → the vendored packages

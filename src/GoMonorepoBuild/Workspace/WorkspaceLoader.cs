@@ -42,6 +42,9 @@ public static class WorkspaceLoader
         string? moduleDirOf(string dir) => ModuleDirOf(dir, allModuleDirs);
         var packages = PackageIndex.Build(tree, modulesByDir, folders, options.Platforms, problems, moduleDirOf);
 
+        foreach (var unresolved in UnresolvedImports.Find(tree, modulesByDir, folders, packages, moduleDirOf))
+            problems.Add(new WorkspaceException(unresolved.Reason, unresolved.File, unresolved.Line, 1), unresolved.ModuleDir, unresolved.PackageDir);
+
         foreach (var cycle in ImportCycles.Find(packages))
         {
             var first = packages[cycle[0]];

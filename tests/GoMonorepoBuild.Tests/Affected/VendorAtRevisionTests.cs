@@ -86,4 +86,25 @@ public class VendorAtRevisionTests
 
         Assert.Equal(["worker"], atCommit.Names());
     }
+
+    [Fact]
+    public void An_edit_to_a_vendored_package_nothing_reaches_is_answered_without_the_base_model_and_one_excluded_at_the_head_asks_it()
+    {
+        using var tree = new TempTree();
+        foreach (var (path, content) in VendorTests.ShopFiles()) tree.Write(path, content);
+        var head = GoMonorepoBuild.Workspace.GoWorkspace.Load(tree.Root, ["services/*"]);
+        var calls = 0;
+        GoMonorepoBuild.Workspace.GoWorkspace? Base() { calls++; return null; }
+
+        var unused = AffectedPlanner.Plan([GoMonorepoBuild.Changes.ChangedFile.Modified("services/shop/vendor/github.com/x/unused/unused.go")], [], head, Base,
+            AffectedOptions.Default);
+        Assert.Empty(unused.Names());
+        Assert.Equal(0, calls);
+
+        // windows_only.go builds for no target platform at the head, in a package api reaches: it may have been an input before.
+        var excluded = AffectedPlanner.Plan([GoMonorepoBuild.Changes.ChangedFile.Modified("services/shop/vendor/github.com/x/db/pool/windows_only.go")], [], head,
+            Base, AffectedOptions.Default);
+        Assert.Equal(1, calls);
+        Assert.Equal(["api", "worker"], excluded.Names()); // no base model here: the safe answer, every service of the module
+    }
 }

@@ -101,7 +101,7 @@ public class VendorTests
         using var tree = Shop(new TempTree(), goVersion: "1.13");
         var model = GoWorkspace.Load(tree.Root, ["services/shop"]);
         Assert.All(model.Services, s => Assert.Empty(s.VendorFiles));
-        Assert.False(model.IsInUsedVendorFolder("services/shop/vendor/modules.txt"));
+        Assert.False(model.IsInUsedVendorFolder("services/shop/vendor/github.com/x/db/db.go"));
     }
 
     [Fact]
