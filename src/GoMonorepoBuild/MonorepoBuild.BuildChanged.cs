@@ -142,10 +142,12 @@ public abstract partial class MonorepoBuild
                 {
                     if (reportWritten) return;
                     reportWritten = true;
-                    Report = new BuildReport(decided.Select(d => Described(d, rows.TryGetValue(d.Service.Name, out var row) ? row
+                    var reported = decided.Select(d => Described(d, rows.TryGetValue(d.Service.Name, out var row) ? row
                         : CacheAnalysis.CarryOver(d.Build ? Row(d.Service, ServiceStatus.Cancelled, "cancelled")
                             : Row(d.Service, Only.Length > 0 && !d.Service.IsBuildable ? ServiceStatus.Failed : ServiceStatus.Skipped, d.Reason),
-                            previous?.Find(d.Service.Name)))).ToList())
+                            previous?.Find(d.Service.Name)))).ToList();
+                    reported.AddRange(SelectedBlockedServices().Select(BlockedRow));
+                    Report = new BuildReport(reported)
                     {
                         StartedAt = started, DurationMs = clock.ElapsedMilliseconds, Commit = head?.Sha,
                     };
@@ -204,8 +206,9 @@ public abstract partial class MonorepoBuild
         // The input-hash tag is how the next run finds that an image for these inputs exists already.
         if (decision.InputHash is { } hash) tags.Add($"{repository}:{hash.Tag}");
         var logFile = Path.Combine(LogsDirectory, imageName + ".log");
-        var (dockerfile, context) = service.Dockerfile is { } own
-            ? (Path.Combine(MonorepoDirectory, own), MonorepoDirectory)
+        // An own Dockerfile builds from the context the affected analysis and the input hash assumed.
+        var (dockerfile, context) = OwnDockerfileOf(service) is { } own
+            ? (Path.Combine(MonorepoDirectory, own.Dockerfile), Path.GetFullPath(Path.Combine(MonorepoDirectory, own.Context.Folder)))
             : (Generated[service.Name].DockerfilePath, Generated[service.Name].ContextDir);
         var (cacheFrom, cacheTo) = BuildCache.For(imageName, repository);
 
@@ -253,7 +256,7 @@ public abstract partial class MonorepoBuild
                 Attempts = attempts,
             };
         row = CacheAnalysis.Apply(row, BuildxSteps.ToRecords(outcome.Steps),
-            InputDigests.From(FileDigests, service.ImageInputs, dockerfile), previous);
+            InputDigests.From(FileDigests, ImageInputsOf(service), dockerfile), previous);
         progress.Finished(row);
         return row;
     }
@@ -272,6 +275,19 @@ public abstract partial class MonorepoBuild
         {
             ErrorTail = e.ToString(),
         };
+
+    /// <summary>
+    /// The row of a service a problem blocks: failed when this run would have to build it (the changes may reach it, it
+    /// was named by --only, or no analysis ran), so the run exits non-zero; skipped when the changes do not reach it.
+    /// </summary>
+    ServiceReport BlockedRow(Workspace.Services.BlockedService blocked)
+    {
+        var named = Only.Any(o => string.Equals(o.Trim(), blocked.Name, StringComparison.OrdinalIgnoreCase));
+        var analysed = AffectedResult?.BlockedServices.FirstOrDefault(b => b.Path == blocked.Path);
+        var failed = named || analysed is null || analysed.Affected;
+        return new ServiceReport(blocked.Name, blocked.Path, failed ? ServiceStatus.Failed : ServiceStatus.Skipped)
+            .WithReason($"blocked: {blocked.Problem}" + (failed ? "" : " (the changes do not reach it, so it needs no build now)"));
+    }
 
     static ServiceReport Row(GoService service, ServiceStatus status, string reason) =>
         new ServiceReport(service.Name, service.Path, status).WithReason(reason);
