@@ -58,16 +58,38 @@ public abstract partial class MonorepoBuild
             Log.Write(AffectedTable.Render(result));
             Log.Information($"Base: {result.Base ?? "none"} ({result.BaseSource}); head: {result.Head}");
             if (result.Fallback is not null) Log.Warning($"Fallback: {result.Fallback}");
+            foreach (var service in result.NotCheckedOut) Log.Warning(service.Describe());
             var text = Format == AffectedFormat.Matrix ? AffectedJson.Matrix(result) : AffectedJson.Serialize(result);
             if (Output is null)
             {
                 if (Format == AffectedFormat.Matrix) Log.Output.Out.WriteLine(text);
-                return;
             }
-            var path = Path.GetFullPath(Output, RootDirectory);
-            AffectedJson.WriteFile(path, text);
-            Log.Information($"Wrote {Path.GetRelativePath(RootDirectory, path)}");
+            else
+            {
+                var path = Path.GetFullPath(Output, RootDirectory);
+                AffectedJson.WriteFile(path, text);
+                Log.Information($"Wrote {Path.GetRelativePath(RootDirectory, path)}");
+            }
+            FailWhenBlockedServicesAreAffected(result);
         });
+
+    /// <summary>
+    /// A blocked service the changes may reach cannot be analysed: the run fails (after writing its output, so CI still
+    /// gets the healthy services), naming each with its problem. Blocked services the changes do not reach are warnings.
+    /// </summary>
+    void FailWhenBlockedServicesAreAffected(AffectedResult result)
+    {
+        var selected = Only.Length == 0 ? result.BlockedServices
+            : result.BlockedServices.Where(b => Only.Any(o => string.Equals(o.Trim(), b.Name, StringComparison.OrdinalIgnoreCase))).ToList();
+        foreach (var blocked in selected.Where(b => !b.Affected))
+            Log.Warning($"service {blocked.Name} ({blocked.Path}) is blocked, but the changes do not reach it: {blocked.Problem}");
+        var affectedBlocked = selected.Where(b => b.Affected).ToList();
+        if (affectedBlocked.Count > 0)
+            throw new WorkspaceException(
+                $"{affectedBlocked.Count} service(s) the changes may affect cannot be analysed: " +
+                string.Join("; ", affectedBlocked.Select(b => $"{b.Name} ({b.Path}) is blocked: {b.Problem}")) +
+                ". Fix the problem(s), or leave the service(s) out of --services / --only; the other services were analysed.");
+    }
 
     AffectedRequest AffectedRequestFor()
     {
@@ -78,14 +100,17 @@ public abstract partial class MonorepoBuild
             using var repo = new Repository(gitDir);
             if (repo.Info.WorkingDirectory is { } workDir)
             {
-                var top = Path.TrimEndingDirectorySeparator(workDir);
-                var buildFolder = RepoPath.FromSystem(top, RootDirectory);
+                // Real paths on every side: the build root or the monorepo may be reached through a link.
+                var top = RealPath.Of(workDir);
+                var buildFolder = RepoPath.FromSystem(top, RealPath.Of(RootDirectory));
                 if (!buildFolder.StartsWith("..", StringComparison.Ordinal))
-                    globals = globals.WithRepository(BuildConfigurationPatterns(buildFolder), RepoPath.FromSystem(top, MonorepoDirectory));
+                    globals = globals.WithRepository(BuildConfigurationPatterns(buildFolder), RepoPath.FromSystem(top, RealPath.Of(MonorepoDirectory)));
             }
         }
-        return new AffectedRequest(MonorepoDirectory, Services)
+        return new AffectedRequest(MonorepoDirectory, ServiceGlobs)
             .WithServiceMains(WorkspaceLoadOptions.ServiceMains)
+            .WithBuildContexts(UnvalidatedImageSettings.BuildContexts)
+            .WithServiceExtraInputs(WorkspaceLoadOptions.ServiceExtraInputs)
             .WithExcludedFolders([TemporaryDirectory])
             .WithBase(Base)
             .WithHead(Head)

@@ -11,16 +11,28 @@ public abstract partial class MonorepoBuild
         var all = Workspace.Services;
         if (Only.Length == 0) return all;
         var names = Only.Select(n => n.Trim()).Where(n => n.Length > 0).ToList();
-        var unknown = names.Where(n => Workspace.Service(n) is null).ToList();
+        var unknown = names.Where(n => Workspace.Service(n) is null && Workspace.Blocked(n) is null).ToList();
         if (unknown.Count > 0)
         {
-            var known = all.Select(s => s.Name).ToList();
+            var known = all.Select(s => s.Name).Concat(Workspace.BlockedServices.Select(b => b.Name)).ToList();
             var hints = unknown.Select(n => Names.Closest(n, known) is { } close ? $"'{n}' (did you mean '{close}'?)" : $"'{n}'");
             throw new UsageException(
                 $"--only names {string.Join(", ", hints)}, which {(unknown.Count == 1 ? "is not a service" : "are not services")} of " +
-                $"{MonorepoDirectory} (services matched by --services {string.Join(',', Services)}: " +
+                $"{MonorepoDirectory} (services matched by --services {string.Join(',', ServiceGlobs)}: " +
                 $"{(known.Count == 0 ? "none" : string.Join(", ", known))}).");
         }
         return all.Where(s => names.Contains(s.Name, StringComparer.OrdinalIgnoreCase)).ToList();
+    }
+
+    /// <summary>
+    /// The blocked services this run is about (see <see cref="Workspace.Services.BlockedService"/>): all of them, or those
+    /// named by <c>--only</c>. A run that would build one reports it failed with its problem.
+    /// </summary>
+    protected IReadOnlyList<Workspace.Services.BlockedService> SelectedBlockedServices()
+    {
+        SelectedServices(); // the same checks of --only
+        var names = Only.Select(n => n.Trim()).Where(n => n.Length > 0).ToList();
+        return names.Count == 0 ? Workspace.BlockedServices
+            : Workspace.BlockedServices.Where(b => names.Contains(b.Name, StringComparer.OrdinalIgnoreCase)).ToList();
     }
 }

@@ -27,6 +27,15 @@ public sealed record AffectedResult(
     /// <summary>Changed files outside the monorepo root that matched no global pattern.</summary>
     public int OutsideFiles { get; init; }
 
+    /// <summary>Affected services whose inputs a sparse checkout left out (analysed from the commit; not buildable here).</summary>
+    public IReadOnlyList<NotCheckedOutService> NotCheckedOut { get; init; } = [];
+
+    /// <summary>Selected services that a problem blocks, each saying whether the changes may affect it; sorted by path.</summary>
+    public IReadOnlyList<BlockedServiceEntry> BlockedServices { get; init; } = [];
+
+    /// <summary>The blocked services the changes may affect: a run that would build them cannot, and must say so.</summary>
+    public IReadOnlyList<BlockedServiceEntry> AffectedBlockedServices => BlockedServices.Where(b => b.Affected).ToList();
+
     /// <summary>Null, or why every service was selected without analysis.</summary>
     public string? Fallback { get; init; }
 
@@ -45,4 +54,12 @@ public sealed record AffectedResult(
         {
             Fallback = reason,
         };
+
+    /// <summary>Every service of the model affected (see <see cref="Everything(IEnumerable{GoService}, string)"/>), its blocked ones too.</summary>
+    public static AffectedResult Everything(Workspace.GoWorkspace model, string reason) =>
+        Everything(model.Services, reason) with { BlockedServices = Blocked(model.BlockedServices, _ => true) };
+
+    /// <summary>The model's blocked services, each affected when <paramref name="affected"/> says so.</summary>
+    public static IReadOnlyList<BlockedServiceEntry> Blocked(IEnumerable<BlockedService> blocked, Func<BlockedService, bool> affected) =>
+        blocked.Select(b => new BlockedServiceEntry(b.Name, b.Path, b.Problem, b.Problems.Select(p => p.LocatedReason).ToList(), affected(b))).ToList();
 }

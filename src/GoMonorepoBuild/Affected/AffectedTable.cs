@@ -19,9 +19,19 @@ public static class AffectedTable
                 Markup.Escape(service.Path),
                 $"[bold]{service.FirstReason.Kind}[/] {Markup.Escape(service.FirstReason.ChainText)}",
                 service.Reasons.Count > 1 ? $"+{service.Reasons.Count - 1}" : "");
+        foreach (var blocked in result.BlockedServices.Where(b => b.Affected))
+            table.AddRow(
+                Markup.Escape(blocked.Name),
+                Markup.Escape(blocked.Path),
+                $"[bold red]Blocked[/] {Markup.Escape(blocked.Problem)}",
+                blocked.Problems.Count > 1 ? $"+{blocked.Problems.Count - 1}" : "");
         var caption = $"{result.Services.Count} affected, {result.ChangedFiles.Count} changed files, {result.IgnoredFiles.Count} ignored";
         if (result.OutsideFiles > 0) caption += $", {result.OutsideFiles} outside the monorepo";
+        var blockedCount = result.BlockedServices.Count;
+        if (blockedCount > 0)
+            caption += $"; blocked: {blockedCount} ({result.AffectedBlockedServices.Count} may be affected: fix their problems to analyse them)";
         if (result.RemovedServices.Count > 0) caption += $"; removed: {string.Join(", ", result.RemovedServices)}";
+        if (result.NotCheckedOut.Count > 0) caption += $"; not checked out (sparse): {string.Join(", ", result.NotCheckedOut.Select(n => n.Name))}";
         if (result.Fallback is not null) caption += "; FALLBACK: every service selected without analysis";
         return table.Caption(Markup.Escape(caption));
     }

@@ -83,6 +83,42 @@ public sealed class TreeSnapshot : IDisposable
         foreach (var link in written) WriteLinkTarget(repo, tree, root, folder, sha, link, partial);
     }
 
+    /// <summary>
+    /// Lays the working tree's differences from the snapshot's commit over it, so the snapshot reads as the working tree
+    /// would with every file checked out (a sparse checkout's working folder lacks the files it left out; its commit does
+    /// not). <paramref name="paths"/> are relative to the repository root; those outside <paramref name="folder"/> are
+    /// ignored. A file present in the working folder replaces the snapshot's (content for model files, an empty
+    /// placeholder otherwise, the link itself for a link); a file absent there is removed. Nothing is read through a
+    /// folder that leads out of the repository.
+    /// </summary>
+    public void Overlay(string workingDirectory, string folder, IEnumerable<string> paths)
+    {
+        if (Folder is null) return;
+        var top = Workspace.RealPath.Of(workingDirectory);
+        var prefix = folder == "." ? "" : folder + "/";
+        foreach (var path in paths)
+        {
+            if (!path.StartsWith(prefix, StringComparison.Ordinal)) continue;
+            var source = Path.Combine(top, path);
+            var target = Path.Combine(Folder, path[prefix.Length..]);
+            var sourceDir = Workspace.RealPath.Of(Path.GetDirectoryName(source)!);
+            if (sourceDir != top && !sourceDir.StartsWith(top + Path.DirectorySeparatorChar, StringComparison.Ordinal)) continue;
+            var info = new FileInfo(source);
+            if (File.Exists(target) || new FileInfo(target).LinkTarget is not null) File.Delete(target);
+            if (info.LinkTarget is { } link)
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.CreateSymbolicLink(target, link);
+            }
+            else if (info.Exists)
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                if (GoInputFiles.IsReadByModel(path[prefix.Length..])) File.Copy(source, target);
+                else File.Create(target).Dispose();
+            }
+        }
+    }
+
     static string Described(string root, string folder, string sha, string path) =>
         $"{RepoPathOf(folder, Path.GetRelativePath(root, path).Replace('\\', '/'))} at {sha[..12]}";
 

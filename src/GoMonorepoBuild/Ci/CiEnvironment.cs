@@ -1,5 +1,6 @@
 using System.Collections;
 using GoMonorepoBuild.Reports;
+using GoMonorepoBuild.Targets;
 
 namespace GoMonorepoBuild.Ci;
 
@@ -32,7 +33,7 @@ public abstract class CiEnvironment(TextWriter log)
             return new GitHubActions(log, Get("GITHUB_OUTPUT"), Get("GITHUB_STEP_SUMMARY"));
         if (IsTrue(Get("GITLAB_CI")))
             return new GitLabCi(log, TimeProvider.System);
-        return Get("CI") is { Length: > 0 } ci && !string.Equals(ci, "false", StringComparison.OrdinalIgnoreCase) && ci != "0"
+        return CiVariable.IsSet(Get(CiVariable.Name))
             ? new NoCiFeatures(CiKind.Generic, log)
             : new NoCiFeatures(CiKind.None, log);
     }

@@ -11,7 +11,7 @@ internal sealed record BuildInvocation(
     TextWriter Error,
     CancellationToken CancellationToken)
 {
-    /// <summary>No colours or box drawing: output goes to a file or pipe, or CI=true.</summary>
+    /// <summary>No colours or box drawing: output goes to a file or pipe, or CI is set (<see cref="CiVariable"/>).</summary>
     public bool Plain { get; init; } = true;
 
     public static BuildInvocation FromProcess(CancellationToken cancellationToken)
@@ -23,8 +23,7 @@ internal sealed record BuildInvocation(
             System.Environment.GetCommandLineArgs().Skip(1).ToList(), environment, Directory.GetCurrentDirectory(),
             Console.Out, Console.Error, cancellationToken)
         {
-            Plain = Console.IsOutputRedirected ||
-                    string.Equals(environment.GetValueOrDefault("CI"), "true", StringComparison.OrdinalIgnoreCase),
+            Plain = Console.IsOutputRedirected || CiVariable.IsSet(environment.GetValueOrDefault(CiVariable.Name)),
         };
     }
 

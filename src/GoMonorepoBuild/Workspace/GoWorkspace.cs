@@ -62,8 +62,48 @@ public sealed class GoWorkspace
     /// <summary>The services the globs name (binaries, or library modules analysed as one), sorted by path.</summary>
     public IReadOnlyList<GoService> Services { get; }
 
-    /// <summary>Things that are legal but probably not meant (a replace without require, a local module taken from a proxy).</summary>
+    /// <summary>
+    /// Things that are legal but probably not meant (a replace without require, a local module taken from a proxy), and
+    /// problems that no selected service reaches.
+    /// </summary>
     public IReadOnlyList<string> Warnings { get; }
+
+    /// <summary>
+    /// Selected services that cannot be analysed or built until a problem they reach is fixed (a broken go.mod, a replace
+    /// resolving nowhere, a package that does not parse, an import cycle, a name clash); sorted by path. They are not in
+    /// <see cref="Services"/>.
+    /// </summary>
+    public IReadOnlyList<BlockedService> BlockedServices { get; init; } = [];
+
+    /// <summary>Every problem found while loading, each naming the services it blocks (none: it is also a warning).</summary>
+    public IReadOnlyList<WorkspaceException> Problems { get; init; } = [];
+
+    /// <summary>Every module folder, those whose go.mod did not load included.</summary>
+    internal IReadOnlySet<string> AllModuleDirs { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>The blocked service named <paramref name="name"/> (case-insensitively), or null.</summary>
+    public BlockedService? Blocked(string name) =>
+        BlockedServices.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// The blocked services a change to <paramref name="path"/> may affect: those whose module reaches the module holding
+    /// it (their package closure is unknown, so this is module granularity), and those whose problem sits in that file.
+    /// </summary>
+    public IReadOnlyList<BlockedService> BlockedServicesReaching(string path)
+    {
+        if (BlockedServices.Count == 0) return [];
+        string? owner = null;
+        for (var dir = RepoPath.Parent(path); owner is null; dir = RepoPath.Parent(dir))
+        {
+            if (AllModuleDirs.Contains(dir)) owner = dir;
+            else if (dir == ".") break;
+        }
+        return BlockedServices.Where(b => owner is not null && b.ModuleDirs.Contains(owner) || b.Problems.Any(p => p.File == path)).ToList();
+    }
+
+    /// <summary>Throws the first problem (with the others in <see cref="WorkspaceException.OtherProblems"/>) when there is any: for callers that want the whole tree sound.</summary>
+    public GoWorkspace ThrowIfProblems() =>
+        Problems.Count == 0 ? this : throw Problems[0].WithOtherProblems(Problems.Skip(1).ToList());
 
     public IReadOnlyList<TargetPlatform> Platforms { get; }
 
@@ -119,6 +159,7 @@ public sealed class GoWorkspace
         if (service.ImageInputs.BinarySearch(path) < 0) return null;
         var tail = $"service {service.Name}";
         if (path == service.Dockerfile) return [path, $"the Dockerfile of {tail}"];
+        if (service.IsOnlyExtraInput(path)) return ExplainExtraInput(path, service)!;
         var module = ModuleAt(service.ModuleDir)!;
         if (Work is not null && (path == Work.File || path == "go.work.sum")) return [path, "the go.work of the workspace", tail];
         var owner = Modules.FirstOrDefault(m => m.ModuleFiles.Contains(path));
@@ -183,6 +224,13 @@ public sealed class GoWorkspace
         for (var parent = importer; parent is not null; parent = closure.Parents[parent])
             chain.Add($"imported by {parent}{(closure.Parents[parent] is null && Packages[parent].IsMain ? " (main)" : "")}");
     }
+
+    /// <summary>
+    /// The chain for a file matching one of the service's extra-input globs, by pattern (it may be gone from the tree):
+    /// src/frontend/templates/home.html → extra input of frontend (templates/**). Null when no glob matches.
+    /// </summary>
+    public static IReadOnlyList<string>? ExplainExtraInput(string path, GoService service) =>
+        service.ExtraInputs.GlobMatching(path) is { } glob ? [path, $"extra input of {service.Name} ({glob.Text})"] : null;
 
     private List<string> ModuleChain(string path, GoModule owner, GoModule serviceModule, string tail)
     {

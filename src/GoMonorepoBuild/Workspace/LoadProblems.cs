@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using GoMonorepoBuild.Workspace.Services;
 
 namespace GoMonorepoBuild.Workspace;
 
@@ -12,12 +13,12 @@ internal sealed class LoadProblems
     private readonly ConcurrentBag<string> _warnings = [];
 
     /// <summary>A problem and where it sits; <c>Services</c>, when set, are the services it blocks, known already (a name clash) rather than found through the graph.</summary>
-    public sealed record Problem(WorkspaceException Error, string? ModuleDir, string? PackageDir, IReadOnlyList<string>? Services = null);
+    public sealed record Problem(WorkspaceException Error, string? ModuleDir, string? PackageDir, IReadOnlyList<ServiceRef>? Services = null);
 
     public void Add(WorkspaceException error, string? moduleDir = null, string? packageDir = null) =>
         _problems.Add(new Problem(error, moduleDir, packageDir));
 
-    public void Add(WorkspaceException error, IReadOnlyList<string> services) => _problems.Add(new Problem(error, null, null, services));
+    public void Add(WorkspaceException error, IReadOnlyList<ServiceRef> services) => _problems.Add(new Problem(error, null, null, services));
 
     public void Warn(string warning) => _warnings.Add(warning);
 

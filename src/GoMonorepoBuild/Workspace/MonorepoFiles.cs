@@ -15,7 +15,7 @@ public sealed class MonorepoFiles
     public MonorepoFiles(string root)
     {
         Root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
-        RealRoot = RealPath(Root);
+        RealRoot = RealPath.Of(Root); // the root itself may sit below a linked folder
     }
 
     /// <summary>The monorepo root as given, absolute.</summary>
@@ -137,33 +137,5 @@ public sealed class MonorepoFiles
                 return full[(root.Length + 1)..].Replace('\\', '/');
         }
         return null;
-    }
-
-    /// <summary>An absolute path with every link resolved (the root itself may sit below a linked folder).</summary>
-    private static string RealPath(string full)
-    {
-        var parts = full.Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries);
-        var current = Path.GetPathRoot(full) ?? "/";
-        for (var hops = 0; hops <= MaxLinkHops; hops++)
-        {
-            var restart = false;
-            for (var i = 0; i < parts.Length; i++)
-            {
-                var next = Path.Combine(current, parts[i]);
-                var link = new FileInfo(next).LinkTarget;
-                if (link is null)
-                {
-                    current = next;
-                    continue;
-                }
-                var target = Path.GetFullPath(link, current);
-                parts = [.. target.Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries), .. parts[(i + 1)..]];
-                current = Path.GetPathRoot(target) ?? "/";
-                restart = true;
-                break;
-            }
-            if (!restart) return current;
-        }
-        return full;
     }
 }

@@ -32,6 +32,9 @@ public class WorkspaceException : Exception
     /// <summary>Names of the services that cannot be analysed or built until this is fixed.</summary>
     public IReadOnlyList<string> BlockedServices { get; }
 
+    /// <summary>The problem as "file:line:column: reason", without the services it blocks.</summary>
+    public string LocatedReason => Format(Reason, File, Line, Column, []);
+
     /// <summary>Further problems found in the same load (each with its own location and blocked services).</summary>
     public IReadOnlyList<WorkspaceException> OtherProblems { get; private set; } = [];
 

@@ -9,7 +9,9 @@ namespace GoMonorepoBuild.Workspace;
 /// <summary>
 /// Reads a monorepo into a <see cref="GoWorkspace"/>: walk the tree, parse go.work and every go.mod, connect the modules,
 /// scan .go file headers in parallel, group packages, then compute each service. Problems are collected instead of
-/// stopping at the first, so the exception thrown at the end can say which services each one blocks.
+/// stopping at the first and given to the services they reach (<see cref="ServiceProblems"/>): those services are
+/// <see cref="GoWorkspace.BlockedServices"/>, the others are analysed as usual. Only a problem of the root go.work
+/// throws.
 /// </summary>
 public static class WorkspaceLoader
 {
@@ -40,6 +42,9 @@ public static class WorkspaceLoader
         string? moduleDirOf(string dir) => ModuleDirOf(dir, allModuleDirs);
         var packages = PackageIndex.Build(tree, modulesByDir, folders, options.Platforms, problems, moduleDirOf);
 
+        foreach (var unresolved in UnresolvedImports.Find(tree, modulesByDir, folders, packages, moduleDirOf))
+            problems.Add(new WorkspaceException(unresolved.Reason, unresolved.File, unresolved.Line, 1), unresolved.ModuleDir, unresolved.PackageDir);
+
         foreach (var cycle in ImportCycles.Find(packages))
         {
             var first = packages[cycle[0]];
@@ -57,10 +62,38 @@ public static class WorkspaceLoader
         var vendors = new VendorTrees(tree, work, options.Platforms, problems);
         var services = discovered.Services
             .Select(spec => ServiceBuilder.Build(spec, modulesByPath, packages, packagesByModule[spec.Module.Path], tree, work, vendors, problems.Warn))
+            .Select(service => WithExtraInputs(service, tree.Files, options, problems))
             .ToList();
 
-        if (problems.Any) throw Blocking(problems, discovered, graph, services, packages);
-        return new GoWorkspace(tree.Root, work, graph.Modules, packages, services, problems.Warnings, options.Platforms, vendors);
+        // Each problem blocks only the services it reaches; the others are the model (issue 15: problems are per service).
+        var assigned = ServiceProblems.Assign(problems, discovered, graph, services, packages);
+        var blockedNames = assigned.Blocked.Select(b => b.Name).ToHashSet(StringComparer.Ordinal);
+        return new GoWorkspace(tree.Root, work, graph.Modules, packages, services.Where(s => !blockedNames.Contains(s.Name)).ToList(),
+            [.. problems.Warnings, .. assigned.Warnings], options.Platforms, vendors)
+        {
+            BlockedServices = assigned.Blocked,
+            Problems = assigned.Problems,
+            AllModuleDirs = allModuleDirs,
+        };
+    }
+
+    /// <summary>The service with the files its configured extra-input globs match, which are image inputs too.</summary>
+    private static GoService WithExtraInputs(GoService service, MonorepoFiles files, WorkspaceOptions options, LoadProblems problems)
+    {
+        if (!options.ServiceExtraInputs.TryGetValue(service.Name, out var globs) || globs.Count == 0) return service;
+        ExtraInputs extras;
+        try
+        {
+            extras = ExtraInputFinder.Find(files, service, globs, problems.Warn);
+        }
+        catch (ArgumentException e)
+        {
+            problems.Add(new WorkspaceException($"service {service.Name}: {e.Message}", "gomonorepobuild.json"), [new ServiceRef(service.Name, service.Path, service.ModuleDir)]);
+            return service;
+        }
+        var inputs = new SortedSet<string>(service.ImageInputs, StringComparer.Ordinal);
+        inputs.UnionWith(extras.Paths);
+        return service with { ExtraInputs = extras, ImageInputs = inputs.ToList() };
     }
 
     private static List<string> ModuleDirs(MonorepoTree tree) =>
@@ -167,39 +200,5 @@ public static class WorkspaceLoader
             if (moduleDirs.Contains(current)) return current;
             if (current == ".") return null;
         }
-    }
-
-    /// <summary>The first problem, naming the services it blocks; the others ride along in <see cref="WorkspaceException.OtherProblems"/>.</summary>
-    private static WorkspaceException Blocking(LoadProblems problems, ServiceDiscovery.Result discovered, ModuleGraph graph, List<GoService> services,
-        IReadOnlyDictionary<string, GoPackage> packages)
-    {
-        // Every service by name with its module folder and, once computed, its package folders; a matched module that did
-        // not load is a service by its module name.
-        var candidates = services.Select(s => (s.Name, Dir: s.ModuleDir, Packages: (HashSet<string>?)s.Packages.Select(p => packages[p].Dir).ToHashSet(StringComparer.Ordinal)))
-            .Concat(discovered.MatchedModuleDirs.Where(d => !services.Any(s => s.ModuleDir == d))
-                .Select(d => (Name: discovered.ModuleNames[d], Dir: d, Packages: (HashSet<string>?)null)))
-            .ToList();
-        var moduleReach = candidates.Select(c => c.Dir).Distinct().ToDictionary(d => d, d => ReachableDirs(d, graph.DirEdges), StringComparer.Ordinal);
-        var all = problems.All.Select(p =>
-        {
-            var blocked = p.Services?.Order(StringComparer.Ordinal).ToList() ?? candidates.Where(c =>
-                    p.ModuleDir is null
-                    || (p.PackageDir is not null && c.Packages is { } pkgs
-                        ? pkgs.Contains(p.PackageDir) || !packages.Values.Any(x => x.Dir == p.PackageDir) && moduleReach[c.Dir].Contains(p.ModuleDir)
-                        : moduleReach[c.Dir].Contains(p.ModuleDir)))
-                .Select(c => c.Name).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-            return p.Error.WithBlockedServices(blocked);
-        }).ToList();
-        return all[0].WithOtherProblems(all.Skip(1).ToList());
-    }
-
-    private static HashSet<string> ReachableDirs(string start, Dictionary<string, HashSet<string>> edges)
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal) { start };
-        var queue = new Queue<string>([start]);
-        while (queue.TryDequeue(out var dir))
-            foreach (var next in edges.GetValueOrDefault(dir) ?? [])
-                if (seen.Add(next)) queue.Enqueue(next);
-        return seen;
     }
 }

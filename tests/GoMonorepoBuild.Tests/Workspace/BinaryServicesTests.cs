@@ -83,7 +83,7 @@ public class BinaryServicesTests
     public void A_configured_main_that_is_no_main_package_of_the_module_is_an_error_listing_the_ones_there()
     {
         using var tree = Fixture();
-        var e = Assert.Throws<WorkspaceException>(() => Load(tree, "services/*", new Dictionary<string, string> { ["shop"] = "cmd/apii" }));
+        var e = Assert.Throws<WorkspaceException>(() => Load(tree, "services/*", new Dictionary<string, string> { ["shop"] = "cmd/apii" }).ThrowIfProblems());
         Assert.Contains("service shop names the main package 'cmd/apii'", e.Message);
         Assert.Contains("main packages there: cmd/api, cmd/worker", e.Message);
         Assert.Equal(["shop"], e.BlockedServices);
@@ -105,7 +105,11 @@ public class BinaryServicesTests
             .Write("services/admin/cmd/api/main.go", "package main\n\nfunc main() {}\n")
             .Write("services/admin/cmd/cli/main.go", "package main\n\nfunc main() {}\n");
 
-        var e = Assert.Throws<WorkspaceException>(() => Load(tree));
+        var model = Load(tree);
+        Assert.Equal([("api", "services/admin/cmd/api"), ("api", "services/shop/cmd/api")], model.BlockedServices.Select(b => (b.Name, b.Path)));
+        Assert.DoesNotContain(model.Services, s => s.Name == "api");
+        Assert.Contains(model.Services, s => s.Name == "worker");
+        var e = Assert.Throws<WorkspaceException>(() => model.ThrowIfProblems());
         Assert.Contains("two services would be named 'api': services/admin/cmd/api and services/shop/cmd/api", e.Message);
         Assert.Contains("rename one of the folders (e.g. services/shop/cmd/api → services/shop/cmd/shop-api)", e.Message);
         Assert.Contains("narrow --services", e.Message);
@@ -118,7 +122,7 @@ public class BinaryServicesTests
     {
         using var tree = Fixture();
         tree.Write("cmd/billing/main.go", "package main\n\nfunc main() {}\n");
-        var e = Assert.Throws<WorkspaceException>(() => Load(tree));
+        var e = Assert.Throws<WorkspaceException>(() => Load(tree).ThrowIfProblems());
         Assert.Contains("two services would be named 'billing': cmd/billing and services/billing", e.Message);
     }
 }

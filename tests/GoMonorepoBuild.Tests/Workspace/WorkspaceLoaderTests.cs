@@ -195,7 +195,7 @@ public class WorkspaceLoaderTests
         using var tree = new TempTree();
         tree.Module("services/web", "example.com/web")
             .Write("services/web/main.go", "package main\n\nimport _ \"embed\"\n\n//go:embed missing/*.txt\nvar s string\n");
-        var e = Assert.Throws<WorkspaceException>(() => GoWorkspace.Load(tree.Root));
+        var e = Assert.Throws<WorkspaceException>(() => GoWorkspace.Load(tree.Root).ThrowIfProblems());
         Assert.Equal(("services/web/main.go", 5), (e.File, e.Line));
         Assert.Contains("no matching files found", e.Message);
         Assert.Equal(["web"], e.BlockedServices);

@@ -2,7 +2,8 @@ using System.Text;
 
 namespace GoMonorepoBuild.Workspace.Rendering;
 
-/// <summary>A Graphviz digraph of services and modules, module cycles as dashed clusters (render with <c>dot -Tsvg</c>).</summary>
+/// <summary>A Graphviz digraph of services and modules, module cycles as dashed clusters, blocked services red
+/// with their problem (render with <c>dot -Tsvg</c>).</summary>
 internal static class DotRenderer
 {
     public static string Render(GoWorkspace model)
@@ -11,8 +12,10 @@ internal static class DotRenderer
         var text = new StringBuilder("digraph monorepo {\n  rankdir=LR;\n  node [fontname=\"Helvetica\"];\n");
         foreach (var node in graph.Nodes)
         {
-            var label = GraphNodes.Escape($"{node.Label}\\n{node.Detail}");
-            text.Append(node.IsService
+            var label = GraphNodes.Escape($"{node.Label}\\n{node.Detail}" + (node.Blocked is null ? "" : $"\\nBLOCKED: {node.Blocked}"));
+            text.Append(node.Blocked is not null
+                ? $"  {node.Id} [label=\"{label}\", shape=box, style=\"rounded,filled,dashed\", fillcolor=\"#fee2e2\", color=\"#b91c1c\"];\n"
+                : node.IsService
                 ? $"  {node.Id} [label=\"{label}\", shape=box, style=\"rounded,filled\", fillcolor=\"#dbeafe\"];\n"
                 : $"  {node.Id} [label=\"{label}\", shape=box];\n");
         }

@@ -4,33 +4,43 @@ namespace GoMonorepoBuild.Workspace.Rendering;
 /// The nodes and edges the Mermaid and DOT pictures share. Modules are nodes, with an edge per local dependency. A
 /// module that is exactly one service at its folder is drawn as that service (as before); the services of a module with
 /// several binaries (or a matched main-package folder) are nodes of their own with an edge to their module. Modules that
-/// require each other form <see cref="Cycles"/> (strongly connected components), which the pictures group.
+/// require each other form <see cref="Cycles"/> (strongly connected components), which the pictures group. Blocked
+/// services are drawn like the others, marked with the problem that blocks them.
 /// </summary>
 internal sealed record GraphNodes(IReadOnlyList<GraphNodes.Node> Nodes, IReadOnlyList<(string From, string To)> Edges,
     IReadOnlyList<IReadOnlyList<string>> Cycles)
 {
-    public sealed record Node(string Id, string Label, string Detail, bool IsService);
+    /// <summary>A node; <paramref name="Blocked"/> is the problem that blocks the service it draws (null when healthy or a module).</summary>
+    public sealed record Node(string Id, string Label, string Detail, bool IsService, string? Blocked = null);
+
+    private sealed record Drawn(string Name, string Path, string ModuleDir, string? Blocked);
 
     public static GraphNodes Of(GoWorkspace model)
     {
-        var byModule = model.Services.ToLookup(s => s.ModuleDir, StringComparer.Ordinal);
+        // Blocked services are drawn where they would be, marked with their problem.
+        var all = model.Services.Select(s => new Drawn(s.Name, s.Path, s.ModuleDir, null))
+            .Concat(model.BlockedServices.Select(b => new Drawn(b.Name, b.Path, b.ModuleDir, b.Problem)))
+            .OrderBy(d => d.Path, StringComparer.Ordinal).ToList();
+        var byModule = all.ToLookup(s => s.ModuleDir, StringComparer.Ordinal);
         var ids = model.Modules.Select((m, i) => (m, i)).ToDictionary(x => x.m.Path, x => $"m{x.i}", StringComparer.Ordinal);
         var nodes = new List<Node>();
         var edges = new List<(string, string)>();
+        var drawnAsModule = new HashSet<Drawn>();
         foreach (var module in model.Modules)
         {
             var services = byModule[module.Dir].ToList();
             if (services is [{ } only] && only.Path == module.Dir)
             {
-                nodes.Add(new Node(ids[module.Path], only.Name, module.Dir, true));
+                nodes.Add(new Node(ids[module.Path], only.Name, module.Dir, true, only.Blocked));
+                drawnAsModule.Add(only);
                 continue;
             }
             nodes.Add(new Node(ids[module.Path], module.Dir, module.Path, false));
         }
-        var binaries = model.Services.Where(s => !(byModule[s.ModuleDir].Count() == 1 && s.Path == s.ModuleDir)).ToList();
+        var binaries = all.Where(s => !drawnAsModule.Contains(s)).ToList();
         for (var i = 0; i < binaries.Count; i++)
         {
-            nodes.Add(new Node($"s{i}", binaries[i].Name, binaries[i].Path, true));
+            nodes.Add(new Node($"s{i}", binaries[i].Name, binaries[i].Path, true, binaries[i].Blocked));
             if (model.ModuleAt(binaries[i].ModuleDir) is { } module) edges.Add(($"s{i}", ids[module.Path]));
         }
         edges.AddRange(model.Modules.SelectMany(m => m.LocalDependencies.Where(ids.ContainsKey).Select(d => (ids[m.Path], ids[d]))));

@@ -38,6 +38,14 @@ internal static class JsonRenderer
             }).ToList(),
             packages = model.Packages.Values.OrderBy(p => p.ImportPath, StringComparer.Ordinal).ToList(),
             services = model.Services,
+            blockedServices = model.BlockedServices.Select(b => new
+            {
+                name = b.Name,
+                path = b.Path,
+                moduleDir = b.ModuleDir,
+                problem = b.Problem,
+                problems = b.Problems.Select(p => p.LocatedReason).ToList(),
+            }).ToList(),
             warnings = model.Warnings,
         };
         return JsonSerializer.Serialize(document, Options) + "\n";

@@ -5,14 +5,15 @@ namespace GoMonorepoBuild.Workspace.Rendering;
 
 /// <summary>
 /// One block per service: its main packages, the monorepo modules it depends on (as a tree; a module met again is
-/// marked "(above)"), its local packages and the standard-library packages it uses.
+/// marked "(above)"), its local packages and the standard-library packages it uses. Then each blocked service with the
+/// problems that block it.
 /// </summary>
 internal static class TreeTextRenderer
 {
     public static string Render(GoWorkspace model)
     {
         var text = new StringBuilder();
-        if (model.Services.Count == 0) text.Append("no services (check the --services patterns)\n");
+        if (model.Services.Count == 0 && model.BlockedServices.Count == 0) text.Append("no services (check the --services patterns)\n");
         foreach (var service in model.Services)
         {
             var binary = service.Path == service.ModuleDir ? "" : $" binary of {service.ModuleDir},";
@@ -26,12 +27,21 @@ internal static class TreeTextRenderer
             };
             if (service.ExternalImports.Count > 0)
                 sections.Add(($"external ({service.ExternalImports.Count}): {string.Join(", ", service.ExternalImports)}", _ => { }));
+            if (service.ExtraInputs.Globs.Count > 0)
+                sections.Add(($"extra inputs ({service.ExtraInputs.Files.Count} files): " +
+                              string.Join(", ", service.ExtraInputs.Globs.Select(g => $"{g.Text} ({service.ExtraInputs.Files.Count(f => f.Glob == g)})")), _ => { }));
             for (var i = 0; i < sections.Count; i++)
             {
                 var last = i == sections.Count - 1;
                 text.Append(last ? "└── " : "├── ").Append(sections[i].Title).Append('\n');
                 sections[i].Write(last ? "    " : "│   ");
             }
+        }
+        foreach (var blocked in model.BlockedServices)
+        {
+            var binary = blocked.Path == blocked.ModuleDir ? "" : $" binary of {blocked.ModuleDir},";
+            text.Append($"{blocked.Name} ({blocked.Path}){binary} BLOCKED: not analysed or built until fixed\n");
+            WriteLeaves(text, blocked.Problems.Select(p => p.LocatedReason).ToList(), "");
         }
         return text.ToString();
     }

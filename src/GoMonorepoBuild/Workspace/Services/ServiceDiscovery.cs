@@ -26,7 +26,7 @@ internal static class ServiceDiscovery
         IReadOnlyList<string> MatchedModuleDirs,
         IReadOnlyDictionary<string, string> ModuleNames,
         IReadOnlyList<string> Unmatched,
-        IReadOnlyList<(WorkspaceException Error, IReadOnlyList<string> Services)> Problems);
+        IReadOnlyList<(WorkspaceException Error, IReadOnlyList<ServiceRef> Services)> Problems);
 
     /// <param name="globs">The --services patterns.</param>
     /// <param name="configuredMains">Service name → the main package folder to build, relative to its module folder.</param>
@@ -47,7 +47,7 @@ internal static class ServiceDiscovery
         var matchedModules = matched.Where(moduleDirSet.Contains).ToList();
         var names = ServiceMatcher.Names(matchedModules);
         var specs = new List<Spec>();
-        var problems = new List<(WorkspaceException, IReadOnlyList<string>)>();
+        var problems = new List<(WorkspaceException, IReadOnlyList<ServiceRef>)>();
         var usedMains = new HashSet<string>(StringComparer.Ordinal);
 
         foreach (var dir in matchedModules)
@@ -66,7 +66,7 @@ internal static class ServiceDiscovery
                         $"service {name} names the main package '{configured}' (\"main\" in gomonorepobuild.json), but {mainDir ?? configured} " +
                         $"is no main package of the module in {dir}; main packages there: " +
                         $"{(mains.Count == 0 ? "none" : string.Join(", ", mains.Select(m => RelativeTo(dir, m.Dir))))}",
-                        module.GoModFile), [name]));
+                        module.GoModFile), [new ServiceRef(name, dir, dir)]));
                 else specs.Add(new Spec(name, dir, module, [main]));
             }
             else if (mains.Count <= 1) specs.Add(new Spec(name, dir, module, mains));
@@ -96,7 +96,7 @@ internal static class ServiceDiscovery
                 $"two services would be named '{clash.Key}': {string.Join(" and ", dirs)}. A service is named after its folder and the " +
                 $"name is its image's name, so it must be unique: rename one of the folders (e.g. {dirs[1]} → {renamed}), or narrow " +
                 "--services so that only one of them matches",
-                dirs[1]), clash.Select(s => s.Name).Distinct(StringComparer.Ordinal).ToList()));
+                dirs[1]), clash.Select(s => new ServiceRef(s.Name, s.Dir, s.Module.Dir)).ToList()));
         }
         var clashing = clashes.SelectMany(g => g).ToHashSet();
         return new Result(

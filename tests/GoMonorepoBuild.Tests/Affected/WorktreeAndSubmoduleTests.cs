@@ -1,0 +1,118 @@
+using GoMonorepoBuild.Affected;
+using GoMonorepoBuild.Tests.Changes;
+
+namespace GoMonorepoBuild.Tests.Affected;
+
+/// <summary>
+/// Checkouts that are not a plain clone: a linked <c>git worktree</c> (own HEAD and index, shared history) and a
+/// monorepo inside a git submodule (the submodule is the repository compared, never its superproject).
+/// </summary>
+public class WorktreeAndSubmoduleTests : IDisposable
+{
+    readonly TestRepository repo = new();
+    readonly string scratch = Directory.CreateTempSubdirectory("gmb-checkouts-").FullName;
+    readonly string baseSha;
+
+    public WorktreeAndSubmoduleTests()
+    {
+        SampleMonorepo.WriteTo(repo, prefix: "go");
+        baseSha = repo.Commit("base");
+    }
+
+    public void Dispose()
+    {
+        try { Directory.Delete(scratch, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        repo.Dispose();
+    }
+
+    /// <summary>git with an identity, and file:// allowed for submodules (git 2.38.1+ refuses it by default).</summary>
+    static Task Git(string directory, params string[] arguments) =>
+        GitCli.RunAsync(directory, ["-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "protocol.file.allow=always", .. arguments]);
+
+    static void Write(string root, string path, string content)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(root, path))!);
+        File.WriteAllText(Path.Combine(root, path), content);
+    }
+
+    [Fact]
+    public async Task A_linked_worktree_is_compared_on_its_own_branch_with_the_base_from_the_shared_history()
+    {
+        var worktree = Path.Combine(scratch, "feature");
+        await Git(repo.Root, "worktree", "add", "-q", "-b", "feature", worktree);
+        // The default branch moves on in the main checkout: the merge-base, not its tip, is the worktree's base.
+        repo.Write("go/libs/util/util.go", "package util\n\nfunc Do() { }\n").Commit("on the default branch");
+        Write(worktree, "go/libs/auth/token.go", "package auth\n\nfunc Token() string { return \"wt\" }\n");
+        await Git(worktree, "commit", "-q", "-am", "in the worktree");
+        Write(worktree, "go/services/web/static/index.html", "<h1>uncommitted</h1>\n");
+
+        var workingTree = await Analyse.RunAsync(Path.Combine(worktree, "go"), null);
+        var committed = await Analyse.RunAsync(Path.Combine(worktree, "go"), null, configure: r => r.WithHead("HEAD"));
+
+        Assert.Equal(baseSha, workingTree.Base);
+        Assert.Equal(["orders", "web"], workingTree.Names());
+        Assert.Equal(["libs/auth/token.go", "services/web/static/index.html"], workingTree.ChangedFiles);
+        Assert.Equal(baseSha, committed.Base);
+        Assert.Equal(["orders"], committed.Names());
+    }
+
+    [Fact]
+    public async Task A_monorepo_inside_a_submodule_is_compared_in_the_submodule_with_its_own_refs()
+    {
+        await Git(repo.Root, "branch", "release", baseSha);
+        using var super = new TestRepository();
+        super.Write("README.md", "super\n").Commit("super");
+        await Git(super.Root, "submodule", "add", "-q", "file://" + repo.Root, "sub");
+        await Git(super.Root, "commit", "-q", "-m", "add the submodule");
+        var sub = super.Full("sub");
+        // Detached, as `git submodule update` leaves it; the local default branch stays at the base.
+        await Git(sub, "checkout", "-q", "--detach");
+        Write(sub, "go/libs/auth/token.go", "package auth\n\nfunc Token() string { return \"sub\" }\n");
+        await Git(sub, "commit", "-q", "-am", "in the submodule");
+        Write(sub, "go/libs/util/util.go", "package util\n\nfunc Do() { }\n");
+        super.Write("README.md", "super, edited\n"); // the superproject's own change is no change of the monorepo
+
+        var workingTree = await Analyse.RunAsync(Path.Combine(sub, "go"), null);
+        var fromSubmoduleRef = await Analyse.RunAsync(Path.Combine(sub, "go"), "origin/release", configure: r => r.WithHead("HEAD"));
+
+        Assert.Equal(baseSha, workingTree.Base);
+        Assert.Equal(["orders", "payments"], workingTree.Names());
+        Assert.Equal(["libs/auth/token.go", "libs/util/util.go"], workingTree.ChangedFiles);
+        Assert.Equal(0, workingTree.OutsideFiles);
+        // origin/release exists only in the submodule's repository.
+        Assert.Equal(baseSha, fromSubmoduleRef.Base);
+        Assert.Equal(["orders"], fromSubmoduleRef.Names());
+    }
+
+    [Fact]
+    public async Task A_monorepo_in_a_submodule_that_is_not_checked_out_says_to_initialise_it()
+    {
+        using var super = new TestRepository();
+        super.Write("README.md", "super\n").Commit("super");
+        await Git(super.Root, "submodule", "add", "-q", "file://" + repo.Root, "sub");
+        await Git(super.Root, "commit", "-q", "-m", "add the submodule");
+        var clone = Path.Combine(scratch, "clone");
+        await GitCli.CloneAsync(super.Root, clone); // no --recurse-submodules: sub/ stays an empty folder
+
+        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => Analyse.RunAsync(Path.Combine(clone, "sub", "go"), "HEAD"));
+
+        Assert.Contains("submodule 'sub'", e.Message);
+        Assert.Contains("not checked out", e.Message);
+        Assert.Contains("git submodule update --init sub", e.Message);
+    }
+
+    [Fact]
+    public async Task A_monorepo_in_no_git_repository_says_so_and_what_to_run_instead()
+    {
+        var folder = Path.Combine(scratch, "plain");
+        Write(folder, "services/a/go.mod", "module example.com/a\n\ngo 1.23\n");
+        Write(folder, "services/a/main.go", "package main\n\nfunc main() {}\n");
+        Assert.Null(LibGit2Sharp.Repository.Discover(folder)); // the premise: nothing above the temp folder is a repository
+
+        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => Analyse.RunAsync(folder, "HEAD~1"));
+
+        Assert.Contains(folder, e.Message);
+        Assert.Contains("not in a git repository", e.Message);
+        Assert.Contains("BuildChanged", e.Message);
+    }
+}
