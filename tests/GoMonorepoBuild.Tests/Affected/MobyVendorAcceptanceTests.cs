@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using GoMonorepoBuild.Affected;
 using GoMonorepoBuild.Tests.Changes;
-using GoMonorepoBuild.Tests.Support;
+using GoMonorepoBuild.Tests.Acceptance;
 using GoMonorepoBuild.Workspace;
 
 namespace GoMonorepoBuild.Tests.Affected;
@@ -20,11 +20,10 @@ public class MobyVendorAcceptanceTests
     public async Task A_committed_change_to_a_vendored_package_affects_exactly_the_moby_services_importing_it()
     {
         var ct = TestContext.Current.CancellationToken;
-        SharedCorpus.Require("moby");
         var scratch = Directory.CreateTempSubdirectory("gmb-moby-").FullName;
         try
         {
-            var moby = await SharedCorpus.UnpackAsync("moby", scratch, ct);
+            var moby = await Corpus.UnpackAsync("moby", scratch);
             var snapshot = await GitCli.OutputAsync(moby, "rev-parse", "HEAD");
 
             // One commit per case, so each is analysed alone (base = its parent, head = the commit).
