@@ -9,9 +9,15 @@ namespace GoMonorepoBuild.Tests.Acceptance;
 /// </summary>
 public static class Corpus
 {
+    /// <summary>$GMB_CORPUS, else <c>shared/corpus</c> beside the repository or beside a folder above it (a git worktree in <c>wt/</c>).</summary>
     public static string? Folder =>
-        new[] { Environment.GetEnvironmentVariable("GMB_CORPUS"), Path.Combine(RealBuild.RepositoryRoot, "..", "shared", "corpus") }
+        new[] { Environment.GetEnvironmentVariable("GMB_CORPUS") }.Concat(Ancestors(RealBuild.RepositoryRoot).Select(d => Path.Combine(d, "shared", "corpus")))
             .FirstOrDefault(f => !string.IsNullOrEmpty(f) && File.Exists(Path.Combine(f, "unpack")));
+
+    static IEnumerable<string> Ancestors(string dir)
+    {
+        for (var parent = Directory.GetParent(Path.GetFullPath(dir)); parent is not null; parent = parent.Parent) yield return parent.FullName;
+    }
 
     /// <summary>Unpacks <paramref name="name"/> into <paramref name="destination"/>; skips the test when the corpus is absent.</summary>
     public static async Task<string> UnpackAsync(string name, string destination)
