@@ -52,15 +52,21 @@ public abstract partial class MonorepoBuild
     /// </summary>
     protected async Task GenerateAsync(IEnumerable<GoService> services, CancellationToken ct)
     {
-        foreach (var service in services.Where(s => s.IsBuildable && s.Dockerfile is null))
+        foreach (var service in services.Where(s => s.IsBuildable))
         {
+            if (OwnDockerfileOf(service) is { } own)
+            {
+                Log.Information($"{service.Name}: own {own.Dockerfile}, build context {own.Context}");
+                continue;
+            }
             var input = BuildInputOf(service);
             var builder = await BuilderImageFor(GoVersions.Minor(service.GoVersion) ?? GoVersions.Fallback, ct);
             var options = DockerfileOptionsFor(service).WithBuilderImage(builder.Reference);
             var result = ServiceGenerator.Generate(MonorepoDirectory, input, options, DockerfilesDirectory);
             generated[service.Name] = result;
             Log.Information($"{service.Name}: {Path.GetRelativePath(RootDirectory, result.DockerfilePath)} " +
-                            $"({input.ModuleFiles.Count} module files, {input.SourceFiles.Count} sources)");
+                            $"({input.ModuleFiles.Count} module files, {input.SourceFiles.Count} sources" +
+                            (input.ExtraInputs.Files.Count > 0 ? $", {input.ExtraInputs.Files.Count} extra inputs" : "") + ")");
         }
     }
 
@@ -97,7 +103,8 @@ public abstract partial class MonorepoBuild
             MainPackageOf(service),
             GoVersions.Minor(service.GoVersion) ?? GoVersions.Fallback,
             service.ModuleFiles,
-            service.SourceFiles.Where(f => f != service.Dockerfile).ToList());
+            service.SourceFiles.Where(f => f != service.Dockerfile).ToList())
+            .WithExtraInputs(service.ExtraInputs);
     }
 
     /// <summary>

@@ -43,13 +43,15 @@ public static class AffectedPlanner
             }
             NewService(state, file);
             var explained = options.Granularity == Granularity.Package ? ByPackage(state, file) : ByModule(state, file);
-            explained |= CopiedByDockerfile(state, file, options.DockerfileCopies);
+            var excluded = new List<string>();
+            explained |= CopiedByDockerfile(state, file, options.OwnDockerfiles, excluded);
+            explained |= ExtraInput(state, file);
             // A change reaching a blocked service is reported there (blockedServices), not as ignored.
             explained |= file.Paths.Any(p => head.BlockedServicesReaching(p).Count > 0);
             if (!explained)
             {
                 var path = file.HeadPath ?? file.BasePath!;
-                state.Ignored.Add(new IgnoredFile(path, IgnoreReasons.For(head, path, file.HeadPath is null)));
+                state.Ignored.Add(new IgnoredFile(path, excluded.Count > 0 ? string.Join("; ", excluded) : IgnoreReasons.For(head, path, file.HeadPath is null)));
             }
         }
 
@@ -73,15 +75,52 @@ public static class AffectedPlanner
             state.Add(service, Reasons.NewService(service, file));
     }
 
-    /// <summary>A user-owned Dockerfile builds from the monorepo root: whatever it COPYs is an input of its service.</summary>
-    static bool CopiedByDockerfile(PlanState state, ChangedFile file, IReadOnlyDictionary<string, DockerfileCopies> copies)
+    /// <summary>
+    /// A user-owned Dockerfile's COPY/ADD takes the file from its build context (and its .dockerignore does not keep
+    /// it out), or the file is one of the .dockerignore files that decide what the context holds. A file that only a
+    /// .dockerignore keeps out is noted in <paramref name="excluded"/>, the reason given if nothing else explains it.
+    /// </summary>
+    static bool CopiedByDockerfile(PlanState state, ChangedFile file, IReadOnlyDictionary<string, OwnDockerfile> dockerfiles, List<string> excluded)
     {
         var explained = false;
-        foreach (var service in state.Head.Services.Where(s => s.Dockerfile is not null && copies.ContainsKey(s.Path)))
+        foreach (var service in state.Head.Services.Where(s => s.Dockerfile is not null && dockerfiles.ContainsKey(s.Path)))
+        {
+            var dockerfile = dockerfiles[service.Path];
             foreach (var path in file.Paths)
-                if (copies[service.Path].SourceOf(path) is { } source)
+            {
+                if (dockerfile.IgnoreFiles.Contains(path))
                 {
-                    state.Add(service, Reasons.CopiedByDockerfile(service, source, path, file));
+                    state.Add(service, Reasons.IgnoreFileChanged(service, dockerfile, path, file));
+                    explained = true;
+                    break;
+                }
+                if (dockerfile.Brings(path) is not { } verdict) continue;
+                if (verdict.Excluded)
+                {
+                    excluded.Add($"{verdict.IgnoreText}: the build context of {service.Name} ({dockerfile.Context.Folder}) leaves it out");
+                    continue;
+                }
+                state.Add(service, Reasons.CopiedByDockerfile(service, dockerfile, verdict, file));
+                explained = true;
+                break;
+            }
+        }
+        return explained;
+    }
+
+    /// <summary>
+    /// A path matching a service's extra-input globs (files its binary reads at run time) affects it. Decided by the
+    /// head's globs alone, for both sides of the change: a deleted template is no file at the head, and a revision's
+    /// copy of the tree holds no templates, yet the image held it.
+    /// </summary>
+    static bool ExtraInput(PlanState state, ChangedFile file)
+    {
+        var explained = false;
+        foreach (var service in state.Head.Services.Where(s => s.ExtraInputs.Globs.Count > 0))
+            foreach (var path in file.Paths)
+                if (Reasons.ExtraInput(service, path, file) is { } reason)
+                {
+                    state.Add(service, reason);
                     explained = true;
                     break;
                 }
@@ -130,6 +169,10 @@ public static class AffectedPlanner
     {
         if (file.HeadPath is null || file.Kind == ChangeKind.Renamed) return true;
         if (explainedAtHead) return false;
+        // A vendored package no service reaches at the head was reached at the base only through an import that this
+        // change removed, and that change explains the service; so only a package still reached needs the base.
+        if (state.Head.VendoredImportPathOf(file.Path) is { } vendored)
+            return state.Head.Services.Any(s => s.VendoredPackages.Contains(vendored, StringComparer.Ordinal));
         var name = RepoPath.FileName(file.Path);
         return name.EndsWith(".go", StringComparison.Ordinal) && !name.EndsWith("_test.go", StringComparison.Ordinal)
                && !state.Head.PackagesOfFile(file.Path).Any(p => p.Files.Contains(file.Path));
@@ -194,7 +237,8 @@ public static class AffectedPlanner
         public void Add(GoService service, AffectedReason reason)
         {
             if (!reasons.TryGetValue(service.Path, out var list)) reasons[service.Path] = list = [];
-            if (!list.Contains(reason)) list.Add(reason);
+            // By value: two steps may explain one file the same way (an extra input is also an image input at the head).
+            if (!list.Any(r => r.Kind == reason.Kind && r.Detail == reason.Detail && r.Chain.SequenceEqual(reason.Chain))) list.Add(reason);
         }
 
         /// <summary>A change affected every service (a global file): the blocked ones too.</summary>

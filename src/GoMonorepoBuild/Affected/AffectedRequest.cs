@@ -8,6 +8,10 @@ public sealed record AffectedRequest(string MonorepoDirectory, IReadOnlyList<str
     /// <summary>Service name → configured main package (gomonorepobuild.json's "main"), so the base revision is read the same way.</summary>
     public IReadOnlyDictionary<string, string> ServiceMains { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
+    /// <summary>Service name → its extra-input globs (gomonorepobuild.json's "extraInputs"), so a revision's model knows them too.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> ServiceExtraInputs { get; init; } =
+        new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+
     /// <summary>--base; null to take it from the CI's variables or the default branch.</summary>
     public string? Base { get; init; }
 
@@ -27,7 +31,13 @@ public sealed record AffectedRequest(string MonorepoDirectory, IReadOnlyList<str
     /// <summary>Folders (absolute) whose files are the build's own output, never changes: .nuke/temp.</summary>
     public IReadOnlyList<string> ExcludedFolders { get; init; } = [];
 
+    /// <summary>gomonorepobuild.json's "context" settings for services with their own Dockerfile (unset ones are inferred).</summary>
+    public BuildContextSettings BuildContexts { get; init; } = BuildContextSettings.None;
+
+    public AffectedRequest WithBuildContexts(BuildContextSettings settings) => this with { BuildContexts = settings };
     public AffectedRequest WithServiceMains(IReadOnlyDictionary<string, string> mains) => this with { ServiceMains = mains };
+    public AffectedRequest WithServiceExtraInputs(IReadOnlyDictionary<string, IReadOnlyList<string>> extraInputs) =>
+        this with { ServiceExtraInputs = extraInputs };
     public AffectedRequest WithExcludedFolders(IReadOnlyList<string> folders) => this with { ExcludedFolders = folders };
     public AffectedRequest WithBase(string? revision) => this with { Base = revision };
     public AffectedRequest WithHead(string? revision) => this with { Head = revision };

@@ -13,6 +13,9 @@ internal static class ContextLayout
     /// <summary>The context folder holding every other input file at its monorepo-relative path.</summary>
     public const string SourcesFolder = "sources";
 
+    /// <summary>The context folder holding the extra inputs at their paths in the image, relative to the extra-inputs folder there.</summary>
+    public const string ExtrasFolder = "extras";
+
     /// <summary>The user id (and group id) the runtime image runs as.</summary>
     public const int NonRootId = 65532;
 

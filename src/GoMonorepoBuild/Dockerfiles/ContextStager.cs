@@ -34,6 +34,7 @@ internal static class ContextStager
             }
             Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
             File.Copy(source, destination, overwrite: true);
+            MakeReadable(destination);
             File.SetLastWriteTimeUtc(destination, File.GetLastWriteTimeUtc(source));
             copied++;
         }
@@ -45,7 +46,7 @@ internal static class ContextStager
     {
         var wanted = new SortedDictionary<string, string>(StringComparer.Ordinal);
         var files = new Workspace.MonorepoFiles(root);
-        void Add(string folder, string relative)
+        void Add(string folder, string relative, string? target = null)
         {
             var source = files.Resolve(relative);
             if (!File.Exists(source))
@@ -53,11 +54,24 @@ internal static class ContextStager
                     $"its input file '{relative}' does not exist in '{root}'" +
                     (Directory.Exists(source) ? " as a file (it is a folder)" : "") +
                     "; the service's inputs are out of date with the file tree: recompute them from the workspace.");
-            wanted[Path.Combine(context, folder, relative)] = files.ReadablePath(relative);
+            wanted[Path.Combine(context, folder, target ?? relative)] = files.ReadablePath(relative);
         }
         foreach (var file in input.ModuleFiles) Add(ContextLayout.ModulesFolder, file);
         foreach (var file in input.SourceFiles) Add(ContextLayout.SourcesFolder, file);
+        foreach (var file in input.ExtraInputs.Files) Add(ContextLayout.ExtrasFolder, file.Path, file.Target);
         return wanted;
+    }
+
+    /// <summary>
+    /// Every staged file is readable by anyone: the image's non-root user must read the extra inputs whatever mode the
+    /// checkout gave them (a COPY keeps the mode).
+    /// </summary>
+    static void MakeReadable(string path)
+    {
+        if (OperatingSystem.IsWindows()) return;
+        const UnixFileMode read = UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
+        var mode = File.GetUnixFileMode(path);
+        if ((mode & read) != read) File.SetUnixFileMode(path, mode | read);
     }
 
     /// <summary>

@@ -59,6 +59,7 @@ public static class DockerfileGenerator
         Line("# The debug variant, never the default: the builder image's shell and tools beside the same binary.");
         Line($"FROM {builder} AS debug");
         Line($"COPY --from=build /out/{input.Name} {ContextLayout.BinaryPath}");
+        ExtraInputs(input, options, Line);
         Line($"USER {ContextLayout.NonRootId}:{ContextLayout.NonRootId}");
         Line($"ENTRYPOINT [\"{ContextLayout.BinaryPath}\"]");
         Line();
@@ -70,6 +71,7 @@ public static class DockerfileGenerator
         if (options.IncludeZoneInfo && !runtime.HasZoneInfo)
             Line("COPY --from=build /usr/share/zoneinfo /usr/share/zoneinfo");
         Line($"COPY --from=build /out/{input.Name} {ContextLayout.BinaryPath}");
+        ExtraInputs(input, options, Line);
         Line($"USER {ContextLayout.NonRootId}:{ContextLayout.NonRootId}");
         Line($"ENTRYPOINT [\"{ContextLayout.BinaryPath}\"]");
         if (options.IncludeMetadataLabels)
@@ -87,6 +89,19 @@ public static class DockerfileGenerator
             Line($"LABEL org.opencontainers.image.title=\"{input.Name}\"");
         }
         return text.ToString();
+    }
+
+    /// <summary>
+    /// The files the binary reads at run time, owned by the user it runs as, in the folder it runs in. The globs are
+    /// written out because they decide where each file lands, so changing one changes the Dockerfile and the input hash.
+    /// </summary>
+    static void ExtraInputs(ServiceBuildInput input, DockerfileOptions options, Action<string> line)
+    {
+        if (input.ExtraInputs.Files.Count == 0) return;
+        var path = options.ExtraInputsPath;
+        line($"# Extra inputs (gomonorepobuild.json): {string.Join(", ", input.ExtraInputs.Globs.Select(g => g.Text))}; read at run time from {path}.");
+        line($"WORKDIR {path}");
+        line($"COPY --chown={ContextLayout.NonRootId}:{ContextLayout.NonRootId} {ContextLayout.ExtrasFolder}/ {path.TrimEnd('/')}/");
     }
 
     /// <summary>

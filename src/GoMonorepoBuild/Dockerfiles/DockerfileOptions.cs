@@ -56,6 +56,13 @@ public sealed partial record DockerfileOptions
     /// </summary>
     public bool IncludeMetadataLabels { get; init; }
 
+    /// <summary>
+    /// Where a service's extra inputs go in the image (absolute), keeping their paths relative to the glob's base; the
+    /// runtime stage's working directory too, so a binary reading <c>templates/</c> from its working directory finds them.
+    /// Used only by services that have extra inputs.
+    /// </summary>
+    public string ExtraInputsPath { get; init; } = "/srv";
+
     public string BuilderImageFor(ServiceBuildInput input) => BuilderImage ?? $"golang:{input.GoVersion}";
 
     public DockerfileOptions WithBuilderImage(string? image) => this with { BuilderImage = image };
@@ -68,6 +75,7 @@ public sealed partial record DockerfileOptions
     public DockerfileOptions WithVersion(string? version, string? variable = null) =>
         this with { Version = version, VersionVariable = variable ?? VersionVariable };
     public DockerfileOptions WithImageSource(string? source) => this with { ImageSource = source };
+    public DockerfileOptions WithExtraInputsPath(string path) => this with { ExtraInputsPath = path };
 
     /// <summary>Throws <see cref="ArgumentException"/> when an option would break the generated Dockerfile.</summary>
     public void Validate()
@@ -85,12 +93,20 @@ public sealed partial record DockerfileOptions
         if (!GoSymbol().IsMatch(VersionVariable))
             throw new ArgumentException(
                 $"The version variable '{VersionVariable}' is not a Go variable as '-X' takes it, e.g. 'main.version' or 'example.com/app/build.Version'.");
+        if (!ImagePath().IsMatch(ExtraInputsPath) || ExtraInputsPath.Split('/').Any(s => s is "." or ".."))
+            throw new ArgumentException(
+                $"The extra inputs path '{ExtraInputsPath}' is not an absolute folder in the image such as '/srv' or '/app/data' " +
+                "(letters, digits and '/._-+@~', no '.' or '..' segments).");
         if (ImageSource is { } source && (source.Length == 0 || source.IndexOfAny(['"', '\'', '`', '$', '\\', ' ', '\n', '\r']) >= 0))
             throw new ArgumentException($"The image source '{source}' is not a plain URL (no spaces, quotes, '$', '`' or '\\').");
     }
 
     [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._+-]*$")]
     private static partial Regex PlainValue();
+
+    [GeneratedRegex(@"^(/[A-Za-z0-9._+@~-]+)+/?$|^/$")]
+    private static partial Regex ImagePath();
+
 
     [GeneratedRegex(@"^[A-Za-z0-9._~/-]+\.[A-Za-z_][A-Za-z0-9_]*$")]
     private static partial Regex GoSymbol();

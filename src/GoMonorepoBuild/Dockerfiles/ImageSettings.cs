@@ -35,6 +35,24 @@ public sealed record ImageSettings
     /// </summary>
     public string? Main { get; init; }
 
+    /// <summary>
+    /// The build context of the service's own Dockerfile: <c>service</c>, <c>root</c> or a folder relative to the
+    /// monorepo (see <see cref="Affected.BuildContextSetting"/>); unset, it is inferred from the Dockerfile. Services
+    /// whose Dockerfile is generated ignore it (their context is staged).
+    /// </summary>
+    public string? Context { get; init; }
+
+    /// <summary>
+    /// Globs of files the binary reads at run time (templates, static assets, config), relative to the service folder
+    /// or, with a leading '/', to the monorepo root. Per service only; the workspace model reads them
+    /// (<see cref="Workspace.WorkspaceOptions.ServiceExtraInputs"/>): they affect the service, enter its input hash and
+    /// are copied into the image at <see cref="ExtraInputsPath"/>.
+    /// </summary>
+    public IReadOnlyList<string>? ExtraInputs { get; init; }
+
+    /// <summary>The absolute folder in the image the extra inputs are copied to and the binary runs in (default <c>/srv</c>).</summary>
+    public string? ExtraInputsPath { get; init; }
+
     public ImageSettings WithRuntime(string? runtime) => this with { Runtime = runtime };
 
     /// <summary>These settings, with anything unset here taken from <paramref name="fallback"/>.</summary>
@@ -48,6 +66,9 @@ public sealed record ImageSettings
         LdFlags = LdFlags ?? fallback.LdFlags,
         Source = Source ?? fallback.Source,
         Main = Main ?? fallback.Main,
+        Context = Context ?? fallback.Context,
+        ExtraInputs = ExtraInputs ?? fallback.ExtraInputs,
+        ExtraInputsPath = ExtraInputsPath ?? fallback.ExtraInputsPath,
     };
 
     /// <summary>
@@ -71,6 +92,7 @@ public sealed record ImageSettings
         if (Version is not null || VersionVariable is not null) result = result.WithVersion(Version ?? result.Version, VersionVariable);
         if (LdFlags is not null) result = result.WithExtraLdFlags(LdFlags);
         if (Source is not null) result = result.WithImageSource(Source);
+        if (ExtraInputsPath is not null) result = result.WithExtraInputsPath(ExtraInputsPath);
         return result;
     }
 }

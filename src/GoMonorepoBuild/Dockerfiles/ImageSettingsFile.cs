@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using GoMonorepoBuild.Affected;
 
 namespace GoMonorepoBuild.Dockerfiles;
 
@@ -22,6 +23,11 @@ public sealed record ImageSettingsFile(string Path, ImageSettings Defaults, IRea
     /// <summary>Service name → its configured main package folder (relative to its module), for the workspace model.</summary>
     public IReadOnlyDictionary<string, string> Mains =>
         Services.Where(s => s.Value.Main is not null).ToDictionary(s => s.Key, s => s.Value.Main!, StringComparer.Ordinal);
+
+    /// <summary>Service name → its extra-input globs, for the workspace model.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> ExtraInputs =>
+        Services.Where(s => s.Value.ExtraInputs is { Count: > 0 })
+            .ToDictionary(s => s.Key, s => s.Value.ExtraInputs!, StringComparer.Ordinal);
 
     /// <summary>Throws when a section names no known service (a typo would otherwise be ignored silently).</summary>
     public void RequireKnownServices(IReadOnlyCollection<string> services)
@@ -46,18 +52,25 @@ public sealed record ImageSettingsFile(string Path, ImageSettings Defaults, IRea
             throw new ImageSettingsException(path,
                 $"{e.Message} Allowed: \"defaults\" and \"services\": {{ \"<service>\": {{...}} }}, each with \"runtime\" " +
                 "(scratch|distroless|alpine|<image>), \"caCertificates\" (auto|always|never), \"zoneInfo\" (auto|embed|files|never), " +
-                "\"version\", \"versionVariable\", \"ldFlags\", \"source\"; per service also \"main\".", e);
+                "\"version\", \"versionVariable\", \"ldFlags\", \"source\", \"context\" (service|root|<folder>), \"extraInputsPath\"; per service also \"main\" and " +
+                "\"extraInputs\" (a list of globs).", e);
         }
         var file = new ImageSettingsFile(path, document?.Defaults ?? ImageSettings.None,
             new Dictionary<string, ImageSettings>(document?.Services ?? [], StringComparer.Ordinal));
         if (file.Defaults.Main is not null)
             throw new ImageSettingsException(path,
                 "\"defaults\" sets \"main\", which picks one service's main package: move it into that service's section of \"services\".");
+        if (file.Defaults.ExtraInputs is not null)
+            throw new ImageSettingsException(path,
+                "\"defaults\" sets \"extraInputs\", which name one service's files: move them into that service's section of \"services\" " +
+                "(a glob with a leading '/' is relative to the monorepo root).");
         foreach (var (name, settings) in file.Services.Prepend(new("defaults", file.Defaults)))
         {
             try
             {
                 settings.ApplyTo(DockerfileOptions.Default, new RuntimeAssets(false, false)).Validate();
+                if (settings.Context is not null) BuildContextSetting.Parse(settings.Context);
+                foreach (var glob in settings.ExtraInputs ?? []) Workspace.Services.ExtraInputGlob.Validate(glob);
             }
             catch (ArgumentException e)
             {
@@ -66,6 +79,12 @@ public sealed record ImageSettingsFile(string Path, ImageSettings Defaults, IRea
         }
         return file;
     }
+
+    /// <summary>The "context" settings, for the affected analysis and the build of services with their own Dockerfile.</summary>
+    public BuildContextSettings BuildContexts => new(
+        Defaults.Context is { } context ? BuildContextSetting.Parse(context) : null,
+        Services.Where(s => s.Value.Context is not null)
+            .ToDictionary(s => s.Key, s => BuildContextSetting.Parse(s.Value.Context!), StringComparer.Ordinal));
 
     sealed record Document(ImageSettings? Defaults, Dictionary<string, ImageSettings>? Services);
 

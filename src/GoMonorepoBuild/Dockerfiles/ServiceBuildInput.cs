@@ -17,6 +17,11 @@ public sealed record ServiceBuildInput(
     IReadOnlyList<string> ModuleFiles,
     IReadOnlyList<string> SourceFiles)
 {
+    /// <summary>Files the binary reads at run time (gomonorepobuild.json's "extraInputs"), staged into <c>extras/</c> and copied into the image.</summary>
+    public Workspace.Services.ExtraInputs ExtraInputs { get; init; } = Workspace.Services.ExtraInputs.None;
+
+    public ServiceBuildInput WithExtraInputs(Workspace.Services.ExtraInputs extraInputs) => this with { ExtraInputs = extraInputs };
+
     /// <summary>The main package relative to the module folder, as <c>go build</c> takes it: "." or "./cmd/x".</summary>
     public string MainPackageInModule =>
         MainPackageDir == ModuleDir ? "."
@@ -42,8 +47,29 @@ public sealed record ServiceBuildInput(
         if (!ModuleFiles.Contains(goMod))
             throw new InvalidServiceInputException(Name,
                 $"its module files do not include '{goMod}'; the module's go.mod is needed to build it.");
+        ValidateExtraInputs();
         if (ModuleFiles.FirstOrDefault(f => Path.GetFileName(f) is not ("go.mod" or "go.sum" or "go.work" or "go.work.sum")) is { } odd)
             throw new InvalidServiceInputException(Name,
                 $"'{odd}' is listed as a module file but is not a go.mod, go.sum, go.work or go.work.sum; list it as a source file.");
+    }
+
+    /// <summary>
+    /// Extra inputs' names never appear in the Dockerfile (one COPY takes the staged folder), so any file name will do;
+    /// but each must stay below the staged folder and no two may land on one path in the image.
+    /// </summary>
+    void ValidateExtraInputs()
+    {
+        var targets = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var file in ExtraInputs.Files)
+        {
+            foreach (var (what, path) in new[] { ("extra input", file.Path), ("extra input's place in the image", file.Target) })
+                if (path.Length == 0 || path.StartsWith('/') || path.Contains('\\') || path.Split('/').Any(s => s is "" or "." or ".."))
+                    throw new InvalidServiceInputException(Name, $"the {what} '{path}' is not a relative path without '.' or '..' segments.");
+            if (targets.TryGetValue(file.Target, out var other))
+                throw new InvalidServiceInputException(Name,
+                    $"the extra inputs '{other}' and '{file.Path}' would both be copied to '{file.Target}' in the image " +
+                    $"(globs '{ExtraInputs.Files.First(f => f.Path == other).Glob.Text}' and '{file.Glob.Text}'); narrow one of the globs in gomonorepobuild.json.");
+            targets[file.Target] = file.Path;
+        }
     }
 }

@@ -2,6 +2,7 @@ using GoMonorepoBuild.Workspace.GoMod;
 using GoMonorepoBuild.Workspace.Modules;
 using GoMonorepoBuild.Workspace.Packages;
 using GoMonorepoBuild.Workspace.Services;
+using GoMonorepoBuild.Workspace.Vendor;
 
 namespace GoMonorepoBuild.Workspace;
 
@@ -58,20 +59,41 @@ public static class WorkspaceLoader
         foreach (var (error, blocked) in discovered.Problems) problems.Add(error, blocked);
         var modulesByPath = graph.Modules.GroupBy(m => m.Path).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var packagesByModule = packages.Values.ToLookup(p => p.ModulePath, StringComparer.Ordinal);
+        var vendors = new VendorTrees(tree, work, options.Platforms, problems);
         var services = discovered.Services
-            .Select(spec => ServiceBuilder.Build(spec, modulesByPath, packages, packagesByModule[spec.Module.Path], tree, work, problems.Warn))
+            .Select(spec => ServiceBuilder.Build(spec, modulesByPath, packages, packagesByModule[spec.Module.Path], tree, work, vendors, problems.Warn))
+            .Select(service => WithExtraInputs(service, tree.Files, options, problems))
             .ToList();
 
         // Each problem blocks only the services it reaches; the others are the model (issue 15: problems are per service).
         var assigned = ServiceProblems.Assign(problems, discovered, graph, services, packages);
         var blockedNames = assigned.Blocked.Select(b => b.Name).ToHashSet(StringComparer.Ordinal);
         return new GoWorkspace(tree.Root, work, graph.Modules, packages, services.Where(s => !blockedNames.Contains(s.Name)).ToList(),
-            [.. problems.Warnings, .. assigned.Warnings], options.Platforms)
+            [.. problems.Warnings, .. assigned.Warnings], options.Platforms, vendors)
         {
             BlockedServices = assigned.Blocked,
             Problems = assigned.Problems,
             AllModuleDirs = allModuleDirs,
         };
+    }
+
+    /// <summary>The service with the files its configured extra-input globs match, which are image inputs too.</summary>
+    private static GoService WithExtraInputs(GoService service, MonorepoFiles files, WorkspaceOptions options, LoadProblems problems)
+    {
+        if (!options.ServiceExtraInputs.TryGetValue(service.Name, out var globs) || globs.Count == 0) return service;
+        ExtraInputs extras;
+        try
+        {
+            extras = ExtraInputFinder.Find(files, service, globs, problems.Warn);
+        }
+        catch (ArgumentException e)
+        {
+            problems.Add(new WorkspaceException($"service {service.Name}: {e.Message}", "gomonorepobuild.json"), [new ServiceRef(service.Name, service.Path, service.ModuleDir)]);
+            return service;
+        }
+        var inputs = new SortedSet<string>(service.ImageInputs, StringComparer.Ordinal);
+        inputs.UnionWith(extras.Paths);
+        return service with { ExtraInputs = extras, ImageInputs = inputs.ToList() };
     }
 
     private static List<string> ModuleDirs(MonorepoTree tree) =>

@@ -17,6 +17,13 @@ public sealed record WorkspaceOptions
     /// </summary>
     public IReadOnlyDictionary<string, string> ServiceMains { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Service name → globs of files its binary reads at run time (gomonorepobuild.json's "extraInputs"): relative to the
+    /// service folder, or to the monorepo root with a leading '/' (see <see cref="ExtraInputGlob"/>).
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> ServiceExtraInputs { get; init; } =
+        new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+
     /// <summary>A file is a build input unless its name suffix or //go:build line rules out every one of these.</summary>
     public IReadOnlyList<TargetPlatform> Platforms { get; init; } = TargetPlatform.Default;
 
@@ -26,6 +33,9 @@ public sealed record WorkspaceOptions
     public WorkspaceOptions WithServiceGlobs(IReadOnlyList<string> globs) => this with { ServiceGlobs = globs };
 
     public WorkspaceOptions WithServiceMains(IReadOnlyDictionary<string, string> mains) => this with { ServiceMains = mains };
+
+    public WorkspaceOptions WithServiceExtraInputs(IReadOnlyDictionary<string, IReadOnlyList<string>> extraInputs) =>
+        this with { ServiceExtraInputs = extraInputs };
 
     public WorkspaceOptions WithPlatforms(IReadOnlyList<TargetPlatform> platforms) => this with { Platforms = platforms };
 }

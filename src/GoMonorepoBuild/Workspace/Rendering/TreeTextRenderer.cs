@@ -27,6 +27,9 @@ internal static class TreeTextRenderer
             };
             if (service.ExternalImports.Count > 0)
                 sections.Add(($"external ({service.ExternalImports.Count}): {string.Join(", ", service.ExternalImports)}", _ => { }));
+            if (service.ExtraInputs.Globs.Count > 0)
+                sections.Add(($"extra inputs ({service.ExtraInputs.Files.Count} files): " +
+                              string.Join(", ", service.ExtraInputs.Globs.Select(g => $"{g.Text} ({service.ExtraInputs.Files.Count(f => f.Glob == g)})")), _ => { }));
             for (var i = 0; i < sections.Count; i++)
             {
                 var last = i == sections.Count - 1;
