@@ -9,14 +9,14 @@
 # Prints a Markdown table per snapshot and per case, writes them to $OUT (default .nuke/temp/corpus) with every log
 # and analysis, and exits 1 when any run failed or any affected set differed (a case whose sixth column says
 # "known:<why>" is reported as a known gap instead). Times include ./build.sh's own start (about 0.1-0.2 s).
-# Usage: benchmarks/corpus-acceptance.sh [snapshot ...]     (CORPUS=<folder> to use another corpus; default ../shared/corpus)
+# Usage: benchmarks/corpus-acceptance.sh [snapshot ...]     (GMB_CORPUS=<folder> to use another corpus; default ../shared/corpus)
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/.." && pwd)"
-CORPUS="${CORPUS:-$(cd "$ROOT/.." && pwd)/shared/corpus}"
+CORPUS="${GMB_CORPUS:-${CORPUS:-$(cd "$ROOT/.." && pwd)/shared/corpus}}"
 CASES="$HERE/corpus-cases.tsv"
 OUT="${OUT:-$ROOT/.nuke/temp/corpus}"
-[ -x "$CORPUS/unpack" ] || { echo "corpus-acceptance: no corpus at $CORPUS (set CORPUS=<folder holding unpack and *.tar.xz>)" >&2; exit 2; }
+[ -x "$CORPUS/unpack" ] || { echo "corpus-acceptance: no corpus at $CORPUS (set GMB_CORPUS=<folder holding unpack and *.tar.xz>)" >&2; exit 2; }
 command -v jq >/dev/null || { echo "corpus-acceptance: needs jq" >&2; exit 2; }
 mkdir -p "$OUT"
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/gmb-corpus.XXXXXX")"
