@@ -94,4 +94,26 @@ public class RenderingTests
         Assert.Equal(["example.com/orders", "example.com/report"], auth.GetProperty("dependents").EnumerateArray().Select(e => e.GetString()!));
         Assert.Equal("example.com/auth", document.RootElement.GetProperty("packages")[0].GetProperty("importPath").GetString());
     }
+
+    [Fact]
+    public void Graph_marks_a_blocked_service_with_its_problem_in_every_picture()
+    {
+        using var tree = new TempTree();
+        var model = Model(tree);
+        tree.Module("services/billing", "example.com/billing", "require example.com/gone v0.0.0\nreplace example.com/gone => ../../libs/gone\n")
+            .GoFile("services/billing/main.go", "main");
+        model = GoWorkspace.Load(tree.Root);
+        const string problem = "services/billing/go.mod:5:1: replace example.com/gone => ../../libs/gone: the folder libs/gone does not exist";
+
+        Assert.Contains($"billing (services/billing) BLOCKED: not analysed or built until fixed\n└── {problem}\n", WorkspaceRendering.TreeText(model));
+        var mermaid = WorkspaceRendering.Mermaid(model);
+        Assert.Contains($"([\"billing<br/><small>services/billing</small><br/><small>BLOCKED: {problem}</small>\"]):::blocked", mermaid);
+        Assert.Contains("classDef blocked", mermaid);
+        Assert.Contains($"BLOCKED: {problem}\", shape=box, style=\"rounded,filled,dashed\"", WorkspaceRendering.Dot(model));
+        using var json = JsonDocument.Parse(WorkspaceRendering.Json(model));
+        var blocked = Assert.Single(json.RootElement.GetProperty("blockedServices").EnumerateArray());
+        Assert.Equal("billing", blocked.GetProperty("name").GetString());
+        Assert.Equal(problem, blocked.GetProperty("problem").GetString());
+        Assert.DoesNotContain(json.RootElement.GetProperty("services").EnumerateArray(), s => s.GetProperty("name").GetString() == "billing");
+    }
 }

@@ -273,6 +273,17 @@ public class WorkspaceLoaderTests
     }
 
     [Fact]
+    public void Many_replaces_without_require_in_one_go_mod_are_one_warning_naming_the_first_ones()
+    {
+        using var tree = new TempTree();
+        tree.Module("services/a", "example.com/a", string.Concat(Enumerable.Range(1, 5).Select(i => $"replace example.com/x{i} => ../../libs/x{i}\n")))
+            .GoFile("services/a/main.go", "main");
+        var model = GoWorkspace.Load(tree.Root);
+        Assert.Equal("services/a/go.mod:4:1: 5 replaces have no effect, the module does not require them: example.com/x1 (line 4), " +
+                     "example.com/x2 (line 5), example.com/x3 (line 6), ...", Assert.Single(model.Warnings));
+    }
+
+    [Fact]
     public void The_example_monorepo_loads_when_present()
     {
         var root = Path.Combine(AppContext.BaseDirectory, "../../../../../examples/monorepo");

@@ -60,8 +60,13 @@ internal sealed class ModuleGraph
         var dependencies = new SortedSet<string>(StringComparer.Ordinal);
         var dirEdges = DirEdges[module.Dir] = new HashSet<string>(StringComparer.Ordinal);
         var required = module.ModFile.Requires.Select(r => r.Path).ToHashSet(StringComparer.Ordinal);
-        foreach (var replace in module.ModFile.Replaces.Where(r => r.IsLocal && !required.Contains(r.OldPath)))
+        var idle = module.ModFile.Replaces.Where(r => r.IsLocal && !required.Contains(r.OldPath)).ToList();
+        if (idle is [var replace])
             _problems.Warn($"{module.GoModFile}:{replace.Position}: replace of {replace.OldPath} has no effect: the module does not require it");
+        else if (idle.Count > 1)
+            // One line per go.mod: repositories that replace every sibling module on purpose would otherwise print hundreds.
+            _problems.Warn($"{module.GoModFile}:{idle[0].Position}: {idle.Count} replaces have no effect, the module does not require them: " +
+                           string.Join(", ", idle.Take(3).Select(r => $"{r.OldPath} (line {r.Position.Line})")) + (idle.Count > 3 ? ", ..." : ""));
         foreach (var requirement in module.ModFile.Requires)
         {
             var target = Resolve(module, requirement);
