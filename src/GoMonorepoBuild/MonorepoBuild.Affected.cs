@@ -58,6 +58,7 @@ public abstract partial class MonorepoBuild
             Log.Write(AffectedTable.Render(result));
             Log.Information($"Base: {result.Base ?? "none"} ({result.BaseSource}); head: {result.Head}");
             if (result.Fallback is not null) Log.Warning($"Fallback: {result.Fallback}");
+            foreach (var service in result.NotCheckedOut) Log.Warning(service.Describe());
             var text = Format == AffectedFormat.Matrix ? AffectedJson.Matrix(result) : AffectedJson.Serialize(result);
             if (Output is null)
             {
@@ -106,8 +107,9 @@ public abstract partial class MonorepoBuild
                     globals = globals.WithRepository(BuildConfigurationPatterns(buildFolder), RepoPath.FromSystem(top, RealPath.Of(MonorepoDirectory)));
             }
         }
-        return new AffectedRequest(MonorepoDirectory, Services)
+        return new AffectedRequest(MonorepoDirectory, ServiceGlobs)
             .WithServiceMains(WorkspaceLoadOptions.ServiceMains)
+            .WithBuildContexts(UnvalidatedImageSettings.BuildContexts)
             .WithServiceExtraInputs(WorkspaceLoadOptions.ServiceExtraInputs)
             .WithExcludedFolders([TemporaryDirectory])
             .WithBase(Base)

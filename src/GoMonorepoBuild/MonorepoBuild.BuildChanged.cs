@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using GoMonorepoBuild.Building;
 using GoMonorepoBuild.Buildx;
@@ -77,6 +78,15 @@ public abstract partial class MonorepoBuild
             var decided = await DecisionsAsync(ct);
             Log.Debug($"Decided in {clock.ElapsedMilliseconds} ms");
             var toBuild = decided.Where(d => d.Build).ToList();
+            // What a hard stop (a second Ctrl-C) writes if this target cannot end by itself in time: the rows so far.
+            var finished = new ConcurrentDictionary<string, ServiceReport>(StringComparer.Ordinal);
+            var running = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+            var reportGate = new Lock();
+            var reportWritten = false;
+            using var record = HardStop.OnRecord(() => WriteReport(toBuild.ToDictionary(d => d.Service.Name,
+                d => finished.TryGetValue(d.Service.Name, out var row) ? row
+                    : Row(d.Service, ServiceStatus.Cancelled, running.ContainsKey(d.Service.Name) ? "cancelled while building" : "cancelled before it started"),
+                StringComparer.Ordinal)));
             await GenerateAsync(toBuild.Select(d => d.Service), ct);
             Log.Debug($"Dockerfiles and contexts staged at {clock.ElapsedMilliseconds} ms");
             var scheduler = new BoundedScheduler(Parallelism ?? BoundedScheduler.DefaultParallelism, FailFast);
@@ -94,16 +104,18 @@ public abstract partial class MonorepoBuild
                     scheduler.RunAsync(toBuild,
                         async (decision, token) =>
                         {
+                            running[decision.Service.Name] = true;
                             try
                             {
-                                return await BuildServiceAsync(decision, head, branch, retries, progress, previous?.Find(decision.Service.Name), token);
+                                return finished[decision.Service.Name] =
+                                    await BuildServiceAsync(decision, head, branch, retries, progress, previous?.Find(decision.Service.Name), token);
                             }
                             catch (Exception e) when (!token.IsCancellationRequested)
                             {
                                 // One service's unexpected error is that service's failure; the others build on.
                                 var failedRow = FailedBy(decision.Service, e);
                                 progress.Finished(failedRow);
-                                return failedRow;
+                                return finished[decision.Service.Name] = failedRow;
                             }
                         },
                         row => row.Status == ServiceStatus.Failed,
@@ -120,19 +132,33 @@ public abstract partial class MonorepoBuild
             finally
             {
                 Log.Debug($"Builds ended at {clock.ElapsedMilliseconds} ms");
-                var rows = decided.Select(d => Described(d, built.TryGetValue(d.Service.Name, out var row) ? row
-                    : CacheAnalysis.CarryOver(d.Build ? Row(d.Service, ServiceStatus.Cancelled, "cancelled")
-                        : Row(d.Service, Only.Length > 0 && !d.Service.IsBuildable ? ServiceStatus.Failed : ServiceStatus.Skipped, d.Reason),
-                        previous?.Find(d.Service.Name)))).ToList();
-                rows.AddRange(SelectedBlockedServices().Select(BlockedRow));
-                Report = new BuildReport(rows) { StartedAt = started, DurationMs = clock.ElapsedMilliseconds, Commit = head?.Sha };
-                var written = reportFiles.Write(Report, ReportCopy is null ? null : Path.GetFullPath(ReportCopy, RootDirectory)).ToList();
-                Directory.CreateDirectory(Path.GetDirectoryName(MarkdownReportFile)!);
-                File.WriteAllText(MarkdownReportFile, BuildReportMarkdown.Render(Report));
-                written.Add(MarkdownReportFile);
-                Log.Write(BuildReportTable.Render(Report));
-                Log.Information($"Report: {string.Join(", ", written.Select(f => Path.GetRelativePath(RootDirectory, f)))}");
-                CiEnvironment.ReportBuild(Report);
+                WriteReport(built);
+            }
+
+            // Once, by whichever comes first: the end of the builds, or a hard stop that would not wait for it.
+            void WriteReport(IReadOnlyDictionary<string, ServiceReport> rows)
+            {
+                lock (reportGate)
+                {
+                    if (reportWritten) return;
+                    reportWritten = true;
+                    var reported = decided.Select(d => Described(d, rows.TryGetValue(d.Service.Name, out var row) ? row
+                        : CacheAnalysis.CarryOver(d.Build ? Row(d.Service, ServiceStatus.Cancelled, "cancelled")
+                            : Row(d.Service, Only.Length > 0 && !d.Service.IsBuildable ? ServiceStatus.Failed : ServiceStatus.Skipped, d.Reason),
+                            previous?.Find(d.Service.Name)))).ToList();
+                    reported.AddRange(SelectedBlockedServices().Select(BlockedRow));
+                    Report = new BuildReport(reported)
+                    {
+                        StartedAt = started, DurationMs = clock.ElapsedMilliseconds, Commit = head?.Sha,
+                    };
+                    var written = reportFiles.Write(Report, ReportCopy is null ? null : Path.GetFullPath(ReportCopy, RootDirectory)).ToList();
+                    Directory.CreateDirectory(Path.GetDirectoryName(MarkdownReportFile)!);
+                    File.WriteAllText(MarkdownReportFile, BuildReportMarkdown.Render(Report));
+                    written.Add(MarkdownReportFile);
+                    Log.Write(BuildReportTable.Render(Report));
+                    Log.Information($"Report: {string.Join(", ", written.Select(f => Path.GetRelativePath(RootDirectory, f)))}");
+                    CiEnvironment.ReportBuild(Report);
+                }
             }
 
             ct.ThrowIfCancellationRequested();
@@ -180,8 +206,9 @@ public abstract partial class MonorepoBuild
         // The input-hash tag is how the next run finds that an image for these inputs exists already.
         if (decision.InputHash is { } hash) tags.Add($"{repository}:{hash.Tag}");
         var logFile = Path.Combine(LogsDirectory, imageName + ".log");
-        var (dockerfile, context) = service.Dockerfile is { } own
-            ? (Path.Combine(MonorepoDirectory, own), MonorepoDirectory)
+        // An own Dockerfile builds from the context the affected analysis and the input hash assumed.
+        var (dockerfile, context) = OwnDockerfileOf(service) is { } own
+            ? (Path.Combine(MonorepoDirectory, own.Dockerfile), Path.GetFullPath(Path.Combine(MonorepoDirectory, own.Context.Folder)))
             : (Generated[service.Name].DockerfilePath, Generated[service.Name].ContextDir);
         var (cacheFrom, cacheTo) = BuildCache.For(imageName, repository);
 
@@ -229,7 +256,7 @@ public abstract partial class MonorepoBuild
                 Attempts = attempts,
             };
         row = CacheAnalysis.Apply(row, BuildxSteps.ToRecords(outcome.Steps),
-            InputDigests.From(FileDigests, service.ImageInputs, dockerfile), previous);
+            InputDigests.From(FileDigests, ImageInputsOf(service), dockerfile), previous);
         progress.Finished(row);
         return row;
     }

@@ -53,7 +53,7 @@ public abstract partial class MonorepoBuild
             return new CiSettings()
                 .WithMainBranch(CiMainBranch)
                 .WithMonorepo(Monorepo is null || monorepo == "." ? null : monorepo)
-                .WithServiceGlobs(Services.SequenceEqual(["services/*"]) ? [] : Services);
+                .WithServiceGlobs(Services.Length == 0 || Services.SequenceEqual(["services/*"]) ? [] : Services);
         }
     }
 

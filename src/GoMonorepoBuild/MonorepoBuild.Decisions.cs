@@ -83,7 +83,10 @@ public abstract partial class MonorepoBuild
             Log.Information($"{MonorepoDirectory} is not in a git work tree: services are built by content hash alone, without reasons from git.");
             return null;
         }
-        return await AffectedServicesAsync(cancellationToken);
+        var result = await AffectedServicesAsync(cancellationToken);
+        // The build reads the working folder: a service a sparse checkout left out cannot be built from it.
+        foreach (var service in result.NotCheckedOut) Log.Warning(service.Describe());
+        return result;
     }
 
     /// <summary>The image repository of a service: <c>&lt;registry&gt;/&lt;image name&gt;</c>.</summary>
@@ -93,10 +96,11 @@ public abstract partial class MonorepoBuild
     protected async Task<ServiceInputHash> InputHashOfAsync(GoService service, CancellationToken cancellationToken)
     {
         var builder = await BuilderImageFor(GoVersions.Minor(service.GoVersion) ?? GoVersions.Fallback, cancellationToken);
-        var dockerfile = service.Dockerfile is null
-            ? DockerfileGenerator.Render(BuildInputOf(service), DockerfileOptionsFor(service).WithBuilderImage(builder.Reference))
-            : "";
-        return ServiceInputHash.Compute(service.ImageInputs, FileDigests, dockerfile, [], Platform, await BuilderIdentityAsync(builder, cancellationToken));
+        // An own Dockerfile is an input file itself; its build context decides what its COPY instructions see.
+        var dockerfile = OwnDockerfileOf(service) is { } own
+            ? $"own Dockerfile, context {own.Context.Folder}"
+            : DockerfileGenerator.Render(BuildInputOf(service), DockerfileOptionsFor(service).WithBuilderImage(builder.Reference));
+        return ServiceInputHash.Compute(ImageInputsOf(service), FileDigests, dockerfile, [], Platform, await BuilderIdentityAsync(builder, cancellationToken));
     }
 
     readonly Dictionary<string, string> builderIdentities = new(StringComparer.Ordinal);

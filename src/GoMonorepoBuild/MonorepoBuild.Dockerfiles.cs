@@ -52,8 +52,13 @@ public abstract partial class MonorepoBuild
     /// </summary>
     protected async Task GenerateAsync(IEnumerable<GoService> services, CancellationToken ct)
     {
-        foreach (var service in services.Where(s => s.IsBuildable && s.Dockerfile is null))
+        foreach (var service in services.Where(s => s.IsBuildable))
         {
+            if (OwnDockerfileOf(service) is { } own)
+            {
+                Log.Information($"{service.Name}: own {own.Dockerfile}, build context {own.Context}");
+                continue;
+            }
             var input = BuildInputOf(service);
             var builder = await BuilderImageFor(GoVersions.Minor(service.GoVersion) ?? GoVersions.Fallback, ct);
             var options = DockerfileOptionsFor(service).WithBuilderImage(builder.Reference);

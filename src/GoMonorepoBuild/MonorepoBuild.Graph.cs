@@ -14,6 +14,7 @@ public abstract partial class MonorepoBuild
         {
             var model = Workspace;
             Console.Write(WorkspaceRendering.TreeText(model));
+            if (OwnDockerfilesText() is { Length: > 0 } own) Console.Write("\nOwn Dockerfiles:\n" + own);
             Directory.CreateDirectory(GraphDirectory);
             var files = new Dictionary<string, string>
             {

@@ -18,7 +18,7 @@ public abstract partial class MonorepoBuild
             var hints = unknown.Select(n => Names.Closest(n, known) is { } close ? $"'{n}' (did you mean '{close}'?)" : $"'{n}'");
             throw new UsageException(
                 $"--only names {string.Join(", ", hints)}, which {(unknown.Count == 1 ? "is not a service" : "are not services")} of " +
-                $"{MonorepoDirectory} (services matched by --services {string.Join(',', Services)}: " +
+                $"{MonorepoDirectory} (services matched by --services {string.Join(',', ServiceGlobs)}: " +
                 $"{(known.Count == 0 ? "none" : string.Join(", ", known))}).");
         }
         return all.Where(s => names.Contains(s.Name, StringComparer.OrdinalIgnoreCase)).ToList();

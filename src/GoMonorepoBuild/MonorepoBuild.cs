@@ -14,8 +14,9 @@ public abstract partial class MonorepoBuild : BuildBase
     [Parameter("The Go monorepo's root folder (default: the build's root folder)")]
     public string? Monorepo { get; set; }
 
-    [Parameter("Glob patterns (relative to the monorepo) matching service folders: modules, or main packages of any module (default: services/*)")]
-    public string[] Services { get; set; } = ["services/*"];
+    [Parameter("Glob patterns (relative to the monorepo) matching service folders: modules, or main packages of any module " +
+               "(default: detected from the tree, the children of services/, src/, apps/ and cmd/ that are modules or main packages; the run prints what it chose)")]
+    public string[] Services { get; set; } = [];
 
     [Parameter("Restrict the run to these services (names)")]
     public string[] Only { get; set; } = [];
@@ -28,20 +29,46 @@ public abstract partial class MonorepoBuild : BuildBase
     /// <summary>The Go workspace model of the monorepo, loaded on first use.</summary>
     public GoWorkspace Workspace => workspace ??= LoadWorkspace();
 
+    IReadOnlyList<string>? serviceGlobs;
+
+    /// <summary>
+    /// The --services globs this run uses: the parameter's, or, when no source sets it, those detected from the tree
+    /// (<see cref="ServiceGlobSuggestion"/>), printed so the user sees the choice and can pin it.
+    /// </summary>
+    public IReadOnlyList<string> ServiceGlobs => serviceGlobs ??= Services.Any(s => s.Trim(' ', ',').Length > 0) ? Services : DetectServiceGlobs();
+
     /// <summary>How the workspace is read: the --services globs and the services' configured main packages and extra inputs.</summary>
     protected WorkspaceOptions WorkspaceLoadOptions =>
-        WorkspaceOptions.Default.WithServiceGlobs(Services).WithServiceMains(UnvalidatedImageSettings.Mains)
+        WorkspaceOptions.Default.WithServiceGlobs(ServiceGlobs).WithServiceMains(UnvalidatedImageSettings.Mains)
             .WithServiceExtraInputs(UnvalidatedImageSettings.ExtraInputs);
+
+    IReadOnlyList<string> DetectServiceGlobs()
+    {
+        // Detection reads the tree with the same rules as the build (ignored folders, build constraints, links), so it
+        // is a load of its own; setting "Services" saves it.
+        var tree = GoWorkspace.Load(ExistingMonorepoDirectory(), WorkspaceOptions.Default.WithServiceGlobs([]));
+        var suggestion = ServiceGlobSuggestion.From(tree);
+        if (suggestion.Globs.Count == 0)
+            throw new UsageException(
+                $"--services is not set and {MonorepoDirectory} has no module or main-package folder under " +
+                $"{string.Join(", ", ServiceGlobSuggestion.ConventionalFolders.Select(f => f + "/"))} (where services are looked for): " +
+                $"{ServiceGlobHints.DescribeTree(tree)}. Say where the services are with --services <globs> or \"Services\" in .nuke/parameters.json.");
+        Log.Information($"--services is not set: using '{string.Join(",", suggestion.Globs)}', found in the tree ({string.Join("; ", suggestion.Reasons)}). " +
+                        $"To keep or change it: \"Services\": [{string.Join(", ", suggestion.Globs.Select(g => $"\"{g}\""))}] in .nuke/parameters.json, or --services.");
+        return suggestion.Globs;
+    }
+
+    string ExistingMonorepoDirectory() => Directory.Exists(MonorepoDirectory)
+        ? MonorepoDirectory
+        : throw new WorkspaceException(
+            $"The monorepo folder {MonorepoDirectory} does not exist: pass --monorepo <dir> (or set MONOREPO, or \"Monorepo\" in .nuke/parameters.json).",
+            MonorepoDirectory);
 
     GoWorkspace LoadWorkspace()
     {
-        if (!Directory.Exists(MonorepoDirectory))
-            throw new WorkspaceException(
-                $"The monorepo folder {MonorepoDirectory} does not exist: pass --monorepo <dir> (or set MONOREPO, or \"Monorepo\" in .nuke/parameters.json).",
-                MonorepoDirectory);
-        var model = GoWorkspace.Load(MonorepoDirectory, WorkspaceLoadOptions);
+        var model = GoWorkspace.Load(ExistingMonorepoDirectory(), WorkspaceLoadOptions);
         // An empty selection would read as "nothing affected, nothing to build" and exit 0: say so instead (exit 2).
-        if (model.Services.Count == 0 && model.BlockedServices.Count == 0) throw new UsageException(ServiceGlobHints.Describe(model, Services));
+        if (model.Services.Count == 0 && model.BlockedServices.Count == 0) throw new UsageException(ServiceGlobHints.Describe(model, ServiceGlobs));
         foreach (var warning in model.Warnings) Log.Warning(warning);
         foreach (var blocked in model.BlockedServices)
             Log.Warning($"service {blocked.Name} ({blocked.Path}) is blocked: {blocked.Problem}");

@@ -47,12 +47,18 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher, IObjectFetcher obj
         }
 
         var partial = PartialClone.Of(workDir, objects, cancellationToken);
-        var changes = GitChanges.Compute(workDir, resolved, request.Head, partial);
+        var sparse = await SparseCheckout.ReadAsync(workDir, cancellationToken);
+        // libgit2 knows no sparse checkout (left-out files look deleted; a sparse index cannot be read): git answers for it.
+        var localPaths = sparse.IsSparse && request.Head is null ? await GitStatus.ChangedPathsAsync(workDir, cancellationToken) : null;
+        var changes = GitChanges.Compute(workDir, resolved, request.Head, partial, sparse, localPaths);
         var snapshots = new List<TreeSnapshot>();
         try
         {
-            var head = request.Head is null ? workTreeModel() : ModelAt(workDir, changes.HeadCommit!, prefix, request, snapshots, partial, tolerant: false)
-                ?? throw new InvalidOperationException($"The monorepo folder {prefix} does not exist at --head {request.Head}.");
+            var head = request.Head is not null
+                ? ModelAt(workDir, changes.HeadCommit!, prefix, request, snapshots, partial, tolerant: false)
+                  ?? throw new InvalidOperationException($"The monorepo folder {prefix} does not exist at --head {request.Head}.")
+                : sparse.AnyUnder(prefix) ? SparseWorkTreeModel(workDir, changes, prefix, request, snapshots, partial)
+                : workTreeModel();
             if (resolved.Sha is null)
                 return AffectedResult.Everything(head, $"no base to compare with: {resolved.How} ({string.Join("; ", resolved.Notes)})")
                     .WithRevisions(null, resolved.Source.ToString(), changes.Head);
@@ -61,16 +67,62 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher, IObjectFetcher obj
             changes = changes with { Files = changes.Files.Where(f => !f.Paths.All(p => excluded.Any(e => RepoPath.IsUnder(p, e)))).ToList() };
             var inside = changes.Files.Select(f => f.RelativeTo(prefix)).OfType<ChangedFile>().ToList();
             var outside = changes.Files.SelectMany(f => f.Paths).Where(p => prefix != "." && !RepoPath.IsUnder(p, prefix)).Distinct().ToList();
-            var options = request.Options.WithDockerfileCopies(head.Services.Where(s => s.Dockerfile is not null)
-                .ToDictionary(s => s.Path, s => DockerfileCopies.Parse(new MonorepoFiles(head.Root).ReadAllText(s.Dockerfile!))));
+            using var headTree = request.Head is null ? null : new CommitTreeSource(workDir, changes.HeadCommit!, prefix);
+            var options = request.Options.WithOwnDockerfiles(OwnDockerfiles(head, (ISourceTree?)headTree ?? new WorkTreeSource(head.Root), request.BuildContexts));
             var result = AffectedPlanner.Plan(inside, outside, head, () => BaseModel(workDir, resolved.Sha, prefix, request, snapshots, partial, BaseCandidatePaths(inside)), options);
-            return result.WithRevisions(resolved.Sha, $"{resolved.Source}: {resolved.How}", changes.Head);
+            return result.WithRevisions(resolved.Sha, $"{resolved.Source}: {resolved.How}", changes.Head) with
+            {
+                NotCheckedOut = NotCheckedOut(result, head, prefix, sparse),
+            };
         }
         finally
         {
             foreach (var snapshot in snapshots) snapshot.Dispose();
         }
     }
+
+    /// <summary>
+    /// The working tree as it would be with every file checked out: HEAD's tree with the working folder's changes laid
+    /// over it. A sparse checkout's folder lacks whole modules (a library a checked-out service imports, services
+    /// outside the cone), which the model of the folder alone would take for gone.
+    /// </summary>
+    static GoWorkspace SparseWorkTreeModel(string workDir, ChangeSet changes, string prefix, AffectedRequest request, List<TreeSnapshot> snapshots,
+        PartialClone partial)
+    {
+        var snapshot = TreeSnapshot.Write(workDir, changes.HeadCommit!, prefix, partial: partial);
+        snapshots.Add(snapshot);
+        if (snapshot.Folder is null)
+            throw new InvalidOperationException($"The monorepo folder {prefix} is not in HEAD ({changes.HeadCommit}) of this sparse checkout: commit it first.");
+        snapshot.Overlay(workDir, prefix, changes.WorkTreePaths);
+        return GoWorkspace.Load(snapshot.Folder, WorkspaceOptions.Default.WithServiceGlobs(request.ServiceGlobs).WithServiceMains(request.ServiceMains));
+    }
+
+    /// <summary>
+    /// Affected services with image inputs the sparse checkout left out, each with the folders to add: the module folder
+    /// of each missing input (its whole module is what a build reads), relative to the repository root.
+    /// </summary>
+    static List<NotCheckedOutService> NotCheckedOut(AffectedResult result, GoWorkspace head, string prefix, SparseCheckout sparse)
+    {
+        var list = new List<NotCheckedOutService>();
+        if (!sparse.IsSparse) return list;
+        foreach (var affected in result.Services)
+        {
+            if (head.Service(affected.Name) is not { } service) continue;
+            var missing = service.ImageInputs.Where(p => sparse.IsSkipped(RepoPath.Combine(prefix, p))).ToList();
+            if (missing.Count == 0) continue;
+            var folders = missing.Select(p => RepoPath.Combine(prefix, head.ModuleContaining(p)?.Dir ?? RepoPath.Parent(p)))
+                .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            // A folder below another listed one adds nothing to the checkout.
+            folders = folders.Where(f => !folders.Any(o => o != f && RepoPath.IsUnder(f, o))).ToList();
+            list.Add(new NotCheckedOutService(affected.Name, folders, missing.Count));
+        }
+        return list;
+    }
+
+    /// <summary>The own Dockerfile of every service that has one, as the head holds it, by service path.</summary>
+    public static IReadOnlyDictionary<string, OwnDockerfile> OwnDockerfiles(GoWorkspace model, ISourceTree tree, BuildContextSettings settings) =>
+        model.Services.Where(s => s.Dockerfile is not null)
+            .ToDictionary(s => s.Path, s => OwnDockerfile.Load(tree, s.Name, s.Path, s.Dockerfile!, settings.For(s.Name)), StringComparer.Ordinal);
 
     /// <summary>Base-side paths the planner may ask the base model about: gone or moved files, and Go files.</summary>
     static List<string> BaseCandidatePaths(IEnumerable<ChangedFile> files) =>

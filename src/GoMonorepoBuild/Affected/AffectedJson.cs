@@ -5,8 +5,9 @@ namespace GoMonorepoBuild.Affected;
 
 /// <summary>
 /// The JSON CI pipelines read (field names are a contract): base, head, changedFiles, services (name, path, reasons of
-/// kind/detail/chain), ignoredFiles (path, reason), fallback; plus baseSource, removedServices and blockedServices (name,
-/// path, problem, problems, affected: services a problem keeps from being analysed). And the CI matrix form:
+/// kind/detail/chain), ignoredFiles (path, reason), fallback; plus baseSource, removedServices, notCheckedOut (affected
+/// services a sparse checkout left out: name, folders, missingFiles, command) and blockedServices (name, path, problem,
+/// problems, affected: services a problem keeps from being analysed). And the CI matrix form:
 /// {"include":[{"service":..,"path":..}]}, which holds only services that can be built.
 /// </summary>
 public static class AffectedJson
@@ -49,6 +50,17 @@ public static class AffectedJson
         }
         w.WriteEndArray();
         Strings(w, "removedServices", result.RemovedServices);
+        w.WriteStartArray("notCheckedOut");
+        foreach (var service in result.NotCheckedOut)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", service.Name);
+            Strings(w, "folders", service.Folders);
+            w.WriteNumber("missingFiles", service.MissingFiles);
+            w.WriteString("command", service.Command);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
         w.WriteString("fallback", result.Fallback);
         w.WriteStartArray("blockedServices");
         foreach (var blocked in result.BlockedServices)

@@ -9,10 +9,10 @@ public sealed record AffectedOptions
 
     public GlobalPatterns Globals { get; init; } = GlobalPatterns.Default;
 
-    /// <summary>What the user-owned Dockerfile of a service (by service path) copies from the monorepo root.</summary>
-    public IReadOnlyDictionary<string, DockerfileCopies> DockerfileCopies { get; init; } = new Dictionary<string, DockerfileCopies>();
+    /// <summary>The user-owned Dockerfile of each service that has one (by service path): its context, copies and .dockerignore.</summary>
+    public IReadOnlyDictionary<string, OwnDockerfile> OwnDockerfiles { get; init; } = new Dictionary<string, OwnDockerfile>();
 
-    public AffectedOptions WithDockerfileCopies(IReadOnlyDictionary<string, DockerfileCopies> copies) => this with { DockerfileCopies = copies };
+    public AffectedOptions WithOwnDockerfiles(IReadOnlyDictionary<string, OwnDockerfile> dockerfiles) => this with { OwnDockerfiles = dockerfiles };
 
     public AffectedOptions WithGranularity(Granularity granularity) => this with { Granularity = granularity };
 

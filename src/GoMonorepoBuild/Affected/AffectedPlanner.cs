@@ -43,12 +43,15 @@ public static class AffectedPlanner
             }
             NewService(state, file);
             var explained = options.Granularity == Granularity.Package ? ByPackage(state, file) : ByModule(state, file);
-            explained |= CopiedByDockerfile(state, file, options.DockerfileCopies);
+            var excluded = new List<string>();
+            explained |= CopiedByDockerfile(state, file, options.OwnDockerfiles, excluded);
             explained |= ExtraInput(state, file);
+            // A change reaching a blocked service is reported there (blockedServices), not as ignored.
+            explained |= file.Paths.Any(p => head.BlockedServicesReaching(p).Count > 0);
             if (!explained)
             {
                 var path = file.HeadPath ?? file.BasePath!;
-                state.Ignored.Add(new IgnoredFile(path, IgnoreReasons.For(head, path, file.HeadPath is null)));
+                state.Ignored.Add(new IgnoredFile(path, excluded.Count > 0 ? string.Join("; ", excluded) : IgnoreReasons.For(head, path, file.HeadPath is null)));
             }
         }
 
@@ -72,18 +75,36 @@ public static class AffectedPlanner
             state.Add(service, Reasons.NewService(service, file));
     }
 
-    /// <summary>A user-owned Dockerfile builds from the monorepo root: whatever it COPYs is an input of its service.</summary>
-    static bool CopiedByDockerfile(PlanState state, ChangedFile file, IReadOnlyDictionary<string, DockerfileCopies> copies)
+    /// <summary>
+    /// A user-owned Dockerfile's COPY/ADD takes the file from its build context (and its .dockerignore does not keep
+    /// it out), or the file is one of the .dockerignore files that decide what the context holds. A file that only a
+    /// .dockerignore keeps out is noted in <paramref name="excluded"/>, the reason given if nothing else explains it.
+    /// </summary>
+    static bool CopiedByDockerfile(PlanState state, ChangedFile file, IReadOnlyDictionary<string, OwnDockerfile> dockerfiles, List<string> excluded)
     {
         var explained = false;
-        foreach (var service in state.Head.Services.Where(s => s.Dockerfile is not null && copies.ContainsKey(s.Path)))
+        foreach (var service in state.Head.Services.Where(s => s.Dockerfile is not null && dockerfiles.ContainsKey(s.Path)))
+        {
+            var dockerfile = dockerfiles[service.Path];
             foreach (var path in file.Paths)
-                if (copies[service.Path].SourceOf(path) is { } source)
+            {
+                if (dockerfile.IgnoreFiles.Contains(path))
                 {
-                    state.Add(service, Reasons.CopiedByDockerfile(service, source, path, file));
+                    state.Add(service, Reasons.IgnoreFileChanged(service, dockerfile, path, file));
                     explained = true;
                     break;
                 }
+                if (dockerfile.Brings(path) is not { } verdict) continue;
+                if (verdict.Excluded)
+                {
+                    excluded.Add($"{verdict.IgnoreText}: the build context of {service.Name} ({dockerfile.Context.Folder}) leaves it out");
+                    continue;
+                }
+                state.Add(service, Reasons.CopiedByDockerfile(service, dockerfile, verdict, file));
+                explained = true;
+                break;
+            }
+        }
         return explained;
     }
 
@@ -128,7 +149,11 @@ public static class AffectedPlanner
         foreach (var baseService in baseModel.ServicesWithInput(basePath).Concat(baseUsers?.Services ?? []))
         {
             explained = true;
-            if (state.HeadService(baseService.Path) is not { } service) state.Removed.Add(baseService.Name);
+            if (state.HeadService(baseService.Path) is not { } service)
+            {
+                // Blocked at the head is not gone: blockedServices says whether the change may reach it.
+                if (!state.IsBlockedAtHead(baseService.Path)) state.Removed.Add(baseService.Name);
+            }
             else if (baseUsers is var (basePackage, _))
                 state.Add(service, Reasons.CompiledWith(baseModel, baseService, basePackage, basePath, file));
             else state.Add(service, Reasons.AtBase(baseModel, baseService, state.Head, basePath, file));
@@ -144,6 +169,10 @@ public static class AffectedPlanner
     {
         if (file.HeadPath is null || file.Kind == ChangeKind.Renamed) return true;
         if (explainedAtHead) return false;
+        // A vendored package no service reaches at the head was reached at the base only through an import that this
+        // change removed, and that change explains the service; so only a package still reached needs the base.
+        if (state.Head.VendoredImportPathOf(file.Path) is { } vendored)
+            return state.Head.Services.Any(s => s.VendoredPackages.Contains(vendored, StringComparer.Ordinal));
         var name = RepoPath.FileName(file.Path);
         return name.EndsWith(".go", StringComparison.Ordinal) && !name.EndsWith("_test.go", StringComparison.Ordinal)
                && !state.Head.PackagesOfFile(file.Path).Any(p => p.Files.Contains(file.Path));
@@ -182,7 +211,8 @@ public static class AffectedPlanner
             explained = true;
         }
         if (state.Base is { } baseModel)
-            foreach (var gone in baseModel.Services.Where(s => s.Modules.Contains(module.Path) && state.HeadService(s.Path) is null))
+            foreach (var gone in baseModel.Services.Where(s => s.Modules.Contains(module.Path) && state.HeadService(s.Path) is null
+                                                               && !state.IsBlockedAtHead(s.Path)))
             {
                 state.Removed.Add(gone.Name);
                 explained = true;
@@ -201,6 +231,8 @@ public static class AffectedPlanner
         public HashSet<string> Removed { get; } = new(StringComparer.Ordinal);
 
         public GoService? HeadService(string path) => Head.Services.FirstOrDefault(s => s.Path == path);
+
+        public bool IsBlockedAtHead(string path) => Head.BlockedServices.Any(b => b.Path == path);
 
         public void Add(GoService service, AffectedReason reason)
         {

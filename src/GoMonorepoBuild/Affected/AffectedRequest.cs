@@ -31,6 +31,10 @@ public sealed record AffectedRequest(string MonorepoDirectory, IReadOnlyList<str
     /// <summary>Folders (absolute) whose files are the build's own output, never changes: .nuke/temp.</summary>
     public IReadOnlyList<string> ExcludedFolders { get; init; } = [];
 
+    /// <summary>gomonorepobuild.json's "context" settings for services with their own Dockerfile (unset ones are inferred).</summary>
+    public BuildContextSettings BuildContexts { get; init; } = BuildContextSettings.None;
+
+    public AffectedRequest WithBuildContexts(BuildContextSettings settings) => this with { BuildContexts = settings };
     public AffectedRequest WithServiceMains(IReadOnlyDictionary<string, string> mains) => this with { ServiceMains = mains };
     public AffectedRequest WithServiceExtraInputs(IReadOnlyDictionary<string, IReadOnlyList<string>> extraInputs) =>
         this with { ServiceExtraInputs = extraInputs };

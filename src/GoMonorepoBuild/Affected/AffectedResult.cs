@@ -27,6 +27,9 @@ public sealed record AffectedResult(
     /// <summary>Changed files outside the monorepo root that matched no global pattern.</summary>
     public int OutsideFiles { get; init; }
 
+    /// <summary>Affected services whose inputs a sparse checkout left out (analysed from the commit; not buildable here).</summary>
+    public IReadOnlyList<NotCheckedOutService> NotCheckedOut { get; init; } = [];
+
     /// <summary>Selected services that a problem blocks, each saying whether the changes may affect it; sorted by path.</summary>
     public IReadOnlyList<BlockedServiceEntry> BlockedServices { get; init; } = [];
 

@@ -31,6 +31,7 @@ public static class AffectedTable
         if (blockedCount > 0)
             caption += $"; blocked: {blockedCount} ({result.AffectedBlockedServices.Count} may be affected: fix their problems to analyse them)";
         if (result.RemovedServices.Count > 0) caption += $"; removed: {string.Join(", ", result.RemovedServices)}";
+        if (result.NotCheckedOut.Count > 0) caption += $"; not checked out (sparse): {string.Join(", ", result.NotCheckedOut.Select(n => n.Name))}";
         if (result.Fallback is not null) caption += "; FALLBACK: every service selected without analysis";
         return table.Caption(Markup.Escape(caption));
     }

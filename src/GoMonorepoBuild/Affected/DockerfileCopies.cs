@@ -4,9 +4,9 @@ using Microsoft.Extensions.FileSystemGlobbing;
 namespace GoMonorepoBuild.Affected;
 
 /// <summary>
-/// What a user-owned Dockerfile copies from its build context (the monorepo root, as BuildChanged builds it): the
-/// sources of its COPY and ADD instructions, as globs relative to the context. COPY --from copies from another stage
-/// and is left out; .dockerignore is not applied, so the answer errs on the side of rebuilding.
+/// What a user-owned Dockerfile copies from its build context (see <see cref="BuildContext"/>): the sources of its COPY
+/// and ADD instructions, as globs relative to the context. COPY --from copies from another stage and is left out;
+/// .dockerignore is applied by <see cref="OwnDockerfile"/>, not here.
 /// </summary>
 public sealed class DockerfileCopies
 {
@@ -17,7 +17,7 @@ public sealed class DockerfileCopies
         Sources = sources;
         foreach (var source in sources)
         {
-            var glob = source.TrimStart('.', '/') is { Length: > 0 } trimmed ? trimmed.TrimEnd('/') : "**";
+            var glob = Relative(source) is var relative && relative == "." ? "**" : relative;
             var matcher = new Matcher(StringComparison.Ordinal);
             matcher.AddInclude(glob);
             if (glob != "**") matcher.AddInclude(glob + "/**");
@@ -29,6 +29,9 @@ public sealed class DockerfileCopies
 
     /// <summary>The COPY/ADD source that copies <paramref name="path"/> (relative to the context), if any.</summary>
     public string? SourceOf(string path) => matchers.FirstOrDefault(m => m.Matcher.Match(path).HasMatches).Source;
+
+    /// <summary>A source as a path relative to the context: BuildKit reads "/x", "./x" and "x" alike.</summary>
+    public static string Relative(string source) => DockerIgnorePattern.CleanPath(source.TrimStart('/'));
 
     public static DockerfileCopies Parse(string dockerfile)
     {

@@ -1,5 +1,4 @@
 using GoMonorepoBuild.Workspace;
-using GoMonorepoBuild.Workspace.Modules;
 
 namespace GoMonorepoBuild.Affected;
 
@@ -11,7 +10,11 @@ internal static class IgnoreReasons
         var name = RepoPath.FileName(path);
         if (deleted) return "deleted, and it was not an input of any service at the base revision";
         if (name.EndsWith("_test.go", StringComparison.Ordinal)) return "a test file: tests are not built into images";
-        if (path.Split('/').SkipLast(1).Any(MonorepoTree.IsSkippedDirectory))
+        if (model.IsInUsedVendorFolder(path))
+            return GoInputFiles.IsGoSource(name) || GoInputFiles.IsOtherSource(name)
+                ? $"in a vendored package ({RepoPath.Parent(path)}) that no service's closure imports"
+                : "in the vendor folder but not a file the go command compiles (a licence or another non-build file)";
+        if (path.Split('/').SkipLast(1).Any(GoInputFiles.IsSkippedDirectory))
             return "in a folder the go command skips (testdata, vendor, or a name starting with '.' or '_')";
         var module = model.ModuleContaining(path);
         if (module is null) return "outside every Go module and matched by no global pattern";

@@ -8,9 +8,7 @@ namespace GoMonorepoBuild.Affected;
 /// <summary>Builds the typed reason for one changed file and one service from the workspace model's chain.</summary>
 internal static class Reasons
 {
-    static readonly HashSet<string> ModuleFileNames = ["go.mod", "go.sum", "go.work", "go.work.sum"];
-
-    public static bool IsModuleFile(string path) => ModuleFileNames.Contains(RepoPath.FileName(path));
+    public static bool IsModuleFile(string path) => GoInputFiles.IsModuleFile(RepoPath.FileName(path));
 
     public static string Verb(ChangedFile file) => file.Kind switch
     {
@@ -67,9 +65,21 @@ internal static class Reasons
         return new AffectedReason(kind, $"{path} {Verb(file)}: the go command compiles it into package {package.ImportPath}", chain);
     }
 
-    public static AffectedReason CopiedByDockerfile(GoService service, string source, string path, ChangedFile file) =>
-        new(ReasonKind.FileChanged, $"{path} {Verb(file)}: the Dockerfile of {service.Name} copies it (COPY {source})",
-            [path, $"copied by {service.Dockerfile} (COPY {source})", $"service {service.Name}"]);
+    public static AffectedReason CopiedByDockerfile(GoService service, OwnDockerfile dockerfile, CopyVerdict verdict, ChangedFile file)
+    {
+        var chain = new List<string> { verdict.Path, $"copied by {dockerfile.Dockerfile} (COPY {verdict.Source})" };
+        if (verdict.IgnoreText is { } again) chain.Add(again);
+        chain.Add($"build context {dockerfile.Context}");
+        chain.Add($"service {service.Name}");
+        return new AffectedReason(ReasonKind.FileChanged,
+            $"{verdict.Path} {Verb(file)}: the Dockerfile of {service.Name} copies it (COPY {verdict.Source}) from its build context {dockerfile.Context}",
+            chain);
+    }
+
+    public static AffectedReason IgnoreFileChanged(GoService service, OwnDockerfile dockerfile, string path, ChangedFile file) =>
+        new(ReasonKind.FileChanged,
+            $"{path} {Verb(file)}: it decides what of the build context {dockerfile.Context.Folder} reaches the builder of {service.Name}",
+            [path, $"the .dockerignore of {dockerfile.Dockerfile}'s build context {dockerfile.Context}", $"service {service.Name}"]);
 
     /// <summary>The file matches one of the service's extra-input globs (by pattern: it may be gone at the head); null when none does.</summary>
     public static AffectedReason? ExtraInput(GoService service, string path, ChangedFile file) =>

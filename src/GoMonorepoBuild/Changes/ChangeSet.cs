@@ -11,5 +11,11 @@ public sealed record ChangeSet(ResolvedBase Base, string Head, IReadOnlyList<Cha
     /// <summary>The commit the working tree sits on (HEAD), for the base model and reports.</summary>
     public string? HeadCommit { get; init; }
 
+    /// <summary>
+    /// When the head is the working tree: the paths (relative to the repository root) where the working folder or the
+    /// index differs from <see cref="HeadCommit"/>, untracked ones included; HEAD's tree plus these is the working tree.
+    /// </summary>
+    public IReadOnlyList<string> WorkTreePaths { get; init; } = [];
+
     public ChangeSet WithHeadCommit(string? sha) => this with { HeadCommit = sha };
 }

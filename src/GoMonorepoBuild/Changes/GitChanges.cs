@@ -9,9 +9,16 @@ namespace GoMonorepoBuild.Changes;
 /// </summary>
 public static class GitChanges
 {
-    public static ChangeSet Compute(string workingDirectory, ResolvedBase resolvedBase, string? head, PartialClone? partial = null)
+    /// <summary>
+    /// The changes from <paramref name="resolvedBase"/> to <paramref name="head"/> (null: the working tree). A sparse
+    /// checkout's left-out files (<paramref name="sparse"/>) are no changes; <paramref name="localPaths"/> are the working
+    /// tree's changed paths when already known (git's own status, for a sparse checkout), else LibGit2Sharp is asked.
+    /// </summary>
+    public static ChangeSet Compute(string workingDirectory, ResolvedBase resolvedBase, string? head, PartialClone? partial = null,
+        SparseCheckout? sparse = null, IReadOnlyCollection<string>? localPaths = null)
     {
         partial ??= PartialClone.None(workingDirectory);
+        sparse ??= SparseCheckout.None;
         using var repo = new Repository(workingDirectory);
         var headCommit = head is null
             ? repo.Head.Tip ?? throw new InvalidOperationException($"The repository at {workingDirectory} has no commit yet (HEAD is unborn): commit first.")
@@ -40,8 +47,9 @@ public static class GitChanges
         }
         if (head is not null) return new ChangeSet(resolvedBase, headCommit.Sha, Sorted(files)).WithHeadCommit(headCommit.Sha);
 
-        var local = LocalChanges(repo);
+        var local = localPaths is null ? LocalChanges(repo, sparse) : localPaths.ToHashSet(StringComparer.Ordinal);
         if (local.Count == 0) return new ChangeSet(resolvedBase, headCommit.Sha, Sorted(files)).WithHeadCommit(headCommit.Sha);
+        var workTreePaths = local.Order(StringComparer.Ordinal).ToList();
         foreach (var renamed in files.Values.Where(f => f.Kind == ChangeKind.Renamed && (local.Contains(f.Path) || local.Contains(f.OldPath!))).ToList())
         {
             // A committed rename touched again locally: judge each side on its own against the base.
@@ -59,7 +67,7 @@ public static class GitChanges
                 files[path] = atBase && atHead ? ChangedFile.Modified(path) : atHead ? ChangedFile.Added(path) : ChangedFile.Deleted(path);
             else files.Remove(path);
         }
-        return new ChangeSet(resolvedBase, ChangeSet.WorkTree, Sorted(files)).WithHeadCommit(headCommit.Sha);
+        return new ChangeSet(resolvedBase, ChangeSet.WorkTree, Sorted(files)).WithHeadCommit(headCommit.Sha) with { WorkTreePaths = workTreePaths };
     }
 
     /// <summary>
@@ -92,8 +100,11 @@ public static class GitChanges
         return partial.Fetch(repo, needed, required: false) ? SimilarityOptions.Renames : SimilarityOptions.None;
     }
 
-    /// <summary>Paths that differ between HEAD, the index and the working folder, untracked included.</summary>
-    static HashSet<string> LocalChanges(Repository repo)
+    /// <summary>
+    /// Paths that differ between HEAD, the index and the working folder, untracked included. A file a sparse checkout left
+    /// out is absent on purpose: git calls it unchanged, libgit2 calls it deleted; git is right.
+    /// </summary>
+    static HashSet<string> LocalChanges(Repository repo, SparseCheckout sparse)
     {
         var status = repo.RetrieveStatus(new StatusOptions
         {
@@ -108,7 +119,11 @@ public static class GitChanges
         var paths = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entry in status)
             if (entry.State is not (FileStatus.Unaltered or FileStatus.Ignored))
-                paths.Add(entry.FilePath.Replace('\\', '/'));
+            {
+                var path = entry.FilePath.Replace('\\', '/');
+                if (entry.State == FileStatus.DeletedFromWorkdir && sparse.IsSkipped(path)) continue;
+                paths.Add(path);
+            }
         return paths;
     }
 

@@ -1,20 +1,20 @@
+using GoMonorepoBuild.Workspace;
 using LibGit2Sharp;
 
 namespace GoMonorepoBuild.Changes;
 
 /// <summary>
 /// A folder of a commit written to disk so the workspace model (which reads files, not git) can be loaded at that
-/// revision. Only what the model reads gets its content (.go, go.mod, go.sum, go.work, go.work.sum, Dockerfile); every
-/// other file is an empty placeholder, enough for //go:embed patterns to match. A symbolic link (git stores the link, not
+/// revision, by the model's own rule (<see cref="GoInputFiles"/>): what the model reads gets its content (Go files,
+/// module files, Dockerfiles, vendor/modules.txt, vendored Go files included); the other files it lists (assembly,
+/// C, .syso) are empty placeholders, and so is every other file below a folder whose Go files embed, enough for
+/// //go:embed patterns to match. Input hashes at a revision come from the commit's blob ids, never from this copy. A symbolic link (git stores the link, not
 /// its target) is written as a link, so the model treats it as it treats one in the working tree (see
 /// <see cref="Workspace.MonorepoFiles"/>): followed only while it stays inside, never out. Deleted with the snapshot
 /// (deleting removes links, never what they point to).
 /// </summary>
 public sealed class TreeSnapshot : IDisposable
 {
-    static readonly HashSet<string> ModelFiles = ["go.mod", "go.sum", "go.work", "go.work.sum", "Dockerfile"];
-    static readonly HashSet<string> ModuleFiles = ["go.mod", "go.sum", "go.work", "go.work.sum"];
-
     readonly string root;
 
     TreeSnapshot(string root, string? folder)
@@ -46,8 +46,9 @@ public sealed class TreeSnapshot : IDisposable
     }
 
     /// <summary>
-    /// Model files get their content; other files become empty placeholders, but only below folders whose Go files embed
-    /// something (//go:embed can reach no further), which keeps a large tree's snapshot to roughly its Go files. The
+    /// Files the model reads get their content; files it only lists are empty placeholders; any other file is a
+    /// placeholder too, but only below folders whose Go files embed something (//go:embed can reach no further), which
+    /// keeps a large tree's snapshot to roughly its Go files. The
     /// walk reads trees only; the contents it needs (model files and link texts) are fetched in one go when a partial
     /// clone lacks some.
     /// </summary>
@@ -57,6 +58,7 @@ public sealed class TreeSnapshot : IDisposable
         var contents = new List<(string Path, TreeEntry Entry)>();
         var links = new List<(string Path, TreeEntry Entry)>();
         Walk(tree, root, ".", include, others, contents, links);
+        foreach (var listed in others.Where(p => GoInputFiles.IsListed(Path.GetFileName(p)))) File.Create(listed).Dispose();
         partial.Fetch(repo, contents.Concat(links).GroupBy(c => c.Entry.Target.Id).ToDictionary(g => g.Key,
             g => Described(root, folder, sha, g.First().Path)), required: true);
 
@@ -76,9 +78,45 @@ public sealed class TreeSnapshot : IDisposable
             written.Add(path);
         }
         foreach (var path in others)
-            if (embedding.Any(dir => path.StartsWith(dir, StringComparison.Ordinal)))
+            if (!GoInputFiles.IsListed(Path.GetFileName(path)) && embedding.Any(dir => path.StartsWith(dir, StringComparison.Ordinal)))
                 File.Create(path).Dispose();
         foreach (var link in written) WriteLinkTarget(repo, tree, root, folder, sha, link, partial);
+    }
+
+    /// <summary>
+    /// Lays the working tree's differences from the snapshot's commit over it, so the snapshot reads as the working tree
+    /// would with every file checked out (a sparse checkout's working folder lacks the files it left out; its commit does
+    /// not). <paramref name="paths"/> are relative to the repository root; those outside <paramref name="folder"/> are
+    /// ignored. A file present in the working folder replaces the snapshot's (content for model files, an empty
+    /// placeholder otherwise, the link itself for a link); a file absent there is removed. Nothing is read through a
+    /// folder that leads out of the repository.
+    /// </summary>
+    public void Overlay(string workingDirectory, string folder, IEnumerable<string> paths)
+    {
+        if (Folder is null) return;
+        var top = Workspace.RealPath.Of(workingDirectory);
+        var prefix = folder == "." ? "" : folder + "/";
+        foreach (var path in paths)
+        {
+            if (!path.StartsWith(prefix, StringComparison.Ordinal)) continue;
+            var source = Path.Combine(top, path);
+            var target = Path.Combine(Folder, path[prefix.Length..]);
+            var sourceDir = Workspace.RealPath.Of(Path.GetDirectoryName(source)!);
+            if (sourceDir != top && !sourceDir.StartsWith(top + Path.DirectorySeparatorChar, StringComparison.Ordinal)) continue;
+            var info = new FileInfo(source);
+            if (File.Exists(target) || new FileInfo(target).LinkTarget is not null) File.Delete(target);
+            if (info.LinkTarget is { } link)
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.CreateSymbolicLink(target, link);
+            }
+            else if (info.Exists)
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                if (GoInputFiles.IsReadByModel(path[prefix.Length..])) File.Copy(source, target);
+                else File.Create(target).Dispose();
+            }
+        }
     }
 
     static string Described(string root, string folder, string sha, string path) =>
@@ -95,7 +133,7 @@ public sealed class TreeSnapshot : IDisposable
         var relative = target[(root.Length + 1)..].Replace('\\', '/');
         if (tree[relative] is not { Mode: Mode.NonExecutableFile or Mode.ExecutableFile or Mode.NonExecutableGroupWritableFile } entry) return;
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        if (!IsModelFile(Path.GetFileName(target)))
+        if (!GoInputFiles.IsReadByModel(relative))
         {
             File.Create(target).Dispose();
             return;
@@ -125,12 +163,12 @@ public sealed class TreeSnapshot : IDisposable
         {
             var path = Path.Combine(dir, entry.Name);
             if (entry.Mode == Mode.Directory) Walk((Tree)entry.Target, path, RepoPathOf(relative, entry.Name), include, others, contents, links);
-            else if (entry.Mode == Mode.SymbolicLink && (included || ModuleFiles.Contains(entry.Name)) && entry.TargetType == TreeEntryTargetType.Blob)
+            else if (entry.Mode == Mode.SymbolicLink && (included || GoInputFiles.IsModuleFile(entry.Name)) && entry.TargetType == TreeEntryTargetType.Blob)
                 links.Add((path, entry));
             else if (entry.Mode is Mode.NonExecutableFile or Mode.ExecutableFile or Mode.NonExecutableGroupWritableFile
-                     && (included || ModuleFiles.Contains(entry.Name)) && entry.TargetType == TreeEntryTargetType.Blob)
+                     && (included || GoInputFiles.IsModuleFile(entry.Name)) && entry.TargetType == TreeEntryTargetType.Blob)
             {
-                if (IsModelFile(entry.Name)) contents.Add((path, entry));
+                if (GoInputFiles.IsReadByModel(RepoPathOf(relative, entry.Name))) contents.Add((path, entry));
                 else others.Add(path);
             }
         }
@@ -158,8 +196,6 @@ public sealed class TreeSnapshot : IDisposable
     }
 
     static string RepoPathOf(string dir, string name) => dir == "." ? name : dir + "/" + name;
-
-    static bool IsModelFile(string name) => name.EndsWith(".go", StringComparison.Ordinal) || ModelFiles.Contains(name);
 
     public void Dispose()
     {

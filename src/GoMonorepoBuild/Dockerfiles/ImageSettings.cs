@@ -36,6 +36,13 @@ public sealed record ImageSettings
     public string? Main { get; init; }
 
     /// <summary>
+    /// The build context of the service's own Dockerfile: <c>service</c>, <c>root</c> or a folder relative to the
+    /// monorepo (see <see cref="Affected.BuildContextSetting"/>); unset, it is inferred from the Dockerfile. Services
+    /// whose Dockerfile is generated ignore it (their context is staged).
+    /// </summary>
+    public string? Context { get; init; }
+
+    /// <summary>
     /// Globs of files the binary reads at run time (templates, static assets, config), relative to the service folder
     /// or, with a leading '/', to the monorepo root. Per service only; the workspace model reads them
     /// (<see cref="Workspace.WorkspaceOptions.ServiceExtraInputs"/>): they affect the service, enter its input hash and
@@ -59,6 +66,7 @@ public sealed record ImageSettings
         LdFlags = LdFlags ?? fallback.LdFlags,
         Source = Source ?? fallback.Source,
         Main = Main ?? fallback.Main,
+        Context = Context ?? fallback.Context,
         ExtraInputs = ExtraInputs ?? fallback.ExtraInputs,
         ExtraInputsPath = ExtraInputsPath ?? fallback.ExtraInputsPath,
     };

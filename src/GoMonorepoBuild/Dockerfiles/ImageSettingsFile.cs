@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using GoMonorepoBuild.Affected;
 
 namespace GoMonorepoBuild.Dockerfiles;
 
@@ -51,7 +52,7 @@ public sealed record ImageSettingsFile(string Path, ImageSettings Defaults, IRea
             throw new ImageSettingsException(path,
                 $"{e.Message} Allowed: \"defaults\" and \"services\": {{ \"<service>\": {{...}} }}, each with \"runtime\" " +
                 "(scratch|distroless|alpine|<image>), \"caCertificates\" (auto|always|never), \"zoneInfo\" (auto|embed|files|never), " +
-                "\"version\", \"versionVariable\", \"ldFlags\", \"source\", \"extraInputsPath\"; per service also \"main\" and " +
+                "\"version\", \"versionVariable\", \"ldFlags\", \"source\", \"context\" (service|root|<folder>), \"extraInputsPath\"; per service also \"main\" and " +
                 "\"extraInputs\" (a list of globs).", e);
         }
         var file = new ImageSettingsFile(path, document?.Defaults ?? ImageSettings.None,
@@ -68,6 +69,7 @@ public sealed record ImageSettingsFile(string Path, ImageSettings Defaults, IRea
             try
             {
                 settings.ApplyTo(DockerfileOptions.Default, new RuntimeAssets(false, false)).Validate();
+                if (settings.Context is not null) BuildContextSetting.Parse(settings.Context);
                 foreach (var glob in settings.ExtraInputs ?? []) Workspace.Services.ExtraInputGlob.Validate(glob);
             }
             catch (ArgumentException e)
@@ -77,6 +79,12 @@ public sealed record ImageSettingsFile(string Path, ImageSettings Defaults, IRea
         }
         return file;
     }
+
+    /// <summary>The "context" settings, for the affected analysis and the build of services with their own Dockerfile.</summary>
+    public BuildContextSettings BuildContexts => new(
+        Defaults.Context is { } context ? BuildContextSetting.Parse(context) : null,
+        Services.Where(s => s.Value.Context is not null)
+            .ToDictionary(s => s.Key, s => BuildContextSetting.Parse(s.Value.Context!), StringComparer.Ordinal));
 
     sealed record Document(ImageSettings? Defaults, Dictionary<string, ImageSettings>? Services);
 

@@ -29,15 +29,29 @@ public sealed class GitIndexDigests : IFileDigests
         prefix = prefix == "." ? "" : prefix.TrimEnd('/') + "/";
 
         var digests = new GitIndexDigests(root);
+        try
+        {
+            digests.ReadIndex(repo, prefix);
+        }
+        catch (LibGit2SharpException e) when (e.Message.Contains("'sdir'", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException(
+                $"The git index of {repo.Info.WorkingDirectory} is a sparse index (git sparse-checkout --sparse-index), which LibGit2Sharp " +
+                "cannot read: run `git sparse-checkout reapply --no-sparse-index` (your sparse checkout stays as it is), then run again.", e);
+        }
+        return digests;
+    }
+
+    void ReadIndex(Repository repo, string prefix)
+    {
         var changed = ChangedPaths(repo, prefix);
         var filtered = repo.Config.Get<bool>("core.autocrlf")?.Value == true;
         foreach (var entry in repo.Index)
         {
             if (!entry.Path.StartsWith(prefix, StringComparison.Ordinal) || entry.StageLevel != StageLevel.Staged) continue;
             if (filtered || changed.Contains(entry.Path) || entry.Mode == Mode.SymbolicLink) continue;
-            digests.fromIndex[entry.Path[prefix.Length..]] = entry.Id.Sha;
+            fromIndex[entry.Path[prefix.Length..]] = entry.Id.Sha;
         }
-        return digests;
     }
 
     static HashSet<string> ChangedPaths(Repository repo, string prefix)

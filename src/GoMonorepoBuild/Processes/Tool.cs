@@ -6,7 +6,8 @@ namespace GoMonorepoBuild.Processes;
 
 /// <summary>
 /// An external program with its environment, e.g. <c>Tool.Named("docker").WithEnvironment("DOCKER_HOST", sock)</c>.
-/// Immutable; every run is cancellable (cancellation kills the process tree) and a non-zero exit throws
+/// Immutable; every run is cancellable (cancellation kills the process with all its descendants and throws
+/// <see cref="OperationCanceledException"/>; so does a hard stop, see <see cref="StartedProcesses"/>) and a non-zero exit throws
 /// <see cref="ProcessFailedException"/> unless validation is turned off.
 /// </summary>
 public sealed record Tool
@@ -70,10 +71,18 @@ public sealed record Tool
         if (StandardInput is not null)
             command = command.WithStandardInputPipe(PipeSource.FromString(StandardInput));
 
+        cancellationToken.ThrowIfCancellationRequested();
         CommandResult result;
         try
         {
-            result = await command.ExecuteAsync(cancellationToken);
+            // Not CliWrap's own cancellation: its tree kill can be cut short when the process exits (a second Ctrl-C)
+            // and leave children frozen under init. StartedProcesses kills the whole tree, under one lock.
+            var running = command.ExecuteAsync(CancellationToken.None);
+            using var started = StartedProcesses.Track(running.ProcessId);
+            using (cancellationToken.Register(started.Kill))
+                result = await running;
+            if (started.WasKilled)
+                throw new OperationCanceledException($"'{Describe(args)}' was stopped: the run was cancelled.", cancellationToken);
         }
         catch (System.ComponentModel.Win32Exception e)
         {

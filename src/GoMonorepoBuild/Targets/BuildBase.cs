@@ -19,8 +19,8 @@ public abstract class BuildBase
         where T : BuildBase, new()
     {
         using var signals = CancellationSignals.Install();
-        return BuildRunner.RunAsync(new T(), DefaultTargetNames(defaultTargets), BuildInvocation.FromProcess(signals.Token))
-            .GetAwaiter().GetResult();
+        return signals.Ended(BuildRunner.RunAsync(new T(), DefaultTargetNames(defaultTargets), BuildInvocation.FromProcess(signals.Token))
+            .GetAwaiter().GetResult());
     }
 
     internal static IReadOnlyList<string> DefaultTargetNames<T>(IEnumerable<Expression<Func<T, Target>>> defaultTargets) =>

@@ -3,13 +3,23 @@ using System.Runtime.InteropServices;
 namespace GoMonorepoBuild.Targets;
 
 /// <summary>
-/// Ctrl-C and SIGTERM cancel the build's token, so the running target can stop its processes; a second Ctrl-C exits
-/// at once with 130.
+/// Ctrl-C and SIGTERM cancel the build's token, so the running target can stop its processes and write its report.
+/// A second Ctrl-C still exits quickly (130) but stops hard first (<see cref="HardStop"/>): it kills every process the
+/// run started with its whole tree, gives the target <see cref="RunGrace"/> to end by itself, else lets it write what
+/// it knows within <see cref="RecordGrace"/>. A third Ctrl-C exits at once (after the same kill).
 /// </summary>
 internal sealed class CancellationSignals : IDisposable
 {
+    /// <summary>How long a target whose processes were killed gets to end by itself (writing its report as usual).</summary>
+    public static readonly TimeSpan RunGrace = TimeSpan.FromSeconds(3);
+
+    /// <summary>How long the registered recorders then get to write what they know.</summary>
+    public static readonly TimeSpan RecordGrace = TimeSpan.FromSeconds(2);
+
     readonly CancellationTokenSource source = new();
+    readonly TaskCompletionSource runEnded = new(TaskCreationOptions.RunContinuationsAsynchronously);
     readonly PosixSignalRegistration? terminate;
+    int hardStops;
 
     CancellationSignals()
     {
@@ -26,20 +36,41 @@ internal sealed class CancellationSignals : IDisposable
 
     public static CancellationSignals Install() => new();
 
+    /// <summary>The run returned <paramref name="exitCode"/>: the exit code to use (130 once a hard stop began).</summary>
+    public int Ended(int exitCode)
+    {
+        runEnded.TrySetResult();
+        return Volatile.Read(ref hardStops) > 0 ? ExitCodes.Cancelled : exitCode;
+    }
+
     void OnCancelKeyPress(object? sender, ConsoleCancelEventArgs e)
     {
-        if (source.IsCancellationRequested)
+        // Never the runtime's own exit: this handler decides when the process ends.
+        e.Cancel = true;
+        if (!source.IsCancellationRequested)
         {
-            Console.Error.WriteLine("Cancelled again: exiting now.");
+            Cancel();
+            return;
+        }
+        if (Interlocked.Increment(ref hardStops) > 1)
+        {
+            Console.Error.WriteLine("Cancelled a third time: exiting now.");
+            HardStop.Kill();
             Environment.Exit(ExitCodes.Cancelled);
         }
-        e.Cancel = true;
-        Cancel();
+
+        Console.Error.WriteLine("Cancelled again: killing every process this run started, writing what is known, then exiting.");
+        HardStop.Kill();
+        if (runEnded.Task.Wait(RunGrace))
+            return; // it wrote its report itself; Main returns 130
+        HardStop.Record(RecordGrace);
+        Console.Error.Flush();
+        Environment.Exit(ExitCodes.Cancelled);
     }
 
     void Cancel()
     {
-        Console.Error.WriteLine("Cancelling: stopping the running target (press Ctrl-C again to exit at once).");
+        Console.Error.WriteLine("Cancelling: stopping the running target (press Ctrl-C again to exit within seconds).");
         source.Cancel();
     }
 

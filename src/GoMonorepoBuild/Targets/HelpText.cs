@@ -1,3 +1,5 @@
+using System.Reflection;
+
 namespace GoMonorepoBuild.Targets;
 
 /// <summary><c>--help</c>: the listed targets (description, direct dependencies, the default marked), then the parameters.</summary>
@@ -6,6 +8,8 @@ internal static class HelpText
     public static void Write(TextWriter writer, IReadOnlyList<ExecutableTarget> targets, IReadOnlyList<string> defaults,
         IReadOnlyList<ParameterDescriptor> parameters, Func<ParameterDescriptor, object?> currentValue)
     {
+        // Which framework this build runs, so an upgrade (a new package version) can be seen to have taken effect.
+        writer.WriteLine($"GoMonorepoBuild {FrameworkVersion}");
         writer.WriteLine("Usage: ./build.sh [targets] [--parameter value ...] [--skip [targets]] [--plan] [--help]");
         writer.WriteLine();
         writer.WriteLine("Targets (default marked *):");
@@ -43,6 +47,11 @@ internal static class HelpText
         foreach (var (name, text) in options)
             writer.WriteLine($"  {name.PadRight(cliWidth)}{text}");
     }
+
+    /// <summary>The framework package's version (the informational version, without the source revision after '+').</summary>
+    public static string FrameworkVersion =>
+        typeof(HelpText).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
+        ?? typeof(HelpText).Assembly.GetName().Version?.ToString() ?? "unknown";
 
     static string TypeHint(Type type)
     {

@@ -2,6 +2,7 @@ using GoMonorepoBuild.Workspace.GoMod;
 using GoMonorepoBuild.Workspace.Modules;
 using GoMonorepoBuild.Workspace.Packages;
 using GoMonorepoBuild.Workspace.Services;
+using GoMonorepoBuild.Workspace.Vendor;
 
 namespace GoMonorepoBuild.Workspace;
 
@@ -17,10 +18,12 @@ public sealed class GoWorkspace
     private readonly Lazy<ReverseIndex> _reverse;
     private readonly Lazy<ILookup<string, GoPackage>> _packagesByModule;
     private readonly Lazy<IReadOnlyList<IReadOnlyList<string>>> _cycles;
+    private readonly VendorTrees _vendors;
 
     internal GoWorkspace(string root, GoWorkFile? work, IReadOnlyList<GoModule> modules, IReadOnlyDictionary<string, GoPackage> packages,
-        IReadOnlyList<GoService> services, IReadOnlyList<string> warnings, IReadOnlyList<TargetPlatform> platforms)
+        IReadOnlyList<GoService> services, IReadOnlyList<string> warnings, IReadOnlyList<TargetPlatform> platforms, VendorTrees vendors)
     {
+        _vendors = vendors;
         Root = root;
         Work = work;
         Modules = modules;
@@ -158,21 +161,68 @@ public sealed class GoWorkspace
         if (path == service.Dockerfile) return [path, $"the Dockerfile of {tail}"];
         if (service.IsOnlyExtraInput(path)) return ExplainExtraInput(path, service)!;
         var module = ModuleAt(service.ModuleDir)!;
-        if (service.VendorFiles.BinarySearch(path) >= 0) return [path, $"vendored by module {module.Path} (vendor/modules.txt)", tail];
         if (Work is not null && (path == Work.File || path == "go.work.sum")) return [path, "the go.work of the workspace", tail];
         var owner = Modules.FirstOrDefault(m => m.ModuleFiles.Contains(path));
         if (owner is not null) return ModuleChain(path, owner, module, tail);
 
         var roots = ServiceBuilder.Roots(service, PackagesOfModule(module.Path));
         var closure = ServiceClosure.Compute(module, _modulesByPath, Packages, roots);
+        if (service.VendorFiles.BinarySearch(path) >= 0) return VendorChain(path, service, module, closure, tail);
         var package = PackagesOfFile(path).FirstOrDefault(p => closure.Parents.ContainsKey(p.ImportPath));
         if (package is null) return null;
         var embedded = package.EmbedFiles.BinarySearch(path) >= 0;
         var chain = new List<string> { path, embedded ? $"embedded by package {package.ImportPath}" : $"package {package.ImportPath}" };
-        for (var parent = closure.Parents[package.ImportPath]; parent is not null; parent = closure.Parents[parent])
-            chain.Add($"imported by {parent}{(closure.Parents[parent] is null && Packages[parent].IsMain ? " (main)" : "")}");
+        AddImporters(chain, closure, closure.Parents[package.ImportPath]);
         chain.Add(tail);
         return chain;
+    }
+
+    /// <summary>Whether <paramref name="path"/> lies in the vendor folder a module builds from (see <see cref="GoService.VendorFiles"/>).</summary>
+    public bool IsInUsedVendorFolder(string path) => VendoredImportPathOf(path) is not null;
+
+    /// <summary>
+    /// For a file in the vendor folder a module builds from, the import path of the vendored package its folder would be
+    /// (<c>vendor/github.com/x/y/y.go</c> → <c>github.com/x/y</c>); null for any other file.
+    /// </summary>
+    public string? VendoredImportPathOf(string path)
+    {
+        if (GoInputFiles.VendorFolderOf(path) is not { } folder || RepoPath.Parent(path) == folder) return null;
+        var owner = folder == GoInputFiles.VendorFolder && Work is not null ? Modules.FirstOrDefault(m => m.InWorkspace) : ModuleAt(RepoPath.Parent(folder));
+        if (owner is null || _vendors.For(owner) is not { } vendor || vendor.Dir != folder) return null;
+        return RepoPath.Parent(path)[(folder.Length + 1)..];
+    }
+
+    /// <summary>
+    /// vendor/modules.txt → the module building from it; a vendored package's file → that package → the vendored packages
+    /// and then the local packages importing it → the service.
+    /// </summary>
+    private List<string>? VendorChain(string path, GoService service, GoModule module, ServiceClosure closure, string tail)
+    {
+        var vendor = _vendors.For(module);
+        var owner = vendor?.Manifest.IsWorkspace == true ? "the go.work" : $"module {module.Path}";
+        if (vendor is null || path == vendor.ManifestFile) return [path, $"vendored by {owner} ({GoInputFiles.VendorFolder}/{GoInputFiles.VendorManifestName})", tail];
+        var vendored = VendorClosure.Compute(vendor, closure.Parents.Keys.Select(k => Packages[k]));
+        var package = vendored.Packages.Values.FirstOrDefault(p => p.Files.Concat(p.OtherSourceFiles).Concat(p.EmbedFiles).Contains(path, StringComparer.Ordinal))
+                      ?? vendored.Packages.Values.FirstOrDefault(p => p.Dir == RepoPath.Parent(path));
+        if (package is null) return [path, $"vendored by {owner} ({vendor.Dir})", tail];
+        var version = vendor.Manifest.ModuleOf(package.ImportPath) is { } listed ? $"module {listed}, " : "";
+        var chain = new List<string>
+        {
+            path,
+            package.EmbedFiles.Contains(path, StringComparer.Ordinal) ? $"embedded by vendored package {package.ImportPath}" : $"vendored package {package.ImportPath} ({version}{vendor.Dir})",
+        };
+        var parent = vendored.Parents[package.ImportPath];
+        for (; parent.IsVendored; parent = vendored.Parents[parent.ImportPath]) chain.Add($"imported by vendored package {parent.ImportPath}");
+        AddImporters(chain, closure, parent.ImportPath);
+        chain.Add(tail);
+        return chain;
+    }
+
+    /// <summary>"imported by …" from <paramref name="importer"/> up to the closure's root (a main package, marked).</summary>
+    private void AddImporters(List<string> chain, ServiceClosure closure, string? importer)
+    {
+        for (var parent = importer; parent is not null; parent = closure.Parents[parent])
+            chain.Add($"imported by {parent}{(closure.Parents[parent] is null && Packages[parent].IsMain ? " (main)" : "")}");
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using GoMonorepoBuild.Workspace.GoMod;
 using GoMonorepoBuild.Workspace.Modules;
 using GoMonorepoBuild.Workspace.Packages;
 using GoMonorepoBuild.Workspace.Services;
+using GoMonorepoBuild.Workspace.Vendor;
 
 namespace GoMonorepoBuild.Workspace;
 
@@ -41,6 +42,9 @@ public static class WorkspaceLoader
         string? moduleDirOf(string dir) => ModuleDirOf(dir, allModuleDirs);
         var packages = PackageIndex.Build(tree, modulesByDir, folders, options.Platforms, problems, moduleDirOf);
 
+        foreach (var unresolved in UnresolvedImports.Find(tree, modulesByDir, folders, packages, moduleDirOf))
+            problems.Add(new WorkspaceException(unresolved.Reason, unresolved.File, unresolved.Line, 1), unresolved.ModuleDir, unresolved.PackageDir);
+
         foreach (var cycle in ImportCycles.Find(packages))
         {
             var first = packages[cycle[0]];
@@ -55,8 +59,9 @@ public static class WorkspaceLoader
         foreach (var (error, blocked) in discovered.Problems) problems.Add(error, blocked);
         var modulesByPath = graph.Modules.GroupBy(m => m.Path).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var packagesByModule = packages.Values.ToLookup(p => p.ModulePath, StringComparer.Ordinal);
+        var vendors = new VendorTrees(tree, work, options.Platforms, problems);
         var services = discovered.Services
-            .Select(spec => ServiceBuilder.Build(spec, modulesByPath, packages, packagesByModule[spec.Module.Path], tree, work, problems.Warn))
+            .Select(spec => ServiceBuilder.Build(spec, modulesByPath, packages, packagesByModule[spec.Module.Path], tree, work, vendors, problems.Warn))
             .Select(service => WithExtraInputs(service, tree.Files, options, problems))
             .ToList();
 
@@ -64,7 +69,7 @@ public static class WorkspaceLoader
         var assigned = ServiceProblems.Assign(problems, discovered, graph, services, packages);
         var blockedNames = assigned.Blocked.Select(b => b.Name).ToHashSet(StringComparer.Ordinal);
         return new GoWorkspace(tree.Root, work, graph.Modules, packages, services.Where(s => !blockedNames.Contains(s.Name)).ToList(),
-            [.. problems.Warnings, .. assigned.Warnings], options.Platforms)
+            [.. problems.Warnings, .. assigned.Warnings], options.Platforms, vendors)
         {
             BlockedServices = assigned.Blocked,
             Problems = assigned.Problems,

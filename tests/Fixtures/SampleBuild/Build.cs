@@ -1,8 +1,9 @@
+using GoMonorepoBuild.Processes;
 using GoMonorepoBuild.Targets;
 
 /// <summary>
 /// A cycle-free graph (Restore → Compile → Test/Publish), a target that fails, one that requires a parameter, one that
-/// waits to be cancelled, and an unlisted one.
+/// waits to be cancelled, and unlisted ones (one runs a process tree that only a second Ctrl-C stops).
 /// </summary>
 class Build : BuildBase
 {
@@ -53,4 +54,18 @@ class Build : BuildBase
         });
 
     Target Secret => _ => _.Unlisted().Executes(() => { });
+
+    /// <summary>
+    /// A process tree run without the target's token (so Ctrl-C does not stop it): only a second Ctrl-C, which kills
+    /// every process the run started, ends it. Its sleeps last $SAMPLE_SLEEP seconds (a test's marker).
+    /// </summary>
+    Target Stubborn => _ => _
+        .Unlisted()
+        .Executes(async _ =>
+        {
+            var seconds = Environment.GetEnvironmentVariable("SAMPLE_SLEEP") ?? "600";
+            await Tool.Named("sh").RunStreamingAsync(
+                ["-c", $"sleep {seconds} & sh -c 'sleep {seconds}; true' & echo started; wait"],
+                line => Log.Information(line), null);
+        });
 }

@@ -82,6 +82,22 @@ public class BlockedServicesTests : IDisposable
     }
 
     [Fact]
+    public async Task A_service_healthy_at_the_base_and_blocked_at_the_head_is_blocked_not_removed_and_its_files_are_not_ignored()
+    {
+        repo.Write("go/libs/util/go.mod", "module example.com/libs/util\n\ngo 1.23\n");
+        var healthyBase = repo.Commit("fix libs/util");
+        repo.Write("go/libs/util/go.mod", BrokenUtilMod).Delete("go/libs/util/util.go");
+
+        var run = await Run("--base", healthyBase, "--output", "out/affected.json");
+
+        Assert.Equal(ExitCodes.TargetFailed, run.ExitCode);
+        using var json = JsonDocument.Parse(File.ReadAllText(repo.Full("out/affected.json")));
+        Assert.Empty(json.RootElement.GetProperty("removedServices").EnumerateArray());
+        Assert.Empty(json.RootElement.GetProperty("ignoredFiles").EnumerateArray());
+        Assert.True(Blocked(json.RootElement).GetProperty("affected").GetBoolean());
+    }
+
+    [Fact]
     public async Task Fixing_the_broken_go_mod_makes_the_service_affected_by_the_fix()
     {
         repo.Write("go/libs/util/go.mod", "module example.com/libs/util\n\ngo 1.23\n");

@@ -77,7 +77,8 @@ public class RepositoryLayoutTests : IDisposable
         repo.Write("shared/config.yaml", "a: 2\n").Write("shared/other.yaml", "b: 2\n");
         var result = await Analyse.RunAsync(repo, baseSha);
         Assert.Equal(["web"], result.Names());
-        Assert.Equal("shared/config.yaml -> copied by services/web/Dockerfile (COPY shared/config.yaml) -> service web", result.ReasonOf("web").ChainText);
+        Assert.Equal("shared/config.yaml -> copied by services/web/Dockerfile (COPY shared/config.yaml) -> build context the monorepo root " +
+                     "(inferred: COPY shared/config.yaml does not resolve in the service folder) -> service web", result.ReasonOf("web").ChainText);
         Assert.Contains("outside every Go module", result.IgnoredReason("shared/other.yaml"));
     }
 

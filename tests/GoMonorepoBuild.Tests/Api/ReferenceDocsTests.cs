@@ -33,7 +33,7 @@ public class ReferenceDocsTests
         var generated = ReferenceDocument.Generate(new DocumentedBuild());
 
         Assert.Contains("| `BuildChanged` | Build the images of the selected services", generated);
-        Assert.Contains("| `Services` | `--services` | `SERVICES` | list of text | `services/*` |", generated);
+        Assert.Contains("| `Services` | `--services` | `SERVICES` | list of text |  | Glob patterns", generated);
         Assert.Contains("| `--plan` |", generated);
         Assert.Matches(@"\| `protected virtual DockerfileOptions DockerfileOptionsFor\(GoService service\)` \| \S", generated);
         Assert.DoesNotContain("| `protected", generated.Split("### BuildBase")[0].Split("## Members")[0]);

@@ -63,7 +63,23 @@ public class BuildingEngineTests
     }
 
     [Fact]
-    public async Task Ctrl_C_during_a_build_leaves_no_buildx_process_exits_130_and_the_report_marks_the_builds_cancelled()
+    public Task Ctrl_C_during_a_build_leaves_no_buildx_process_exits_130_and_the_report_marks_the_builds_cancelled() =>
+        InterruptDuringGatewaysBuild(presses: 1, saying: "Cancelling");
+
+    /// <summary>
+    /// Issue 14 item 3: the second Ctrl-C exited at once, leaving buildx processes (some stopped) under init and no
+    /// report. Sent back to back, as an impatient user presses them: the run must not exit before the tree is dead.
+    /// </summary>
+    [Fact]
+    public Task A_second_Ctrl_C_during_a_build_kills_every_buildx_process_the_run_started_writes_the_report_and_exits_130() =>
+        InterruptDuringGatewaysBuild(presses: 2, saying: "Cancelled again");
+
+    /// <summary>
+    /// Ctrl-C <paramref name="presses"/> times while gateway's slow step runs (catalog built before it, orders after):
+    /// exit 130, no buildx process of the run left (the docker CLI and its plugin, running or stopped: the unique
+    /// registry is in their tags), and the report and history line say what became of each service.
+    /// </summary>
+    async Task InterruptDuringGatewaysBuild(int presses, string saying)
     {
         var engine = RealEngine.Require();
         using var build = new RealBuild();
@@ -71,38 +87,29 @@ public class BuildingEngineTests
         monorepo.Write("services/gateway/Dockerfile", SlowDockerfile());
         var registry = UniqueRegistry();
 
-        // env --default-signal=INT: a test run as a background job inherits SIGINT ignored, and .NET then never sees it.
-        var start = new ProcessStartInfo("env",
-            ["--default-signal=INT", "dotnet", RealBuild.BuildDll(), "BuildChanged", "--monorepo", monorepo.Path, "--only", "gateway,catalog,orders",
-             "--parallelism", "1", "--registry", registry, "--root", build.Root])
-        {
-            WorkingDirectory = build.Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            Environment = { ["CI"] = "true", ["GMB_ROOT"] = null },
-        };
-        using var process = Process.Start(start)!;
+        using var process = StartInterruptible(build, monorepo, registry);
         var stdout = process.StandardOutput.ReadToEndAsync(Ct);
         var stderr = process.StandardError.ReadToEndAsync(Ct);
         try
         {
-            var gatewayLog = Path.Combine(build.Root, ".nuke", "temp", "logs", "gateway.log");
-            await WaitUntil(() => BuildxProcessesOf(registry).Count > 0 && File.Exists(gatewayLog) && File.ReadAllText(gatewayLog).Contains("sleep"),
-                TimeSpan.FromSeconds(120), () => $"no buildx build of gateway started:\n{Peek(stdout)}");
+            await WaitForGatewaysSlowStep(build, registry, stdout);
 
-            await Tool.Named("kill").RunAsync(["-INT", process.Id.ToString()], Ct);
+            for (var i = 0; i < presses; i++)
+                await Tool.Named("kill").RunAsync(["-INT", process.Id.ToString()], Ct);
             using var exited = CancellationTokenSource.CreateLinkedTokenSource(Ct);
             exited.CancelAfter(TimeSpan.FromSeconds(30));
             await process.WaitForExitAsync(exited.Token);
 
             Assert.Equal(ExitCodes.Cancelled, process.ExitCode);
+            Assert.Contains(saying, await stderr);
             await WaitUntil(() => BuildxProcessesOf(registry).Count == 0, TimeSpan.FromSeconds(5),
                 () => "buildx processes left: " + string.Join('\n', BuildxProcessesOf(registry)));
             var report = BuildReportFile.Read(build);
             Assert.Equal(("cancelled", "cancelled while building"), (report["gateway"].Status(), report["gateway"].Text("reason")));
             Assert.Equal("built", report["catalog"].Status());
             Assert.Equal(("cancelled", "cancelled before it started"), (report["orders"].Status(), report["orders"].Text("reason")));
-            Assert.Contains("Cancelling", await stderr);
+            var history = await File.ReadAllLinesAsync(Path.Combine(build.Root, ".nuke", "temp", "reports", "history.jsonl"), Ct);
+            Assert.Contains("cancelled", Assert.Single(history), StringComparison.OrdinalIgnoreCase);
         }
         finally
         {
@@ -141,6 +148,28 @@ public class BuildingEngineTests
         {
             await TestImages.RemoveAllOfAsync(engine, registry);
         }
+    }
+
+    /// <summary>
+    /// BuildChanged of gateway (slow), catalog and orders one at a time, as a process that Ctrl-C reaches: a test run as a
+    /// background job inherits SIGINT ignored, and .NET then never sees it, so env --default-signal=INT restores it.
+    /// </summary>
+    static Process StartInterruptible(RealBuild build, MonorepoCopy monorepo, string registry) =>
+        Process.Start(new ProcessStartInfo("env",
+            ["--default-signal=INT", "dotnet", RealBuild.BuildDll(), "BuildChanged", "--monorepo", monorepo.Path, "--only", "gateway,catalog,orders",
+             "--parallelism", "1", "--registry", registry, "--root", build.Root])
+        {
+            WorkingDirectory = build.Root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment = { ["CI"] = "true", ["GMB_ROOT"] = null },
+        })!;
+
+    static Task WaitForGatewaysSlowStep(RealBuild build, string registry, Task<string> stdout)
+    {
+        var gatewayLog = Path.Combine(build.Root, ".nuke", "temp", "logs", "gateway.log");
+        return WaitUntil(() => BuildxProcessesOf(registry).Count > 0 && File.Exists(gatewayLog) && File.ReadAllText(gatewayLog).Contains("sleep"),
+            TimeSpan.FromSeconds(120), () => $"no buildx build of gateway started:\n{Peek(stdout)}");
     }
 
     /// <summary>A Dockerfile of a service's own whose build runs for two minutes (unique, so never cached).</summary>

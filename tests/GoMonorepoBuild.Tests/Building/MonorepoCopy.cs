@@ -18,7 +18,16 @@ sealed class MonorepoCopy
 
     public void Append(string relative, string text) => File.AppendAllText(this[relative], text);
 
-    public void Write(string relative, string text) => File.WriteAllText(this[relative], text);
+    public void Write(string relative, string text)
+    {
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(this[relative])!);
+        File.WriteAllText(this[relative], text);
+    }
+
+    public void WriteAll(IReadOnlyDictionary<string, string> files)
+    {
+        foreach (var (relative, text) in files) Write(relative, text);
+    }
 
     /// <summary>Makes the copy a git repository with one commit, so runs have a commit to tag and diff against.</summary>
     public async Task CommitAsync(string message)

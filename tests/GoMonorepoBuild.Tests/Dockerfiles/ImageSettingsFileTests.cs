@@ -82,4 +82,24 @@ public sealed class ImageSettingsFileTests : IDisposable
     }
 
     public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public void The_build_context_of_an_own_Dockerfile_is_set_per_service_or_by_default()
+    {
+        var file = Load("""{ "defaults": { "context": "service" }, "services": { "payments": { "context": "root" }, "web": { "context": "deploy/web" } } }""");
+
+        var contexts = file.BuildContexts;
+
+        Assert.Equal(("service", "services/orders"), (contexts.For("orders")!.Value, contexts.For("orders")!.FolderFor("services/orders")));
+        Assert.Equal(".", contexts.For("payments")!.FolderFor("services/payments"));
+        Assert.Equal("deploy/web", contexts.For("web")!.FolderFor("services/web"));
+    }
+
+    [Fact]
+    public void A_context_outside_the_monorepo_is_an_error_naming_the_file_and_service()
+    {
+        var error = Assert.Throws<ImageSettingsException>(() => Load("""{ "services": { "web": { "context": "../elsewhere" } } }"""));
+        Assert.Contains(ImageSettingsFile.FileName, error.Message);
+        Assert.Contains("service 'web': \"context\": \"../elsewhere\" leaves the monorepo", error.Message);
+    }
 }

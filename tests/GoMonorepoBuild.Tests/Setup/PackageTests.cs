@@ -38,7 +38,7 @@ public class PackageTests(PackedFeed feed)
         var scaffold = package.Entries.Select(e => e.FullName).Where(f => f.StartsWith("content/", StringComparison.Ordinal)).Order().ToList();
         Assert.Equal(
         [
-            "content/GoMonorepoBuild/.nuke/.gitignore", "content/GoMonorepoBuild/.nuke/parameters.json",
+            "content/GoMonorepoBuild/.nuke/.gitignore", "content/GoMonorepoBuild/.nuke/parameters.detect.json", "content/GoMonorepoBuild/.nuke/parameters.json",
             "content/GoMonorepoBuild/.template.config/template.json", "content/GoMonorepoBuild/build.ps1",
             "content/GoMonorepoBuild/build.sh", "content/GoMonorepoBuild/build/.gitignore", "content/GoMonorepoBuild/build/Build.cs",
             "content/GoMonorepoBuild/build/_build.csproj", "content/GoMonorepoBuild/build/nuget.config",

@@ -44,6 +44,38 @@ public sealed class PackedFeed : IAsyncLifetime
 
     public string TemplatePackage => Path.Combine(Folder, $"GoMonorepoBuild.Templates.{VersionOf(TemplateProject)}.nupkg");
 
+    /// <summary>
+    /// Packs the framework at <paramref name="version"/> into this folder as a newer release would be: compiled from a
+    /// copy of its sources (so the test run's own build output is never rebuilt under it), its version in the assembly.
+    /// </summary>
+    public async Task PackFrameworkAsync(string version)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var copy = Directory.CreateTempSubdirectory("gmb-framework-src-").FullName;
+        try
+        {
+            var root = RealBuild.RepositoryRoot;
+            foreach (var file in new[] { "Directory.Build.props", "Directory.Packages.props", "global.json", "LICENSE" }.Where(f => File.Exists(Path.Combine(root, f))))
+                File.Copy(Path.Combine(root, file), Path.Combine(copy, file));
+            var source = Path.GetDirectoryName(FrameworkProject)!;
+            foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+            {
+                var relative = Path.GetRelativePath(source, file);
+                if (relative.Split(Path.DirectorySeparatorChar)[0] is "bin" or "obj") continue;
+                var target = Path.Combine(copy, "src", "GoMonorepoBuild", relative);
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Copy(file, target);
+            }
+            await Dotnet.RunAsync(["pack", Path.Combine(copy, "src", "GoMonorepoBuild", "GoMonorepoBuild.csproj"), "-c", "Release", "-o", Folder,
+                $"-p:Version={version}", "-nologo", "-v", "q"], ct);
+        }
+        finally
+        {
+            try { Directory.Delete(copy, recursive: true); }
+            catch (IOException) { /* left to the OS's temp cleanup */ }
+        }
+    }
+
     /// <summary>`dotnet new gomonorepobuild --feed` this folder, in <paramref name="directory"/> with the private hive.</summary>
     public Task<ProcessResult> ScaffoldAsync(string directory, params string[] options) =>
         Dotnet.WithWorkingDirectory(directory)

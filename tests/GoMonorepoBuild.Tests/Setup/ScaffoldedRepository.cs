@@ -4,17 +4,19 @@ using GoMonorepoBuild.Tests.Support;
 namespace GoMonorepoBuild.Tests.Setup;
 
 /// <summary>
-/// A user's Go monorepo: examples/monorepo (services/, libs/; not this repository's build) at the root of a fresh
+/// A user's Go monorepo: examples/monorepo (services/, libs/; not this repository's build), or a fixture folder, at the root of a fresh
 /// git repository, with a nuget.config of the user's own (its own package folder); the scaffold's --feed adds the packed
 /// feed beside the build project.
 /// </summary>
 public sealed class ScaffoldedRepository : IDisposable
 {
-    readonly ExampleRepositoryCopy copy = new();
+    readonly ExampleRepositoryCopy copy;
     readonly string packages = Directory.CreateTempSubdirectory("gmb-packages-").FullName;
 
-    public ScaffoldedRepository()
+    /// <param name="from">The monorepo to copy (default examples/monorepo).</param>
+    public ScaffoldedRepository(string? from = null)
     {
+        copy = new ExampleRepositoryCopy(from);
         // Its own package folder: a framework repacked under the same version must not come from the machine's cache;
         // the machine's cache serves the framework's dependencies as a fallback, so they are not downloaded again.
         var machinePackages = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } configured

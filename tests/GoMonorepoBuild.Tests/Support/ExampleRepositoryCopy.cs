@@ -2,17 +2,20 @@ using LibGit2Sharp;
 
 namespace GoMonorepoBuild.Tests.Support;
 
-/// <summary>examples/monorepo copied into a fresh git repository in a temp folder, committed once, for tests that edit it.</summary>
+/// <summary>
+/// examples/monorepo (or another fixture folder) copied into a fresh git repository in a temp folder, committed once, for
+/// tests that edit it.
+/// </summary>
 public sealed class ExampleRepositoryCopy : IDisposable
 {
     static readonly Signature Author = new("test", "test@example.com", new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
 
-    public ExampleRepositoryCopy()
+    public ExampleRepositoryCopy(string? from = null)
     {
         Root = Directory.CreateTempSubdirectory("gmb-example-").FullName;
-        CopyTree(RealBuild.ExampleMonorepo, Root);
+        CopyTree(from ?? RealBuild.ExampleMonorepo, Root);
         Repository.Init(Root);
-        Commit("example monorepo");
+        Commit(from is null ? "example monorepo" : "fixture monorepo");
     }
 
     public string Root { get; }

@@ -132,6 +132,69 @@ public class EndToEndTests : IDisposable
     }
 
     [Fact]
+    public async Task A_second_Ctrl_C_kills_the_whole_process_tree_the_run_started_and_exits_130_without_waiting_for_the_target()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var marker = $"600.{Random.Shared.Next(100_000, 999_999)}";
+        var start = new ProcessStartInfo("env", ["--default-signal=INT", "dotnet", BuildProcess.Sample.Dll, "Stubborn"])
+        {
+            WorkingDirectory = root.Path,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment = { ["CI"] = "true", ["SAMPLE_SLEEP"] = marker },
+        };
+        using var process = Process.Start(start)!;
+        try
+        {
+            var stderr = process.StandardError.ReadToEndAsync(ct);
+            while (await process.StandardOutput.ReadLineAsync(ct) is { } line && !line.Contains("started")) { }
+            var stdout = process.StandardOutput.ReadToEndAsync(ct);
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+            while (Marked(marker).Count < 4 && DateTime.UtcNow < deadline) await Task.Delay(50, ct);
+            Assert.Equal(4, Marked(marker).Count);
+
+            // Back to back, as an impatient user presses them: the target runs its tree without its token, so the
+            // first only cancels; the second must kill the tree before the process exits.
+            await Tool.Named("kill").RunAsync(["-INT", process.Id.ToString()], ct);
+            await Tool.Named("kill").RunAsync(["-INT", process.Id.ToString()], ct);
+            using var exited = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            exited.CancelAfter(TimeSpan.FromSeconds(15));
+            await process.WaitForExitAsync(exited.Token);
+
+            Assert.Equal(ExitCodes.Cancelled, process.ExitCode);
+            Assert.Contains("Cancelled again", await stderr);
+            Assert.Matches(@"\| Stubborn +\| Aborted", await stdout);
+            // Killed children are reaped by init at once; anything still listed was left running or stopped.
+            deadline = DateTime.UtcNow + TimeSpan.FromSeconds(5);
+            while (Marked(marker).Count > 0 && DateTime.UtcNow < deadline) await Task.Delay(50, ct);
+            Assert.True(Marked(marker).Count == 0, "left behind: " + string.Join("; ", Marked(marker)));
+        }
+        finally
+        {
+            if (!process.HasExited) process.Kill(entireProcessTree: true);
+        }
+    }
+
+    /// <summary>Live processes whose command line holds the marker, with their state (R running, S sleeping, T stopped).</summary>
+    static List<string> Marked(string marker) =>
+        Directory.EnumerateDirectories("/proc")
+            .Where(d => int.TryParse(Path.GetFileName(d), out _))
+            .Select(d =>
+            {
+                try
+                {
+                    var cmd = File.ReadAllText(Path.Combine(d, "cmdline")).Replace('\0', ' ');
+                    return cmd.Contains(marker) ? $"{File.ReadAllText(Path.Combine(d, "stat")).Split(") ")[^1][..1]} {cmd}" : null;
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    return null;
+                }
+            })
+            .OfType<string>()
+            .ToList();
+
+    [Fact]
     public async Task The_repository_build_lists_BuildChanged_in_its_help()
     {
         var result = await BuildProcess.Repository.RunAsync(root.Path, "--help");

@@ -97,6 +97,26 @@ public class WorkspaceErrorTests
     }
 
     [Fact]
+    public void An_import_that_resolves_to_no_folder_of_a_local_module_blocks_only_the_services_compiling_it()
+    {
+        using var tree = TwoServicesSharingAuth();
+        tree.Write("services/orders/main.go", "package main\n\nimport (\n\t\"example.com/auth\"\n\t\"example.com/auth/gone\"\n)\n")
+            // A longer module billing requires (from a proxy) may provide what the local module lacks: left to go build.
+            .Write("services/billing/go.mod", "module example.com/billing\n\ngo 1.23\nrequire example.com/auth v0.0.0\n" +
+                   "require example.com/auth/extra v1.0.0\nreplace example.com/auth => ../../libs/auth\n")
+            .Write("services/billing/main.go", "package main\n\nimport (\n\t\"example.com/auth\"\n\t\"example.com/auth/extra/x\"\n)\n")
+            // A test-only import is not compiled into the image.
+            .Write("services/billing/main_test.go", "package main\n\nimport \"example.com/auth/nothing\"\n");
+        var model = GoWorkspace.Load(tree.Root);
+
+        Assert.Equal(["alone", "billing"], model.Services.Select(s => s.Name));
+        var blocked = Assert.Single(model.BlockedServices);
+        Assert.Equal("orders", blocked.Name);
+        Assert.Equal("services/orders/main.go:5:1: import \"example.com/auth/gone\" resolves to the folder libs/auth/gone of module " +
+                     "example.com/auth (libs/auth), which does not exist: fix the import path, add the package, or remove the import", blocked.Problem);
+    }
+
+    [Fact]
     public void Two_modules_with_the_same_path_are_reported()
     {
         using var tree = TwoServicesSharingAuth();

@@ -3,16 +3,16 @@ using System.IO.Enumeration;
 namespace GoMonorepoBuild.Workspace.Modules;
 
 /// <summary>
-/// The directories of the monorepo the go command looks at, with the files the model reads: .go files, the other
-/// files go build compiles into a package (assembly, C/C++, .syso), go.mod, go.sum, go.work, go.work.sum and Dockerfile. Like the go command it skips vendor/, testdata/ and directories whose name
-/// starts with "." or "_", and does not walk into linked folders. A linked file counts, as in the go command, when the
+/// The directories of the monorepo the go command looks at, with the files <see cref="GoInputFiles.IsListed"/> names:
+/// .go files, the other files go build compiles into a package (assembly, C/C++, .syso), go.mod, go.sum, go.work,
+/// go.work.sum and Dockerfile. Like the go command it skips vendor/ (read through vendor/modules.txt instead, see
+/// <see cref="Vendor.VendorTree"/>), testdata/ and directories whose name starts with "." or "_", and does not walk
+/// into linked folders. A linked file counts, as in the go command, when the
 /// link stays inside the monorepo; one leading out is kept in the listing so that reading it (through
 /// <see cref="MonorepoFiles"/>) fails naming it, rather than the file silently missing from the build.
 /// </summary>
 internal sealed class MonorepoTree
 {
-    private static readonly HashSet<string> InterestingNames = ["go.mod", "go.sum", "go.work", "go.work.sum", "Dockerfile"];
-
     private MonorepoTree(MonorepoFiles files, IReadOnlyDictionary<string, IReadOnlyList<string>> byDirectory, IReadOnlySet<string> links)
     {
         Files = files;
@@ -47,8 +47,7 @@ internal sealed class MonorepoTree
 
     public string FullPath(string relative) => relative == "." ? Root : Path.Combine(Root, relative);
 
-    public static bool IsSkippedDirectory(string name) =>
-        name is "vendor" or "testdata" || name.StartsWith('.') || name.StartsWith('_');
+    public static bool IsSkippedDirectory(string name) => GoInputFiles.IsSkippedDirectory(name);
 
     public static MonorepoTree Scan(string root)
     {
@@ -138,17 +137,5 @@ internal sealed class MonorepoTree
         }
     }
 
-    /// <summary>Non-Go files go build compiles or links into a package (go/build's list of package file kinds).</summary>
-    private static readonly HashSet<string> OtherSourceExtensions =
-        [".s", ".S", ".sx", ".c", ".h", ".cc", ".cpp", ".cxx", ".hh", ".hpp", ".hxx", ".m", ".f", ".F", ".for", ".f90", ".swig", ".swigcxx", ".syso"];
-
-    public static bool IsOtherSource(string name) =>
-        !name.StartsWith('.') && !name.StartsWith('_') && OtherSourceExtensions.Contains(Path.GetExtension(name));
-
-    private static bool IsInteresting(ReadOnlySpan<char> name)
-    {
-        if (name.EndsWith(".go", StringComparison.Ordinal)) return !name.StartsWith('.') && !name.StartsWith('_');
-        var dot = name.LastIndexOf('.');
-        return InterestingNames.Contains(name.ToString()) || dot > 0 && IsOtherSource(name.ToString());
-    }
+    private static bool IsInteresting(ReadOnlySpan<char> name) => GoInputFiles.IsListed(name.ToString());
 }

@@ -21,8 +21,8 @@ internal static class PackageIndex
         {
             var moduleDir = moduleDirOf(dir);
             if (moduleDir is null || !modulesByDir.TryGetValue(moduleDir, out var module)) continue;
-            var draft = Draft.Create(tree, module, dir, files, platforms, problems);
-            if (draft is not null) drafts.Add(draft);
+            var importPath = dir == module.Dir ? module.Path : module.Path + "/" + (module.Dir == "." ? dir : dir[(module.Dir.Length + 1)..]);
+            drafts.Add(Draft.Create(tree, importPath, module.Path, module.Dir, dir, files, platforms, problems));
         }
         var byImportPath = new Dictionary<string, Draft>(StringComparer.Ordinal);
         foreach (var draft in drafts) byImportPath.TryAdd(draft.ImportPath, draft);
@@ -38,14 +38,31 @@ internal static class PackageIndex
             {
                 if (import == "C") continue;
                 if (IsLocal(import, modulesByPath, byImportPath)) local.Add(import);
-                else if (!import.Split('/')[0].Contains('.')) std.Add(import);
+                else if (!IsExternal(import)) std.Add(import);
                 else external.Add(import);
             }
-            var others = tree.FilesIn(draft.Dir).Where(MonorepoTree.IsOtherSource).Select(n => RepoPath.Combine(draft.Dir, n)).ToList();
+            var others = tree.FilesIn(draft.Dir).Where(GoInputFiles.IsOtherSource).Select(n => RepoPath.Combine(draft.Dir, n)).ToList();
             packages[draft.ImportPath] = draft.ToPackage(local, std, external, others);
         }
         return packages;
     }
+
+    /// <summary>
+    /// A package of a vendor folder (<paramref name="dir"/>, e.g. <c>vendor/github.com/x/y</c>) built by the same rules as a
+    /// local one: its non-standard imports are looked up in the same vendor folder, so none of them is local.
+    /// </summary>
+    public static GoPackage Vendored(MonorepoTree tree, string importPath, string modulePath, string vendoringModuleDir, string dir,
+        IReadOnlyList<(string Path, GoSourceFile File)> files, IReadOnlyList<string> otherSources, IReadOnlyList<TargetPlatform> platforms,
+        LoadProblems problems)
+    {
+        var draft = Draft.Create(tree, importPath, modulePath, vendoringModuleDir, dir, files, platforms, problems);
+        var std = draft.Imports.Where(i => i != "C" && !IsExternal(i)).ToList();
+        var external = draft.Imports.Where(IsExternal).ToList();
+        return draft.ToPackage([], std, external, otherSources);
+    }
+
+    /// <summary>An import path whose first element has a dot is not the standard library's.</summary>
+    public static bool IsExternal(string import) => import.Split('/')[0].Contains('.');
 
     /// <summary>Local when the longest monorepo module path prefixing the import has a package at that folder.</summary>
     private static bool IsLocal(string import, Dictionary<string, GoModule> modulesByPath, Dictionary<string, Draft> packages)
@@ -65,11 +82,11 @@ internal static class PackageIndex
         SortedSet<string> Imports, SortedSet<string> TestImports, SortedSet<string> Embeds,
         SortedDictionary<string, string> Constraints)
     {
-        public static Draft? Create(MonorepoTree tree, GoModule module, string dir,
+        // problemDir: the module folder problems are filed under (the vendoring module's for a vendored package).
+        public static Draft Create(MonorepoTree tree, string importPath, string modulePath, string problemDir, string dir,
             IReadOnlyList<(string Path, GoSourceFile File)> files, IReadOnlyList<TargetPlatform> platforms, LoadProblems problems)
         {
-            var importPath = dir == module.Dir ? module.Path : module.Path + "/" + (module.Dir == "." ? dir : dir[(module.Dir.Length + 1)..]);
-            var draft = new Draft(importPath, "", dir, module.Path, [], [], [], new(StringComparer.Ordinal), new(StringComparer.Ordinal),
+            var draft = new Draft(importPath, "", dir, modulePath, [], [], [], new(StringComparer.Ordinal), new(StringComparer.Ordinal),
                 new(StringComparer.Ordinal), new(StringComparer.Ordinal));
             string? name = null;
             string? nameFile = null;
@@ -88,7 +105,7 @@ internal static class PackageIndex
                 {
                     problems.Add(new WorkspaceException(
                         $"package {file.PackageName} here, but {nameFile} in the same folder is package {name}: a folder holds one package",
-                        path, 1, 1), module.Dir, dir);
+                        path, 1, 1), problemDir, dir);
                     continue;
                 }
                 name ??= file.PackageName;
@@ -103,11 +120,11 @@ internal static class PackageIndex
                     }
                     catch (WorkspaceException e)
                     {
-                        problems.Add(e, module.Dir, dir);
+                        problems.Add(e, problemDir, dir);
                     }
                     catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                     {
-                        problems.Add(new WorkspaceException($"pattern {embed.Pattern}: {e.Message}", path, embed.Line, 1), module.Dir, dir);
+                        problems.Add(new WorkspaceException($"pattern {embed.Pattern}: {e.Message}", path, embed.Line, 1), problemDir, dir);
                     }
                 }
             }

@@ -10,7 +10,8 @@ namespace GoMonorepoBuild.Workspace.Services;
 /// All paths are relative to the monorepo root with forward slashes; every list is sorted ordinally.
 /// <see cref="ImageInputs"/> = <see cref="ModuleFiles"/> (go.mod/go.sum of every involved module, go.work/go.work.sum for a
 /// workspace module) + <see cref="SourceFiles"/> (non-test Go files, assembly/C/.syso files and embedded files of the
-/// closure packages) + <see cref="VendorFiles"/> + the service's own Dockerfile + the files of its <see cref="ExtraInputs"/>.
+/// closure packages) + <see cref="VendorFiles"/> (modules.txt and the vendored packages it imports) + the service's own Dockerfile
+/// + the files of its <see cref="ExtraInputs"/>.
 /// </summary>
 public sealed record GoService(
     string Name,
@@ -27,8 +28,14 @@ public sealed record GoService(
     IReadOnlyList<string> ExternalImports,
     bool HasOwnDockerfile)
 {
-    /// <summary>The service module's vendor/ files when it vendors (vendor/modules.txt); also in <see cref="ImageInputs"/>.</summary>
+    /// <summary>
+    /// When the service's module builds from a vendor folder: its modules.txt and the files of the vendored packages the
+    /// closure imports (directly or through other vendored packages); also in <see cref="ImageInputs"/>.
+    /// </summary>
     public IReadOnlyList<string> VendorFiles { get; init; } = [];
+
+    /// <summary>The import paths of the vendored packages the service's build reads, sorted.</summary>
+    public IReadOnlyList<string> VendoredPackages { get; init; } = [];
 
     /// <summary>Files the binary reads at run time (gomonorepobuild.json's "extraInputs"); their files are also in <see cref="ImageInputs"/>.</summary>
     public ExtraInputs ExtraInputs { get; init; } = ExtraInputs.None;

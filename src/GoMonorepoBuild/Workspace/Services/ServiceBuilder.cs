@@ -1,6 +1,7 @@
 using GoMonorepoBuild.Workspace.GoMod;
 using GoMonorepoBuild.Workspace.Modules;
 using GoMonorepoBuild.Workspace.Packages;
+using GoMonorepoBuild.Workspace.Vendor;
 
 namespace GoMonorepoBuild.Workspace.Services;
 
@@ -12,7 +13,7 @@ internal static class ServiceBuilder
 {
     public static GoService Build(ServiceDiscovery.Spec spec, IReadOnlyDictionary<string, GoModule> modulesByPath,
         IReadOnlyDictionary<string, GoPackage> packages, IEnumerable<GoPackage> modulePackages, MonorepoTree tree, GoWorkFile? work,
-        Action<string>? warn)
+        VendorTrees vendors, Action<string>? warn)
     {
         var (name, module, mains) = (spec.Name, spec.Module, spec.Mains);
         var roots = mains.Count > 0 ? mains : LibraryRoots(modulePackages);
@@ -33,7 +34,9 @@ internal static class ServiceBuilder
         // affects the service.
         sourceFiles.UnionWith(LinkTargets(tree, sourceFiles));
         moduleFiles.UnionWith(LinkTargets(tree, moduleFiles));
-        var vendorFiles = VendorFiles(tree, module);
+        var vendor = vendors.For(module);
+        var vendored = vendor is null ? VendorClosure.Empty : VendorClosure.Compute(vendor, closurePackages);
+        var vendorFiles = VendorFiles(tree, vendor, vendored);
         var hasDockerfile = tree.HasFile(spec.Dir, "Dockerfile");
         var inputs = new SortedSet<string>(moduleFiles.Concat(sourceFiles).Concat(vendorFiles), StringComparer.Ordinal);
         if (hasDockerfile) inputs.Add(RepoPath.Combine(spec.Dir, "Dockerfile"));
@@ -54,19 +57,29 @@ internal static class ServiceBuilder
             hasDockerfile)
         {
             VendorFiles = vendorFiles,
+            VendoredPackages = vendored.Packages.Keys.Order(StringComparer.Ordinal).ToList(),
             ModuleDir = module.Dir,
         };
     }
 
     /// <summary>
-    /// With vendor/modules.txt the go command builds from the main module's vendor folder (-mod=vendor is the default),
-    /// so its files are inputs; the tree walk skips vendor/, hence the separate listing.
+    /// With a vendor folder the go command builds from it (see <see cref="VendorTrees"/>): its modules.txt and the files of
+    /// the vendored packages the closure reaches are inputs (a linked one with the file it points to); the rest of
+    /// vendor/ (other packages, licences) is not.
     /// </summary>
-    private static IReadOnlyList<string> VendorFiles(MonorepoTree tree, GoModule module)
+    private static IReadOnlyList<string> VendorFiles(MonorepoTree tree, VendorTree? vendor, VendorClosure vendored)
     {
-        var vendor = RepoPath.Combine(module.Dir, "vendor");
-        if (tree.Files.KindOf(RepoPath.Combine(vendor, "modules.txt")) != EntryKind.File) return [];
-        return tree.Files.EnumerateFiles(vendor).Order(StringComparer.Ordinal).ToList();
+        if (vendor is null) return [];
+        var files = new SortedSet<string>(vendored.Files, StringComparer.Ordinal) { vendor.ManifestFile };
+        foreach (var file in files.ToList())
+        {
+            try
+            {
+                if (tree.Files.KindOf(file) == EntryKind.Link) files.Add(tree.Files.ResolveRelative(file));
+            }
+            catch (Exception e) when (e is OutsideMonorepoException or IOException) { } // reading it has already failed, naming it
+        }
+        return files.ToList();
     }
 
     private static List<string> LinkTargets(MonorepoTree tree, IEnumerable<string> files)

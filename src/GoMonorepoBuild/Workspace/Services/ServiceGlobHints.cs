@@ -1,18 +1,23 @@
 namespace GoMonorepoBuild.Workspace.Services;
 
 /// <summary>
-/// What to tell a user whose --services globs select nothing: how many modules and main packages the tree has, and a
-/// few globs that would match (so an empty selection is never a silent "0 affected").
+/// What to tell a user whose --services globs select nothing (or whose tree has no conventional service folder): how
+/// many modules and main packages the tree has, and a few globs that would match (so an empty selection is never a
+/// silent "0 affected").
 /// </summary>
 public static class ServiceGlobHints
 {
-    public static string Describe(GoWorkspace model, IReadOnlyList<string> globs)
+    public static string Describe(GoWorkspace model, IReadOnlyList<string> globs) =>
+        $"--services '{string.Join(",", globs)}' matches no module or main-package folder: {DescribeTree(model)}";
+
+    /// <summary>"the tree has N module(s) and M main package(s); try for example --services '...'".</summary>
+    public static string DescribeTree(GoWorkspace model)
     {
         var mains = model.Packages.Values.Where(p => p.IsMain && p.Files.Count > 0).Select(p => p.Dir).Order(StringComparer.Ordinal).ToList();
         var suggestions = model.Modules.Where(m => m.Dir != ".").Select(m => RepoPath.Parent(m.Dir) == "." ? m.Dir : RepoPath.Parent(m.Dir) + "/*")
             .Concat(mains.Where(d => d != ".").Select(d => RepoPath.Parent(d) == "." ? d : RepoPath.Parent(d) + "/*"))
             .Distinct().Take(5).ToList();
-        return $"--services '{string.Join(",", globs)}' matches no module or main-package folder: the tree has {model.Modules.Count} module(s) and " +
-               $"{mains.Count} main package(s)" + (suggestions.Count == 0 ? "" : $"; try for example --services '{string.Join("' or '", suggestions)}'");
+        return $"the tree has {model.Modules.Count} module(s) and {mains.Count} main package(s)" +
+               (suggestions.Count == 0 ? "" : $"; try for example --services '{string.Join("' or '", suggestions)}'");
     }
 }

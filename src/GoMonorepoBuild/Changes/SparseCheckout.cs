@@ -1,0 +1,66 @@
+using System.Buffers.Binary;
+using GoMonorepoBuild.Processes;
+using GoMonorepoBuild.Workspace;
+using LibGit2Sharp;
+
+namespace GoMonorepoBuild.Changes;
+
+/// <summary>
+/// The files a sparse checkout (<c>git sparse-checkout</c>, cone or not, or <c>git update-index --skip-worktree</c>) left
+/// out of the working tree: index entries with git's skip-worktree bit. git treats them as unchanged; libgit2 knows no
+/// sparse checkout and reports them deleted (libgit2/libgit2#5813), and LibGit2Sharp does not expose the bit, so git
+/// itself is asked (<c>git ls-files -t</c>). Only when the index can hold the bit at all: it is an extended flag, which
+/// needs index version 3 or later, so an ordinary checkout (version 2) costs one 8-byte read and no process.
+/// </summary>
+public sealed class SparseCheckout
+{
+    readonly HashSet<string> skipped;
+
+    SparseCheckout(HashSet<string> skipped) => this.skipped = skipped;
+
+    /// <summary>A full checkout: nothing is left out.</summary>
+    public static SparseCheckout None { get; } = new([]);
+
+    /// <summary>Repository-relative paths (forward slashes) that are in the index but not checked out.</summary>
+    public IReadOnlyCollection<string> SkippedPaths => skipped;
+
+    public bool IsSparse => skipped.Count > 0;
+
+    /// <summary>Whether <paramref name="repoPath"/> (relative to the repository root) was left out of the working tree.</summary>
+    public bool IsSkipped(string repoPath) => skipped.Contains(repoPath);
+
+    /// <summary>Whether anything below <paramref name="folder"/> (relative to the repository root, "." for all) was left out.</summary>
+    public bool AnyUnder(string folder) => folder == "." ? IsSparse : skipped.Any(p => RepoPath.IsUnder(p, folder));
+
+    /// <summary>The skip-worktree entries of the checkout at <paramref name="workingDirectory"/>.</summary>
+    public static async Task<SparseCheckout> ReadAsync(string workingDirectory, CancellationToken cancellationToken, Tool? git = null)
+    {
+        string index;
+        using (var repo = new Repository(workingDirectory))
+            index = Path.Combine(repo.Info.Path, "index"); // per worktree: a linked worktree has its own index
+        if (IndexVersion(index) < 3) return None;
+        var result = await (git ?? Tool.Named("git")).WithWorkingDirectory(workingDirectory)
+            .RunAsync(["ls-files", "-t", "-z"], cancellationToken);
+        var paths = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entry in result.StandardOutput.Split('\0', StringSplitOptions.RemoveEmptyEntries))
+            if (entry.Length > 2 && entry[0] == 'S' && entry[1] == ' ')
+                paths.Add(entry[2..]);
+        return paths.Count == 0 ? None : new SparseCheckout(paths);
+    }
+
+    /// <summary>The index file's version ("DIRC", then a big-endian 32-bit version); 0 when there is none to read.</summary>
+    static uint IndexVersion(string index)
+    {
+        try
+        {
+            using var file = File.OpenRead(index);
+            Span<byte> header = stackalloc byte[8];
+            if (file.ReadAtLeast(header, 8, throwOnEndOfStream: false) < 8 || !header[..4].SequenceEqual("DIRC"u8)) return 0;
+            return BinaryPrimitives.ReadUInt32BigEndian(header[4..]);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return 0;
+        }
+    }
+}

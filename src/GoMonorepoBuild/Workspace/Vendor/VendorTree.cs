@@ -1,0 +1,85 @@
+using System.Collections.Concurrent;
+using GoMonorepoBuild.Workspace.Modules;
+using GoMonorepoBuild.Workspace.Packages;
+
+namespace GoMonorepoBuild.Workspace.Vendor;
+
+/// <summary>
+/// A vendor folder the go command builds from: its modules.txt and the vendored packages, read on demand (a vendor
+/// folder may hold thousands of packages; a service needs the few its code reaches). Each package is built by the
+/// rules of a local one (<see cref="PackageIndex.Vendored"/>): its non-test Go files that may build for a target
+/// platform, its assembly/C/.syso files and its embedded files. Thread-safe.
+/// </summary>
+internal sealed class VendorTree
+{
+    readonly MonorepoTree tree;
+    readonly IReadOnlyList<TargetPlatform> platforms;
+    readonly LoadProblems problems;
+    readonly ConcurrentDictionary<string, Lazy<GoPackage?>> packages = new(StringComparer.Ordinal);
+
+    public VendorTree(string dir, string vendoringModule, string vendoringModuleDir, VendorManifest manifest, MonorepoTree tree,
+        IReadOnlyList<TargetPlatform> platforms, LoadProblems problems)
+    {
+        Dir = dir;
+        VendoringModule = vendoringModule;
+        VendoringModuleDir = vendoringModuleDir;
+        Manifest = manifest;
+        this.tree = tree;
+        this.platforms = platforms;
+        this.problems = problems;
+    }
+
+    /// <summary>The vendor folder, e.g. <c>services/api/vendor</c> (or <c>vendor</c>).</summary>
+    public string Dir { get; }
+
+    /// <summary>The module path whose vendor folder this is (for a workspace's, the first module the go.work uses).</summary>
+    public string VendoringModule { get; }
+
+    public string VendoringModuleDir { get; }
+
+    public VendorManifest Manifest { get; }
+
+    public string ManifestFile => RepoPath.Combine(Dir, GoInputFiles.VendorManifestName);
+
+    /// <summary>The vendored package <paramref name="importPath"/>, or null when the folder holds no Go files for it.</summary>
+    public GoPackage? Package(string importPath) =>
+        packages.GetOrAdd(importPath, path => new Lazy<GoPackage?>(() => Load(path))).Value;
+
+    GoPackage? Load(string importPath)
+    {
+        if (importPath.Split('/').Any(e => e is "" or "." or ".." || e.Contains('\\'))) return null;
+        var dir = RepoPath.Combine(Dir, importPath);
+        if (!tree.IsRealFolder(dir)) return null;
+        var entries = tree.Files.List(dir).Where(e => e.Kind is EntryKind.File or EntryKind.Link).Select(e => e.Name).ToList();
+        var files = new List<(string Path, GoSourceFile File)>();
+        foreach (var name in entries.Where(GoInputFiles.IsGoSource))
+        {
+            var path = RepoPath.Combine(dir, name);
+            try
+            {
+                if (tree.Files.KindOfTarget(path) != EntryKind.File) continue;
+                files.Add((path, GoFileScanner.ScanFile(tree.Files.ReadablePath(path), path)));
+            }
+            catch (WorkspaceException e)
+            {
+                problems.Warn($"vendored package {importPath}: {e.Message}");
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or OutsideMonorepoException)
+            {
+                problems.Warn($"vendored package {importPath}: cannot read {path}: {e.Message}");
+            }
+        }
+        if (files.Count == 0) return null;
+        var others = entries.Where(GoInputFiles.IsOtherSource).Select(n => RepoPath.Combine(dir, n)).ToList();
+        var module = Manifest.ModuleOf(importPath) is { } listed ? listed.Split(' ')[0] : importPath;
+        // Third-party code is not the user's to fix, and the go command judges it with the real build tags (a generator
+        // file of another package behind a custom tag is common): its problems are warnings, and the file in question
+        // is left out as for a local package.
+        // Files without a build constraint go first, so they name the package and a tagged odd one is the one left out.
+        var ordered = files.OrderBy(f => f.File.Constraint is null ? 0 : 1).ThenBy(f => f.Path, StringComparer.Ordinal).ToList();
+        var own = new LoadProblems();
+        var package = PackageIndex.Vendored(tree, importPath, module, VendoringModuleDir, dir, ordered, others, platforms, own);
+        foreach (var problem in own.All) problems.Warn($"vendored package {importPath}: {problem.Error.Message}");
+        return package;
+    }
+}

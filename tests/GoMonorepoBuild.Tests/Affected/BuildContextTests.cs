@@ -1,0 +1,162 @@
+using GoMonorepoBuild.Affected;
+using GoMonorepoBuild.Tests.Changes;
+
+namespace GoMonorepoBuild.Tests.Affected;
+
+/// <summary>
+/// A service's own Dockerfile is built with a context (its folder, the monorepo root, or a configured folder), and only
+/// what its COPY/ADD take from that context past .dockerignore is an input: the microservices-demo layout in miniature.
+/// </summary>
+public class BuildContextTests : IDisposable
+{
+    readonly TestRepository repo = new();
+
+    public void Dispose() => repo.Dispose();
+
+    const string ServiceFolderDockerfile =
+        "FROM golang:1.23 AS build\nWORKDIR /src\nCOPY go.mod ./\nCOPY . .\nRUN go build -o /web .\n\nFROM scratch\nCOPY --from=build /web /web\nCOPY ./static ./static\n";
+
+    TestRepository WithServiceFolderDockerfile() =>
+        SampleMonorepo.WriteTo(repo)
+            .Write("services/web/Dockerfile", ServiceFolderDockerfile)
+            .Write("services/web/templates/home.html", "<p>home</p>\n")
+            .Write(".github/workflows/ci.yaml", "on: push\n");
+
+    [Fact]
+    public async Task A_Dockerfile_copying_its_own_go_mod_is_built_from_its_folder_so_a_change_elsewhere_in_the_monorepo_does_not_affect_it()
+    {
+        var baseSha = WithServiceFolderDockerfile().Commit("base");
+        repo.Write(".github/workflows/ci.yaml", "on: pull_request\n").Write("README.md", "# changed\n");
+
+        var result = await Analyse.RunAsync(repo, baseSha);
+
+        Assert.Empty(result.Names());
+        Assert.Equal([".github/workflows/ci.yaml", "README.md"], result.IgnoredFiles.Select(i => i.Path));
+    }
+
+    [Fact]
+    public async Task A_file_in_the_service_folder_that_COPY_dot_takes_affects_only_that_service_and_the_reason_names_the_context_and_why()
+    {
+        var baseSha = WithServiceFolderDockerfile().Commit("base");
+        repo.Write("services/web/templates/home.html", "<p>welcome</p>\n").Write("services/payments/README.md", "payments\n");
+
+        var result = await Analyse.RunAsync(repo, baseSha);
+
+        Assert.Equal(["web"], result.Names());
+        Assert.Equal("services/web/templates/home.html -> copied by services/web/Dockerfile (COPY .) -> build context services/web, the service folder " +
+                     "(inferred: COPY go.mod resolves beside the Dockerfile) -> service web", result.ReasonOf("web").ChainText);
+    }
+
+    [Fact]
+    public async Task A_Dockerfile_copying_paths_of_the_monorepo_root_is_built_from_the_root()
+    {
+        SampleMonorepo.WriteTo(repo)
+            .Write("services/web/Dockerfile", "FROM scratch\nCOPY services/web/ /src/\nCOPY config/web.yaml /etc/web.yaml\n")
+            .Write("config/web.yaml", "a: 1\n");
+        var baseSha = repo.Commit("base");
+        repo.Write("config/web.yaml", "a: 2\n");
+
+        var result = await Analyse.RunAsync(repo, baseSha);
+
+        Assert.Equal(["web"], result.Names());
+        Assert.Contains("build context the monorepo root (inferred: COPY services/web/ does not resolve in the service folder)", result.ReasonOf("web").ChainText);
+    }
+
+    [Fact]
+    public async Task A_configured_context_wins_over_the_inferred_one()
+    {
+        var baseSha = WithServiceFolderDockerfile().Commit("base");
+        repo.Write("README.md", "# changed\n");
+
+        var inferred = await Analyse.RunAsync(repo, baseSha);
+        var configured = await Analyse.RunAsync(repo, baseSha, configure: r => r.WithBuildContexts(
+            new BuildContextSettings(null, new Dictionary<string, BuildContextSetting> { ["web"] = BuildContextSetting.Parse("root") })));
+
+        Assert.Empty(inferred.Names());
+        Assert.Equal(["web"], configured.Names());
+        Assert.Contains("build context the monorepo root (configured in gomonorepobuild.json: \"context\": \"root\")", configured.ReasonOf("web").ChainText);
+    }
+
+    [Fact]
+    public async Task The_dockerignore_of_the_context_keeps_files_out_and_a_negation_brings_one_back()
+    {
+        WithServiceFolderDockerfile()
+            .Write("services/web/.dockerignore", "# docs are not built\n*.md\n!KEEP.md\ndocs/\n")
+            .Write("services/web/KEEP.md", "keep\n")
+            .Write("services/web/docs/guide.txt", "guide\n");
+        var baseSha = repo.Commit("base");
+        repo.Write("services/web/README.md", "web v2\n").Write("services/web/docs/guide.txt", "guide v2\n");
+
+        var excluded = await Analyse.RunAsync(repo, baseSha);
+
+        Assert.Empty(excluded.Names());
+        Assert.StartsWith("excluded by services/web/.dockerignore line 2 (*.md)", excluded.IgnoredReason("services/web/README.md"));
+        Assert.StartsWith("excluded by services/web/.dockerignore line 4 (docs/)", excluded.IgnoredReason("services/web/docs/guide.txt"));
+
+        repo.Write("services/web/KEEP.md", "keep v2\n");
+        var kept = await Analyse.RunAsync(repo, baseSha);
+        Assert.Equal(["web"], kept.Names());
+        Assert.Contains("sent again by services/web/.dockerignore line 3 (!KEEP.md)", kept.ReasonOf("web").ChainText);
+    }
+
+    [Fact]
+    public async Task Editing_the_dockerignore_affects_the_service_even_when_it_ignores_itself()
+    {
+        WithServiceFolderDockerfile().Write("services/web/.dockerignore", ".dockerignore\n*.md\n");
+        var baseSha = repo.Commit("base");
+        repo.Write("services/web/.dockerignore", ".dockerignore\n");
+
+        var result = await Analyse.RunAsync(repo, baseSha);
+
+        Assert.Equal(["web"], result.Names());
+        Assert.StartsWith("services/web/.dockerignore -> the .dockerignore of services/web/Dockerfile's build context services/web", result.ReasonOf("web").ChainText);
+    }
+
+    [Fact]
+    public async Task A_Dockerfile_specific_ignore_file_replaces_the_contexts_dockerignore()
+    {
+        WithServiceFolderDockerfile()
+            .Write("services/web/.dockerignore", "templates/\n")
+            .Write("services/web/Dockerfile.dockerignore", "*.md\n");
+        var baseSha = repo.Commit("base");
+        repo.Write("services/web/templates/home.html", "<p>v2</p>\n").Write("services/web/README.md", "v2\n");
+
+        var result = await Analyse.RunAsync(repo, baseSha);
+
+        Assert.Equal(["web"], result.Names());
+        Assert.Equal("services/web/templates/home.html", result.ReasonOf("web").Chain[0]);
+        Assert.StartsWith("excluded by services/web/Dockerfile.dockerignore line 1 (*.md)", result.IgnoredReason("services/web/README.md"));
+    }
+
+    [Fact]
+    public async Task With_a_commit_as_head_the_context_and_dockerignore_are_read_from_that_commit()
+    {
+        var baseSha = WithServiceFolderDockerfile().Write("services/web/.dockerignore", "*.md\n").Commit("base");
+        repo.Write("services/web/README.md", "v2\n").Write("services/web/templates/home.html", "<p>v2</p>\n");
+        var head = repo.Commit("head");
+        // The working tree says otherwise; --head must not read it.
+        repo.Write("services/web/.dockerignore", "templates/\n");
+
+        var result = await Analyse.RunAsync(repo, baseSha, configure: r => r.WithHead(head));
+
+        Assert.Equal(["web"], result.Names());
+        Assert.Contains("build context services/web, the service folder", result.ReasonOf("web").ChainText);
+        Assert.StartsWith("excluded by services/web/.dockerignore line 1 (*.md)", result.IgnoredReason("services/web/README.md"));
+    }
+
+    [Fact]
+    public void A_configured_context_that_does_not_exist_is_an_error_naming_the_setting()
+    {
+        WithServiceFolderDockerfile();
+        var error = Assert.Throws<InvalidDataException>(() => OwnDockerfile.Load(new WorkTreeSource(repo.Root), "web", "services/web",
+            "services/web/Dockerfile", BuildContextSetting.Parse("services/missing")));
+        Assert.Contains("service 'web': \"context\": \"services/missing\" in gomonorepobuild.json names services/missing, which does not exist", error.Message);
+    }
+
+    [Theory]
+    [InlineData("/etc")]
+    [InlineData("../outside")]
+    [InlineData("")]
+    public void A_context_setting_outside_the_monorepo_is_refused(string value) =>
+        Assert.Contains("give \"service\"", Assert.Throws<ArgumentException>(() => BuildContextSetting.Parse(value)).Message);
+}

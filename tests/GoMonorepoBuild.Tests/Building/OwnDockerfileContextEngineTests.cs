@@ -1,0 +1,68 @@
+using GoMonorepoBuild.Tests.Support;
+
+namespace GoMonorepoBuild.Tests.Building;
+
+/// <summary>
+/// A service's own Dockerfile written for its folder as the build context (microservices-demo's layout) builds with
+/// BuildChanged on the real engine, and its input hash follows what that context sends: .dockerignore'd files are no input.
+/// </summary>
+public class OwnDockerfileContextEngineTests
+{
+    static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_service_folder_Dockerfile_builds_runs_with_its_templates_and_rebuilds_only_for_files_its_context_sends()
+    {
+        var engine = RealEngine.Require();
+        using var build = new RealBuild();
+        var monorepo = new MonorepoCopy(build);
+        var greeting = $"hello {Guid.NewGuid():N}";
+        monorepo.WriteAll(new Dictionary<string, string>
+        {
+            ["services/greeter/go.mod"] = "module example.com/greeter\n\ngo 1.23\n",
+            ["services/greeter/main.go"] =
+                "package main\n\nimport (\n\t\"fmt\"\n\t\"os\"\n)\n\nfunc main() {\n\tb, err := os.ReadFile(\"templates/hello.txt\")\n" +
+                "\tif err != nil {\n\t\tfmt.Println(err)\n\t\tos.Exit(1)\n\t}\n\tfmt.Print(string(b))\n}\n",
+            ["services/greeter/templates/hello.txt"] = greeting + "\n",
+            ["services/greeter/README.md"] = "greeter\n",
+            ["services/greeter/.dockerignore"] = "*.md\n",
+            // COPY go.mod from the monorepo root would fail: examples/monorepo has no go.mod there.
+            ["services/greeter/Dockerfile"] =
+                $"FROM {BuildxTestSettings.GoImage} AS build\nWORKDIR /src\nCOPY go.mod ./\nCOPY . .\nRUN CGO_ENABLED=0 go build -o /greeter .\n\n" +
+                "FROM scratch\nCOPY --from=build /greeter /greeter\nCOPY templates /templates\nENTRYPOINT [\"/greeter\"]\n",
+        });
+        await monorepo.CommitAsync("greeter");
+        var registry = "gmb-test-" + Guid.NewGuid().ToString("N")[..8];
+        var docker = new BuildxDockerCli(engine);
+        try
+        {
+            var first = await build.RunAsync("BuildChanged", "--monorepo", monorepo.Path, "--only", "greeter", "--registry", registry);
+            Assert.True(first.ExitCode == 0, first.StandardOutput + first.StandardError);
+            Assert.Contains("greeter: own services/greeter/Dockerfile, build context services/greeter, the service folder " +
+                            "(inferred: COPY go.mod resolves beside the Dockerfile)", first.StandardOutput);
+            var built = BuildReportFile.Read(build)["greeter"];
+            Assert.Equal("built", built.Status());
+            var run = await docker.RunAsync("run", "--rm", "--network", "none", built.Text("image"));
+            Assert.Equal(greeting, run.StandardOutput.Trim());
+
+            monorepo.Write("services/greeter/README.md", "greeter, documented\n");
+            var ignored = await build.RunAsync("BuildChanged", "--monorepo", monorepo.Path, "--only", "greeter", "--registry", registry);
+            Assert.True(ignored.ExitCode == 0, ignored.StandardOutput);
+            var skipped = BuildReportFile.Read(build)["greeter"];
+            Assert.Equal("skipped", skipped.Status());
+            Assert.StartsWith("not affected; image for these inputs already exists", skipped.Text("reason"));
+
+            monorepo.Write("services/greeter/templates/hello.txt", greeting + " again\n");
+            var changed = await build.RunAsync("BuildChanged", "--monorepo", monorepo.Path, "--only", "greeter", "--registry", registry);
+            Assert.True(changed.ExitCode == 0, changed.StandardOutput);
+            var rebuilt = BuildReportFile.Read(build)["greeter"];
+            Assert.Equal("built", rebuilt.Status());
+            Assert.Contains("copied by services/greeter/Dockerfile (COPY .)", rebuilt.Text("reason"));
+            Assert.Equal(greeting + " again", (await docker.RunAsync("run", "--rm", "--network", "none", rebuilt.Text("image"))).StandardOutput.Trim());
+        }
+        finally
+        {
+            await TestImages.RemoveAllOfAsync(engine, registry);
+        }
+    }
+}

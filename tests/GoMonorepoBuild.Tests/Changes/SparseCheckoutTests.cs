@@ -1,0 +1,145 @@
+using GoMonorepoBuild.Affected;
+using GoMonorepoBuild.Changes;
+using GoMonorepoBuild.Tests.Affected;
+using GoMonorepoBuild.Workspace;
+
+namespace GoMonorepoBuild.Tests.Changes;
+
+/// <summary>
+/// Sparse checkouts made as large-repository users make them (<c>git sparse-checkout set</c>, cone and non-cone): files
+/// left out are neither changes nor deletions, and an affected service outside the checkout is analysed from the commit
+/// and reported as not checked out, with what to add.
+/// </summary>
+public class SparseCheckoutTests : IDisposable
+{
+    readonly TestRepository origin = SampleMonorepo.WriteTo(new TestRepository());
+    readonly string clone = Path.Combine(Path.GetTempPath(), "gmb-sparse-" + Guid.NewGuid().ToString("N")[..12]);
+    readonly string baseSha;
+
+    public SparseCheckoutTests()
+    {
+        baseSha = origin.Commit("base");
+        // Committed outside the checkout below: orders depends on libs/auth.
+        origin.Write("libs/auth/token.go", "package auth\n\nfunc Token() string { return \"v2\" }\n").Commit("token");
+    }
+
+    public void Dispose()
+    {
+        try { Directory.Delete(clone, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        origin.Dispose();
+    }
+
+    /// <summary>
+    /// A clone that checks out only payments and the library it uses: <c>cone</c> (the default), <c>no-cone</c> (gitignore
+    /// patterns), or <c>sparse-index</c> (cone with an index that keeps left-out folders as single entries).
+    /// </summary>
+    async Task SparseCloneAsync(string mode)
+    {
+        await GitCli.CloneAsync(origin.Root, clone);
+        if (mode == "no-cone") await GitCli.RunAsync(clone, "sparse-checkout", "set", "--no-cone", "/*.md", "/services/payments/", "/libs/util/");
+        else await GitCli.RunAsync(clone, "sparse-checkout", "set", "--cone", mode == "sparse-index" ? "--sparse-index" : "--no-sparse-index",
+            "services/payments", "libs/util");
+        Assert.False(File.Exists(Path.Combine(clone, "libs/auth/token.go"))); // the premise: orders' files are not checked out
+        Assert.True(File.Exists(Path.Combine(clone, "libs/util/util.go")));
+    }
+
+    Task<AffectedResult> AnalyseAsync(string @base, string? head = null) =>
+        new AffectedAnalysis().RunAsync(new AffectedRequest(clone, ["services/*"]).WithBase(@base).WithHead(head),
+            () => GoWorkspace.Load(clone, ["services/*"]), TestContext.Current.CancellationToken);
+
+    [Theory]
+    [InlineData("cone")]
+    [InlineData("no-cone")]
+    [InlineData("sparse-index")]
+    public async Task A_clean_sparse_checkout_has_no_changes(string mode)
+    {
+        await SparseCloneAsync(mode);
+
+        var result = await AnalyseAsync("HEAD");
+
+        Assert.Empty(result.ChangedFiles);
+        Assert.Empty(result.Services);
+        Assert.Empty(result.RemovedServices);
+    }
+
+    [Theory]
+    [InlineData("cone", null)]
+    [InlineData("cone", "HEAD")]
+    [InlineData("no-cone", null)]
+    [InlineData("no-cone", "HEAD")]
+    [InlineData("sparse-index", null)]
+    public async Task A_service_outside_the_sparse_checkout_is_analysed_from_the_commit_and_reported_not_checked_out(string mode, string? head)
+    {
+        await SparseCloneAsync(mode);
+        File.WriteAllText(Path.Combine(clone, "libs/util/util.go"), "package util\n\nfunc Do() { }\n");
+        if (head is not null) await GitCli.RunAsync(clone, "-c", "user.name=T", "-c", "user.email=t@example.com", "commit", "-q", "-am", "util");
+
+        var result = await AnalyseAsync(baseSha, head);
+
+        Assert.Equal(["libs/auth/token.go", "libs/util/util.go"], result.ChangedFiles);
+        Assert.Equal(["orders", "payments"], result.Names());
+        Assert.Contains("libs/auth/token.go", result.ReasonOf("orders").ChainText);
+        Assert.Empty(result.RemovedServices);
+        var orders = Assert.Single(result.NotCheckedOut);
+        Assert.Equal("orders", orders.Name);
+        Assert.Equal(["libs/auth", "services/orders"], orders.Folders);
+        Assert.Equal("git sparse-checkout add libs/auth services/orders", orders.Command);
+        Assert.Contains("\"notCheckedOut\"", AffectedJson.Serialize(result));
+    }
+
+    [Fact]
+    public async Task The_command_it_gives_checks_the_service_out()
+    {
+        await SparseCloneAsync("cone");
+        var before = Assert.Single((await AnalyseAsync(baseSha)).NotCheckedOut);
+
+        await GitCli.RunAsync(clone, before.Command.Split(' ')[1..]);
+        var after = await AnalyseAsync(baseSha);
+
+        Assert.Equal(["orders"], after.Names());
+        Assert.Empty(after.NotCheckedOut);
+        Assert.Contains("orders", GoWorkspace.Load(clone, ["services/*"]).Services.Select(s => s.Name));
+    }
+
+    [Fact]
+    public async Task A_file_deleted_inside_a_sparse_checkout_is_still_a_deletion()
+    {
+        await SparseCloneAsync("cone");
+        File.Delete(Path.Combine(clone, "libs/util/util.go"));
+
+        var result = await AnalyseAsync("HEAD");
+
+        Assert.Equal(["libs/util/util.go"], result.ChangedFiles);
+        Assert.Equal(["payments"], result.Names());
+        Assert.Empty(result.NotCheckedOut);
+    }
+
+    [Fact]
+    public async Task Image_digests_of_a_sparse_index_say_how_to_make_it_readable_and_that_command_works()
+    {
+        await SparseCloneAsync("sparse-index");
+
+        var e = Assert.Throws<InvalidOperationException>(() => GoMonorepoBuild.Inputs.GitIndexDigests.For(clone));
+        Assert.Contains("sparse index", e.Message);
+        Assert.Contains("git sparse-checkout reapply --no-sparse-index", e.Message);
+
+        await GitCli.RunAsync(clone, "sparse-checkout", "reapply", "--no-sparse-index");
+        var digests = GoMonorepoBuild.Inputs.GitIndexDigests.For(clone);
+        Assert.Equal(await GitCli.OutputAsync(clone, "rev-parse", "HEAD:libs/util/util.go"), digests.Of("libs/util/util.go"));
+        Assert.False(File.Exists(Path.Combine(clone, "libs/auth/token.go"))); // still sparse
+    }
+
+    [Fact]
+    public async Task A_full_checkout_reads_no_skip_worktree_bits()
+    {
+        await GitCli.CloneAsync(origin.Root, clone);
+        var sparse = await SparseCheckout.ReadAsync(clone, TestContext.Current.CancellationToken,
+            GoMonorepoBuild.Processes.Tool.Named("git-that-does-not-exist")); // would fail if it were run
+        Assert.False(sparse.IsSparse);
+
+        await GitCli.RunAsync(clone, "sparse-checkout", "set", "services/payments");
+        var skipped = await SparseCheckout.ReadAsync(clone, TestContext.Current.CancellationToken);
+        Assert.True(skipped.IsSkipped("libs/auth/token.go"));
+        Assert.False(skipped.IsSkipped("services/payments/main.go"));
+    }
+}
