@@ -16,7 +16,7 @@ export GIT_AUTHOR_NAME=bench GIT_AUTHOR_EMAIL=bench@example.invalid GIT_COMMITTE
 
 "$ROOT/build.sh" Graph --monorepo "$M" --services 'src/*' > "$WORK/graph.txt" 2>&1
 echo "Graph (own Dockerfiles):"
-sed -n '/^Own Dockerfiles:/,/^$/p' "$WORK/graph.txt" | sed 's/^/    /'
+sed -n '/^Own Dockerfiles:/,/^$/p' "$WORK/graph.txt" | grep -v '^Wrote' | sed 's/^/    /'
 echo
 echo "| Change (one commit) | Affected | Expected | Wall time of \`Affected\` | Reason or ignore note |"
 echo "| --- | --- | --- | ---: | --- |"
@@ -24,7 +24,7 @@ echo "| --- | --- | --- | ---: | --- |"
 scenario() { # description expected file text
   local what="$1" expected="$2" file="$3" text="$4"
   mkdir -p "$(dirname "$file")"; printf '%s' "$text" >> "$file"
-  git add -A && git -c commit.gpgsign=false commit -qm "$what"
+  git add -A && git add -f "$file" && git -c commit.gpgsign=false commit -qm "$what"
   local start end
   start=$(date +%s%N)
   "$ROOT/build.sh" Affected --monorepo "$M" --services 'src/*' --base HEAD~1 --head HEAD --output "$WORK/affected.json" > "$WORK/affected.log" 2>&1 \

@@ -25,5 +25,13 @@ public abstract partial class MonorepoBuild
             foreach (var (name, text) in files)
                 File.WriteAllText(Path.Combine(GraphDirectory, name), text);
             Log.Information($"Wrote {string.Join(", ", files.Keys.Select(f => Path.GetRelativePath(RootDirectory, Path.Combine(GraphDirectory, f))))}");
+            // The graph of the healthy services is written, but a selected service that cannot be analysed fails the run
+            // (issue 15: non-zero when a selected service is blocked), as Affected and BuildChanged do.
+            var blocked = SelectedBlockedServices();
+            if (blocked.Count > 0)
+                throw new GoMonorepoBuild.Workspace.WorkspaceException(
+                    $"{blocked.Count} selected service(s) cannot be analysed: " +
+                    string.Join("; ", blocked.Select(b => $"{b.Name} ({b.Path}) is blocked: {b.Problem}")) +
+                    ". Fix the problem(s), or leave the service(s) out of --services / --only; the graph of the others was written.");
         });
 }

@@ -36,5 +36,5 @@ public abstract partial class MonorepoBuild
     /// <summary>One line per service with its own Dockerfile: its build context and how it was decided.</summary>
     string OwnDockerfilesText() => string.Concat(Workspace.Services.Select(OwnDockerfileOf).OfType<OwnDockerfile>().Select(own =>
         $"{own.Service}: own {own.Dockerfile}, build context {own.Context}" +
-        (own.Ignore is { } ignore ? $", {ignore.Path} ({ignore.Patterns.Count} patterns)" : ", no .dockerignore") + "\n"));
+        (own.Ignore is { } ignore ? $", {ignore.Path} ({ignore.Patterns.Count} {(ignore.Patterns.Count == 1 ? "pattern" : "patterns")})" : ", no .dockerignore") + "\n"));
 }

@@ -145,6 +145,22 @@ public class BuildContextTests : IDisposable
     }
 
     [Fact]
+    public void The_files_an_own_Dockerfile_sends_for_the_input_hash_are_what_its_COPY_takes_past_the_dockerignore()
+    {
+        WithServiceFolderDockerfile()
+            .Write("services/web/.dockerignore", "*.md\n!KEEP.md\ndocs/\n")
+            .Write("services/web/KEEP.md", "keep\n")
+            .Write("services/web/docs/guide.txt", "guide\n")
+            .Write("services/web/.git/config", "[core]\n");
+        var own = OwnDockerfile.Load(new WorkTreeSource(repo.Root), "web", "services/web", "services/web/Dockerfile", null);
+
+        var files = own.CopiedFiles(new GoMonorepoBuild.Workspace.MonorepoFiles(repo.Root), _ => true);
+
+        Assert.Equal(["services/web/.dockerignore", "services/web/Dockerfile", "services/web/KEEP.md", "services/web/go.mod", "services/web/main.go",
+            "services/web/static/index.html", "services/web/templates/home.html"], files);
+    }
+
+    [Fact]
     public void A_configured_context_that_does_not_exist_is_an_error_naming_the_setting()
     {
         WithServiceFolderDockerfile();

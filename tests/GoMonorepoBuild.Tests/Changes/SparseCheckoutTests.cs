@@ -87,6 +87,38 @@ public class SparseCheckoutTests : IDisposable
         Assert.Contains("\"notCheckedOut\"", AffectedJson.Serialize(result));
     }
 
+    sealed class AffectedBuild : MonorepoBuild
+    {
+        protected override IReadOnlyDictionary<string, string?> CiVariables() => new Dictionary<string, string?>();
+    }
+
+    [Fact]
+    public async Task The_Affected_target_warns_what_to_add_to_the_checkout_and_writes_it_to_the_JSON()
+    {
+        await SparseCloneAsync("cone");
+        var output = Path.Combine(clone + "-out", "affected.json");
+        try
+        {
+            var run = await GoMonorepoBuild.Tests.Targets.InProcessBuild.RunAsync(new AffectedBuild(), clone,
+                ["Affected", "--services", "services/*", "--base", baseSha, "--output", output]);
+
+            Assert.True(run.ExitCode == 0, run.Output + run.Error);
+            Assert.Contains("orders is affected, but", run.Output + run.Error);
+            Assert.Contains("outside this sparse checkout", run.Output + run.Error);
+            Assert.Contains("git sparse-checkout add libs/auth services/orders", run.Output + run.Error);
+            using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(output));
+            var entry = Assert.Single(json.RootElement.GetProperty("notCheckedOut").EnumerateArray());
+            Assert.Equal("orders", entry.GetProperty("name").GetString());
+            Assert.Equal(["libs/auth", "services/orders"], entry.GetProperty("folders").EnumerateArray().Select(f => f.GetString()));
+            Assert.Equal("git sparse-checkout add libs/auth services/orders", entry.GetProperty("command").GetString());
+            Assert.Equal(["orders"], json.RootElement.GetProperty("services").EnumerateArray().Select(s => s.GetProperty("name").GetString()));
+        }
+        finally
+        {
+            if (Directory.Exists(clone + "-out")) Directory.Delete(clone + "-out", recursive: true);
+        }
+    }
+
     [Fact]
     public async Task The_command_it_gives_checks_the_service_out()
     {
