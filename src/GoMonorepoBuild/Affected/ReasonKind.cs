@@ -15,8 +15,8 @@ public enum ReasonKind
     NewService,
     /// <summary>A package the service imported at the base revision was deleted or moved.</summary>
     DeletedPackage,
-    /// <summary>A file matching one of the service's extra inputs (gomonorepobuild.json's "extraInputs": files read at run time) changed.</summary>
-    ExtraInputChanged,
     /// <summary>Every service was selected without analysis; <see cref="AffectedResult.Fallback"/> says why.</summary>
     Fallback,
+    /// <summary>A file matching one of the service's extra inputs (gomonorepobuild.json's "extraInputs": files read at run time) changed.</summary>
+    ExtraInputChanged,
 }
