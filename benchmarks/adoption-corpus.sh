@@ -3,14 +3,14 @@
 # monorepos from ../shared/corpus: pack this clone into a folder feed, install the template (a private template hive, so
 # the machine's `dotnet new` list stays as it was), scaffold into an unpacked snapshot with no --services, commit the
 # scaffold, commit an edit, then `./build.sh Graph` and `./build.sh Affected --base HEAD~1` there.
-# Usage: benchmarks/adoption-corpus.sh   Env: SNAPSHOTS (default "ent microservices-demo"), CORPUS (default ../shared/corpus).
+# Usage: benchmarks/adoption-corpus.sh   Env: SNAPSHOTS (default "ent microservices-demo"), GMB_CORPUS (default: shared/corpus beside the clone or a folder above it).
 # Prints a Markdown table (with the load average) to paste into BENCHMARKS.md; exits non-zero when a step fails.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/.." && pwd)"
-CORPUS="${CORPUS:-$ROOT/../shared/corpus}"
+. "$ROOT/benchmarks/lib/corpus.sh"
 SNAPSHOTS="${SNAPSHOTS:-ent microservices-demo}"
-[ -x "$CORPUS/unpack" ] || { echo "adoption-corpus: no corpus at $CORPUS (set CORPUS)" >&2; exit 2; }
+[ -n "$CORPUS" ] || { echo "adoption-corpus: no corpus at $CORPUS (set CORPUS)" >&2; exit 2; }
 WORK="$(mktemp -d /tmp/gmb-adopt-XXXXXX)"
 FEED="$WORK/packages"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1

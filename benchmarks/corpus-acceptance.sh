@@ -13,10 +13,10 @@
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/.." && pwd)"
-CORPUS="${GMB_CORPUS:-${CORPUS:-$(cd "$ROOT/.." && pwd)/shared/corpus}}"
+. "$ROOT/benchmarks/lib/corpus.sh"
 CASES="$HERE/corpus-cases.tsv"
 OUT="${OUT:-$ROOT/.nuke/temp/corpus}"
-[ -x "$CORPUS/unpack" ] || { echo "corpus-acceptance: no corpus at $CORPUS (set GMB_CORPUS=<folder holding unpack and *.tar.xz>)" >&2; exit 2; }
+[ -n "$CORPUS" ] || { echo "corpus-acceptance: no corpus at $CORPUS (set GMB_CORPUS=<folder holding unpack and *.tar.xz>)" >&2; exit 2; }
 command -v jq >/dev/null || { echo "corpus-acceptance: needs jq" >&2; exit 2; }
 mkdir -p "$OUT"
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/gmb-corpus.XXXXXX")"

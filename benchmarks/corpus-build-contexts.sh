@@ -6,8 +6,8 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-CORPUS="${GMB_CORPUS:-$ROOT/../shared/corpus}"
-if [ ! -x "$CORPUS/unpack" ]; then echo "no corpus at $CORPUS (set GMB_CORPUS): nothing to measure" >&2; exit 0; fi
+. "$ROOT/benchmarks/lib/corpus.sh"
+if [ -z "$CORPUS" ]; then echo "no corpus at $CORPUS (set GMB_CORPUS): nothing to measure" >&2; exit 0; fi
 WORK="$(mktemp -d /tmp/gmb-corpus-XXXXXX)"
 trap 'rm -rf "$WORK"' EXIT
 M="$("$CORPUS/unpack" microservices-demo "$WORK")"

@@ -5,10 +5,8 @@
 # Usage: benchmarks/corpus-vendor.sh [scratch-folder]
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-corpus="${GMB_CORPUS:-}"
-if [ -z "$corpus" ]; then
-  d="$here"; while [ "$d" != / ]; do [ -x "$d/shared/corpus/unpack" ] && corpus="$d/shared/corpus" && break; d="$(dirname "$d")"; done
-fi
+. "$here/benchmarks/lib/corpus.sh"
+corpus="$CORPUS"
 [ -n "$corpus" ] || { echo "no shared/corpus found above $here (set GMB_CORPUS)" >&2; exit 2; }
 scratch="${1:-$(mktemp -d)}"
 moby="$("$corpus/unpack" moby "$scratch")"

@@ -9,9 +9,7 @@
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/.." && pwd)"
-HOME_DIR="${GMB_HOME:-${XDG_CACHE_HOME:-$HOME/.cache}/gomonorepobuild}"
-export DOCKER_HOST="${DOCKER_HOST:-unix://$HOME_DIR/run/docker.sock}"
-export DOCKER_CONFIG="${DOCKER_CONFIG:-$HOME_DIR/docker-config}"
+. "$HERE/lib/engine.sh"
 RUNS="${RUNS:-5}"
 WORK="$(mktemp -d /tmp/gmb-tax-XXXXXX)"
 PREFIX="gmb-tax-$(basename "$WORK" | tr 'A-Z' 'a-z' | tr -cd 'a-z0-9')"

@@ -3,6 +3,7 @@ using GoMonorepoBuild.Affected;
 using GoMonorepoBuild.Changes;
 using GoMonorepoBuild.Targets;
 using GoMonorepoBuild.Workspace;
+using GoMonorepoBuild.Workspace.Services;
 using LibGit2Sharp;
 using Spectre.Console;
 
@@ -79,16 +80,13 @@ public abstract partial class MonorepoBuild
     /// </summary>
     void FailWhenBlockedServicesAreAffected(AffectedResult result)
     {
-        var selected = Only.Length == 0 ? result.BlockedServices
-            : result.BlockedServices.Where(b => Only.Any(o => string.Equals(o.Trim(), b.Name, StringComparison.OrdinalIgnoreCase))).ToList();
+        var selected = result.BlockedServices.Where(b => OnlyNames.Count == 0 || NamedByOnly(b.Name)).ToList();
         foreach (var blocked in selected.Where(b => !b.Affected))
             Log.Warning($"service {blocked.Name} ({blocked.Path}) is blocked, but the changes do not reach it: {blocked.Problem}");
         var affectedBlocked = selected.Where(b => b.Affected).ToList();
         if (affectedBlocked.Count > 0)
-            throw new WorkspaceException(
-                $"{affectedBlocked.Count} service(s) the changes may affect cannot be analysed: " +
-                string.Join("; ", affectedBlocked.Select(b => $"{b.Name} ({b.Path}) is blocked: {b.Problem}")) +
-                ". Fix the problem(s), or leave the service(s) out of --services / --only; the other services were analysed.");
+            throw BlockedServicesError.For(affectedBlocked.Select(b => (b.Name, b.Path, b.Problem)).ToList(),
+                "service(s) the changes may affect", "the other services were analysed");
     }
 
     AffectedRequest AffectedRequestFor()

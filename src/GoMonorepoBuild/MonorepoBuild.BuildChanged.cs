@@ -282,7 +282,7 @@ public abstract partial class MonorepoBuild
     /// </summary>
     ServiceReport BlockedRow(Workspace.Services.BlockedService blocked)
     {
-        var named = Only.Any(o => string.Equals(o.Trim(), blocked.Name, StringComparison.OrdinalIgnoreCase));
+        var named = NamedByOnly(blocked.Name);
         var analysed = AffectedResult?.BlockedServices.FirstOrDefault(b => b.Path == blocked.Path);
         var failed = named || analysed is null || analysed.Affected;
         return new ServiceReport(blocked.Name, blocked.Path, failed ? ServiceStatus.Failed : ServiceStatus.Skipped)

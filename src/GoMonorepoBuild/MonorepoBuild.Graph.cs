@@ -1,5 +1,6 @@
 using GoMonorepoBuild.Targets;
 using GoMonorepoBuild.Workspace.Rendering;
+using GoMonorepoBuild.Workspace.Services;
 
 namespace GoMonorepoBuild;
 
@@ -29,9 +30,7 @@ public abstract partial class MonorepoBuild
             // (issue 15: non-zero when a selected service is blocked), as Affected and BuildChanged do.
             var blocked = SelectedBlockedServices();
             if (blocked.Count > 0)
-                throw new GoMonorepoBuild.Workspace.WorkspaceException(
-                    $"{blocked.Count} selected service(s) cannot be analysed: " +
-                    string.Join("; ", blocked.Select(b => $"{b.Name} ({b.Path}) is blocked: {b.Problem}")) +
-                    ". Fix the problem(s), or leave the service(s) out of --services / --only; the graph of the others was written.");
+                throw BlockedServicesError.For(blocked.Select(b => (b.Name, b.Path, b.Problem)).ToList(),
+                    "selected service(s)", "the graph of the others was written");
         });
 }

@@ -10,7 +10,7 @@ public abstract partial class MonorepoBuild
     {
         var all = Workspace.Services;
         if (Only.Length == 0) return all;
-        var names = Only.Select(n => n.Trim()).Where(n => n.Length > 0).ToList();
+        var names = OnlyNames;
         var unknown = names.Where(n => Workspace.Service(n) is null && Workspace.Blocked(n) is null).ToList();
         if (unknown.Count > 0)
         {
@@ -31,8 +31,12 @@ public abstract partial class MonorepoBuild
     protected IReadOnlyList<Workspace.Services.BlockedService> SelectedBlockedServices()
     {
         SelectedServices(); // the same checks of --only
-        var names = Only.Select(n => n.Trim()).Where(n => n.Length > 0).ToList();
-        return names.Count == 0 ? Workspace.BlockedServices
-            : Workspace.BlockedServices.Where(b => names.Contains(b.Name, StringComparer.OrdinalIgnoreCase)).ToList();
+        return OnlyNames.Count == 0 ? Workspace.BlockedServices : Workspace.BlockedServices.Where(b => NamedByOnly(b.Name)).ToList();
     }
+
+    /// <summary>The service names --only gives, trimmed, blanks dropped (empty: no restriction).</summary>
+    IReadOnlyList<string> OnlyNames => Only.Select(n => n.Trim()).Where(n => n.Length > 0).ToList();
+
+    /// <summary>Whether --only names <paramref name="service"/> (names compare without case, as everywhere in --only).</summary>
+    bool NamedByOnly(string service) => OnlyNames.Contains(service, StringComparer.OrdinalIgnoreCase);
 }

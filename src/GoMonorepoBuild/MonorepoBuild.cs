@@ -49,10 +49,7 @@ public abstract partial class MonorepoBuild : BuildBase
         var tree = GoWorkspace.Load(ExistingMonorepoDirectory(), WorkspaceOptions.Default.WithServiceGlobs([]));
         var suggestion = ServiceGlobSuggestion.From(tree);
         if (suggestion.Globs.Count == 0)
-            throw new UsageException(
-                $"--services is not set and {MonorepoDirectory} has no module or main-package folder under " +
-                $"{string.Join(", ", ServiceGlobSuggestion.ConventionalFolders.Select(f => f + "/"))} (where services are looked for): " +
-                $"{ServiceGlobHints.DescribeTree(tree)}. Say where the services are with --services <globs> or \"Services\" in .nuke/parameters.json.");
+            throw new UsageException(ServiceGlobHints.NothingToDetect(tree, MonorepoDirectory));
         Log.Information($"--services is not set: using '{string.Join(",", suggestion.Globs)}', found in the tree ({string.Join("; ", suggestion.Reasons)}). " +
                         $"To keep or change it: \"Services\": [{string.Join(", ", suggestion.Globs.Select(g => $"\"{g}\""))}] in .nuke/parameters.json, or --services.");
         return suggestion.Globs;

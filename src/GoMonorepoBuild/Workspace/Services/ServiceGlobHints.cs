@@ -10,6 +10,12 @@ public static class ServiceGlobHints
     public static string Describe(GoWorkspace model, IReadOnlyList<string> globs) =>
         $"--services '{string.Join(",", globs)}' matches no module or main-package folder: {DescribeTree(model)}";
 
+    /// <summary>Why no --services globs could be detected in <paramref name="monorepo"/>, and how to say where services are.</summary>
+    public static string NothingToDetect(GoWorkspace model, string monorepo) =>
+        $"--services is not set and {monorepo} has no module or main-package folder under " +
+        $"{string.Join(", ", ServiceGlobSuggestion.ConventionalFolders.Select(f => f + "/"))} (where services are looked for): " +
+        $"{DescribeTree(model)}. Say where the services are with --services <globs> or \"Services\" in .nuke/parameters.json.";
+
     /// <summary>"the tree has N module(s) and M main package(s); try for example --services '...'".</summary>
     public static string DescribeTree(GoWorkspace model)
     {
