@@ -27,6 +27,28 @@ public class RealLayoutTests
     }
 
     [Fact]
+    public void A_generator_that_only_a_custom_tag_builds_may_be_another_package_as_go_build_without_tags_ignores_it()
+    {
+        // aws-sdk-go-v2 (vendored in moby) keeps "//go:build clientlogmode" package main beside package aws.
+        using var tree = new TempTree();
+        tree.Module("services/api", "example.com/api")
+            .GoFile("services/api/main.go", "main", "example.com/api/aws")
+            .Write("services/api/aws/logging_generate.go", "//go:build clientlogmode\n// +build clientlogmode\n\npackage main\n\nfunc main() {}\n")
+            .GoFile("services/api/aws/logging.go", "aws")
+            .Write("services/api/conflict/a.go", "package a\n")
+            .Write("services/api/conflict/b.go", "//go:build linux\n\npackage b\n");
+        var model = GoWorkspace.Load(tree.Root);
+
+        var aws = model.Packages["example.com/api/aws"];
+        Assert.Equal("aws", aws.Name);
+        Assert.Equal(["services/api/aws/logging.go"], aws.Files);
+        Assert.Contains("services/api/aws/logging_generate.go", aws.ExcludedFiles);
+        Assert.DoesNotContain(model.Problems, p => p.File == "services/api/aws/logging_generate.go");
+        // A platform tag is no custom tag: go build compiles both files there, and the conflict stays a problem.
+        Assert.Contains(model.Problems, p => p.File == "services/api/conflict/b.go" && p.Message.Contains("a folder holds one package", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Modules_that_require_each_other_are_legal_and_a_change_anywhere_in_the_cycle_reaches_their_dependents()
     {
         using var tree = new TempTree();

@@ -142,7 +142,8 @@ public class VendorTests
     public void A_vendored_file_that_does_not_parse_is_a_warning_naming_it_and_the_rest_still_loads()
     {
         using var tree = Shop(new TempTree());
-        tree.Write("services/shop/vendor/github.com/x/db/pool/gen.go", "//go:build generate\n\npackage main\n");
+        // A platform tag, not a custom one: go build compiles it beside pool.go, so the package clash is real.
+        tree.Write("services/shop/vendor/github.com/x/db/pool/gen.go", "//go:build linux\n\npackage main\n");
         var model = GoWorkspace.Load(tree.Root, ["services/shop"]);
         Assert.Contains(model.Warnings, w => w.StartsWith("vendored package github.com/x/db/pool: services/shop/vendor/github.com/x/db/pool/gen.go:1:1: package main here",
             StringComparison.Ordinal));

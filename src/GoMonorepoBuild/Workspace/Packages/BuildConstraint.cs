@@ -35,23 +35,30 @@ public sealed class BuildConstraint
     }
 
     /// <summary>False only when the expression is false on <paramref name="platform"/> whatever the unknowable tags are.</summary>
-    public bool MayBuildFor(TargetPlatform platform) => Evaluate(_root, platform) != Truth.False;
+    public bool MayBuildFor(TargetPlatform platform) => Evaluate(_root, platform, withoutTags: false) != Truth.False;
+
+    /// <summary>
+    /// Whether the file builds on <paramref name="platform"/> as `go build` without -tags builds it: custom tags and cgo
+    /// off (images build with CGO_ENABLED=0), go1.N on. A file that builds only with a custom tag (a generator's
+    /// <c>package main</c> beside a library, as in aws-sdk-go-v2) is no part of the package then.
+    /// </summary>
+    public bool BuildsWithoutTags(TargetPlatform platform) => Evaluate(_root, platform, withoutTags: true) == Truth.True;
 
     public override string ToString() => Expression;
 
     private enum Truth { False, True, Unknown }
 
-    private static Truth Evaluate(Node node, TargetPlatform platform) => node switch
+    private static Truth Evaluate(Node node, TargetPlatform platform, bool withoutTags) => node switch
     {
-        Tag t => TagTruth(t.Name, platform),
-        Not n => Evaluate(n.Operand, platform) switch { Truth.True => Truth.False, Truth.False => Truth.True, _ => Truth.Unknown },
-        And a => (Evaluate(a.Left, platform), Evaluate(a.Right, platform)) switch
+        Tag t => TagTruth(t.Name, platform, withoutTags),
+        Not n => Evaluate(n.Operand, platform, withoutTags) switch { Truth.True => Truth.False, Truth.False => Truth.True, _ => Truth.Unknown },
+        And a => (Evaluate(a.Left, platform, withoutTags), Evaluate(a.Right, platform, withoutTags)) switch
         {
             (Truth.False, _) or (_, Truth.False) => Truth.False,
             (Truth.True, Truth.True) => Truth.True,
             _ => Truth.Unknown,
         },
-        Or o => (Evaluate(o.Left, platform), Evaluate(o.Right, platform)) switch
+        Or o => (Evaluate(o.Left, platform, withoutTags), Evaluate(o.Right, platform, withoutTags)) switch
         {
             (Truth.True, _) or (_, Truth.True) => Truth.True,
             (Truth.False, Truth.False) => Truth.False,
@@ -60,7 +67,7 @@ public sealed class BuildConstraint
         _ => Truth.Unknown,
     };
 
-    private static Truth TagTruth(string tag, TargetPlatform platform)
+    private static Truth TagTruth(string tag, TargetPlatform platform, bool withoutTags)
     {
         if (KnownPlatforms.IsOs(tag)) return KnownPlatforms.OsMatches(tag, platform.Os) ? Truth.True : Truth.False;
         if (KnownPlatforms.IsArch(tag)) return tag == platform.Arch ? Truth.True : Truth.False;
@@ -71,7 +78,9 @@ public sealed class BuildConstraint
             "gccgo" => Truth.False,
             // By convention //go:build ignore keeps generators and examples out of every build.
             "ignore" => Truth.False,
-            _ => Truth.Unknown,
+            _ when !withoutTags => Truth.Unknown,
+            _ when tag.StartsWith("go1.", StringComparison.Ordinal) => Truth.True,
+            _ => Truth.False,
         };
     }
 

@@ -90,7 +90,8 @@ internal static class PackageIndex
                 new(StringComparer.Ordinal), new(StringComparer.Ordinal));
             string? name = null;
             string? nameFile = null;
-            foreach (var (path, file) in files)
+            // Files a plain `go build` compiles name the package; one that needs a custom tag may disagree (below).
+            foreach (var (path, file) in files.OrderBy(f => NeedsCustomTag(f.File, platforms) ? 1 : 0))
             {
                 if (file.Constraint is not null) draft.Constraints[path] = file.Constraint.Expression;
                 var builds = platforms.Any(p => KnownPlatforms.FileNameAllows(file.Name, p) && (file.Constraint?.MayBuildFor(p) ?? true));
@@ -103,6 +104,12 @@ internal static class PackageIndex
                 }
                 if (name is not null && file.PackageName != name)
                 {
+                    // As go build without -tags: a generator's "//go:build sometag" package main beside a library is no conflict.
+                    if (NeedsCustomTag(file, platforms))
+                    {
+                        draft.Excluded.Add(path);
+                        continue;
+                    }
                     problems.Add(new WorkspaceException(
                         $"package {file.PackageName} here, but {nameFile} in the same folder is package {name}: a folder holds one package",
                         path, 1, 1), problemDir, dir);
@@ -128,11 +135,17 @@ internal static class PackageIndex
                     }
                 }
             }
+            draft.Files.Sort(StringComparer.Ordinal);
+            draft.Excluded.Sort(StringComparer.Ordinal);
+            draft.Tests.Sort(StringComparer.Ordinal);
             // Without a buildable file, the tests (or else the excluded files) say what the package is called.
             name ??= files.OrderBy(f => f.File.IsTest ? 0 : 1).Select(f => f.File.PackageName.EndsWith("_test", StringComparison.Ordinal)
                 ? f.File.PackageName[..^5] : f.File.PackageName).FirstOrDefault() ?? "";
             return draft with { Name = name };
         }
+
+        private static bool NeedsCustomTag(GoSourceFile file, IReadOnlyList<TargetPlatform> platforms) =>
+            file.Constraint is { } constraint && !platforms.Any(constraint.BuildsWithoutTags);
 
         public GoPackage ToPackage(List<string> local, List<string> std, List<string> external, IReadOnlyList<string> others) => new(
             ImportPath, Name, Dir, ModulePath, Files, Excluded, Tests, Imports.ToList(), local, std, external,
