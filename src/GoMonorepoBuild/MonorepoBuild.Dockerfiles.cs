@@ -104,7 +104,8 @@ public abstract partial class MonorepoBuild
             GoVersions.Minor(service.GoVersion) ?? GoVersions.Fallback,
             service.ModuleFiles,
             service.SourceFiles.Where(f => f != service.Dockerfile).ToList())
-            .WithExtraInputs(service.ExtraInputs);
+            .WithExtraInputs(service.ExtraInputs)
+            .WithVendorFiles(service.VendorFiles);
     }
 
     /// <summary>

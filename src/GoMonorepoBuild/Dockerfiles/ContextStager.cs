@@ -58,6 +58,8 @@ internal static class ContextStager
         }
         foreach (var file in input.ModuleFiles) Add(ContextLayout.ModulesFolder, file);
         foreach (var file in input.SourceFiles) Add(ContextLayout.SourcesFolder, file);
+        // The vendor folder sits at its monorepo path in the sources tree, where 'go build -mod=vendor' looks for it.
+        foreach (var file in input.VendorFiles) Add(ContextLayout.SourcesFolder, file);
         foreach (var file in input.ExtraInputs.Files) Add(ContextLayout.ExtrasFolder, file.Path, file.Target);
         return wanted;
     }

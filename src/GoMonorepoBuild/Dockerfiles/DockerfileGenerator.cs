@@ -33,16 +33,24 @@ public static class DockerfileGenerator
         Line("# the last stage is the image.");
         Line();
         Line($"FROM --platform=$BUILDPLATFORM {builder} AS build");
-        Line("ENV CGO_ENABLED=0 GOTOOLCHAIN=local GOFLAGS=-mod=mod GOCACHE=/root/.cache/go-build GOMODCACHE=/go/pkg/mod");
+        Line($"ENV CGO_ENABLED=0 GOTOOLCHAIN=local GOFLAGS=-mod={(input.IsVendored ? "vendor" : "mod")} GOCACHE=/root/.cache/go-build GOMODCACHE=/go/pkg/mod");
         UserDatabase(runtime, Line);
         Line($"WORKDIR {WorkDir}");
-        Line("# Module files first, so the download step re-runs only when a go.mod or go.sum changes.");
-        Line($"COPY {ContextLayout.ModulesFolder}/ ./");
-        Line("# The cache ids are the same in every service's Dockerfile: one service's downloads and compiled packages");
-        Line("# serve all the others. Downloading takes the module cache 'locked': services built at the same time queue");
-        Line("# here (a no-op once the modules are there) instead of fetching the same versions in parallel.");
-        Line($"RUN {ModCache},sharing=locked \\");
-        Line($"    cd {input.ModuleDir} && go mod download");
+        if (input.IsVendored)
+        {
+            Line($"# The module vendors its dependencies: {input.ModuleDir}/vendor travels in the sources tree and nothing is downloaded.");
+            Line($"COPY {ContextLayout.ModulesFolder}/ ./");
+        }
+        else
+        {
+            Line("# Module files first, so the download step re-runs only when a go.mod or go.sum changes.");
+            Line($"COPY {ContextLayout.ModulesFolder}/ ./");
+            Line("# The cache ids are the same in every service's Dockerfile: one service's downloads and compiled packages");
+            Line("# serve all the others. Downloading takes the module cache 'locked': services built at the same time queue");
+            Line("# here (a no-op once the modules are there) instead of fetching the same versions in parallel.");
+            Line($"RUN {ModCache},sharing=locked \\");
+            Line($"    cd {input.ModuleDir} && go mod download");
+        }
         Line($"COPY {ContextLayout.SourcesFolder}/ ./");
         Line("# Declared here, not at the top, so the steps above are shared by every target platform.");
         Line("ARG TARGETOS TARGETARCH");

@@ -22,6 +22,17 @@ public sealed record ServiceBuildInput(
 
     public ServiceBuildInput WithExtraInputs(Workspace.Services.ExtraInputs extraInputs) => this with { ExtraInputs = extraInputs };
 
+    /// <summary>
+    /// When the module builds from its vendor folder: vendor/modules.txt and the vendored package files the build reads,
+    /// staged at their monorepo paths; the build then uses <c>-mod=vendor</c> and downloads nothing.
+    /// </summary>
+    public IReadOnlyList<string> VendorFiles { get; init; } = [];
+
+    public ServiceBuildInput WithVendorFiles(IReadOnlyList<string> vendorFiles) => this with { VendorFiles = vendorFiles };
+
+    /// <summary>Whether the service builds from its module's vendor folder instead of the module cache.</summary>
+    public bool IsVendored => VendorFiles.Count > 0;
+
     /// <summary>The main package relative to the module folder, as <c>go build</c> takes it: "." or "./cmd/x".</summary>
     public string MainPackageInModule =>
         MainPackageDir == ModuleDir ? "."
@@ -41,8 +52,13 @@ public sealed record ServiceBuildInput(
         if (!System.Text.RegularExpressions.Regex.IsMatch(GoVersion, @"^\d+\.\d+(\.\d+)?$"))
             throw new InvalidServiceInputException(Name,
                 $"'{GoVersion}' is not a Go version like '1.23' or '1.23.5'; check the 'go' line of {Workspace.RepoPath.Combine(ModuleDir, "go.mod")}.");
-        foreach (var file in ModuleFiles.Concat(SourceFiles))
+        foreach (var file in ModuleFiles.Concat(SourceFiles).Concat(VendorFiles))
             InputPathRules.Validate(Name, "input file", file);
+        // The module's own vendor folder, or a 'go work vendor' folder beside go.work: either way its modules.txt.
+        if (IsVendored && !VendorFiles.Any(f => f == "vendor/modules.txt" || f.EndsWith("/vendor/modules.txt", StringComparison.Ordinal)))
+            throw new InvalidServiceInputException(Name,
+                $"its vendor files do not include a vendor/modules.txt (e.g. '{Workspace.RepoPath.Combine(ModuleDir, "vendor/modules.txt")}'); " +
+                $"a vendored build needs it: run 'go mod vendor' in {ModuleDir} (or 'go work vendor' for a workspace).");
         var goMod = Workspace.RepoPath.Combine(ModuleDir, "go.mod");
         if (!ModuleFiles.Contains(goMod))
             throw new InvalidServiceInputException(Name,
