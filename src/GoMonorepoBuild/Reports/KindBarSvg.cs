@@ -5,11 +5,19 @@ namespace GoMonorepoBuild.Reports;
 /// <summary>
 /// The overview's compact bar for one service: its step time split by instruction kind (RUN, COPY, ...), each kind's
 /// share in green for what the cache covered and striped orange for what ran. Widths are shares of the service's
-/// own total; the hover text of each part has the exact figures.
+/// own total; the hover text of each part has the exact figures. A part is labelled with its kind only when the
+/// label fits inside it; a narrower part goes without (its hover text still names it), so no label is cut off or
+/// runs over its neighbour.
 /// </summary>
 static class KindBarSvg
 {
-    const int Width = 180, Height = 18, Gap = 2;
+    const int Width = 180, Height = 18, Gap = 2, LabelInset = 3;
+
+    /// <summary>
+    /// An upper bound of the width of one upper-case letter of the 10px bold label (DejaVu Sans Bold's widest, W, is
+    /// about 10px; RUN, COPY and WORKDIR average under 8px): the page cannot measure before it is drawn.
+    /// </summary>
+    const double LetterWidth = 9;
 
     public static string Render(ServiceReport service)
     {
@@ -27,14 +35,18 @@ static class KindBarSvg
                 ? (kind.RunSteps == 0 ? kindWidth : 0)
                 : kindWidth * kind.CachedMs / (kind.CachedMs + kind.RunMs);
             var title = Describe(kind);
-            svg.Append(Svg.Rect(x, 0, cachedWidth, Height, Svg.CachedColor, title))
-                .Append(Svg.Rect(x + cachedWidth, 0, kindWidth - cachedWidth, Height, Svg.RunFill, title));
-            if (kindWidth >= 34)
-                svg.Append(Svg.Text(x + 3, 13, kind.Kind, @class: "on-bar"));
+            svg.Append($"<g class=\"kind\" data-kind=\"{Svg.E(kind.Kind)}\"><title>{Svg.E(title)}</title>")
+                .Append(Svg.Rect(x, 0, cachedWidth, Height, Svg.CachedColor))
+                .Append(Svg.Rect(x + cachedWidth, 0, kindWidth - cachedWidth, Height, Svg.RunFill));
+            if (LabelFits(kind.Kind, kindWidth))
+                svg.Append(Svg.Text(x + LabelInset, 13, kind.Kind, @class: "on-bar"));
+            svg.Append("</g>");
             x += kindWidth + Gap;
         }
         return svg.Append("</svg>").ToString();
     }
+
+    static bool LabelFits(string label, double width) => label.Length * LetterWidth + 2 * LabelInset <= width;
 
     static string Describe(IReadOnlyList<StepKindTotals> kinds) =>
         kinds.Count == 0 ? "no steps recorded" : string.Join("; ", kinds.Select(Describe));

@@ -63,9 +63,21 @@ static class ReportPageStyle
         figure.chart { margin: 8px 0; }
         pre { background: var(--bg); padding: 8px; overflow-x: auto; white-space: pre-wrap; overflow-wrap: anywhere; }
         @media (max-width: 900px) {
+          main { padding: 8px 10px; }
           col.c-bar, col.c-saved, td.bar, th.bar, td.saved, th.saved { display: none; }
-          col.c-service { width: 24%; } col.c-status { width: 14%; } col.c-cached { width: 14%; } col.c-time { width: 12%; } col.c-image { width: 12%; }
+          col.c-service { width: 20%; } col.c-status { width: 12%; } col.c-cached { width: 12%; } col.c-time { width: 10%; } col.c-image { width: 10%; }
+          .totals { flex-basis: 100%; } .totals dd { font-size: 15px; }
+        }
+        @media (max-width: 600px) {
           .totals { grid-template-columns: repeat(2, 1fr); }
+          .controls input[type=search] { min-width: 0; width: 12em; }
+          #overview, #overview tr { display: block; }
+          #overview colgroup, #overview thead { display: none; }
+          #overview tbody:not(.skipped), #overview.expand-skipped tbody.skipped, #overview:has(#show-skipped:checked) tbody.skipped { display: block; }
+          #overview td { display: none; border: 0; padding: 2px 6px; }
+          #overview td:nth-child(1), #overview td:nth-child(2), #overview tbody.toggle td { display: inline-block; }
+          #overview td.missed { display: block; }
+          #overview tr { border-bottom: 1px solid var(--border); }
         }
         """;
 }

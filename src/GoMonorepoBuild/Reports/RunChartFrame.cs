@@ -10,7 +10,10 @@ namespace GoMonorepoBuild.Reports;
 sealed class RunChartFrame
 {
     public const int Width = 760, Height = 210;
-    const int Left = 64, Right = 56, Top = 28, Bottom = 58, MinSlots = 10, MaxLabels = 8;
+    const int Left = 64, Right = 56, Top = 28, Bottom = 58, MinSlots = 10, MaxLabels = 8, LabelGap = 6;
+
+    /// <summary>An upper bound of the width of a digit or letter of the 11px tick labels (DejaVu Sans: about 6.1).</summary>
+    const double CharWidth = 6.6;
 
     readonly long _topMs;
     readonly int _runs;
@@ -47,17 +50,23 @@ sealed class RunChartFrame
         {
             foreach (var pct in new[] { 0, 25, 50, 75, 100 })
                 svg.Append(Svg.Text(PlotRight + 5, YPercent(pct / 100.0) + 4, $"{pct}%", "start", "muted"));
-            svg.Append($"<text class=\"axis-title\" text-anchor=\"middle\" transform=\"translate({Width - 8} {Svg.N(Top + PlotHeight / 2.0)}) rotate(90)\">{Svg.E(rightTitle)}</text>");
+            svg.Append($"<text class=\"axis-title\" text-anchor=\"middle\" transform=\"translate({Width - 14} {Svg.N(Top + PlotHeight / 2.0)}) rotate(90)\">{Svg.E(rightTitle)}</text>");
         }
         svg.Append(Svg.Line(Left, Baseline, PlotRight, Baseline, "axis"));
         var every = (int)Math.Ceiling(runLabels.Count / (double)MaxLabels);
-        for (var i = 0; i < runLabels.Count; i++)
+        var freeRight = (double)PlotRight;
+        for (var i = runLabels.Count - 1; i >= 0; i--)
         {
-            // The newest run is always labelled; the others every few runs so the labels never overlap.
+            // The newest run is always labelled, the others every few runs; a label stays within the plot's width
+            // (the newest is pulled in from the right-hand axis) and one that would touch its right neighbour is left off.
             if ((runLabels.Count - 1 - i) % every != 0) continue;
             var parts = runLabels[i].Split(" · ");
-            svg.Append(Svg.Text(Center(i), Baseline + 14, parts[0], "middle", "muted"));
-            if (parts.Length > 1) svg.Append(Svg.Text(Center(i), Baseline + 26, parts[1], "middle", "muted"));
+            var half = parts.Max(p => p.Length) * CharWidth / 2;
+            var center = Math.Min(Center(i), PlotRight - half);
+            if (center + half > freeRight || center - half < Left - 4) continue;
+            svg.Append(Svg.Text(center, Baseline + 13, parts[0], "middle", "muted"));
+            if (parts.Length > 1) svg.Append(Svg.Text(center, Baseline + 27, parts[1], "middle", "muted"));
+            freeRight = center - half - LabelGap;
         }
         svg.Append(Svg.Text(Left + (PlotRight - Left) / 2.0, Height - 6, "run (UTC time · commit)", "middle", "axis-title"));
         return svg.ToString();

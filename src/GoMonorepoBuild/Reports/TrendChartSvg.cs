@@ -37,14 +37,17 @@ static class TrendChartSvg
             var top = frame.Y(s.DurationMs);
             var barHeight = Math.Max(1, RunChartFrame.Baseline - top);
             top = RunChartFrame.Baseline - barHeight;
+            // One hover text per run for both parts of its bar (a 200-service page holds thousands of these).
+            svg.Append($"<g><title>{Svg.E(title)}</title>");
             if (s.Status == ServiceStatus.Failed)
-                svg.Append(Svg.Rect(frame.BarX(i), top, frame.BarWidth, barHeight, Svg.FailedColor, title, "run-bar"));
+                svg.Append(Svg.Rect(frame.BarX(i), top, frame.BarWidth, barHeight, Svg.FailedColor, @class: "run-bar"));
             else
             {
                 var cachedShare = s.Total == 0 ? 0 : (double)s.Cached / s.Total;
-                svg.Append(Svg.Rect(frame.BarX(i), top, frame.BarWidth, barHeight, Svg.RunFill, title, "run-bar"))
-                    .Append(Svg.Rect(frame.BarX(i), top + barHeight * (1 - cachedShare), frame.BarWidth, barHeight * cachedShare, Svg.CachedColor, title));
+                svg.Append(Svg.Rect(frame.BarX(i), top, frame.BarWidth, barHeight, Svg.RunFill, @class: "run-bar"))
+                    .Append(Svg.Rect(frame.BarX(i), top + barHeight * (1 - cachedShare), frame.BarWidth, barHeight * cachedShare, Svg.CachedColor));
             }
+            svg.Append("</g>");
             if (s.TimeSavedMs is { } ms) line.Add($"{Svg.N(frame.Center(i))},{Svg.N(frame.Y(ms))}");
         }
         if (line.Count > 1)

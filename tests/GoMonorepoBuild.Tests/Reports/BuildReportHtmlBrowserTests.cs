@@ -79,12 +79,5 @@ public sealed class BuildReportHtmlBrowserTests : IDisposable
         Assert.True(PngPixels.Read(png).DistinctColours() > 50, "the screenshot is (nearly) blank");
     }
 
-    // Where CI keeps artefacts: the test results folder the build's Test target collects (.nuke/temp/test-results).
-    static void KeepScreenshot(string png)
-    {
-        var root = GoMonorepoBuild.Tests.Support.RealBuild.RepositoryRoot;
-        var folder = Path.Combine(root, ".nuke", "temp", "test-results", "screenshots");
-        Directory.CreateDirectory(folder);
-        File.Copy(png, Path.Combine(folder, Path.GetFileName(png)), overwrite: true);
-    }
+    static void KeepScreenshot(string png) => File.Copy(png, Screenshots.Path(Path.GetFileName(png)), overwrite: true);
 }
