@@ -27,9 +27,11 @@ render="'$CHROMIUM' --headless --no-sandbox --disable-gpu --hide-scrollbars --no
 
 echo "load before: $(uptime)"
 dotnet run -c Release --project "$ROOT/benchmarks/ReportPages" -- --time "$CHROMIUM" "$RUNS" "$WORK/report-6.html" "$WORK/report-200.html"
-hyperfine --warmup 2 --runs "$RUNS" --export-markdown "$WORK/render.md" \
+hyperfine --warmup 2 --runs "$RUNS" --export-markdown "$WORK/render.md" --export-json "$WORK/render.json" \
   -n "empty page" "$render file://$WORK/empty.html 2>/dev/null" \
   -n "6 services" "$render file://$WORK/report-6.html 2>/dev/null" \
   -n "200 services" "$render file://$WORK/report-200.html 2>/dev/null" >/dev/null
 cat "$WORK/render.md"
+# CPU time (user + system) per process: less sensitive to other load than wall time.
+python3 -c "import json; [print(f\"{r['command']}: {1000 * (r['user'] + r['system']):.0f} ms CPU (user + system, mean)\") for r in json.load(open('$WORK/render.json'))['results']]" 2>/dev/null || true
 echo "load after: $(uptime)"

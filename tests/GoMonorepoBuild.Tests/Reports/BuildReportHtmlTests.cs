@@ -57,4 +57,18 @@ public class BuildReportHtmlTests
         Assert.Equal(5, Regex.Matches(payments, "class=\"run-bar\"").Count);
         Assert.DoesNotContain("steps-chart", payments);
     }
+
+    [Fact]
+    public void A_service_with_no_build_in_the_history_gets_a_sentence_instead_of_an_empty_chart()
+    {
+        var html = BuildReportHtml.Render(ReportSample.Report(), history: []);
+        string Details(string service) => Regex.Match(html, $"id=\"service-{service}\".*?</details>", RegexOptions.Singleline).Value;
+
+        Assert.DoesNotContain("<svg", Details("payments"));
+        Assert.Contains("Not built this run, and no build of it in the history: no charts.", Details("payments"));
+        Assert.Contains("<svg class=\"steps-chart\"", Details("orders"));
+        Assert.DoesNotContain("trend-chart", Details("orders"));
+        Assert.Contains("No build of this service in the history yet", Details("orders"));
+        Assert.DoesNotContain("fleet-chart", html);
+    }
 }

@@ -68,7 +68,22 @@ sealed class ReportTab(IPage page, List<string> requests)
 
     public Task<string> EvaluateAsync(string expression) => page.EvaluateExpressionAsync<string>(expression);
 
-    /// <summary>A screenshot of what the window shows (the first screen), or of the whole page.</summary>
-    public Task ScreenshotAsync(string png, bool fullPage = false) =>
-        page.ScreenshotAsync(png, new ScreenshotOptions { FullPage = fullPage, Type = ScreenshotType.Png });
+    /// <summary>
+    /// A screenshot of what the window shows (the first screen), or of the whole page: then the window is made as tall
+    /// as the page first, since chromium does not draw blocks off the screen (content-visibility: auto) in a
+    /// full-page capture.
+    /// </summary>
+    public async Task ScreenshotAsync(string png, bool fullPage = false)
+    {
+        // Blocks drawn for the first time take their real height, so the page grows: grow the window until it stops.
+        for (var round = 0; fullPage && round < 4; round++)
+        {
+            await page.EvaluateExpressionAsync("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))");
+            var viewport = page.Viewport;
+            var height = await page.EvaluateExpressionAsync<int>("Math.ceil(document.documentElement.scrollHeight)");
+            if (height <= viewport.Height) break;
+            await page.SetViewportAsync(new ViewPortOptions { Width = viewport.Width, Height = height });
+        }
+        await page.ScreenshotAsync(png, new ScreenshotOptions { Type = ScreenshotType.Png });
+    }
 }
