@@ -69,6 +69,29 @@ public sealed class BuildReportLayoutTests : IAsyncLifetime
         Assert.Equal(1, charts.Count(c => c.Class == "fleet-chart"));
         Assert.Equal(services, charts.Count(c => c.Class == "trend-chart"));
         Assert.True(charts.Count(c => c.Class == "steps-chart") >= 2);
+        AssertChartsReadable(charts);
+    }
+
+    [Fact]
+    public async Task Long_step_names_are_shortened_to_fit_beside_their_bars()
+    {
+        var page = Path.Combine(_dir, "sample.html");
+        BuildReportHtml.Write(page, ReportSample.Report(), ReportSample.History());
+
+        var tab = await Browser.OpenAsync(page, 1280, 800);
+        await tab.ExpandAllAsync();
+        var layout = await tab.MeasureAsync();
+
+        var charts = layout.Charts.Where(c => c.Class != "kind-bar").ToList();
+        Assert.Equal(3, charts.Count(c => c.Class == "steps-chart"));
+        Assert.Contains(charts.SelectMany(c => c.Texts), t => t.Text.EndsWith('…'));
+        AssertChartsReadable(charts);
+        AssertBarLabelsFit(layout);
+    }
+
+    /// <summary>Every chart has axis titles and ticks with units; no text is cut off by its chart, on another text or over a bar.</summary>
+    static void AssertChartsReadable(IEnumerable<PageLayout.Chart> charts)
+    {
         foreach (var chart in charts)
         {
             var where = $"{chart.Class} of {(chart.Service is "" ? "the fleet" : chart.Service)}";
