@@ -37,7 +37,7 @@ static class FleetTrendSvg
             var top = frame.Y(run.DurationMs);
             var height = Math.Max(1, RunChartFrame.Baseline - top);
             svg.Append(Svg.Rect(frame.BarX(i), RunChartFrame.Baseline - height, frame.BarWidth, height,
-                failed > 0 ? Svg.FailedColor : Svg.MutedColor, title, "run-bar"));
+                failed > 0 ? Svg.FailedFill : Svg.MutedColor, title, "run-bar"));
             if (total > 0) points.Add((frame.Center(i), frame.YPercent((double)cached / total), title));
         }
         if (points.Count > 1)

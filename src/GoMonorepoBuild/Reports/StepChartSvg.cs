@@ -47,7 +47,7 @@ static class StepChartSvg
             else if (step.DurationMs is { } ms)
             {
                 note = step.Failed ? $"FAILED after {BuildReportTable.Duration(ms)}" : $"ran {BuildReportTable.Duration(ms)}";
-                svg.Append(Svg.Rect(LabelWidth, y + 3, Bar(ms), RowHeight - 6, step.Failed ? Svg.FailedColor : Svg.RunFill,
+                svg.Append(Svg.Rect(LabelWidth, y + 3, Bar(ms), RowHeight - 6, step.Failed ? Svg.FailedFill : Svg.RunFill,
                     $"{step.Name}\n{note}", step.Failed ? "failed" : "run"));
             }
             else
@@ -65,5 +65,5 @@ static class StepChartSvg
         Svg.Rect(0, 6, 12, 12, Svg.CachedColor) + Svg.Text(16, 16, "cached") +
         Svg.Rect(80, 6, 12, 12, Svg.SavedColor) + Svg.Text(96, 16, "last run (saved)") +
         Svg.Rect(220, 6, 12, 12, Svg.RunFill) + Svg.Text(236, 16, "ran") +
-        Svg.Rect(280, 6, 12, 12, Svg.FailedColor) + Svg.Text(296, 16, "failed");
+        Svg.Rect(280, 6, 12, 12, Svg.FailedFill) + Svg.Text(296, 16, "failed");
 }

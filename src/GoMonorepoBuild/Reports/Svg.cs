@@ -19,6 +19,9 @@ static class Svg
     /// <summary>Diagonal stripes over the run colour (defined once per page): run bars differ from cached ones without colour.</summary>
     public const string RunFill = "url(#run-hatch)";
 
+    /// <summary>Crosses over the failed colour (defined once per page): a failed bar differs from a cached one without colour.</summary>
+    public const string FailedFill = "url(#failed-hatch)";
+
     public static string N(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
 
     public static string E(string text) => WebUtility.HtmlEncode(text);
@@ -36,10 +39,12 @@ static class Svg
     public static string Line(double x1, double y1, double x2, double y2, string @class = "grid") =>
         $"<line x1=\"{N(x1)}\" y1=\"{N(y1)}\" x2=\"{N(x2)}\" y2=\"{N(y2)}\" class=\"{@class}\"/>";
 
-    /// <summary>The stripes <see cref="RunFill"/> refers to; once per page, in an invisible SVG.</summary>
+    /// <summary>The patterns <see cref="RunFill"/> and <see cref="FailedFill"/> refer to; once per page, in an invisible SVG.</summary>
     public const string Definitions =
         "<svg width=\"0\" height=\"0\" style=\"position:absolute\" aria-hidden=\"true\"><defs>" +
         "<pattern id=\"run-hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">" +
         "<rect width=\"6\" height=\"6\" fill=\"" + RunColor + "\"/><rect width=\"2\" height=\"6\" fill=\"#b85a17\"/></pattern>" +
+        "<pattern id=\"failed-hatch\" width=\"8\" height=\"8\" patternUnits=\"userSpaceOnUse\">" +
+        "<rect width=\"8\" height=\"8\" fill=\"" + FailedColor + "\"/><path d=\"M0 0L8 8M8 0L0 8\" stroke=\"#7a1616\" stroke-width=\"1.2\"/></pattern>" +
         "</defs></svg>";
 }

@@ -4,7 +4,7 @@ namespace GoMonorepoBuild.Reports;
 
 /// <summary>
 /// A service's trend across the runs in the history it was built in: one bar per run (height = build time; the
-/// green part = the share of steps cached, red when it failed) and a line of the time the cache saved.
+/// green part = the share of steps cached, red with crosses when it failed) and a line of the time the cache saved.
 /// </summary>
 static class TrendChartSvg
 {
@@ -40,7 +40,7 @@ static class TrendChartSvg
             // One hover text per run for both parts of its bar (a 200-service page holds thousands of these).
             svg.Append($"<g><title>{Svg.E(title)}</title>");
             if (s.Status == ServiceStatus.Failed)
-                svg.Append(Svg.Rect(frame.BarX(i), top, frame.BarWidth, barHeight, Svg.FailedColor, @class: "run-bar"));
+                svg.Append(Svg.Rect(frame.BarX(i), top, frame.BarWidth, barHeight, Svg.FailedFill, @class: "run-bar"));
             else
             {
                 var cachedShare = s.Total == 0 ? 0 : (double)s.Cached / s.Total;

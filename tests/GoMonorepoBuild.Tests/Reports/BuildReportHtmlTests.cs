@@ -71,4 +71,17 @@ public class BuildReportHtmlTests
         Assert.Contains("No build of this service in the history yet", Details("orders"));
         Assert.DoesNotContain("fleet-chart", html);
     }
+
+    [Fact]
+    public void Failed_and_run_bars_differ_from_cached_ones_by_pattern_not_only_by_colour()
+    {
+        var html = BuildReportHtml.Render(ReportSample.Report(), ReportSample.History());
+        var gateway = Regex.Match(html, "id=\"service-gateway\".*?</details>", RegexOptions.Singleline).Value;
+
+        Assert.Contains("<pattern id=\"failed-hatch\"", html);
+        Assert.Contains("<pattern id=\"run-hatch\"", html);
+        Assert.Matches("<rect [^>]*fill=\"url\\(#failed-hatch\\)\" class=\"failed\"", gateway);
+        Assert.Matches("<rect [^>]*fill=\"url\\(#failed-hatch\\)\" class=\"run-bar\"", gateway);
+        Assert.DoesNotMatch("fill=\"#d64545\"", html.Replace("<rect width=\"8\" height=\"8\" fill=\"#d64545\"/>", ""));
+    }
 }
