@@ -56,10 +56,10 @@ static async Task<int> Time(string chromium, int runs, string[] pages)
                     "(performance.getEntriesByName('first-contentful-paint')[0] || { startTime: -1 }).startTime");
                 if (i == 0) continue; // the first load warms chromium's caches of fonts and code
                 painted.Add(frame);
-                fcp.Add(paint);
+                if (paint >= 0) fcp.Add(paint); // no entry when chromium painted before it was observed
             }
             Console.WriteLine($"| {Path.GetFileName(file)} | {new FileInfo(file).Length / 1024} KiB | {Median(painted):0} ms | {painted.Min():0} ms | " +
-                              $"{painted.Max():0} ms | {Median(fcp):0} ms | {runs} |");
+                              $"{painted.Max():0} ms | {(fcp.Count == 0 ? "none recorded" : $"{Median(fcp):0} ms of {fcp.Count}")} | {runs} |");
         }
         return 0;
     }
