@@ -97,6 +97,7 @@ public abstract partial class MonorepoBuild
         var result = await AffectedServicesAsync(cancellationToken);
         // The build reads the working folder: a selected service a sparse checkout left out cannot be built from it.
         foreach (var service in Selected(result.NotCheckedOut)) Log.Warning(service.Describe());
+        foreach (var note in result.Notes) Log.Warning(note);
         return result;
     }
 

@@ -74,6 +74,7 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher, IObjectFetcher obj
             {
                 // The build reads the working folder: an affected service a sparse checkout left out cannot be built from it.
                 NotCheckedOut = NotCheckedOutService.In(head, prefix, sparse).Where(n => result.Find(n.Name) is not null).ToList(),
+                Notes = changes.Notes,
             };
         }
         finally
