@@ -41,20 +41,15 @@ public static class SubmoduleChanges
                     });
                 return files;
             }
-            if (after is not null)
+            if ((after ?? before) is { } held)
             {
-                if (oldCommit is not null)
-                    notes.Add($"submodule '{path}' moved from {Short(oldCommit)}, which its repository does not hold, so every file of {Short(newCommit)} " +
-                              $"counts as changed: run `git -C {path} fetch` for a per-file answer");
-                files.AddRange(Files(after.Tree, path).Select(p => oldCommit is null ? ChangedFile.Added(p) : ChangedFile.Modified(p)));
-                return files;
-            }
-            if (before is not null)
-            {
-                if (newCommit is not null)
-                    notes.Add($"submodule '{path}' moved to {Short(newCommit)}, which its repository does not hold, so every file of {Short(oldCommit)} " +
-                              $"counts as changed: run `git -C {path} fetch` for a per-file answer");
-                files.AddRange(Files(before.Tree, path).Select(p => newCommit is null ? ChangedFile.Deleted(p) : ChangedFile.Modified(p)));
+                // One side is held: its files are the change. The other is absent (null: no submodule on that side).
+                var absent = after is null ? newCommit : oldCommit;
+                if (absent is not null)
+                    notes.Add($"submodule '{path}' moved {(after is null ? "to" : "from")} {Short(absent)}, which its repository does not hold, " +
+                              $"so every file of {Short(held.Id)} counts as changed: run `git -C {path} fetch` for a per-file answer");
+                Func<string, ChangedFile> kind = absent is not null ? ChangedFile.Modified : after is null ? ChangedFile.Deleted : ChangedFile.Added;
+                files.AddRange(Files(held.Tree, path).Select(kind));
                 return files;
             }
             notes.Add($"submodule '{path}' moved ({Short(oldCommit)} → {Short(newCommit)}), but its repository holds neither commit: " +
