@@ -59,6 +59,7 @@ public abstract partial class MonorepoBuild
             Log.Write(AffectedTable.Render(result));
             Log.Information($"Base: {result.Base ?? "none"} ({result.BaseSource}); head: {result.Head}");
             if (result.Fallback is not null) Log.Warning($"Fallback: {result.Fallback}");
+            foreach (var note in result.Notes) Log.Warning(note);
             foreach (var service in result.NotCheckedOut) Log.Warning(service.Describe());
             var text = Format == AffectedFormat.Matrix ? AffectedJson.Matrix(result) : AffectedJson.Serialize(result);
             if (Output is null)

@@ -76,6 +76,7 @@ public abstract partial class MonorepoBuild
             // A tag that cannot be made valid fails the run here, before any service builds.
             ImageTags.For(Registry, "check", Tags, branch);
             var decided = await DecisionsAsync(ct);
+            var leftOut = Selected(await NotCheckedOutServicesAsync(ct));
             Log.Debug($"Decided in {clock.ElapsedMilliseconds} ms");
             var toBuild = decided.Where(d => d.Build).ToList();
             // What a hard stop (a second Ctrl-C) writes if this target cannot end by itself in time: the rows so far.
@@ -146,7 +147,11 @@ public abstract partial class MonorepoBuild
                         : CacheAnalysis.CarryOver(d.Build ? Row(d.Service, ServiceStatus.Cancelled, "cancelled")
                             : Row(d.Service, Only.Length > 0 && !d.Service.IsBuildable ? ServiceStatus.Failed : ServiceStatus.Skipped, d.Reason),
                             previous?.Find(d.Service.Name)))).ToList();
-                    reported.AddRange(SelectedBlockedServices().Select(BlockedRow));
+                    reported.AddRange(SelectedBlockedServices().Select(b => leftOut.FirstOrDefault(n => n.Name == b.Name) is { } n
+                        ? NotCheckedOutRow(n) : BlockedRow(b)));
+                    // Affected services wholly outside the checkout have no folder here, yet must not go unmentioned.
+                    reported.AddRange(leftOut.Where(n => Workspace.Service(n.Name) is null && Workspace.Blocked(n.Name) is null && IsAffected(n))
+                        .Select(NotCheckedOutRow));
                     Report = new BuildReport(reported)
                     {
                         StartedAt = started, DurationMs = clock.ElapsedMilliseconds, Commit = head?.Sha,
@@ -168,10 +173,16 @@ public abstract partial class MonorepoBuild
             var report = Report!;
             var failed = report.Services.Where(r => r.Status == ServiceStatus.Failed).ToList();
             var stopped = report.Count(ServiceStatus.Cancelled);
+            var unbuildable = leftOut.Where(IsAffected).ToList();
+            var problems = new List<string>();
             if (failed.Count > 0)
-                throw new Exception(
-                    $"{failed.Count} of {report.Services.Count} services failed" + (stopped > 0 ? $" ({stopped} stopped by --fail-fast)" : "") + ": " +
+                problems.Add($"{failed.Count} of {report.Services.Count} services failed" + (stopped > 0 ? $" ({stopped} stopped by --fail-fast)" : "") + ": " +
                     string.Join("; ", failed.Select(f => $"{f.Name} ({f.Reason}{(f.LogFile is null ? "" : $", log {f.LogFile}")})")));
+            if (unbuildable.Count > 0)
+                problems.Add($"{unbuildable.Count} affected service(s) cannot be built from this sparse checkout: " +
+                    string.Join("; ", unbuildable.Select(n => $"{n.Name} ({n.Reason})")) +
+                    "; add those folders to the checkout, or leave the services out with --only");
+            if (problems.Count > 0) throw new Exception(string.Join(". ", problems));
         });
 
     /// <summary>The decision's git chain and input hash on the service's row, whatever became of it.</summary>
@@ -288,6 +299,17 @@ public abstract partial class MonorepoBuild
         return new ServiceReport(blocked.Name, blocked.Path, failed ? ServiceStatus.Failed : ServiceStatus.Skipped)
             .WithReason($"blocked: {blocked.Problem}" + (failed ? "" : " (the changes do not reach it, so it needs no build now)"));
     }
+
+    /// <summary>Whether the changes affect a service (every service when no analysis ran: nothing says otherwise).</summary>
+    bool IsAffected(Affected.NotCheckedOutService service) => AffectedResult?.IsAffected(service.Name) ?? true;
+
+    /// <summary>
+    /// The row of a service a sparse checkout left inputs of out: skipped, with what to add to the checkout; the run fails
+    /// when the changes affect it (see BuildChanged), and the row says when they do not.
+    /// </summary>
+    ServiceReport NotCheckedOutRow(Affected.NotCheckedOutService service) =>
+        new ServiceReport(service.Name, service.Path, ServiceStatus.Skipped)
+            .WithReason(NotCheckedOutReason(service, AffectedResult));
 
     static ServiceReport Row(GoService service, ServiceStatus status, string reason) =>
         new ServiceReport(service.Name, service.Path, status).WithReason(reason);

@@ -37,9 +37,11 @@ public abstract partial class MonorepoBuild
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var changes = await ChangesOrNullAsync(cancellationToken);
         Log.Debug($"Affected analysis: {clock.ElapsedMilliseconds} ms");
+        var leftOut = (await NotCheckedOutServicesAsync(cancellationToken)).ToDictionary(n => n.Name, StringComparer.Ordinal);
         var selected = SelectedServices();
         var hashes = new Dictionary<string, ServiceInputHash>(StringComparer.Ordinal);
-        foreach (var service in selected.Where(s => s.IsBuildable))
+        // A service a sparse checkout left inputs of out has no trustworthy hash here, and nothing to build it from.
+        foreach (var service in selected.Where(s => s.IsBuildable && !leftOut.ContainsKey(s.Name)))
             hashes[service.Name] = await InputHashOfAsync(service, cancellationToken);
         Log.Debug($"Input hashes: {clock.ElapsedMilliseconds} ms");
         // Where this run puts images is where an image for these inputs must be: the registry when pushing.
@@ -58,6 +60,11 @@ public abstract partial class MonorepoBuild
                 result.Add(BuildDecision.Skipped(service, $"no main package in {service.Path} (module root or cmd/<name>): a library module has no image"));
                 continue;
             }
+            if (leftOut.TryGetValue(service.Name, out var notCheckedOut))
+            {
+                result.Add(BuildDecision.Skipped(service, NotCheckedOutReason(notCheckedOut, changes)));
+                continue;
+            }
             var hash = hashes[service.Name];
             var why = changes?.Find(service.Name)?.FirstReason;
             var decision = Force ? BuildDecision.Selected(service, "forced (--force)")
@@ -67,6 +74,10 @@ public abstract partial class MonorepoBuild
         }
         return result;
     }
+
+    /// <summary>The report's reason for a service a sparse checkout left inputs of out; the run fails when the changes affect it.</summary>
+    static string NotCheckedOutReason(Affected.NotCheckedOutService service, Affected.AffectedResult? changes) =>
+        changes?.IsAffected(service.Name) ?? true ? service.Reason : service.Reason + " (the changes do not reach it, so it needs no build now)";
 
     static string ExistsReason(ExistingImage existing, bool affected, bool analysed)
     {
@@ -84,8 +95,9 @@ public abstract partial class MonorepoBuild
             return null;
         }
         var result = await AffectedServicesAsync(cancellationToken);
-        // The build reads the working folder: a service a sparse checkout left out cannot be built from it.
-        foreach (var service in result.NotCheckedOut) Log.Warning(service.Describe());
+        // The build reads the working folder: a selected service a sparse checkout left out cannot be built from it.
+        foreach (var service in Selected(result.NotCheckedOut)) Log.Warning(service.Describe());
+        foreach (var note in result.Notes) Log.Warning(note);
         return result;
     }
 

@@ -11,10 +11,13 @@ public abstract partial class MonorepoBuild
 
     public Target Graph => _ => _
         .Description("Print the services and the local modules and packages they depend on; write Mermaid, DOT and JSON")
-        .Executes(() =>
+        .Executes(async ct =>
         {
+            // A sparse checkout's folder lacks the libraries (or whole services) it left out: those are marked as not
+            // checked out, with what to add, rather than blocked, and do not fail the run.
+            var leftOut = await NotCheckedOutServicesAsync(ct);
             var model = Workspace;
-            Console.Write(WorkspaceRendering.TreeText(model));
+            Console.Write(WorkspaceRendering.TreeText(model, leftOut.Select(n => (n.Name, n.Path, n.Reason)).ToList()));
             if (OwnDockerfilesText() is { Length: > 0 } own) Console.Write("\nOwn Dockerfiles:\n" + own);
             Directory.CreateDirectory(GraphDirectory);
             var files = new Dictionary<string, string>
@@ -28,7 +31,7 @@ public abstract partial class MonorepoBuild
             Log.Information($"Wrote {string.Join(", ", files.Keys.Select(f => Path.GetRelativePath(RootDirectory, Path.Combine(GraphDirectory, f))))}");
             // The graph of the healthy services is written, but a selected service that cannot be analysed fails the run
             // (issue 15: non-zero when a selected service is blocked), as Affected and BuildChanged do.
-            var blocked = SelectedBlockedServices();
+            var blocked = SelectedBlockedServices().Where(b => leftOut.All(n => n.Name != b.Name)).ToList();
             if (blocked.Count > 0)
                 throw BlockedServicesError.For(blocked.Select(b => (b.Name, b.Path, b.Problem)).ToList(),
                     "selected service(s)", "the graph of the others was written");

@@ -11,10 +11,13 @@ public abstract partial class MonorepoBuild
         var all = Workspace.Services;
         if (Only.Length == 0) return all;
         var names = OnlyNames;
-        var unknown = names.Where(n => Workspace.Service(n) is null && Workspace.Blocked(n) is null).ToList();
+        // A service a sparse checkout left out is known (BuildChanged and Graph report it as not checked out).
+        var leftOut = notCheckedOut is { IsCompletedSuccessfully: true } sparse ? sparse.Result : [];
+        var unknown = names.Where(n => Workspace.Service(n) is null && Workspace.Blocked(n) is null
+                                       && !leftOut.Any(l => string.Equals(l.Name, n, StringComparison.OrdinalIgnoreCase))).ToList();
         if (unknown.Count > 0)
         {
-            var known = all.Select(s => s.Name).Concat(Workspace.BlockedServices.Select(b => b.Name)).ToList();
+            var known = all.Select(s => s.Name).Concat(Workspace.BlockedServices.Select(b => b.Name)).Concat(leftOut.Select(l => l.Name)).Distinct().ToList();
             var hints = unknown.Select(n => Names.Closest(n, known) is { } close ? $"'{n}' (did you mean '{close}'?)" : $"'{n}'");
             throw new UsageException(
                 $"--only names {string.Join(", ", hints)}, which {(unknown.Count == 1 ? "is not a service" : "are not services")} of " +

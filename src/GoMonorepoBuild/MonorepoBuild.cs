@@ -67,8 +67,12 @@ public abstract partial class MonorepoBuild : BuildBase
         // An empty selection would read as "nothing affected, nothing to build" and exit 0: say so instead (exit 2).
         if (model.Services.Count == 0 && model.BlockedServices.Count == 0) throw new UsageException(ServiceGlobHints.Describe(model, ServiceGlobs));
         foreach (var warning in model.Warnings) Log.Warning(warning);
+        // In a sparse checkout a service looks blocked when a library it uses is left out: the targets, which ask git, say
+        // which services are only not checked out, and report the others as blocked.
+        var sparse = Changes.SparseCheckout.MayBeSparse(MonorepoDirectory);
         foreach (var blocked in model.BlockedServices)
-            Log.Warning($"service {blocked.Name} ({blocked.Path}) is blocked: {blocked.Problem}");
+            if (sparse) Log.Debug($"service {blocked.Name} ({blocked.Path}) does not load from the working folder: {blocked.Problem}");
+            else Log.Warning($"service {blocked.Name} ({blocked.Path}) is blocked: {blocked.Problem}");
         return model;
     }
 }

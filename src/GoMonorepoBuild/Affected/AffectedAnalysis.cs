@@ -57,11 +57,11 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher, IObjectFetcher obj
             var head = request.Head is not null
                 ? ModelAt(workDir, changes.HeadCommit!, prefix, request, snapshots, partial, tolerant: false)
                   ?? throw new InvalidOperationException($"The monorepo folder {prefix} does not exist at --head {request.Head}.")
-                : sparse.AnyUnder(prefix) ? SparseWorkTreeModel(workDir, changes, prefix, request, snapshots, partial)
+                : sparse.AnyUnder(prefix) ? SparseWorkTree.Load(workDir, changes.HeadCommit!, prefix, changes.WorkTreePaths, ModelOptions(request), partial, snapshots)
                 : workTreeModel();
             if (resolved.Sha is null)
                 return AffectedResult.Everything(head, $"no base to compare with: {resolved.How} ({string.Join("; ", resolved.Notes)})")
-                    .WithRevisions(null, resolved.Source.ToString(), changes.Head);
+                    .WithRevisions(null, resolved.Source.ToString(), changes.Head) with { NotCheckedOut = NotCheckedOutService.In(head, prefix, sparse) };
 
             var excluded = request.ExcludedFolders.Select(f => RepoPath.FromSystem(workDir, RealPath.Of(f))).ToList();
             changes = changes with { Files = changes.Files.Where(f => !f.Paths.All(p => excluded.Any(e => RepoPath.IsUnder(p, e)))).ToList() };
@@ -72,51 +72,15 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher, IObjectFetcher obj
             var result = AffectedPlanner.Plan(inside, outside, head, () => BaseModel(workDir, resolved.Sha, prefix, request, snapshots, partial, BaseCandidatePaths(inside)), options);
             return result.WithRevisions(resolved.Sha, $"{resolved.Source}: {resolved.How}", changes.Head) with
             {
-                NotCheckedOut = NotCheckedOut(result, head, prefix, sparse),
+                // The build reads the working folder: an affected service a sparse checkout left out cannot be built from it.
+                NotCheckedOut = NotCheckedOutService.In(head, prefix, sparse).Where(n => result.Find(n.Name) is not null).ToList(),
+                Notes = changes.Notes,
             };
         }
         finally
         {
             foreach (var snapshot in snapshots) snapshot.Dispose();
         }
-    }
-
-    /// <summary>
-    /// The working tree as it would be with every file checked out: HEAD's tree with the working folder's changes laid
-    /// over it. A sparse checkout's folder lacks whole modules (a library a checked-out service imports, services
-    /// outside the cone), which the model of the folder alone would take for gone.
-    /// </summary>
-    static GoWorkspace SparseWorkTreeModel(string workDir, ChangeSet changes, string prefix, AffectedRequest request, List<TreeSnapshot> snapshots,
-        PartialClone partial)
-    {
-        var snapshot = TreeSnapshot.Write(workDir, changes.HeadCommit!, prefix, partial: partial);
-        snapshots.Add(snapshot);
-        if (snapshot.Folder is null)
-            throw new InvalidOperationException($"The monorepo folder {prefix} is not in HEAD ({changes.HeadCommit}) of this sparse checkout: commit it first.");
-        snapshot.Overlay(workDir, prefix, changes.WorkTreePaths);
-        return GoWorkspace.Load(snapshot.Folder, WorkspaceOptions.Default.WithServiceGlobs(request.ServiceGlobs).WithServiceMains(request.ServiceMains));
-    }
-
-    /// <summary>
-    /// Affected services with image inputs the sparse checkout left out, each with the folders to add: the module folder
-    /// of each missing input (its whole module is what a build reads), relative to the repository root.
-    /// </summary>
-    static List<NotCheckedOutService> NotCheckedOut(AffectedResult result, GoWorkspace head, string prefix, SparseCheckout sparse)
-    {
-        var list = new List<NotCheckedOutService>();
-        if (!sparse.IsSparse) return list;
-        foreach (var affected in result.Services)
-        {
-            if (head.Service(affected.Name) is not { } service) continue;
-            var missing = service.ImageInputs.Where(p => sparse.IsSkipped(RepoPath.Combine(prefix, p))).ToList();
-            if (missing.Count == 0) continue;
-            var folders = missing.Select(p => RepoPath.Combine(prefix, head.ModuleContaining(p)?.Dir ?? RepoPath.Parent(p)))
-                .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-            // A folder below another listed one adds nothing to the checkout.
-            folders = folders.Where(f => !folders.Any(o => o != f && RepoPath.IsUnder(f, o))).ToList();
-            list.Add(new NotCheckedOutService(affected.Name, folders, missing.Count));
-        }
-        return list;
     }
 
     /// <summary>The own Dockerfile of every service that has one, as the head holds it, by service path.</summary>
@@ -169,8 +133,7 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher, IObjectFetcher obj
         if (snapshot.Folder is null) return null;
         try
         {
-            return GoWorkspace.Load(snapshot.Folder, WorkspaceOptions.Default.WithServiceGlobs(request.ServiceGlobs).WithServiceMains(request.ServiceMains)
-                .WithServiceExtraInputs(request.ServiceExtraInputs));
+            return GoWorkspace.Load(snapshot.Folder, ModelOptions(request));
         }
         catch (WorkspaceException) when (tolerant)
         {
@@ -178,6 +141,11 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher, IObjectFetcher obj
             return null;
         }
     }
+
+    /// <summary>How a revision's model is read: the request's globs, configured main packages and extra inputs.</summary>
+    static WorkspaceOptions ModelOptions(AffectedRequest request) =>
+        WorkspaceOptions.Default.WithServiceGlobs(request.ServiceGlobs).WithServiceMains(request.ServiceMains)
+            .WithServiceExtraInputs(request.ServiceExtraInputs);
 
     static string CurrentHead(string workDir, string? head)
     {

@@ -36,6 +36,9 @@ public sealed record AffectedResult(
     /// <summary>The blocked services the changes may affect: a run that would build them cannot, and must say so.</summary>
     public IReadOnlyList<BlockedServiceEntry> AffectedBlockedServices => BlockedServices.Where(b => b.Affected).ToList();
 
+    /// <summary>What the change listing could only approximate, and how to get the exact answer (e.g. a submodule's old commit missing).</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
     /// <summary>Null, or why every service was selected without analysis.</summary>
     public string? Fallback { get; init; }
 

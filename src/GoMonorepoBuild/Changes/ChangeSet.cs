@@ -17,5 +17,8 @@ public sealed record ChangeSet(ResolvedBase Base, string Head, IReadOnlyList<Cha
     /// </summary>
     public IReadOnlyList<string> WorkTreePaths { get; init; } = [];
 
+    /// <summary>What the listing could not say per file, and what to do: a submodule whose old commit is not here.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
     public ChangeSet WithHeadCommit(string? sha) => this with { HeadCommit = sha };
 }

@@ -27,6 +27,7 @@ public static class GitChanges
 
         var baseCommit = Lookup(repo, resolvedBase.Sha, "the base");
         var files = new Dictionary<string, ChangedFile>(StringComparer.Ordinal);
+        var notes = new List<string>();
         partial.EnsureTrees(repo, baseCommit.Tree.Id, $"the base {baseCommit.Sha}");
         partial.EnsureTrees(repo, headCommit.Tree.Id, $"the head {headCommit.Sha}");
         var similarity = RenameDetection(repo, baseCommit, headCommit, partial);
@@ -35,6 +36,17 @@ public static class GitChanges
         {
             foreach (var change in diff)
             {
+                if (change.Mode == Mode.GitLink || change.OldMode == Mode.GitLink)
+                {
+                    // A moved submodule pointer brings in other files: each of them is the change.
+                    var expanded = SubmoduleChanges.Expand(repo, change.Mode == Mode.GitLink ? change.Path : change.OldPath,
+                        change.OldMode == Mode.GitLink ? change.OldOid : null, change.Mode == Mode.GitLink ? change.Oid : null, notes);
+                    if (expanded is not null)
+                    {
+                        foreach (var inner in expanded) files[inner.Path] = inner;
+                        continue;
+                    }
+                }
                 var file = change.Status switch
                 {
                     LibGit2Sharp.ChangeKind.Added or LibGit2Sharp.ChangeKind.Copied => ChangedFile.Added(change.Path),
@@ -45,10 +57,10 @@ public static class GitChanges
                 files[file.Path] = file;
             }
         }
-        if (head is not null) return new ChangeSet(resolvedBase, headCommit.Sha, Sorted(files)).WithHeadCommit(headCommit.Sha);
+        if (head is not null) return new ChangeSet(resolvedBase, headCommit.Sha, Sorted(files)).WithHeadCommit(headCommit.Sha) with { Notes = notes };
 
         var local = localPaths is null ? LocalChanges(repo, sparse) : localPaths.ToHashSet(StringComparer.Ordinal);
-        if (local.Count == 0) return new ChangeSet(resolvedBase, headCommit.Sha, Sorted(files)).WithHeadCommit(headCommit.Sha);
+        if (local.Count == 0) return new ChangeSet(resolvedBase, headCommit.Sha, Sorted(files)).WithHeadCommit(headCommit.Sha) with { Notes = notes };
         var workTreePaths = local.Order(StringComparer.Ordinal).ToList();
         foreach (var renamed in files.Values.Where(f => f.Kind == ChangeKind.Renamed && (local.Contains(f.Path) || local.Contains(f.OldPath!))).ToList())
         {
@@ -67,7 +79,7 @@ public static class GitChanges
                 files[path] = atBase && atHead ? ChangedFile.Modified(path) : atHead ? ChangedFile.Added(path) : ChangedFile.Deleted(path);
             else files.Remove(path);
         }
-        return new ChangeSet(resolvedBase, ChangeSet.WorkTree, Sorted(files)).WithHeadCommit(headCommit.Sha) with { WorkTreePaths = workTreePaths };
+        return new ChangeSet(resolvedBase, ChangeSet.WorkTree, Sorted(files)).WithHeadCommit(headCommit.Sha) with { WorkTreePaths = workTreePaths, Notes = notes };
     }
 
     /// <summary>

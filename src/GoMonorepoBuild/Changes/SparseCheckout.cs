@@ -48,6 +48,16 @@ public sealed class SparseCheckout
         return paths.Count == 0 ? None : new SparseCheckout(paths);
     }
 
+    /// <summary>
+    /// Whether the checkout holding <paramref name="folder"/> may have left files out (its index can hold the bit), read
+    /// without starting a process: false for every ordinary checkout and for a folder in no repository.
+    /// </summary>
+    public static bool MayBeSparse(string folder)
+    {
+        var gitDir = Repository.Discover(folder);
+        return gitDir is not null && IndexVersion(Path.Combine(gitDir, "index")) >= 3;
+    }
+
     /// <summary>The index file's version ("DIRC", then a big-endian 32-bit version); 0 when there is none to read.</summary>
     static uint IndexVersion(string index)
     {

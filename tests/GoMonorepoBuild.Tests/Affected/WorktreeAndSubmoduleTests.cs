@@ -84,6 +84,63 @@ public class WorktreeAndSubmoduleTests : IDisposable
         Assert.Equal(["orders"], fromSubmoduleRef.Names());
     }
 
+    /// <summary>
+    /// A monorepo whose libs/auth is a submodule (orders uses it); returns the superproject, its commit with the submodule
+    /// at its first commit, and its commit with the submodule moved to a second one that edits token.go.
+    /// </summary>
+    async Task<(TestRepository Super, string Before, string After)> LibraryInASubmoduleAsync()
+    {
+        var auth = new TestRepository();
+        auth.Write("go.mod", "module example.com/libs/auth\n\ngo 1.23\n")
+            .Write("auth.go", "package auth\n\nfunc Check() bool { return true }\n")
+            .Write("token.go", "package auth\n\nfunc Token() string { return \"t\" }\n").Commit("auth");
+        var super = SampleMonorepo.WriteTo(new TestRepository()).Delete("libs/auth");
+        await Git(super.Root, "add", "-A");
+        await Git(super.Root, "commit", "-q", "-m", "monorepo");
+        await Git(super.Root, "submodule", "add", "-q", "file://" + auth.Root, "libs/auth");
+        await Git(super.Root, "commit", "-q", "-m", "auth as a submodule");
+        var before = await GitCli.OutputAsync(super.Root, "rev-parse", "HEAD");
+        Write(super.Full("libs/auth"), "token.go", "package auth\n\nfunc Token() string { return \"v2\" }\n");
+        await Git(super.Full("libs/auth"), "commit", "-q", "-am", "token v2");
+        await Git(super.Root, "commit", "-q", "-am", "move the auth submodule");
+        return (super, before, await GitCli.OutputAsync(super.Root, "rev-parse", "HEAD"));
+    }
+
+    [Fact]
+    public async Task A_moved_submodule_pointer_changes_the_files_that_moved_in_the_submodule()
+    {
+        var (super, before, _) = await LibraryInASubmoduleAsync();
+        using var __ = super;
+
+        var result = await Analyse.RunAsync(super.Root, before);
+
+        Assert.Equal(["libs/auth/token.go"], result.ChangedFiles);
+        Assert.Equal(["orders"], result.Names());
+        Assert.Empty(result.Notes);
+    }
+
+    [Fact]
+    public async Task A_submodule_pointer_from_a_commit_the_submodule_lacks_changes_every_file_of_it_and_says_why()
+    {
+        var (super, _, after) = await LibraryInASubmoduleAsync();
+        using var __ = super;
+        const string unknown = "1111111111111111111111111111111111111111";
+        await Git(super.Root, "checkout", "-q", "-b", "elsewhere");
+        await Git(super.Root, "update-index", "--cacheinfo", $"160000,{unknown},libs/auth");
+        await Git(super.Root, "commit", "-q", "-m", "point at a commit nobody fetched");
+        var missing = await GitCli.OutputAsync(super.Root, "rev-parse", "HEAD");
+        await Git(super.Root, "checkout", "-q", after);
+
+        var result = await Analyse.RunAsync(super.Root, missing);
+
+        Assert.Equal(["libs/auth/auth.go", "libs/auth/go.mod", "libs/auth/token.go"], result.ChangedFiles);
+        Assert.Equal(["orders"], result.Names());
+        var note = Assert.Single(result.Notes);
+        Assert.Contains("submodule 'libs/auth'", note);
+        Assert.Contains("which its repository does not hold", note);
+        Assert.Contains("git -C libs/auth fetch", note);
+    }
+
     [Fact]
     public async Task A_monorepo_in_a_submodule_that_is_not_checked_out_says_to_initialise_it()
     {

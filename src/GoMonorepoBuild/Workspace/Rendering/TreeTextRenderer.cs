@@ -6,11 +6,12 @@ namespace GoMonorepoBuild.Workspace.Rendering;
 /// <summary>
 /// One block per service: its main packages, the monorepo modules it depends on (as a tree; a module met again is
 /// marked "(above)"), its local packages and the standard-library packages it uses. Then each blocked service with the
-/// problems that block it.
+/// problems that block it; in a sparse checkout, the services it left inputs of out, each with what to add (given by the
+/// caller: this stage knows no git).
 /// </summary>
 internal static class TreeTextRenderer
 {
-    public static string Render(GoWorkspace model)
+    public static string Render(GoWorkspace model, IReadOnlyList<(string Name, string Path, string Reason)> notCheckedOut)
     {
         var text = new StringBuilder();
         if (model.Services.Count == 0 && model.BlockedServices.Count == 0) text.Append("no services (check the --services patterns)\n");
@@ -40,9 +41,21 @@ internal static class TreeTextRenderer
         foreach (var blocked in model.BlockedServices)
         {
             var binary = blocked.Path == blocked.ModuleDir ? "" : $" binary of {blocked.ModuleDir},";
+            if (notCheckedOut.FirstOrDefault(n => n.Name == blocked.Name) is { Reason: { } reason })
+            {
+                text.Append($"{blocked.Name} ({blocked.Path}){binary} {reason}\n");
+                continue;
+            }
             text.Append($"{blocked.Name} ({blocked.Path}){binary} BLOCKED: not analysed or built until fixed\n");
             WriteLeaves(text, blocked.Problems.Select(p => p.LocatedReason).ToList(), "");
         }
+        // Services the folder holds whole (their left-out inputs are files, e.g. embedded ones) are marked one a line;
+        // those wholly outside the checkout in one line, however many there are.
+        foreach (var (name, path, reason) in notCheckedOut.Where(n => model.Service(n.Name) is not null))
+            text.Append($"{name} ({path}) {reason}\n");
+        var outside = notCheckedOut.Where(n => model.Service(n.Name) is null && model.Blocked(n.Name) is null).Select(n => n.Name).ToList();
+        if (outside.Count > 0)
+            text.Append($"not checked out (wholly outside the sparse checkout): {string.Join(", ", outside)}\n");
         return text.ToString();
     }
 

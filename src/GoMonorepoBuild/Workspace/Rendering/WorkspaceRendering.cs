@@ -4,7 +4,14 @@ namespace GoMonorepoBuild.Workspace.Rendering;
 public static class WorkspaceRendering
 {
     /// <summary>Services and what they depend on, as a console tree.</summary>
-    public static string TreeText(GoWorkspace model) => TreeTextRenderer.Render(model);
+    public static string TreeText(GoWorkspace model) => TreeTextRenderer.Render(model, []);
+
+    /// <summary>
+    /// The console tree, with services the working folder lacks inputs of (a sparse checkout left them out) marked as not
+    /// checked out with <paramref name="notCheckedOut"/>'s reason instead of blocked, and those it lacks altogether listed.
+    /// </summary>
+    public static string TreeText(GoWorkspace model, IReadOnlyList<(string Name, string Path, string Reason)> notCheckedOut) =>
+        TreeTextRenderer.Render(model, notCheckedOut);
 
     /// <summary>A Mermaid flowchart of services and the modules they depend on (open in any Markdown viewer).</summary>
     public static string Mermaid(GoWorkspace model) => MermaidRenderer.Render(model);
