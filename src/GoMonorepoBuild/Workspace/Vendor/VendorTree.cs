@@ -50,13 +50,22 @@ internal sealed class VendorTree
         if (importPath.Split('/').Any(e => e is "" or "." or ".." || e.Contains('\\'))) return null;
         var dir = RepoPath.Combine(Dir, importPath);
         if (!tree.IsRealFolder(dir)) return null;
-        var entries = tree.Files.List(dir).Where(e => e.Kind is EntryKind.File or EntryKind.Link).Select(e => e.Name).ToList();
+        var listing = tree.Files.List(dir).Where(e => e.Kind is EntryKind.File or EntryKind.Link).ToList();
+        var entries = listing.Select(e => e.Name).ToList();
         var files = new List<(string Path, GoSourceFile File)>();
-        foreach (var name in entries.Where(GoInputFiles.IsGoSource))
+        foreach (var (name, kind) in listing.Where(e => GoInputFiles.IsGoSource(e.Name)))
         {
             var path = RepoPath.Combine(dir, name);
             try
             {
+                // A regular file in a real folder (no link on the way, checked above) is read where it is; only a link
+                // needs resolving, by the monorepo's link rule. A vendor folder holds thousands of files: this spares
+                // a readlink per path segment for each.
+                if (kind == EntryKind.File)
+                {
+                    files.Add((path, GoFileScanner.ScanFile(tree.FullPath(path), path)));
+                    continue;
+                }
                 if (tree.Files.KindOfTarget(path) != EntryKind.File) continue;
                 files.Add((path, GoFileScanner.ScanFile(tree.Files.ReadablePath(path), path)));
             }
