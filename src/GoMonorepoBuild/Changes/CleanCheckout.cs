@@ -43,7 +43,10 @@ public static class CleanCheckout
         }
         git ??= Tool.Named("git");
         git = git.WithWorkingDirectory(workingDirectory);
-        string[] pathspec = ["--", folder, .. excluded.Where(e => RepoPath.IsUnder(e, folder) && e != folder).Select(e => ":(exclude)" + e)];
+        // A build whose output folder lies outside the repository (beside it, or in the temp folder) has none to leave out:
+        // git refuses a pathspec outside the repository.
+        string[] pathspec = ["--", folder, .. excluded.Where(e => !e.StartsWith("..", StringComparison.Ordinal) && e != folder && RepoPath.IsUnder(e, folder))
+            .Select(e => ":(exclude)" + e)];
         var status = git.TryRunAsync(["status", "--porcelain=v1", "-z", "--untracked-files=normal", "--ignored=traditional",
             "--ignore-submodules=none", .. pathspec], cancellationToken);
         var files = git.TryRunAsync(["ls-files", "--stage", "-z", "--", folder], cancellationToken);

@@ -57,6 +57,16 @@ public class CleanCheckoutTests
     }
 
     [Fact]
+    public async Task A_build_output_folder_outside_the_repository_is_no_reason_to_doubt_the_checkout()
+    {
+        using var repo = Committed();
+
+        // The build beside the monorepo (as with the corpus): its .nuke/temp is outside, and git refuses such a pathspec.
+        Assert.True(await HoldsHeadAsync(repo, ".", "../build/.nuke/temp"));
+        Assert.True(await HoldsHeadAsync(repo, "cmd", "../elsewhere/.nuke/temp"));
+    }
+
+    [Fact]
     public async Task Another_commit_than_the_checked_out_one_is_not_held()
     {
         using var repo = Committed();

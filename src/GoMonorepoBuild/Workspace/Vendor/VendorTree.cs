@@ -16,6 +16,8 @@ internal sealed class VendorTree
     readonly IReadOnlyList<TargetPlatform> platforms;
     readonly LoadProblems problems;
     readonly ConcurrentDictionary<string, Lazy<GoPackage?>> packages = new(StringComparer.Ordinal);
+    // Files of the loaded packages' folders that are regular files in a real folder (no link anywhere on their path).
+    readonly ConcurrentDictionary<string, bool> regularFiles = new(StringComparer.Ordinal);
 
     public VendorTree(string dir, string vendoringModule, string vendoringModuleDir, VendorManifest manifest, MonorepoTree tree,
         IReadOnlyList<TargetPlatform> platforms, LoadProblems problems)
@@ -41,6 +43,12 @@ internal sealed class VendorTree
 
     public string ManifestFile => RepoPath.Combine(Dir, GoInputFiles.VendorManifestName);
 
+    /// <summary>
+    /// Whether <paramref name="path"/> is known to be a regular file reached without a link: listed so in the folder of a
+    /// package already loaded. False means unknown, not a link.
+    /// </summary>
+    public bool IsKnownRegularFile(string path) => regularFiles.ContainsKey(path);
+
     /// <summary>The vendored package <paramref name="importPath"/>, or null when the folder holds no Go files for it.</summary>
     public GoPackage? Package(string importPath) =>
         packages.GetOrAdd(importPath, path => new Lazy<GoPackage?>(() => Load(path))).Value;
@@ -51,6 +59,7 @@ internal sealed class VendorTree
         var dir = RepoPath.Combine(Dir, importPath);
         if (!tree.IsRealFolder(dir)) return null;
         var listing = tree.Files.List(dir).Where(e => e.Kind is EntryKind.File or EntryKind.Link).ToList();
+        foreach (var (name, _) in listing.Where(e => e.Kind == EntryKind.File)) regularFiles.TryAdd(RepoPath.Combine(dir, name), true);
         var entries = listing.Select(e => e.Name).ToList();
         var files = new List<(string Path, GoSourceFile File)>();
         foreach (var (name, kind) in listing.Where(e => GoInputFiles.IsGoSource(e.Name)))
