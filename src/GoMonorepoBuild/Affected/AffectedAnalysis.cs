@@ -17,11 +17,18 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher, IObjectFetcher obj
     /// <summary>Analyses; <paramref name="workTreeModel"/> is the model of the monorepo as it is on disk (used when the head is the working tree).</summary>
     public async Task<AffectedResult> RunAsync(AffectedRequest request, Func<GoWorkspace> workTreeModel, CancellationToken cancellationToken)
     {
-        // Loading the model and asking git are independent and each a full walk of the tree: overlap them.
-        var diskModel = request.Head is null ? Task.Run(workTreeModel, cancellationToken) : null;
+        // Loading the model and asking git are independent and each a full walk of the tree: overlap them. With --head the
+        // checked-out commit, the model read from the checkout is the head's when the checkout is clean (CleanCheckout,
+        // asked meanwhile); when it is not, the copy of the commit is read instead and this load goes unused.
+        var diskModel = request.Head is null ? Task.Run(workTreeModel, cancellationToken)
+            : NamesCheckedOutCommit(request) ? Task.Run(() => LoadModel(request.MonorepoDirectory, request), cancellationToken)
+            : null;
         try
         {
-            return await RunCoreAsync(request, () => diskModel?.GetAwaiter().GetResult() ?? workTreeModel(), cancellationToken);
+            return await RunCoreAsync(request,
+                () => (request.Head is null ? diskModel?.GetAwaiter().GetResult() : null) ?? workTreeModel(),
+                () => (request.Head is not null ? diskModel?.GetAwaiter().GetResult() : null) ?? LoadModel(request.MonorepoDirectory, request),
+                cancellationToken);
         }
         finally
         {
@@ -29,7 +36,24 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher, IObjectFetcher obj
         }
     }
 
-    async Task<AffectedResult> RunCoreAsync(AffectedRequest request, Func<GoWorkspace> workTreeModel, CancellationToken cancellationToken)
+    /// <summary>Whether --head names the commit checked out (cheap: one lookup), so reading the checkout may pay off.</summary>
+    static bool NamesCheckedOutCommit(AffectedRequest request)
+    {
+        if (request.ServiceExtraInputs.Values.Any(globs => globs.Count > 0) || !Directory.Exists(request.MonorepoDirectory)) return false;
+        try
+        {
+            if (Repository.Discover(request.MonorepoDirectory) is not { } gitDir) return false;
+            using var repo = new Repository(gitDir);
+            return repo.Head.Tip is { } tip && repo.Lookup<Commit>(request.Head) is { } head && head.Sha == tip.Sha;
+        }
+        catch (LibGit2SharpException)
+        {
+            return false; // the analysis itself reports an unknown revision
+        }
+    }
+
+    async Task<AffectedResult> RunCoreAsync(AffectedRequest request, Func<GoWorkspace> workTreeModel, Func<GoWorkspace> checkoutModel,
+        CancellationToken cancellationToken)
     {
         var checkout = GitCheckout.Find(request.MonorepoDirectory);
         var (workDir, prefix) = (checkout.WorkingDirectory, checkout.Prefix);
@@ -52,18 +76,20 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher, IObjectFetcher obj
         var localPaths = sparse.IsSparse && request.Head is null ? await GitStatus.ChangedPathsAsync(workDir, cancellationToken) : null;
         var changes = GitChanges.Compute(workDir, resolved, request.Head, partial, sparse, localPaths);
         var snapshots = new List<TreeSnapshot>();
+        var excluded = request.ExcludedFolders.Select(f => RepoPath.FromSystem(workDir, RealPath.Of(f))).ToList();
         try
         {
             var head = request.Head is not null
-                ? ModelAt(workDir, changes.HeadCommit!, prefix, request, snapshots, partial, tolerant: false)
-                  ?? throw new InvalidOperationException($"The monorepo folder {prefix} does not exist at --head {request.Head}.")
+                ? await ReadableFromCheckoutAsync(workDir, prefix, changes.HeadCommit!, request, sparse, excluded, cancellationToken)
+                    ? checkoutModel()
+                    : ModelAt(workDir, changes.HeadCommit!, prefix, request, snapshots, partial, tolerant: false)
+                      ?? throw new InvalidOperationException($"The monorepo folder {prefix} does not exist at --head {request.Head}.")
                 : sparse.AnyUnder(prefix) ? SparseWorkTree.Load(workDir, changes.HeadCommit!, prefix, changes.WorkTreePaths, ModelOptions(request), partial, snapshots)
                 : workTreeModel();
             if (resolved.Sha is null)
                 return AffectedResult.Everything(head, $"no base to compare with: {resolved.How} ({string.Join("; ", resolved.Notes)})")
                     .WithRevisions(null, resolved.Source.ToString(), changes.Head) with { NotCheckedOut = NotCheckedOutService.In(head, prefix, sparse) };
 
-            var excluded = request.ExcludedFolders.Select(f => RepoPath.FromSystem(workDir, RealPath.Of(f))).ToList();
             changes = changes with { Files = changes.Files.Where(f => !f.Paths.All(p => excluded.Any(e => RepoPath.IsUnder(p, e)))).ToList() };
             var inside = changes.Files.Select(f => f.RelativeTo(prefix)).OfType<ChangedFile>().ToList();
             var outside = changes.Files.SelectMany(f => f.Paths).Where(p => prefix != "." && !RepoPath.IsUnder(p, prefix)).Distinct().ToList();
@@ -133,7 +159,7 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher, IObjectFetcher obj
         if (snapshot.Folder is null) return null;
         try
         {
-            return GoWorkspace.Load(snapshot.Folder, ModelOptions(request));
+            return LoadModel(snapshot.Folder, request);
         }
         catch (WorkspaceException) when (tolerant)
         {
@@ -146,6 +172,22 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher, IObjectFetcher obj
     static WorkspaceOptions ModelOptions(AffectedRequest request) =>
         WorkspaceOptions.Default.WithServiceGlobs(request.ServiceGlobs).WithServiceMains(request.ServiceMains)
             .WithServiceExtraInputs(request.ServiceExtraInputs);
+
+    /// <summary>
+    /// Whether the head commit's model can be read from the checkout (<see cref="CleanCheckout"/>). Not with extra-input
+    /// globs: they match files (templates) in a checkout that a revision copy does not hold, so the two models differ.
+    /// </summary>
+    static async Task<bool> ReadableFromCheckoutAsync(string workDir, string prefix, string sha, AffectedRequest request, SparseCheckout sparse,
+        IReadOnlyList<string> excluded, CancellationToken cancellationToken) =>
+        !sparse.IsSparse && request.ServiceExtraInputs.Values.All(globs => globs.Count == 0)
+                         && await CleanCheckout.HoldsAsync(workDir, prefix, sha, excluded, cancellationToken);
+
+    /// <summary>
+    /// The model of a revision, read from its copy or from the checkout when that holds exactly the revision
+    /// (<see cref="CleanCheckout"/>): the same options either way, so both give the same model.
+    /// </summary>
+    static GoWorkspace LoadModel(string folder, AffectedRequest request) =>
+        GoWorkspace.Load(folder, ModelOptions(request));
 
     static string CurrentHead(string workDir, string? head)
     {

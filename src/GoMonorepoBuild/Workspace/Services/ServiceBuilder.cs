@@ -73,6 +73,8 @@ internal static class ServiceBuilder
         var files = new SortedSet<string>(vendored.Files, StringComparer.Ordinal) { vendor.ManifestFile };
         foreach (var file in files.ToList())
         {
+            // Most are known regular files (the package's folder listing said so): that spares resolving each path.
+            if (vendor.IsKnownRegularFile(file)) continue;
             try
             {
                 if (tree.Files.KindOf(file) == EntryKind.Link) files.Add(tree.Files.ResolveRelative(file));

@@ -16,6 +16,8 @@ internal sealed class VendorTree
     readonly IReadOnlyList<TargetPlatform> platforms;
     readonly LoadProblems problems;
     readonly ConcurrentDictionary<string, Lazy<GoPackage?>> packages = new(StringComparer.Ordinal);
+    // Files of the loaded packages' folders that are regular files in a real folder (no link anywhere on their path).
+    readonly ConcurrentDictionary<string, bool> regularFiles = new(StringComparer.Ordinal);
 
     public VendorTree(string dir, string vendoringModule, string vendoringModuleDir, VendorManifest manifest, MonorepoTree tree,
         IReadOnlyList<TargetPlatform> platforms, LoadProblems problems)
@@ -41,6 +43,12 @@ internal sealed class VendorTree
 
     public string ManifestFile => RepoPath.Combine(Dir, GoInputFiles.VendorManifestName);
 
+    /// <summary>
+    /// Whether <paramref name="path"/> is known to be a regular file reached without a link: listed so in the folder of a
+    /// package already loaded. False means unknown, not a link.
+    /// </summary>
+    public bool IsKnownRegularFile(string path) => regularFiles.ContainsKey(path);
+
     /// <summary>The vendored package <paramref name="importPath"/>, or null when the folder holds no Go files for it.</summary>
     public GoPackage? Package(string importPath) =>
         packages.GetOrAdd(importPath, path => new Lazy<GoPackage?>(() => Load(path))).Value;
@@ -50,13 +58,23 @@ internal sealed class VendorTree
         if (importPath.Split('/').Any(e => e is "" or "." or ".." || e.Contains('\\'))) return null;
         var dir = RepoPath.Combine(Dir, importPath);
         if (!tree.IsRealFolder(dir)) return null;
-        var entries = tree.Files.List(dir).Where(e => e.Kind is EntryKind.File or EntryKind.Link).Select(e => e.Name).ToList();
+        var listing = tree.Files.List(dir).Where(e => e.Kind is EntryKind.File or EntryKind.Link).ToList();
+        foreach (var (name, _) in listing.Where(e => e.Kind == EntryKind.File)) regularFiles.TryAdd(RepoPath.Combine(dir, name), true);
+        var entries = listing.Select(e => e.Name).ToList();
         var files = new List<(string Path, GoSourceFile File)>();
-        foreach (var name in entries.Where(GoInputFiles.IsGoSource))
+        foreach (var (name, kind) in listing.Where(e => GoInputFiles.IsGoSource(e.Name)))
         {
             var path = RepoPath.Combine(dir, name);
             try
             {
+                // A regular file in a real folder (no link on the way, checked above) is read where it is; only a link
+                // needs resolving, by the monorepo's link rule. A vendor folder holds thousands of files: this spares
+                // a readlink per path segment for each.
+                if (kind == EntryKind.File)
+                {
+                    files.Add((path, GoFileScanner.ScanFile(tree.FullPath(path), path)));
+                    continue;
+                }
                 if (tree.Files.KindOfTarget(path) != EntryKind.File) continue;
                 files.Add((path, GoFileScanner.ScanFile(tree.Files.ReadablePath(path), path)));
             }

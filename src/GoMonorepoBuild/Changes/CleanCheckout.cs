@@ -1,0 +1,85 @@
+using GoMonorepoBuild.Processes;
+using GoMonorepoBuild.Workspace;
+using LibGit2Sharp;
+
+namespace GoMonorepoBuild.Changes;
+
+/// <summary>
+/// Whether a folder of the working tree holds exactly the files of a commit, byte for byte, so the workspace model can be
+/// read from it instead of from a revision copy of the commit (issue 17: with <c>--head</c> the checked-out commit, as in
+/// CI, writing a copy of an 18,000-file tree cost more than the whole rest of the analysis). Every doubt answers no, and
+/// the caller writes the copy as before:
+/// <list type="bullet">
+/// <item>HEAD must be that commit, and git must report nothing under the folder: no staged, unstaged or untracked file,
+/// no ignored one either (the model of a folder sees files git ignores, a copy of the commit does not); the build's own
+/// output folders (.nuke/temp) are left out of the question, as they are of every analysis;</item>
+/// <item>no submodule below the folder (its checked-out files are in the folder, not in the commit's tree);</item>
+/// <item>no checkout conversion that makes a file differ from its blob: a <c>filter</c>, <c>ident</c> or
+/// <c>working-tree-encoding</c> attribute, <c>eol=crlf</c>, <c>core.autocrlf=true</c>, <c>core.eol=crlf</c>, or
+/// <c>core.symlinks=false</c> (links written as plain files).</item>
+/// </list>
+/// A sparse checkout is the caller's to rule out (<see cref="SparseCheckout"/>).
+/// </summary>
+public static class CleanCheckout
+{
+    static readonly string[] ConversionAttributes = ["filter", "ident", "working-tree-encoding", "eol"];
+
+    /// <param name="workingDirectory">The repository's working directory.</param>
+    /// <param name="folder">The folder, relative to the repository root ("." for all of it).</param>
+    /// <param name="sha">The commit the folder should hold.</param>
+    /// <param name="excluded">Folders (relative to the repository root) whose files are the build's own output.</param>
+    /// <param name="cancellationToken">Stops the git processes.</param>
+    /// <param name="git">The git command (tests give another).</param>
+    public static async Task<bool> HoldsAsync(string workingDirectory, string folder, string sha, IReadOnlyList<string> excluded,
+        CancellationToken cancellationToken, Tool? git = null)
+    {
+        using (var repo = new Repository(workingDirectory))
+        {
+            if (repo.Head.Tip?.Sha != sha) return false;
+            var config = repo.Config;
+            if (config.Get<string>("core.autocrlf")?.Value is { } autocrlf && autocrlf.Equals("true", StringComparison.OrdinalIgnoreCase)) return false;
+            if (config.Get<string>("core.eol")?.Value is { } eol && eol.Equals("crlf", StringComparison.OrdinalIgnoreCase)) return false;
+            if (config.Get<bool>("core.symlinks") is { Value: false }) return false;
+        }
+        git ??= Tool.Named("git");
+        git = git.WithWorkingDirectory(workingDirectory);
+        // A build whose output folder lies outside the repository (beside it, or in the temp folder) has none to leave out:
+        // git refuses a pathspec outside the repository.
+        string[] pathspec = ["--", folder, .. excluded.Where(e => !e.StartsWith("..", StringComparison.Ordinal) && e != folder && RepoPath.IsUnder(e, folder))
+            .Select(e => ":(exclude)" + e)];
+        var status = git.TryRunAsync(["status", "--porcelain=v1", "-z", "--untracked-files=normal", "--ignored=traditional",
+            "--ignore-submodules=none", .. pathspec], cancellationToken);
+        var files = git.TryRunAsync(["ls-files", "--stage", "-z", "--", folder], cancellationToken);
+        if ((await status) is not { ExitCode: 0 } statusResult || statusResult.StandardOutput.Length > 0) return false;
+        if ((await files) is not { ExitCode: 0 } filesResult) return false;
+
+        var paths = new List<string>();
+        foreach (var entry in filesResult.StandardOutput.Split('\0', StringSplitOptions.RemoveEmptyEntries))
+        {
+            // "<mode> <object> <stage>\t<path>"; a gitlink (160000) is a submodule.
+            if (entry.StartsWith("160000 ", StringComparison.Ordinal)) return false;
+            var tab = entry.IndexOf('\t');
+            if (tab > 0) paths.Add(entry[(tab + 1)..]);
+        }
+        return paths.Count == 0 || !await AnyConvertedAsync(git, paths, cancellationToken);
+    }
+
+    /// <summary>Whether git would write any of <paramref name="paths"/> differently from its blob (by attribute).</summary>
+    static async Task<bool> AnyConvertedAsync(Tool git, IReadOnlyList<string> paths, CancellationToken cancellationToken)
+    {
+        var result = await git.WithStandardInput(string.Join('\0', paths) + "\0")
+            .TryRunAsync(["check-attr", "--stdin", "-z", .. ConversionAttributes], cancellationToken);
+        if (result.ExitCode != 0) return true;
+        // -z output: path NUL attribute NUL value NUL, repeated.
+        var fields = result.StandardOutput.Split('\0');
+        for (var i = 0; i + 2 < fields.Length; i += 3)
+        {
+            var (attribute, value) = (fields[i + 1], fields[i + 2]);
+            if (value is "unspecified" or "unset") continue;
+            // eol=lf writes the blob as it is (checkout only ever turns LF into CRLF).
+            if (attribute == "eol" && value == "lf") continue;
+            return true;
+        }
+        return false;
+    }
+}

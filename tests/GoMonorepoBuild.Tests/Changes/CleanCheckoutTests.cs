@@ -1,0 +1,123 @@
+using GoMonorepoBuild.Changes;
+
+namespace GoMonorepoBuild.Tests.Changes;
+
+/// <summary>
+/// The head commit's model is read from the checkout only when the checkout holds exactly that commit (issue 17): any
+/// local difference, a file git ignores, another commit, a submodule or a checkout conversion sends the analysis back to
+/// the revision copy.
+/// </summary>
+public class CleanCheckoutTests
+{
+    static TestRepository Committed()
+    {
+        var repo = new TestRepository();
+        repo.Write("go.mod", "module example.com/m\n\ngo 1.23\n")
+            .Write("cmd/app/main.go", "package main\n\nfunc main() {}\n")
+            .Write(".gitignore", "bin/\n")
+            .Commit("base");
+        return repo;
+    }
+
+    static Task<bool> HoldsHeadAsync(TestRepository repo, string folder = ".", params string[] excluded) =>
+        CleanCheckout.HoldsAsync(repo.Root, folder, repo.HeadSha, excluded, TestContext.Current.CancellationToken);
+
+    [Fact]
+    public async Task A_fresh_checkout_of_the_commit_holds_it()
+    {
+        using var repo = Committed();
+
+        Assert.True(await HoldsHeadAsync(repo));
+        Assert.True(await HoldsHeadAsync(repo, "cmd"));
+    }
+
+    [Theory]
+    [InlineData("edited", "cmd/app/main.go")]
+    [InlineData("untracked", "cmd/app/extra.go")]
+    [InlineData("ignored", "bin/app.go")]
+    public async Task A_local_difference_of_any_kind_means_the_checkout_does_not_hold_the_commit(string kind, string path)
+    {
+        using var repo = Committed();
+        repo.Write(path, "package main\n\n// " + kind + "\n");
+
+        Assert.False(await HoldsHeadAsync(repo));
+    }
+
+    [Fact]
+    public async Task A_difference_outside_the_folder_or_in_the_builds_own_output_does_not_count()
+    {
+        using var repo = Committed();
+        repo.Write("docs/notes.md", "untracked, outside cmd").Write(".nuke/temp/build.log", "the build's own output");
+
+        Assert.True(await HoldsHeadAsync(repo, "cmd"));
+        Assert.False(await HoldsHeadAsync(repo, "."));
+        Assert.False(await HoldsHeadAsync(repo, ".", ".nuke/temp", "docs/elsewhere"));
+        File.Delete(repo.Full("docs/notes.md"));
+        Assert.True(await HoldsHeadAsync(repo, ".", ".nuke/temp"));
+    }
+
+    [Fact]
+    public async Task A_build_output_folder_outside_the_repository_is_no_reason_to_doubt_the_checkout()
+    {
+        using var repo = Committed();
+
+        // The build beside the monorepo (as with the corpus): its .nuke/temp is outside, and git refuses such a pathspec.
+        Assert.True(await HoldsHeadAsync(repo, ".", "../build/.nuke/temp"));
+        Assert.True(await HoldsHeadAsync(repo, "cmd", "../elsewhere/.nuke/temp"));
+    }
+
+    [Fact]
+    public async Task Another_commit_than_the_checked_out_one_is_not_held()
+    {
+        using var repo = Committed();
+        var first = repo.HeadSha;
+        repo.Write("cmd/app/more.go", "package main\n").Commit("more");
+
+        Assert.False(await CleanCheckout.HoldsAsync(repo.Root, ".", first, [], TestContext.Current.CancellationToken));
+    }
+
+    [Theory]
+    [InlineData("*.go filter=lfs\n")]
+    [InlineData("*.go ident\n")]
+    [InlineData("*.go eol=crlf\n")]
+    [InlineData("*.go working-tree-encoding=UTF-16\n")]
+    public async Task An_attribute_that_converts_files_on_checkout_sends_the_analysis_to_the_revision_copy(string attributes)
+    {
+        using var repo = Committed();
+        repo.Write(".gitattributes", attributes).Commit("attributes");
+
+        Assert.False(await HoldsHeadAsync(repo));
+    }
+
+    [Fact]
+    public async Task Attributes_that_leave_files_as_committed_keep_the_checkout()
+    {
+        using var repo = Committed();
+        repo.Write(".gitattributes", "*.go diff=golang eol=lf\n*.md text\n").Commit("attributes");
+
+        Assert.True(await HoldsHeadAsync(repo));
+    }
+
+    [Theory]
+    [InlineData("core.autocrlf", "true")]
+    [InlineData("core.eol", "crlf")]
+    [InlineData("core.symlinks", "false")]
+    public async Task A_configuration_that_converts_files_on_checkout_sends_the_analysis_to_the_revision_copy(string key, string value)
+    {
+        using var repo = Committed();
+        await GitCli.RunAsync(repo.Root, "config", key, value);
+
+        Assert.False(await HoldsHeadAsync(repo));
+    }
+
+    [Fact]
+    public async Task A_submodule_below_the_folder_sends_the_analysis_to_the_revision_copy()
+    {
+        using var repo = Committed();
+        await GitCli.RunAsync(repo.Root, "update-index", "--add", "--cacheinfo", $"160000,{repo.HeadSha},libs/sub");
+        await GitCli.RunAsync(repo.Root, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qm", "submodule");
+
+        Assert.False(await HoldsHeadAsync(repo));
+        Assert.True(await HoldsHeadAsync(repo, "cmd"));
+    }
+}
