@@ -50,14 +50,14 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher, IObjectFetcher obj
         var sparse = await SparseCheckout.ReadAsync(workDir, cancellationToken);
         // libgit2 knows no sparse checkout (left-out files look deleted; a sparse index cannot be read): git answers for it.
         var localPaths = sparse.IsSparse && request.Head is null ? await GitStatus.ChangedPathsAsync(workDir, cancellationToken) : null;
-        var changes = GitChanges.Compute(workDir, resolved, request.Head, partial, sparse, localPaths);
+        var changes = GitChanges.Compute(workDir, resolved, request.Head, partial, sparse, localPaths, cancellationToken);
         var snapshots = new List<TreeSnapshot>();
         try
         {
             var head = request.Head is not null
-                ? ModelAt(workDir, changes.HeadCommit!, prefix, request, snapshots, partial, tolerant: false)
+                ? ModelAt(workDir, changes.HeadCommit!, prefix, request, snapshots, partial, tolerant: false, cancellationToken: cancellationToken)
                   ?? throw new InvalidOperationException($"The monorepo folder {prefix} does not exist at --head {request.Head}.")
-                : sparse.AnyUnder(prefix) ? SparseWorkTreeModel(workDir, changes, prefix, request, snapshots, partial)
+                : sparse.AnyUnder(prefix) ? SparseWorkTreeModel(workDir, changes, prefix, request, snapshots, partial, cancellationToken)
                 : workTreeModel();
             if (resolved.Sha is null)
                 return AffectedResult.Everything(head, $"no base to compare with: {resolved.How} ({string.Join("; ", resolved.Notes)})")
@@ -69,7 +69,7 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher, IObjectFetcher obj
             var outside = changes.Files.SelectMany(f => f.Paths).Where(p => prefix != "." && !RepoPath.IsUnder(p, prefix)).Distinct().ToList();
             using var headTree = request.Head is null ? null : new CommitTreeSource(workDir, changes.HeadCommit!, prefix);
             var options = request.Options.WithOwnDockerfiles(OwnDockerfiles(head, (ISourceTree?)headTree ?? new WorkTreeSource(head.Root), request.BuildContexts));
-            var result = AffectedPlanner.Plan(inside, outside, head, () => BaseModel(workDir, resolved.Sha, prefix, request, snapshots, partial, BaseCandidatePaths(inside)), options);
+            var result = AffectedPlanner.Plan(inside, outside, head, () => BaseModel(workDir, resolved.Sha, prefix, request, snapshots, partial, BaseCandidatePaths(inside), cancellationToken), options);
             return result.WithRevisions(resolved.Sha, $"{resolved.Source}: {resolved.How}", changes.Head) with
             {
                 NotCheckedOut = NotCheckedOut(result, head, prefix, sparse),
@@ -87,14 +87,15 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher, IObjectFetcher obj
     /// outside the cone), which the model of the folder alone would take for gone.
     /// </summary>
     static GoWorkspace SparseWorkTreeModel(string workDir, ChangeSet changes, string prefix, AffectedRequest request, List<TreeSnapshot> snapshots,
-        PartialClone partial)
+        PartialClone partial, CancellationToken cancellationToken)
     {
-        var snapshot = TreeSnapshot.Write(workDir, changes.HeadCommit!, prefix, partial: partial);
+        var snapshot = TreeSnapshot.Write(workDir, changes.HeadCommit!, prefix, partial: partial, cancellationToken: cancellationToken);
         snapshots.Add(snapshot);
         if (snapshot.Folder is null)
             throw new InvalidOperationException($"The monorepo folder {prefix} is not in HEAD ({changes.HeadCommit}) of this sparse checkout: commit it first.");
         snapshot.Overlay(workDir, prefix, changes.WorkTreePaths);
-        return GoWorkspace.Load(snapshot.Folder, WorkspaceOptions.Default.WithServiceGlobs(request.ServiceGlobs).WithServiceMains(request.ServiceMains));
+        return GoWorkspace.Load(snapshot.Folder, WorkspaceOptions.Default.WithServiceGlobs(request.ServiceGlobs).WithServiceMains(request.ServiceMains),
+            cancellationToken);
     }
 
     /// <summary>
@@ -136,13 +137,13 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher, IObjectFetcher obj
     /// (transitively), and of everything those depend on. A service outside that set cannot have had the paths as inputs.
     /// </summary>
     static GoWorkspace? BaseModel(string workDir, string sha, string prefix, AffectedRequest request, List<TreeSnapshot> snapshots,
-        PartialClone partial, IReadOnlyList<string> candidates)
+        PartialClone partial, IReadOnlyList<string> candidates, CancellationToken cancellationToken)
     {
-        var skeleton = ModelAt(workDir, sha, prefix, request, snapshots, partial, tolerant: true, include: _ => false);
-        if (skeleton is null) return ModelAt(workDir, sha, prefix, request, snapshots, partial, tolerant: true);
+        var skeleton = ModelAt(workDir, sha, prefix, request, snapshots, partial, tolerant: true, include: _ => false, cancellationToken);
+        if (skeleton is null) return ModelAt(workDir, sha, prefix, request, snapshots, partial, tolerant: true, cancellationToken: cancellationToken);
         var dirs = RelevantModuleDirs(skeleton, candidates);
         return dirs.Count == 0 ? skeleton : ModelAt(workDir, sha, prefix, request, snapshots, partial, tolerant: true,
-            include: dir => dirs.Any(d => RepoPath.IsUnder(dir, d)));
+            include: dir => dirs.Any(d => RepoPath.IsUnder(dir, d)), cancellationToken);
     }
 
     static List<string> RelevantModuleDirs(GoWorkspace skeleton, IReadOnlyList<string> candidates)
@@ -162,15 +163,15 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher, IObjectFetcher obj
 
     /// <summary>The model of the monorepo at a commit, from a snapshot of its tree; null when the folder or a loadable model is missing.</summary>
     static GoWorkspace? ModelAt(string workDir, string sha, string prefix, AffectedRequest request, List<TreeSnapshot> snapshots,
-        PartialClone partial, bool tolerant, Func<string, bool>? include = null)
+        PartialClone partial, bool tolerant, Func<string, bool>? include = null, CancellationToken cancellationToken = default)
     {
-        var snapshot = TreeSnapshot.Write(workDir, sha, prefix, include, partial);
+        var snapshot = TreeSnapshot.Write(workDir, sha, prefix, include, partial, cancellationToken);
         snapshots.Add(snapshot);
         if (snapshot.Folder is null) return null;
         try
         {
             return GoWorkspace.Load(snapshot.Folder, WorkspaceOptions.Default.WithServiceGlobs(request.ServiceGlobs).WithServiceMains(request.ServiceMains)
-                .WithServiceExtraInputs(request.ServiceExtraInputs));
+                .WithServiceExtraInputs(request.ServiceExtraInputs), cancellationToken);
         }
         catch (WorkspaceException) when (tolerant)
         {
