@@ -56,7 +56,17 @@ public static class BuilderImage
             // Another build may have seeded it while we waited for the lock.
             if (await SeededByCurrentRecipeAsync(engine, seeded, cancellationToken) is { } seededMeanwhile)
                 return seededMeanwhile;
-            return await OfflineGoImage.SeedAsync(engine, goMinorVersion, options, cancellationToken);
+            try
+            {
+                return await OfflineGoImage.SeedAsync(engine, goMinorVersion, options, cancellationToken);
+            }
+            catch (EngineUnavailableException e)
+            {
+                throw new EngineUnavailableException(
+                    $"No Go {goMinorVersion} builder image: {official} is not in the engine ({engine.Describe()}) and cannot be pulled " +
+                    $"({pullProblem}), and {seeded} could not be seeded offline. {e.Message} " +
+                    $"Alternatively: docker load an image of {official} into that engine.");
+            }
         }
     }
 

@@ -34,8 +34,22 @@ public static partial class GoToolchain
         {
             var apt = new PrivateApt(options.PackageCache);
             Log.Information($"Fetching Go {goMinorVersion} from Debian (golang-{goMinorVersion}-go, golang-{goMinorVersion}-src)");
-            var debs = await apt.DownloadAsync(
-                [new($"golang-{goMinorVersion}-go"), new($"golang-{goMinorVersion}-src")], cancellationToken);
+            IReadOnlyList<string> debs;
+            try
+            {
+                debs = await apt.DownloadAsync(
+                    [new($"golang-{goMinorVersion}-go"), new($"golang-{goMinorVersion}-src")], cancellationToken);
+            }
+            catch (ProcessFailedException e)
+            {
+                // apt's own text ("Unable to locate package") is the reason; the command line is noise to the user.
+                var reason = e.StandardErrorTail.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                    .FirstOrDefault(l => l.StartsWith("E:", StringComparison.Ordinal)) ?? $"apt-get exited with {e.ExitCode}";
+                throw new EngineUnavailableException(
+                    $"Go {goMinorVersion} is needed but PATH has no go{goMinorVersion}.x, none is cached under {options.Home}/go, and " +
+                    $"Debian's archive did not provide golang-{goMinorVersion}-go ({reason}). Install Go {goMinorVersion} and put it " +
+                    $"on PATH, or load an image with Go {goMinorVersion} into the engine and pass --go-image <that image>.");
+            }
             await apt.UnpackAsync(debs, Path.Combine(options.Home, "go", goMinorVersion), cancellationToken);
         }
         var fetched = await VersionOfAsync(cached, cancellationToken);
