@@ -66,7 +66,7 @@ public static class WorkspaceLoader
         foreach (var spec in discovered.Services)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var service = ServiceBuilder.Build(spec, modulesByPath, packages, packagesByModule[spec.Module.Path], tree, work, vendors, problems.Warn);
+            var service = ServiceBuilder.Build(spec, modulesByPath, packages, packagesByModule[spec.Module.Path], tree, work, vendors, problems.Warn, cancellationToken);
             services.Add(WithExtraInputs(service, tree.Files, options, problems));
         }
 

@@ -29,7 +29,7 @@ internal sealed class VendorClosure
     public IReadOnlyList<string> Files => Packages.Values.SelectMany(p => p.Files.Concat(p.OtherSourceFiles).Concat(p.EmbedFiles))
         .Distinct().Order(StringComparer.Ordinal).ToList();
 
-    public static VendorClosure Compute(VendorTree vendor, IEnumerable<GoPackage> localPackages)
+    public static VendorClosure Compute(VendorTree vendor, IEnumerable<GoPackage> localPackages, CancellationToken cancellationToken = default)
     {
         var packages = new Dictionary<string, GoPackage>(StringComparer.Ordinal);
         var parents = new Dictionary<string, Parent>(StringComparer.Ordinal);
@@ -44,9 +44,11 @@ internal sealed class VendorClosure
         foreach (var local in localPackages.OrderBy(p => p.ImportPath, StringComparer.Ordinal))
             foreach (var import in local.ExternalImports.Concat(local.LocalImports).Order(StringComparer.Ordinal))
                 Visit(import, new Parent(local.ImportPath, false));
-        while (pending.TryDequeue(out var package))
+        // Each vendored package is read on first visit (a large vendor folder is thousands of files): check between them.
+        while (pending.TryDequeue(out var package) && !cancellationToken.IsCancellationRequested)
             foreach (var import in package.ExternalImports)
                 Visit(import, new Parent(package.ImportPath, true));
+        cancellationToken.ThrowIfCancellationRequested();
         return new VendorClosure(packages, parents);
     }
 }
