@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using GoMonorepoBuild.Processes;
+using System.Runtime.InteropServices;
 using GoMonorepoBuild.Targets;
 using GoMonorepoBuild.Tests.Changes;
 using GoMonorepoBuild.Tests.Support;
@@ -29,6 +29,8 @@ public sealed class AffectedCancellationTests : IDisposable
         var info = SyntheticMonorepo.Write(repo.Root, new SyntheticMonorepoOptions(Services: 30, Libs: 70, PackagesPerModule: 6, FilesPerPackage: 9));
         var baseSha = repo.Commit("generated");
         foreach (var name in info.ServiceNames) repo.Write($"services/{name}/cmd/{name}/extra.go", $"package main\n\n// {name}\n");
+        // A file gone at the head: the analysis also writes the base revision's tree and loads its model.
+        repo.Delete("libs/lib1/pkg1/file8.go");
         var output = Path.Combine(build.Root, "affected.json");
 
         // env --default-signal=INT: a test run as a background job inherits SIGINT ignored, and .NET then never sees it.
@@ -50,7 +52,8 @@ public sealed class AffectedCancellationTests : IDisposable
                 lines.Add(line);
                 if (line.Contains("» Affected", StringComparison.Ordinal)) break;
             }
-            await Tool.Named("kill").RunAsync(["-INT", process.Id.ToString()], ct);
+            // Straight from here, not through a `kill` process: the signal should land while the analysis runs.
+            Assert.Equal(0, Kill(process.Id, SigInt));
             var stdout = string.Join('\n', lines) + '\n' + await process.StandardOutput.ReadToEndAsync(ct);
             using var exited = CancellationTokenSource.CreateLinkedTokenSource(ct);
             exited.CancelAfter(TimeSpan.FromMinutes(2));
@@ -70,4 +73,9 @@ public sealed class AffectedCancellationTests : IDisposable
             if (!process.HasExited) process.Kill(entireProcessTree: true);
         }
     }
+
+    const int SigInt = 2;
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    static extern int Kill(int pid, int signal);
 }
