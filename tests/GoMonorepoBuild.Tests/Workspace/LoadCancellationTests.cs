@@ -56,8 +56,9 @@ public sealed class LoadCancellationTests(LoadCancellationTests.GeneratedTree ge
         };
 
         Assert.ThrowsAny<OperationCanceledException>(() => GoWorkspace.Load(generated.Info.Root, options, cancellation.Token));
-        // Each thread finishes the file it holds, nothing more.
-        Assert.InRange(scanned, 100, 100 + Environment.ProcessorCount);
+        // The threads finish the files they hold (Parallel.For may hand out a few more before every thread sees the
+        // cancellation; the one-thread test above is the exact one): far from the 2,200 of the whole tree.
+        Assert.InRange(scanned, 100, 150);
     }
 
     [Fact]
