@@ -88,7 +88,14 @@ public abstract partial class MonorepoBuild
                 d => finished.TryGetValue(d.Service.Name, out var row) ? row
                     : Row(d.Service, ServiceStatus.Cancelled, running.ContainsKey(d.Service.Name) ? "cancelled while building" : "cancelled before it started"),
                 StringComparer.Ordinal)));
-            await GenerateAsync(toBuild.Select(d => d.Service), ct);
+            try
+            {
+                await GenerateAsync(toBuild.Select(d => d.Service), ct);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                // Staging stops at a Ctrl-C; the scheduler below then reports each service "cancelled before it started".
+            }
             Log.Debug($"Dockerfiles and contexts staged at {clock.ElapsedMilliseconds} ms");
             var scheduler = new BoundedScheduler(Parallelism ?? BoundedScheduler.DefaultParallelism, FailFast);
             var retries = RetryPolicy.Default.WithRetries(Retries);

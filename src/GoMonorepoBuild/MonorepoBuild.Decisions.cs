@@ -20,7 +20,7 @@ public abstract partial class MonorepoBuild
         decisions ?? throw new InvalidOperationException("The build decisions are made by DecisionsAsync first.");
 
     /// <summary>The content digests of the monorepo's files (git blob ids; read from git's index where it can).</summary>
-    protected IFileDigests FileDigests => digests ??= GitIndexDigests.For(MonorepoDirectory);
+    protected IFileDigests FileDigests => digests ??= GitIndexDigests.For(MonorepoDirectory, RunCancellation);
 
     /// <summary>Makes this run's decisions once; later calls return the same ones.</summary>
     public async Task<IReadOnlyList<BuildDecision>> DecisionsAsync(CancellationToken cancellationToken) =>
@@ -112,7 +112,8 @@ public abstract partial class MonorepoBuild
         var dockerfile = OwnDockerfileOf(service) is { } own
             ? $"own Dockerfile, context {own.Context.Folder}"
             : DockerfileGenerator.Render(BuildInputOf(service), DockerfileOptionsFor(service).WithBuilderImage(builder.Reference));
-        return ServiceInputHash.Compute(ImageInputsOf(service), FileDigests, dockerfile, [], Platform, await BuilderIdentityAsync(builder, cancellationToken));
+        return ServiceInputHash.Compute(ImageInputsOf(service), FileDigests, dockerfile, [], Platform, await BuilderIdentityAsync(builder, cancellationToken),
+            cancellationToken);
     }
 
     readonly Dictionary<string, string> builderIdentities = new(StringComparer.Ordinal);

@@ -62,7 +62,7 @@ public abstract partial class MonorepoBuild
             var input = BuildInputOf(service);
             var builder = await BuilderImageFor(GoVersions.Minor(service.GoVersion) ?? GoVersions.Fallback, ct);
             var options = DockerfileOptionsFor(service).WithBuilderImage(builder.Reference);
-            var result = ServiceGenerator.Generate(MonorepoDirectory, input, options, DockerfilesDirectory);
+            var result = ServiceGenerator.Generate(MonorepoDirectory, input, options, DockerfilesDirectory, ct);
             generated[service.Name] = result;
             Log.Information($"{service.Name}: {Path.GetRelativePath(RootDirectory, result.DockerfilePath)} " +
                             $"({input.ModuleFiles.Count} module files, {input.SourceFiles.Count} sources" +

@@ -74,7 +74,7 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher, IObjectFetcher obj
         var sparse = await SparseCheckout.ReadAsync(workDir, cancellationToken);
         // libgit2 knows no sparse checkout (left-out files look deleted; a sparse index cannot be read): git answers for it.
         var localPaths = sparse.IsSparse && request.Head is null ? await GitStatus.ChangedPathsAsync(workDir, cancellationToken) : null;
-        var changes = GitChanges.Compute(workDir, resolved, request.Head, partial, sparse, localPaths);
+        var changes = GitChanges.Compute(workDir, resolved, request.Head, partial, sparse, localPaths, cancellationToken);
         var snapshots = new List<TreeSnapshot>();
         var excluded = request.ExcludedFolders.Select(f => RepoPath.FromSystem(workDir, RealPath.Of(f))).ToList();
         try
@@ -95,7 +95,7 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher, IObjectFetcher obj
             var outside = changes.Files.SelectMany(f => f.Paths).Where(p => prefix != "." && !RepoPath.IsUnder(p, prefix)).Distinct().ToList();
             using var headTree = request.Head is null ? null : new CommitTreeSource(workDir, changes.HeadCommit!, prefix);
             var options = request.Options.WithOwnDockerfiles(OwnDockerfiles(head, (ISourceTree?)headTree ?? new WorkTreeSource(head.Root), request.BuildContexts));
-            var result = AffectedPlanner.Plan(inside, outside, head, () => BaseModel(workDir, resolved.Sha, prefix, request, snapshots, partial, BaseCandidatePaths(inside)), options);
+            var result = AffectedPlanner.Plan(inside, outside, head, () => BaseModel(workDir, resolved.Sha, prefix, request, snapshots, partial, BaseCandidatePaths(inside), cancellationToken), options);
             return result.WithRevisions(resolved.Sha, $"{resolved.Source}: {resolved.How}", changes.Head) with
             {
                 // The build reads the working folder: an affected service a sparse checkout left out cannot be built from it.
@@ -126,13 +126,13 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher, IObjectFetcher obj
     /// (transitively), and of everything those depend on. A service outside that set cannot have had the paths as inputs.
     /// </summary>
     static GoWorkspace? BaseModel(string workDir, string sha, string prefix, AffectedRequest request, List<TreeSnapshot> snapshots,
-        PartialClone partial, IReadOnlyList<string> candidates)
+        PartialClone partial, IReadOnlyList<string> candidates, CancellationToken cancellationToken)
     {
-        var skeleton = ModelAt(workDir, sha, prefix, request, snapshots, partial, tolerant: true, include: _ => false);
-        if (skeleton is null) return ModelAt(workDir, sha, prefix, request, snapshots, partial, tolerant: true);
+        var skeleton = ModelAt(workDir, sha, prefix, request, snapshots, partial, tolerant: true, include: _ => false, cancellationToken);
+        if (skeleton is null) return ModelAt(workDir, sha, prefix, request, snapshots, partial, tolerant: true, cancellationToken: cancellationToken);
         var dirs = RelevantModuleDirs(skeleton, candidates);
         return dirs.Count == 0 ? skeleton : ModelAt(workDir, sha, prefix, request, snapshots, partial, tolerant: true,
-            include: dir => dirs.Any(d => RepoPath.IsUnder(dir, d)));
+            include: dir => dirs.Any(d => RepoPath.IsUnder(dir, d)), cancellationToken);
     }
 
     static List<string> RelevantModuleDirs(GoWorkspace skeleton, IReadOnlyList<string> candidates)
@@ -152,9 +152,9 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher, IObjectFetcher obj
 
     /// <summary>The model of the monorepo at a commit, from a snapshot of its tree; null when the folder or a loadable model is missing.</summary>
     static GoWorkspace? ModelAt(string workDir, string sha, string prefix, AffectedRequest request, List<TreeSnapshot> snapshots,
-        PartialClone partial, bool tolerant, Func<string, bool>? include = null)
+        PartialClone partial, bool tolerant, Func<string, bool>? include = null, CancellationToken cancellationToken = default)
     {
-        var snapshot = TreeSnapshot.Write(workDir, sha, prefix, include, partial);
+        var snapshot = TreeSnapshot.Write(workDir, sha, prefix, include, partial, cancellationToken);
         snapshots.Add(snapshot);
         if (snapshot.Folder is null) return null;
         try

@@ -5,7 +5,8 @@ namespace GoMonorepoBuild.Changes;
 /// <summary>
 /// The changed files between a base commit and a head through LibGit2Sharp: the tree diff base→HEAD (renames detected),
 /// plus, when the head is the working tree, the status of the index and working folder (staged, unstaged and untracked
-/// files; ignored ones left out). The status is the only full-tree walk, done once.
+/// files; ignored ones left out). The status is the only full-tree walk, done once. Cancellation is checked between
+/// files (libgit2's own diff and status calls run to their end) and ends with an <see cref="OperationCanceledException"/>.
 /// </summary>
 public static class GitChanges
 {
@@ -15,8 +16,9 @@ public static class GitChanges
     /// tree's changed paths when already known (git's own status, for a sparse checkout), else LibGit2Sharp is asked.
     /// </summary>
     public static ChangeSet Compute(string workingDirectory, ResolvedBase resolvedBase, string? head, PartialClone? partial = null,
-        SparseCheckout? sparse = null, IReadOnlyCollection<string>? localPaths = null)
+        SparseCheckout? sparse = null, IReadOnlyCollection<string>? localPaths = null, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         partial ??= PartialClone.None(workingDirectory);
         sparse ??= SparseCheckout.None;
         using var repo = new Repository(workingDirectory);
@@ -30,7 +32,8 @@ public static class GitChanges
         var notes = new List<string>();
         partial.EnsureTrees(repo, baseCommit.Tree.Id, $"the base {baseCommit.Sha}");
         partial.EnsureTrees(repo, headCommit.Tree.Id, $"the head {headCommit.Sha}");
-        var similarity = RenameDetection(repo, baseCommit, headCommit, partial);
+        var similarity = RenameDetection(repo, baseCommit, headCommit, partial, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
         using (var diff = repo.Diff.Compare<TreeChanges>(baseCommit.Tree, headCommit.Tree,
                    new CompareOptions { Similarity = similarity, IncludeUnmodified = false }))
         {
@@ -47,6 +50,7 @@ public static class GitChanges
                         continue;
                     }
                 }
+                cancellationToken.ThrowIfCancellationRequested();
                 var file = change.Status switch
                 {
                     LibGit2Sharp.ChangeKind.Added or LibGit2Sharp.ChangeKind.Copied => ChangedFile.Added(change.Path),
@@ -59,7 +63,8 @@ public static class GitChanges
         }
         if (head is not null) return new ChangeSet(resolvedBase, headCommit.Sha, Sorted(files)).WithHeadCommit(headCommit.Sha) with { Notes = notes };
 
-        var local = localPaths is null ? LocalChanges(repo, sparse) : localPaths.ToHashSet(StringComparer.Ordinal);
+        cancellationToken.ThrowIfCancellationRequested();
+        var local = localPaths is null ? LocalChanges(repo, sparse, cancellationToken) : localPaths.ToHashSet(StringComparer.Ordinal);
         if (local.Count == 0) return new ChangeSet(resolvedBase, headCommit.Sha, Sorted(files)).WithHeadCommit(headCommit.Sha) with { Notes = notes };
         var workTreePaths = local.Order(StringComparer.Ordinal).ToList();
         foreach (var renamed in files.Values.Where(f => f.Kind == ChangeKind.Renamed && (local.Contains(f.Path) || local.Contains(f.OldPath!))).ToList())
@@ -71,6 +76,7 @@ public static class GitChanges
         }
         foreach (var path in local)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var atBase = baseCommit[path]?.TargetType == TreeEntryTargetType.Blob;
             var full = Path.Combine(repo.Info.WorkingDirectory, path);
             // A link is there even when it points nowhere (or out of the repository): git tracks the link itself.
@@ -87,7 +93,8 @@ public static class GitChanges
     /// libgit2 cannot fetch them), so they are fetched first, exactly those; when the remote cannot give them, renames
     /// are reported as a deletion plus an addition, which affects the same services.
     /// </summary>
-    static SimilarityOptions RenameDetection(Repository repo, Commit baseCommit, Commit headCommit, PartialClone partial)
+    static SimilarityOptions RenameDetection(Repository repo, Commit baseCommit, Commit headCommit, PartialClone partial,
+        CancellationToken cancellationToken)
     {
         if (!partial.IsPartial) return SimilarityOptions.Renames;
         var needed = new Dictionary<ObjectId, string>();
@@ -96,6 +103,7 @@ public static class GitChanges
         {
             foreach (var change in plain)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 if (change.Status == LibGit2Sharp.ChangeKind.Added && change.Mode != Mode.GitLink)
                 {
                     added++;
@@ -116,7 +124,7 @@ public static class GitChanges
     /// Paths that differ between HEAD, the index and the working folder, untracked included. A file a sparse checkout left
     /// out is absent on purpose: git calls it unchanged, libgit2 calls it deleted; git is right.
     /// </summary>
-    static HashSet<string> LocalChanges(Repository repo, SparseCheckout sparse)
+    static HashSet<string> LocalChanges(Repository repo, SparseCheckout sparse, CancellationToken cancellationToken)
     {
         var status = repo.RetrieveStatus(new StatusOptions
         {
@@ -132,6 +140,7 @@ public static class GitChanges
         foreach (var entry in status)
             if (entry.State is not (FileStatus.Unaltered or FileStatus.Ignored))
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 var path = entry.FilePath.Replace('\\', '/');
                 if (entry.State == FileStatus.DeletedFromWorkdir && sparse.IsSkipped(path)) continue;
                 paths.Add(path);

@@ -30,19 +30,31 @@ public sealed class TreeSnapshot : IDisposable
     /// Writes <paramref name="folder"/> (relative to the repository root, "." for all) of commit <paramref name="sha"/>.
     /// Module files (go.mod, go.sum, go.work, go.work.sum) are always written; other files only in the sub-folders
     /// (relative to <paramref name="folder"/>) that <paramref name="include"/> accepts, all of them when it is null.
+    /// A cancelled token stops the writing between folders and files with an <see cref="OperationCanceledException"/>;
+    /// what was written is deleted, as on any failure.
     /// </summary>
     public static TreeSnapshot Write(string workingDirectory, string sha, string folder, Func<string, bool>? include = null,
-        PartialClone? partial = null)
+        PartialClone? partial = null, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var root = CreateRoot();
-        using var repo = new Repository(workingDirectory);
-        var commit = repo.Lookup<Commit>(sha) ?? throw new InvalidOperationException($"commit {sha} is not in {workingDirectory}");
-        partial ??= PartialClone.None(workingDirectory);
-        partial.EnsureTrees(repo, commit.Tree.Id, $"commit {sha}");
-        var tree = folder == "." ? commit.Tree : commit[folder]?.Target as Tree;
-        if (tree is null) return new TreeSnapshot(root, null);
-        WriteTree(repo, tree, root, RepoPathOf(".", folder), sha, include ?? (_ => true), partial);
-        return new TreeSnapshot(root, root);
+        try
+        {
+            using var repo = new Repository(workingDirectory);
+            var commit = repo.Lookup<Commit>(sha) ?? throw new InvalidOperationException($"commit {sha} is not in {workingDirectory}");
+            partial ??= PartialClone.None(workingDirectory);
+            partial.EnsureTrees(repo, commit.Tree.Id, $"commit {sha}");
+            var tree = folder == "." ? commit.Tree : commit[folder]?.Target as Tree;
+            if (tree is null) return new TreeSnapshot(root, null);
+            WriteTree(repo, tree, root, RepoPathOf(".", folder), sha, include ?? (_ => true), partial, cancellationToken);
+            return new TreeSnapshot(root, root);
+        }
+        catch
+        {
+            // Nobody holds the snapshot yet, so nobody else would delete it (it may sit in /dev/shm, i.e. memory).
+            new TreeSnapshot(root, null).Dispose();
+            throw;
+        }
     }
 
     /// <summary>
@@ -52,19 +64,25 @@ public sealed class TreeSnapshot : IDisposable
     /// walk reads trees only; the contents it needs (model files and link texts) are fetched in one go when a partial
     /// clone lacks some.
     /// </summary>
-    static void WriteTree(Repository repo, Tree tree, string root, string folder, string sha, Func<string, bool> include, PartialClone partial)
+    static void WriteTree(Repository repo, Tree tree, string root, string folder, string sha, Func<string, bool> include, PartialClone partial,
+        CancellationToken cancellationToken)
     {
         var others = new List<string>();
         var contents = new List<(string Path, TreeEntry Entry)>();
         var links = new List<(string Path, TreeEntry Entry)>();
-        Walk(tree, root, ".", include, others, contents, links);
-        foreach (var listed in others.Where(p => GoInputFiles.IsListed(Path.GetFileName(p)))) File.Create(listed).Dispose();
+        Walk(tree, root, ".", include, others, contents, links, cancellationToken);
+        foreach (var listed in others.Where(p => GoInputFiles.IsListed(Path.GetFileName(p))))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            File.Create(listed).Dispose();
+        }
         partial.Fetch(repo, contents.Concat(links).GroupBy(c => c.Entry.Target.Id).ToDictionary(g => g.Key,
             g => Described(root, folder, sha, g.First().Path)), required: true);
 
         var embedding = new List<string>();
         foreach (var (path, entry) in contents)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var bytes = WriteBlob((Blob)entry.Target, path);
             if (entry.Name.EndsWith(".go", StringComparison.Ordinal) && bytes.AsSpan().IndexOf(EmbedDirective) >= 0)
                 embedding.Add(Path.GetDirectoryName(path) + Path.DirectorySeparatorChar);
@@ -72,6 +90,7 @@ public sealed class TreeSnapshot : IDisposable
         var written = new List<string>();
         foreach (var (path, entry) in links)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var target = ((Blob)entry.Target).GetContentText();
             if (target.Length == 0 || target.Contains('\0')) continue;
             File.CreateSymbolicLink(path, target);
@@ -79,8 +98,15 @@ public sealed class TreeSnapshot : IDisposable
         }
         foreach (var path in others)
             if (!GoInputFiles.IsListed(Path.GetFileName(path)) && embedding.Any(dir => path.StartsWith(dir, StringComparison.Ordinal)))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
                 File.Create(path).Dispose();
-        foreach (var link in written) WriteLinkTarget(repo, tree, root, folder, sha, link, partial);
+            }
+        foreach (var link in written)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            WriteLinkTarget(repo, tree, root, folder, sha, link, partial);
+        }
     }
 
     /// <summary>
@@ -155,14 +181,16 @@ public sealed class TreeSnapshot : IDisposable
     static readonly byte[] EmbedDirective = "go:embed"u8.ToArray();
 
     static void Walk(Tree tree, string dir, string relative, Func<string, bool> include, List<string> others,
-        List<(string, TreeEntry)> contents, List<(string, TreeEntry)> links)
+        List<(string, TreeEntry)> contents, List<(string, TreeEntry)> links, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         Directory.CreateDirectory(dir);
         var included = include(relative);
         foreach (var entry in tree)
         {
             var path = Path.Combine(dir, entry.Name);
-            if (entry.Mode == Mode.Directory) Walk((Tree)entry.Target, path, RepoPathOf(relative, entry.Name), include, others, contents, links);
+            if (entry.Mode == Mode.Directory)
+                Walk((Tree)entry.Target, path, RepoPathOf(relative, entry.Name), include, others, contents, links, cancellationToken);
             else if (entry.Mode == Mode.SymbolicLink && (included || GoInputFiles.IsModuleFile(entry.Name)) && entry.TargetType == TreeEntryTargetType.Blob)
                 links.Add((path, entry));
             else if (entry.Mode is Mode.NonExecutableFile or Mode.ExecutableFile or Mode.NonExecutableGroupWritableFile

@@ -6,11 +6,18 @@ namespace GoMonorepoBuild.Dockerfiles;
 /// files are left alone, stale ones removed, and every file keeps its source's modification time, so BuildKit's
 /// context transfer (which compares size and mtime) only sends what really changed. An input that is a link inside the
 /// monorepo is staged as the file it points to (what the go command reads); one leading out of the monorepo is an
-/// <see cref="Workspace.OutsideMonorepoException"/>: nothing outside is ever copied into a context.
+/// <see cref="Workspace.OutsideMonorepoException"/>: nothing outside is ever copied into a context. A cancelled token
+/// stops it between files (<see cref="OperationCanceledException"/>); as staging is incremental, the next run copies what
+/// this one did not.
 /// </summary>
 internal static class ContextStager
 {
-    public static StagedContext Stage(string monorepoRoot, ServiceBuildInput input, string contextDir)
+    /// <summary>
+    /// Stages <paramref name="input"/>'s files into <paramref name="contextDir"/>; <paramref name="staged"/> is told each
+    /// file's destination once it is in place (where a test cancels midway).
+    /// </summary>
+    public static StagedContext Stage(string monorepoRoot, ServiceBuildInput input, string contextDir, CancellationToken cancellationToken = default,
+        Action<string>? staged = null)
     {
         input.Validate();
         var root = Path.GetFullPath(monorepoRoot);
@@ -20,16 +27,18 @@ internal static class ContextStager
                 $"the context folder '{context}' contains the monorepo '{root}'; staging would delete its files. " +
                 "Stage into a folder of its own, e.g. '.nuke/temp/docker/<service>/context'.");
 
-        var wanted = WantedFiles(root, input, context);
+        var wanted = WantedFiles(root, input, context, cancellationToken);
         Directory.CreateDirectory(context);
-        var removed = RemoveStale(context, wanted);
+        var removed = RemoveStale(context, wanted, cancellationToken);
 
         int copied = 0, unchanged = 0;
         foreach (var (destination, source) in wanted)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             if (IsUpToDate(source, destination))
             {
                 unchanged++;
+                staged?.Invoke(destination);
                 continue;
             }
             Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
@@ -37,17 +46,19 @@ internal static class ContextStager
             MakeReadable(destination);
             File.SetLastWriteTimeUtc(destination, File.GetLastWriteTimeUtc(source));
             copied++;
+            staged?.Invoke(destination);
         }
         return new StagedContext(context, wanted.Count, copied, unchanged, removed);
     }
 
     /// <summary>Destination path → source path, sorted so staging visits files in a stable order.</summary>
-    static SortedDictionary<string, string> WantedFiles(string root, ServiceBuildInput input, string context)
+    static SortedDictionary<string, string> WantedFiles(string root, ServiceBuildInput input, string context, CancellationToken cancellationToken)
     {
         var wanted = new SortedDictionary<string, string>(StringComparer.Ordinal);
         var files = new Workspace.MonorepoFiles(root);
         void Add(string folder, string relative, string? target = null)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var source = files.Resolve(relative);
             if (!File.Exists(source))
                 throw new InvalidServiceInputException(input.Name,
@@ -109,7 +120,7 @@ internal static class ContextStager
     }
 
     /// <summary>Deletes every file, link and folder under the context that no wanted file needs.</summary>
-    static int RemoveStale(string context, SortedDictionary<string, string> wanted)
+    static int RemoveStale(string context, SortedDictionary<string, string> wanted, CancellationToken cancellationToken)
     {
         var neededFolders = new HashSet<string>(StringComparer.Ordinal);
         foreach (var file in wanted.Keys)
@@ -117,11 +128,13 @@ internal static class ContextStager
                 if (!neededFolders.Add(dir)) break;
 
         return new DirectoryInfo(context).EnumerateFileSystemInfos("*", AllEntries)
-            .Sum(entry => RemoveStaleEntry(entry, wanted, neededFolders));
+            .Sum(entry => RemoveStaleEntry(entry, wanted, neededFolders, cancellationToken));
     }
 
-    static int RemoveStaleEntry(FileSystemInfo entry, SortedDictionary<string, string> wanted, HashSet<string> neededFolders)
+    static int RemoveStaleEntry(FileSystemInfo entry, SortedDictionary<string, string> wanted, HashSet<string> neededFolders,
+        CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         // A link is always replaced: copying onto it would write through it, possibly into the monorepo.
         if (entry.LinkTarget is not null)
         {
@@ -136,7 +149,7 @@ internal static class ContextStager
         }
         var folder = (DirectoryInfo)entry;
         if (neededFolders.Contains(folder.FullName))
-            return folder.EnumerateFileSystemInfos("*", AllEntries).Sum(child => RemoveStaleEntry(child, wanted, neededFolders));
+            return folder.EnumerateFileSystemInfos("*", AllEntries).Sum(child => RemoveStaleEntry(child, wanted, neededFolders, cancellationToken));
         var files = folder.EnumerateFiles("*", new EnumerationOptions { AttributesToSkip = 0, RecurseSubdirectories = true }).Count();
         folder.Delete(recursive: true);
         return files;

@@ -4,11 +4,15 @@ namespace GoMonorepoBuild.Dockerfiles;
 /// Writes a service's Dockerfile and stages its context under <c>&lt;outDir&gt;/&lt;service&gt;/</c>
 /// (<c>Dockerfile</c> and <c>context/</c>). The Dockerfile is rewritten only when its text changes. Nothing a user
 /// wrote is touched: a Dockerfile there without the generated header, or a context folder beside none, is an error.
+/// A cancelled token stops the staging between files (<see cref="OperationCanceledException"/>), before the Dockerfile
+/// is written; staging is incremental, so the next run finishes it.
 /// </summary>
 public static class ServiceGenerator
 {
-    public static GeneratedService Generate(string monorepoRoot, ServiceBuildInput input, DockerfileOptions options, string outDir)
+    public static GeneratedService Generate(string monorepoRoot, ServiceBuildInput input, DockerfileOptions options, string outDir,
+        CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var dockerfile = DockerfileGenerator.Render(input, options);
         var serviceDir = Path.Combine(Path.GetFullPath(outDir), input.Name);
         var dockerfilePath = Path.Combine(serviceDir, "Dockerfile");
@@ -22,7 +26,7 @@ public static class ServiceGenerator
             throw new InvalidServiceInputException(input.Name,
                 $"'{contextDir}' holds files but no generated Dockerfile beside it; staging would delete them. " +
                 "Write generated Dockerfiles to a folder of their own (--dockerfiles-dir, default .nuke/temp/docker).");
-        var staging = ContextStager.Stage(monorepoRoot, input, contextDir);
+        var staging = ContextStager.Stage(monorepoRoot, input, contextDir, cancellationToken);
         if (existing != dockerfile)
             File.WriteAllText(dockerfilePath, dockerfile);
         return new GeneratedService(input.Name, dockerfilePath, staging.ContextDir, staging);

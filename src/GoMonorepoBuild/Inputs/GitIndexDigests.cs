@@ -16,9 +16,13 @@ public sealed class GitIndexDigests : IFileDigests
 
     GitIndexDigests(string root) => fromContent = new ContentDigests(root);
 
-    /// <summary>Digests for the monorepo at <paramref name="root"/>; plain content digests when it is not in a git work tree.</summary>
-    public static IFileDigests For(string root)
+    /// <summary>
+    /// Digests for the monorepo at <paramref name="root"/>; plain content digests when it is not in a git work tree. A
+    /// cancelled token stops the reading of the index between entries (libgit2's status walk runs to its end).
+    /// </summary>
+    public static IFileDigests For(string root, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         root = Path.GetFullPath(root);
         var gitDir = Repository.Discover(root);
         if (gitDir is null) return new ContentDigests(root);
@@ -31,7 +35,7 @@ public sealed class GitIndexDigests : IFileDigests
         var digests = new GitIndexDigests(root);
         try
         {
-            digests.ReadIndex(repo, prefix);
+            digests.ReadIndex(repo, prefix, cancellationToken);
         }
         catch (LibGit2SharpException e) when (e.Message.Contains("'sdir'", StringComparison.Ordinal))
         {
@@ -42,12 +46,14 @@ public sealed class GitIndexDigests : IFileDigests
         return digests;
     }
 
-    void ReadIndex(Repository repo, string prefix)
+    void ReadIndex(Repository repo, string prefix, CancellationToken cancellationToken)
     {
         var changed = ChangedPaths(repo, prefix);
+        cancellationToken.ThrowIfCancellationRequested();
         var filtered = repo.Config.Get<bool>("core.autocrlf")?.Value == true;
         foreach (var entry in repo.Index)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             if (!entry.Path.StartsWith(prefix, StringComparison.Ordinal) || entry.StageLevel != StageLevel.Staged) continue;
             if (filtered || changed.Contains(entry.Path) || entry.Mode == Mode.SymbolicLink) continue;
             fromIndex[entry.Path[prefix.Length..]] = entry.Id.Sha;

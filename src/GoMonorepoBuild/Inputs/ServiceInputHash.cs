@@ -20,9 +20,14 @@ public sealed record ServiceInputHash(string Value)
     /// <summary>The OCI label that records the full hash in the image.</summary>
     public const string Label = "org.gomonorepobuild.inputs";
 
+    /// <summary>
+    /// The hash of these inputs; a cancelled token stops it between files (each digest may read a file) with an
+    /// <see cref="OperationCanceledException"/>.
+    /// </summary>
     public static ServiceInputHash Compute(
         IEnumerable<string> inputFiles, IFileDigests digests, string dockerfileText,
-        IEnumerable<KeyValuePair<string, string>> buildArgs, IEnumerable<string> platforms, string builderIdentity)
+        IEnumerable<KeyValuePair<string, string>> buildArgs, IEnumerable<string> platforms, string builderIdentity,
+        CancellationToken cancellationToken = default)
     {
         var text = new StringBuilder(Version).Append('\n');
         text.Append("dockerfile ").Append(Sha256(dockerfileText)).Append('\n');
@@ -32,7 +37,10 @@ public sealed record ServiceInputHash(string Value)
         foreach (var (name, value) in buildArgs.OrderBy(a => a.Key, StringComparer.Ordinal))
             text.Append("arg ").Append(name).Append('=').Append(value.ReplaceLineEndings("\\n")).Append('\n');
         foreach (var file in inputFiles.Select(f => f.Replace('\\', '/')).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
             text.Append("file ").Append(digests.Of(file)).Append(' ').Append(file).Append('\n');
+        }
         return new ServiceInputHash(Sha256(text.ToString()));
     }
 

@@ -14,6 +14,14 @@ public abstract class BuildBase
     /// <summary><c>.nuke/temp</c>: ignored by git, holds logs, reports and generated files.</summary>
     public string TemporaryDirectory => Path.Combine(RootDirectory, ".nuke", "temp");
 
+    /// <summary>
+    /// The run's cancellation (Ctrl-C, SIGTERM), the same token every target's action receives: for work a build does on
+    /// first use, outside any one target's action (a lazily loaded model), so that work stops when the run is cancelled too.
+    /// </summary>
+    protected CancellationToken RunCancellation { get; private set; }
+
+    internal void StartRun(CancellationToken cancellationToken) => RunCancellation = cancellationToken;
+
     /// <summary>Runs the build: parses the command line, plans and executes; returns the process exit code.</summary>
     protected static int Execute<T>(params Expression<Func<T, Target>>[] defaultTargets)
         where T : BuildBase, new()

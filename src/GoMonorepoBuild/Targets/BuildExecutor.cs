@@ -6,17 +6,21 @@ namespace GoMonorepoBuild.Targets;
 /// Runs a plan in order. A failure stops the targets after it (they end NotRun) unless the failed target says
 /// <c>ProceedAfterFailure</c>; <c>AssuredAfterFailure</c> targets run anyway. A target whose execution dependency did not
 /// succeed does not run. Cancellation fires the running target's token: it ends Aborted, the rest NotRun.
+/// A target is waited for until it has stopped: the framework's stages check the token in their loops and its processes
+/// are killed, so that is promptly. Only code that ignores the token (a user's own, or one uninterruptible call such as
+/// a libgit2 walk of a huge tree) is left behind after <see cref="CancellationGrace"/>, with a warning naming it.
 /// </summary>
 internal static class BuildExecutor
 {
-    /// <summary>How long a cancelled target gets to wind down (kill its processes) before the build moves on.</summary>
-    static readonly TimeSpan CancellationGrace = TimeSpan.FromSeconds(5);
+    /// <summary>How long a cancelled target gets to wind down (kill its processes, write its report) before the build moves on.</summary>
+    internal static readonly TimeSpan CancellationGrace = TimeSpan.FromSeconds(5);
 
     const string CancelledNote = "cancelled";
 
     public static async Task<IReadOnlyList<TargetResult>> RunAsync(
-        ExecutionPlan plan, IReadOnlyList<ExecutableTarget> targets, CancellationToken cancellationToken)
+        ExecutionPlan plan, IReadOnlyList<ExecutableTarget> targets, CancellationToken cancellationToken, TimeSpan? cancellationGrace = null)
     {
+        var grace = cancellationGrace ?? CancellationGrace;
         var byName = targets.ToDictionary(t => t.Name);
         var results = new Dictionary<string, TargetResult>();
         string? stoppedBy = null;
@@ -30,7 +34,7 @@ internal static class BuildExecutor
                     ? new TargetResult(target.Name, TargetStatus.NotRun, TimeSpan.Zero, $"{stoppedBy} failed")
                 : FailedDependency(target, results) is { } dependency && !target.AssuredAfterFailure
                     ? new TargetResult(target.Name, TargetStatus.NotRun, TimeSpan.Zero, $"{dependency} did not succeed")
-                : await RunAsync(target, cancellationToken);
+                : await RunAsync(target, grace, cancellationToken);
             results[target.Name] = result;
 
             if (result.Status == TargetStatus.Failed && !target.ProceedAfterFailure)
@@ -48,7 +52,7 @@ internal static class BuildExecutor
         target.DependsOn.FirstOrDefault(d => results.TryGetValue(d, out var r) &&
                                              r.Status is TargetStatus.Failed or TargetStatus.NotRun or TargetStatus.Aborted);
 
-    static async Task<TargetResult> RunAsync(ExecutableTarget target, CancellationToken cancellationToken)
+    static async Task<TargetResult> RunAsync(ExecutableTarget target, TimeSpan grace, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
         try
@@ -69,9 +73,11 @@ internal static class BuildExecutor
             }, CancellationToken.None);
 
             // A target that ignores its token must not hold the build hostage: after the grace period it is left behind.
+            // That is the fallback for code that does not check its token; the framework's own stages do.
             var cancelled = Task.Delay(Timeout.Infinite, cancellationToken);
-            if (await Task.WhenAny(run, cancelled) == cancelled)
-                await Task.WhenAny(run, Task.Delay(CancellationGrace, CancellationToken.None));
+            if (await Task.WhenAny(run, cancelled) == cancelled && await Task.WhenAny(run, Task.Delay(grace, CancellationToken.None)) != run)
+                Log.Warning($"{target.Name} did not stop within {grace.TotalSeconds:0.#} s of being cancelled: leaving it behind " +
+                            "(code that does not check its cancellation token).");
             if (cancellationToken.IsCancellationRequested && (!run.IsCompleted || run.IsCanceled || run.Exception?.InnerException is OperationCanceledException))
                 return Aborted(target, stopwatch);
             await run;

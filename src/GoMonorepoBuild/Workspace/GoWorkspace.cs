@@ -8,7 +8,7 @@ namespace GoMonorepoBuild.Workspace;
 
 /// <summary>
 /// The Go monorepo as the build sees it: modules, packages, services and what each service's image is built from.
-/// Every path is relative to <see cref="Root"/> with forward slashes. Load it with <see cref="Load(string, IReadOnlyList{string}?)"/>.
+/// Every path is relative to <see cref="Root"/> with forward slashes. Load it with <see cref="Load(string, IReadOnlyList{string}?, CancellationToken)"/>.
 /// </summary>
 public sealed class GoWorkspace
 {
@@ -107,10 +107,13 @@ public sealed class GoWorkspace
 
     public IReadOnlyList<TargetPlatform> Platforms { get; }
 
-    public static GoWorkspace Load(string monorepoRoot, IReadOnlyList<string>? serviceGlobs = null) =>
-        WorkspaceLoader.Load(monorepoRoot, serviceGlobs is null ? WorkspaceOptions.Default : WorkspaceOptions.Default.WithServiceGlobs(serviceGlobs));
+    /// <summary>Loads the model (see <see cref="WorkspaceLoader"/>); a cancelled token stops it between files with an <see cref="OperationCanceledException"/>.</summary>
+    public static GoWorkspace Load(string monorepoRoot, IReadOnlyList<string>? serviceGlobs = null, CancellationToken cancellationToken = default) =>
+        WorkspaceLoader.Load(monorepoRoot, serviceGlobs is null ? WorkspaceOptions.Default : WorkspaceOptions.Default.WithServiceGlobs(serviceGlobs), cancellationToken);
 
-    public static GoWorkspace Load(string monorepoRoot, WorkspaceOptions options) => WorkspaceLoader.Load(monorepoRoot, options);
+    /// <inheritdoc cref="Load(string, IReadOnlyList{string}?, CancellationToken)"/>
+    public static GoWorkspace Load(string monorepoRoot, WorkspaceOptions options, CancellationToken cancellationToken = default) =>
+        WorkspaceLoader.Load(monorepoRoot, options, cancellationToken);
 
     public GoModule? ModuleByPath(string modulePath) => _modulesByPath.GetValueOrDefault(modulePath);
 

@@ -11,24 +11,25 @@ namespace GoMonorepoBuild.Workspace;
 /// scan .go file headers in parallel, group packages, then compute each service. Problems are collected instead of
 /// stopping at the first and given to the services they reach (<see cref="ServiceProblems"/>): those services are
 /// <see cref="GoWorkspace.BlockedServices"/>, the others are analysed as usual. Only a problem of the root go.work
-/// throws.
+/// throws. Cancellation is checked between files, folders, modules and services (a single file's read is not
+/// interrupted), and ends the load with an <see cref="OperationCanceledException"/>.
 /// </summary>
 public static class WorkspaceLoader
 {
-    public static GoWorkspace Load(string monorepoRoot, WorkspaceOptions options)
+    public static GoWorkspace Load(string monorepoRoot, WorkspaceOptions options, CancellationToken cancellationToken = default)
     {
-        var tree = MonorepoTree.Scan(monorepoRoot);
+        var tree = MonorepoTree.Scan(monorepoRoot, cancellationToken);
         var problems = new LoadProblems();
 
         var work = ReadWork(tree, problems);
         var workDirs = WorkspaceDirs(work, tree, problems);
         var moduleDirs = ModuleDirs(tree);
-        var (modules, brokenDirs) = ReadModules(tree, moduleDirs, workDirs, options, problems);
+        var (modules, brokenDirs) = ReadModules(tree, moduleDirs, workDirs, options, problems, cancellationToken);
         for (var hidden = HiddenReplaceTargets.Find(modules, work, tree); hidden.Count > 0; hidden = HiddenReplaceTargets.Find(modules, work, tree))
         {
-            foreach (var dir in hidden) tree = tree.WithSubtree(dir);
+            foreach (var dir in hidden) tree = tree.WithSubtree(dir, cancellationToken);
             var added = ModuleDirs(tree).Except(moduleDirs, StringComparer.Ordinal).ToList();
-            var (more, moreBroken) = ReadModules(tree, added, workDirs, options, problems);
+            var (more, moreBroken) = ReadModules(tree, added, workDirs, options, problems, cancellationToken);
             modules = [.. modules, .. more];
             brokenDirs.UnionWith(moreBroken);
             moduleDirs = ModuleDirs(tree);
@@ -38,9 +39,10 @@ public static class WorkspaceLoader
         var modulesByDir = graph.Modules.ToDictionary(m => m.Dir, StringComparer.Ordinal);
         var allModuleDirs = moduleDirs.ToHashSet(StringComparer.Ordinal);
 
-        var folders = ScanGoFiles(tree, allModuleDirs, brokenDirs, options, problems);
+        var folders = ScanGoFiles(tree, allModuleDirs, brokenDirs, options, problems, cancellationToken);
         string? moduleDirOf(string dir) => ModuleDirOf(dir, allModuleDirs);
-        var packages = PackageIndex.Build(tree, modulesByDir, folders, options.Platforms, problems, moduleDirOf);
+        var packages = PackageIndex.Build(tree, modulesByDir, folders, options.Platforms, problems, moduleDirOf, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
 
         foreach (var unresolved in UnresolvedImports.Find(tree, modulesByDir, folders, packages, moduleDirOf))
             problems.Add(new WorkspaceException(unresolved.Reason, unresolved.File, unresolved.Line, 1), unresolved.ModuleDir, unresolved.PackageDir);
@@ -60,10 +62,13 @@ public static class WorkspaceLoader
         var modulesByPath = graph.Modules.GroupBy(m => m.Path).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var packagesByModule = packages.Values.ToLookup(p => p.ModulePath, StringComparer.Ordinal);
         var vendors = new VendorTrees(tree, work, options.Platforms, problems);
-        var services = discovered.Services
-            .Select(spec => ServiceBuilder.Build(spec, modulesByPath, packages, packagesByModule[spec.Module.Path], tree, work, vendors, problems.Warn))
-            .Select(service => WithExtraInputs(service, tree.Files, options, problems))
-            .ToList();
+        var services = new List<GoService>();
+        foreach (var spec in discovered.Services)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var service = ServiceBuilder.Build(spec, modulesByPath, packages, packagesByModule[spec.Module.Path], tree, work, vendors, problems.Warn, cancellationToken);
+            services.Add(WithExtraInputs(service, tree.Files, options, problems));
+        }
 
         // Each problem blocks only the services it reaches; the others are the model (issue 15: problems are per service).
         var assigned = ServiceProblems.Assign(problems, discovered, graph, services, packages);
@@ -132,10 +137,12 @@ public static class WorkspaceLoader
     }
 
     private static (List<GoModule> Modules, HashSet<string> Broken) ReadModules(MonorepoTree tree, List<string> moduleDirs,
-        HashSet<string> workDirs, WorkspaceOptions options, LoadProblems problems)
+        HashSet<string> workDirs, WorkspaceOptions options, LoadProblems problems, CancellationToken cancellationToken)
     {
         var results = new GoModule?[moduleDirs.Count];
-        Parallel.For(0, moduleDirs.Count, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism }, i =>
+        // The loop's own token (not a check in the body, which Parallel would wrap in an AggregateException): no new
+        // module is started once it is cancelled, and the loop throws OperationCanceledException.
+        Parallel.For(0, moduleDirs.Count, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = cancellationToken }, i =>
         {
             var dir = moduleDirs[i];
             var file = RepoPath.Combine(dir, "go.mod");
@@ -159,7 +166,7 @@ public static class WorkspaceLoader
     }
 
     private static List<(string Dir, IReadOnlyList<(string Path, GoSourceFile File)> Files)> ScanGoFiles(MonorepoTree tree,
-        HashSet<string> moduleDirs, HashSet<string> brokenDirs, WorkspaceOptions options, LoadProblems problems)
+        HashSet<string> moduleDirs, HashSet<string> brokenDirs, WorkspaceOptions options, LoadProblems problems, CancellationToken cancellationToken)
     {
         var work = new List<(string Dir, string ModuleDir, string Path)>();
         foreach (var (dir, names) in tree.FilesByDirectory.OrderBy(kv => kv.Key, StringComparer.Ordinal))
@@ -170,12 +177,13 @@ public static class WorkspaceLoader
                 if (name.EndsWith(".go", StringComparison.Ordinal)) work.Add((dir, moduleDir, RepoPath.Combine(dir, name)));
         }
         var scanned = new GoSourceFile?[work.Count];
-        Parallel.For(0, work.Count, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism }, i =>
+        Parallel.For(0, work.Count, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = cancellationToken }, i =>
         {
             var (dir, moduleDir, path) = work[i];
             try
             {
                 scanned[i] = GoFileScanner.ScanFile(tree.ReadablePath(path), path);
+                options.Scanned?.Invoke(path);
             }
             catch (WorkspaceException e)
             {

@@ -30,6 +30,12 @@ public sealed record WorkspaceOptions
     /// <summary>Scanning threads (default: one per core).</summary>
     public int Parallelism { get; init; } = Environment.ProcessorCount;
 
+    /// <summary>
+    /// Called with each .go file's path once it is scanned, from the scanning threads: where a test cancels a load midway
+    /// (and so sees how far it went on after that).
+    /// </summary>
+    internal Action<string>? Scanned { get; init; }
+
     public WorkspaceOptions WithServiceGlobs(IReadOnlyList<string> globs) => this with { ServiceGlobs = globs };
 
     public WorkspaceOptions WithServiceMains(IReadOnlyDictionary<string, string> mains) => this with { ServiceMains = mains };

@@ -46,7 +46,7 @@ public class CorpusAcceptanceTests
             var repo = (await Corpus.UnpackAsync(snapshot, temp)).Split('\n')[^1];
             await Git(repo, "git", "config", "gc.auto", "0"); // no background gc racing the clean-up
 
-            var model = GoWorkspace.Load(repo, globs);
+            var model = GoWorkspace.Load(repo, globs, cancellationToken: TestContext.Current.CancellationToken);
             Assert.NotEmpty(model.Services);
 
             var mismatches = new List<string>();

@@ -48,7 +48,7 @@ public sealed class CorpusExtraInputsTests : IDisposable
     public async Task In_microservices_demo_a_frontend_template_or_static_change_affects_frontend_as_an_extra_input_at_any_head()
     {
         var root = await UnpackAsync("microservices-demo");
-        var model = GoWorkspace.Load(root, WorkspaceOptions.Default.WithServiceGlobs(["src/*"]).WithServiceExtraInputs(Extras));
+        var model = GoWorkspace.Load(root, WorkspaceOptions.Default.WithServiceGlobs(["src/*"]).WithServiceExtraInputs(Extras), cancellationToken: TestContext.Current.CancellationToken);
         var frontend = model.Service("frontend")!;
         Assert.Contains("src/frontend/templates/home.html", frontend.ImageInputs);
         Assert.DoesNotContain(model.Warnings, w => w.Contains("extra input"));

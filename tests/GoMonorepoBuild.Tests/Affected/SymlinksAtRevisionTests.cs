@@ -25,13 +25,13 @@ public class SymlinksAtRevisionTests
             var sha = repo.Commit();
 
             string folder;
-            using (var snapshot = TreeSnapshot.Write(repo.Root, sha, "."))
+            using (var snapshot = TreeSnapshot.Write(repo.Root, sha, ".", cancellationToken: TestContext.Current.CancellationToken))
             {
                 folder = snapshot.Folder!;
                 Assert.Equal("/", new FileInfo(Path.Combine(folder, "services/web/templates/root")).LinkTarget);
                 Assert.Equal(Path.Combine(outside, "secret.txt"), new FileInfo(Path.Combine(folder, "services/web/templates/leak.txt")).LinkTarget);
 
-                var web = GoWorkspace.Load(folder).Service("web")!;
+                var web = GoWorkspace.Load(folder, cancellationToken: TestContext.Current.CancellationToken).Service("web")!;
 
                 Assert.Contains("services/web/templates/ok.txt", web.ImageInputs);
                 Assert.Contains("services/web/ext.go", web.SourceFiles);

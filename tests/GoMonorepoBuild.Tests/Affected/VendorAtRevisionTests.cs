@@ -92,7 +92,7 @@ public class VendorAtRevisionTests
     {
         using var tree = new TempTree();
         foreach (var (path, content) in VendorTests.ShopFiles()) tree.Write(path, content);
-        var head = GoMonorepoBuild.Workspace.GoWorkspace.Load(tree.Root, ["services/*"]);
+        var head = GoMonorepoBuild.Workspace.GoWorkspace.Load(tree.Root, ["services/*"], cancellationToken: TestContext.Current.CancellationToken);
         var calls = 0;
         GoMonorepoBuild.Workspace.GoWorkspace? Base() { calls++; return null; }
 

@@ -49,10 +49,10 @@ public class RevisionCopyTests
     {
         using var repo = Fixture();
         var sha = repo.Commit();
-        var workTree = GoWorkspace.Load(repo.Root, ["services/*"]);
+        var workTree = GoWorkspace.Load(repo.Root, ["services/*"], cancellationToken: TestContext.Current.CancellationToken);
 
-        using var snapshot = TreeSnapshot.Write(repo.Root, sha, ".");
-        var atCommit = GoWorkspace.Load(snapshot.Folder!, ["services/*"]);
+        using var snapshot = TreeSnapshot.Write(repo.Root, sha, ".", cancellationToken: TestContext.Current.CancellationToken);
+        var atCommit = GoWorkspace.Load(snapshot.Folder!, ["services/*"], cancellationToken: TestContext.Current.CancellationToken);
 
         // The fixture holds what the issue names, so the comparison below covers it.
         var api = workTree.Service("api")!;
@@ -69,7 +69,7 @@ public class RevisionCopyTests
         Assert.Equal(workTree.Services.Select(Shape), atCommit.Services.Select(Shape));
 
         using var commitDigests = CommitDigests.For(repo.Root, sha);
-        var indexDigests = GitIndexDigests.For(repo.Root);
+        var indexDigests = GitIndexDigests.For(repo.Root, cancellationToken: TestContext.Current.CancellationToken);
         var contentDigests = new ContentDigests(repo.Root);
         foreach (var service in workTree.Services)
         {
@@ -85,9 +85,9 @@ public class RevisionCopyTests
         using var repo = Fixture();
         var sha = repo.Commit();
         repo.Write("services/shop/vendor/github.com/x/db/pool/pool_amd64.s", "TEXT ·Add(SB),4,$16\n");
-        var workTree = GoWorkspace.Load(repo.Root, ["services/*"]);
+        var workTree = GoWorkspace.Load(repo.Root, ["services/*"], cancellationToken: TestContext.Current.CancellationToken);
         using var commitDigests = CommitDigests.For(repo.Root, sha);
-        var indexDigests = GitIndexDigests.For(repo.Root);
+        var indexDigests = GitIndexDigests.For(repo.Root, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.NotEqual(Hash(workTree.Service("api")!, commitDigests), Hash(workTree.Service("api")!, indexDigests));
         Assert.Equal(Hash(workTree.Service("worker")!, commitDigests), Hash(workTree.Service("worker")!, indexDigests));

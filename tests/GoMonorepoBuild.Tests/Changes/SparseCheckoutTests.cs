@@ -130,7 +130,7 @@ public class SparseCheckoutTests : IDisposable
 
         Assert.Equal(["orders"], after.Names());
         Assert.Empty(after.NotCheckedOut);
-        Assert.Contains("orders", GoWorkspace.Load(clone, ["services/*"]).Services.Select(s => s.Name));
+        Assert.Contains("orders", GoWorkspace.Load(clone, ["services/*"], cancellationToken: TestContext.Current.CancellationToken).Services.Select(s => s.Name));
     }
 
     [Fact]
@@ -151,12 +151,12 @@ public class SparseCheckoutTests : IDisposable
     {
         await SparseCloneAsync("sparse-index");
 
-        var e = Assert.Throws<InvalidOperationException>(() => GoMonorepoBuild.Inputs.GitIndexDigests.For(clone));
+        var e = Assert.Throws<InvalidOperationException>(() => GoMonorepoBuild.Inputs.GitIndexDigests.For(clone, cancellationToken: TestContext.Current.CancellationToken));
         Assert.Contains("sparse index", e.Message);
         Assert.Contains("git sparse-checkout reapply --no-sparse-index", e.Message);
 
         await GitCli.RunAsync(clone, "sparse-checkout", "reapply", "--no-sparse-index");
-        var digests = GoMonorepoBuild.Inputs.GitIndexDigests.For(clone);
+        var digests = GoMonorepoBuild.Inputs.GitIndexDigests.For(clone, cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(await GitCli.OutputAsync(clone, "rev-parse", "HEAD:libs/util/util.go"), digests.Of("libs/util/util.go"));
         Assert.False(File.Exists(Path.Combine(clone, "libs/auth/token.go"))); // still sparse
     }

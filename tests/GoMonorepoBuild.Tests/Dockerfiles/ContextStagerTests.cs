@@ -16,7 +16,7 @@ public sealed class ContextStagerTests : IDisposable
     [Fact]
     public void The_context_holds_exactly_the_service_inputs_with_module_files_and_sources_in_their_own_trees()
     {
-        var staged = ContextStager.Stage(_repo.Root, _repo.Hello, Context);
+        var staged = ContextStager.Stage(_repo.Root, _repo.Hello, Context, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(
             ["modules/libs/greet/go.mod", "modules/services/hello/go.mod", "sources/libs/greet/greet.go", "sources/services/hello/main.go"],
@@ -32,7 +32,7 @@ public sealed class ContextStagerTests : IDisposable
         var source = Path.Combine(_repo.Root, "libs/greet/greet.go");
         File.SetLastWriteTimeUtc(source, new DateTime(2021, 3, 4, 5, 6, 7, DateTimeKind.Utc));
 
-        ContextStager.Stage(_repo.Root, _repo.Hello, Context);
+        ContextStager.Stage(_repo.Root, _repo.Hello, Context, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(File.GetLastWriteTimeUtc(source), File.GetLastWriteTimeUtc(Path.Combine(Context, "sources/libs/greet/greet.go")));
     }
@@ -40,7 +40,7 @@ public sealed class ContextStagerTests : IDisposable
     [Fact]
     public void Restaging_an_unchanged_service_copies_nothing()
     {
-        ContextStager.Stage(_repo.Root, _repo.Hello, Context);
+        ContextStager.Stage(_repo.Root, _repo.Hello, Context, cancellationToken: TestContext.Current.CancellationToken);
         // Same size and mtime is trusted without reading: a staged file altered behind the stager's back stays.
         var staged = Path.Combine(Context, "sources/services/hello/main.go");
         var mtime = File.GetLastWriteTimeUtc(staged);
@@ -48,7 +48,7 @@ public sealed class ContextStagerTests : IDisposable
         File.WriteAllText(staged, tampered);
         File.SetLastWriteTimeUtc(staged, mtime);
 
-        var again = ContextStager.Stage(_repo.Root, _repo.Hello, Context);
+        var again = ContextStager.Stage(_repo.Root, _repo.Hello, Context, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal((0, 4, 0), (again.Copied, again.Unchanged, again.Removed));
         Assert.Equal(tampered, File.ReadAllText(staged));
@@ -57,12 +57,12 @@ public sealed class ContextStagerTests : IDisposable
     [Fact]
     public void A_touched_but_identical_file_is_not_copied_again_but_takes_the_new_modification_time()
     {
-        ContextStager.Stage(_repo.Root, _repo.Hello, Context);
+        ContextStager.Stage(_repo.Root, _repo.Hello, Context, cancellationToken: TestContext.Current.CancellationToken);
         var source = Path.Combine(_repo.Root, "services/hello/main.go");
         var touched = File.GetLastWriteTimeUtc(source).AddMinutes(5);
         File.SetLastWriteTimeUtc(source, touched);
 
-        var again = ContextStager.Stage(_repo.Root, _repo.Hello, Context);
+        var again = ContextStager.Stage(_repo.Root, _repo.Hello, Context, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(0, again.Copied);
         Assert.Equal(touched, File.GetLastWriteTimeUtc(Path.Combine(Context, "sources/services/hello/main.go")));
@@ -71,13 +71,13 @@ public sealed class ContextStagerTests : IDisposable
     [Fact]
     public void A_changed_file_of_the_same_size_is_copied_with_its_new_time()
     {
-        ContextStager.Stage(_repo.Root, _repo.Hello, Context);
+        ContextStager.Stage(_repo.Root, _repo.Hello, Context, cancellationToken: TestContext.Current.CancellationToken);
         var source = Path.Combine(_repo.Root, "libs/greet/greet.go");
         var staged = Path.Combine(Context, "sources/libs/greet/greet.go");
         File.WriteAllText(source, File.ReadAllText(source).Replace("hello, ", "howdy, "));
         File.SetLastWriteTimeUtc(source, File.GetLastWriteTimeUtc(source).AddSeconds(1));
 
-        var again = ContextStager.Stage(_repo.Root, _repo.Hello, Context);
+        var again = ContextStager.Stage(_repo.Root, _repo.Hello, Context, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(1, again.Copied);
         Assert.Contains("howdy, ", File.ReadAllText(staged));
@@ -87,11 +87,11 @@ public sealed class ContextStagerTests : IDisposable
     [Fact]
     public void Restaging_removes_files_and_folders_that_are_no_longer_inputs()
     {
-        ContextStager.Stage(_repo.Root, _repo.Hello, Context);
+        ContextStager.Stage(_repo.Root, _repo.Hello, Context, cancellationToken: TestContext.Current.CancellationToken);
         File.WriteAllText(Path.Combine(Context, "stray.txt"), "left over");
         var withoutLib = _repo.Hello with { ModuleFiles = ["services/hello/go.mod"], SourceFiles = ["services/hello/main.go"] };
 
-        var again = ContextStager.Stage(_repo.Root, withoutLib, Context);
+        var again = ContextStager.Stage(_repo.Root, withoutLib, Context, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(["modules/services/hello/go.mod", "sources/services/hello/main.go"], StagedFiles());
         Assert.Equal(3, again.Removed);
@@ -106,7 +106,7 @@ public sealed class ContextStagerTests : IDisposable
         Directory.CreateDirectory(Path.GetDirectoryName(staged)!);
         File.CreateSymbolicLink(staged, outside);
 
-        ContextStager.Stage(_repo.Root, _repo.Hello, Context);
+        ContextStager.Stage(_repo.Root, _repo.Hello, Context, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal("package outside\n", File.ReadAllText(outside));
         Assert.Null(new FileInfo(staged).LinkTarget);
@@ -121,7 +121,7 @@ public sealed class ContextStagerTests : IDisposable
         File.Delete(input);
         File.CreateSymbolicLink(input, outside);
 
-        var e = Assert.Throws<GoMonorepoBuild.Workspace.OutsideMonorepoException>(() => ContextStager.Stage(_repo.Root, _repo.Hello, Context));
+        var e = Assert.Throws<GoMonorepoBuild.Workspace.OutsideMonorepoException>(() => ContextStager.Stage(_repo.Root, _repo.Hello, Context, cancellationToken: TestContext.Current.CancellationToken));
 
         Assert.Equal("libs/greet/greet.go", e.Path);
         Assert.False(File.Exists(Path.Combine(Context, "sources/libs/greet/greet.go")));
@@ -131,7 +131,7 @@ public sealed class ContextStagerTests : IDisposable
     public void A_missing_input_file_is_a_clear_error_naming_the_service_and_the_file()
     {
         var e = Assert.Throws<InvalidServiceInputException>(() =>
-            ContextStager.Stage(_repo.Root, _repo.Hello with { SourceFiles = ["services/hello/gone.go"] }, Context));
+            ContextStager.Stage(_repo.Root, _repo.Hello with { SourceFiles = ["services/hello/gone.go"] }, Context, cancellationToken: TestContext.Current.CancellationToken));
         Assert.Equal("hello", e.Service);
         Assert.Contains("'services/hello/gone.go' does not exist", e.Message);
     }
@@ -140,7 +140,7 @@ public sealed class ContextStagerTests : IDisposable
     public void Staging_into_a_folder_that_contains_the_monorepo_is_refused_before_anything_is_deleted()
     {
         var parent = Path.GetDirectoryName(_repo.Root)!;
-        var e = Assert.Throws<InvalidServiceInputException>(() => ContextStager.Stage(_repo.Root, _repo.Hello, parent));
+        var e = Assert.Throws<InvalidServiceInputException>(() => ContextStager.Stage(_repo.Root, _repo.Hello, parent, cancellationToken: TestContext.Current.CancellationToken));
         Assert.Contains("contains the monorepo", e.Message);
         Assert.True(File.Exists(Path.Combine(_repo.Root, "README.md")));
     }

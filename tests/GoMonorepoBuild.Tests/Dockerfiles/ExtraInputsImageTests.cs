@@ -66,7 +66,7 @@ public sealed class ExtraInputsImageTests : IDisposable
         var source = Path.Combine(tree.Root, "services/frontend/templates/home.html");
         File.SetUnixFileMode(source, UnixFileMode.UserRead | UnixFileMode.UserWrite);
 
-        ContextStager.Stage(tree.Root, InputOf(Frontend()), Context);
+        ContextStager.Stage(tree.Root, InputOf(Frontend()), Context, cancellationToken: TestContext.Current.CancellationToken);
 
         var staged = Directory.EnumerateFiles(Path.Combine(Context, ContextLayout.ExtrasFolder), "*", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(Path.Combine(Context, ContextLayout.ExtrasFolder), f)).Order(StringComparer.Ordinal);
@@ -79,10 +79,10 @@ public sealed class ExtraInputsImageTests : IDisposable
     [Fact]
     public void A_deleted_template_leaves_the_context_on_the_next_staging()
     {
-        ContextStager.Stage(tree.Root, InputOf(Frontend()), Context);
+        ContextStager.Stage(tree.Root, InputOf(Frontend()), Context, cancellationToken: TestContext.Current.CancellationToken);
         File.Delete(Path.Combine(tree.Root, "services/frontend/templates/parts/footer.html"));
 
-        var again = ContextStager.Stage(tree.Root, InputOf(Frontend()), Context);
+        var again = ContextStager.Stage(tree.Root, InputOf(Frontend()), Context, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(1, again.Removed);
         Assert.False(File.Exists(Path.Combine(Context, "extras/templates/parts/footer.html")));
@@ -97,7 +97,7 @@ public sealed class ExtraInputsImageTests : IDisposable
             File.WriteAllText(Path.Combine(outside, "secret.html"), "secret\n");
             File.CreateSymbolicLink(Path.Combine(tree.Root, "services/frontend/templates/secret.html"), Path.Combine(outside, "secret.html"));
 
-            var error = Assert.Throws<OutsideMonorepoException>(() => ContextStager.Stage(tree.Root, InputOf(Frontend()), Context));
+            var error = Assert.Throws<OutsideMonorepoException>(() => ContextStager.Stage(tree.Root, InputOf(Frontend()), Context, cancellationToken: TestContext.Current.CancellationToken));
 
             Assert.Contains("services/frontend/templates/secret.html", error.Message);
             Assert.False(Directory.Exists(Context) && Directory.EnumerateFiles(Context, "secret.html", SearchOption.AllDirectories).Any());
@@ -128,7 +128,7 @@ public sealed class ExtraInputsImageTests : IDisposable
     {
         tree.Write("templates/home.html", "root copy\n");
         var service = GoWorkspace.Load(tree.Root, WorkspaceOptions.Default.WithServiceExtraInputs(
-            new Dictionary<string, IReadOnlyList<string>> { ["frontend"] = ["templates/**", "/templates/**"] })).Service("frontend")!;
+            new Dictionary<string, IReadOnlyList<string>> { ["frontend"] = ["templates/**", "/templates/**"] }), cancellationToken: TestContext.Current.CancellationToken).Service("frontend")!;
 
         var error = Assert.Throws<InvalidServiceInputException>(() => InputOf(service).Validate());
 

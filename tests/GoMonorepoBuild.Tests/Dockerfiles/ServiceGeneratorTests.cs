@@ -10,7 +10,7 @@ public sealed class ServiceGeneratorTests : IDisposable
     [Fact]
     public void A_service_gets_its_Dockerfile_and_staged_context_in_its_own_folder()
     {
-        var generated = ServiceGenerator.Generate(_repo.Root, _repo.Hello, DockerfileOptions.Default, _repo.OutDir);
+        var generated = ServiceGenerator.Generate(_repo.Root, _repo.Hello, DockerfileOptions.Default, _repo.OutDir, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal("hello", generated.Name);
         Assert.Equal(Path.Combine(_repo.OutDir, "hello", "Dockerfile"), generated.DockerfilePath);
@@ -23,14 +23,14 @@ public sealed class ServiceGeneratorTests : IDisposable
     [Fact]
     public void An_unchanged_Dockerfile_is_not_rewritten()
     {
-        var first = ServiceGenerator.Generate(_repo.Root, _repo.Hello, DockerfileOptions.Default, _repo.OutDir);
+        var first = ServiceGenerator.Generate(_repo.Root, _repo.Hello, DockerfileOptions.Default, _repo.OutDir, cancellationToken: TestContext.Current.CancellationToken);
         var old = new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc);
         File.SetLastWriteTimeUtc(first.DockerfilePath, old);
 
-        ServiceGenerator.Generate(_repo.Root, _repo.Hello, DockerfileOptions.Default, _repo.OutDir);
+        ServiceGenerator.Generate(_repo.Root, _repo.Hello, DockerfileOptions.Default, _repo.OutDir, cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(old, File.GetLastWriteTimeUtc(first.DockerfilePath));
 
-        ServiceGenerator.Generate(_repo.Root, _repo.Hello, DockerfileOptions.Default.WithCaCertificates(), _repo.OutDir);
+        ServiceGenerator.Generate(_repo.Root, _repo.Hello, DockerfileOptions.Default.WithCaCertificates(), _repo.OutDir, cancellationToken: TestContext.Current.CancellationToken);
         Assert.NotEqual(old, File.GetLastWriteTimeUtc(first.DockerfilePath));
     }
 
@@ -43,7 +43,7 @@ public sealed class ServiceGeneratorTests : IDisposable
         File.WriteAllText(own, users);
 
         var e = Assert.Throws<InvalidServiceInputException>(() =>
-            ServiceGenerator.Generate(_repo.Root, _repo.Hello, DockerfileOptions.Default, _repo.OutDir));
+            ServiceGenerator.Generate(_repo.Root, _repo.Hello, DockerfileOptions.Default, _repo.OutDir, cancellationToken: TestContext.Current.CancellationToken));
 
         Assert.Contains("never overwritten", e.Message);
         Assert.Contains(own, e.Message);
@@ -59,7 +59,7 @@ public sealed class ServiceGeneratorTests : IDisposable
         File.WriteAllText(mine, "mine");
 
         var e = Assert.Throws<InvalidServiceInputException>(() =>
-            ServiceGenerator.Generate(_repo.Root, _repo.Hello, DockerfileOptions.Default, _repo.OutDir));
+            ServiceGenerator.Generate(_repo.Root, _repo.Hello, DockerfileOptions.Default, _repo.OutDir, cancellationToken: TestContext.Current.CancellationToken));
 
         Assert.Contains("staging would delete them", e.Message);
         Assert.Equal("mine", File.ReadAllText(mine));

@@ -31,7 +31,7 @@ public sealed class VendoredImageEngineTests : IAsyncDisposable
                 ["services/quotes/go.mod"], ["services/quotes/main.go"])
             .WithVendorFiles(["services/quotes/vendor/example.com/quote/quote.go", "services/quotes/vendor/modules.txt"]);
         var generated = ServiceGenerator.Generate(_repo.Path, input,
-            DockerfileOptions.Default.WithBuilderImage(BuildxTestSettings.GoImage), _out.Path);
+            DockerfileOptions.Default.WithBuilderImage(BuildxTestSettings.GoImage), _out.Path, cancellationToken: TestContext.Current.CancellationToken);
 
         var outcome = await new BuildxDriver(_engine).BuildAsync(
             new BuildxBuild(generated.Name, generated.DockerfilePath, generated.ContextDir)

@@ -34,7 +34,7 @@ public sealed class VendoredServiceTests : IDisposable
     [Fact]
     public void A_vendoring_service_has_its_vendor_files_staged_at_their_monorepo_paths_and_nothing_else_of_vendor()
     {
-        ContextStager.Stage(_repo.Path, Vendored, Context);
+        ContextStager.Stage(_repo.Path, Vendored, Context, cancellationToken: TestContext.Current.CancellationToken);
 
         var staged = Directory.EnumerateFiles(Context, "*", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(Context, f).Replace('\\', '/')).Order(StringComparer.Ordinal).ToArray();

@@ -36,7 +36,7 @@ public class FileDigestsTests : IDisposable
         Write("mono/b/b.go", "package b // modified, not staged\n");
         Write("mono/c/c.go", "package c // untracked\n");
 
-        var fromGit = GitIndexDigests.For(Monorepo);
+        var fromGit = GitIndexDigests.For(Monorepo, cancellationToken: TestContext.Current.CancellationToken);
         var fromContent = new ContentDigests(Monorepo);
 
         Assert.IsType<GitIndexDigests>(fromGit);
@@ -48,7 +48,7 @@ public class FileDigestsTests : IDisposable
     public void Outside_git_digests_come_from_content()
     {
         Write("mono/go.mod", "module m\n");
-        var digests = GitIndexDigests.For(Monorepo);
+        var digests = GitIndexDigests.For(Monorepo, cancellationToken: TestContext.Current.CancellationToken);
         Assert.IsType<ContentDigests>(digests);
         Assert.Equal(GitBlobId.OfFile(Path.Combine(Monorepo, "go.mod")), digests.Of("go.mod"));
     }

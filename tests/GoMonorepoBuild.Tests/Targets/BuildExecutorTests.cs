@@ -112,24 +112,63 @@ public class BuildExecutorTests
     }
 
     [Fact]
-    public async Task A_target_that_ignores_cancellation_is_left_behind_after_the_grace_period()
+    public async Task A_target_that_ignores_cancellation_is_left_behind_after_the_grace_period_with_a_warning_naming_it()
     {
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         var started = new TaskCompletionSource();
         using var release = new ManualResetEventSlim();
+        using var log = new StringWriter();
+        Log.Output = new LogOutput(log, log, Verbosity.Normal);
         ExecutableTarget[] targets = [T("Stubborn").WithAction(() =>
         {
             started.SetResult();
             release.Wait(TimeSpan.FromSeconds(30));
         })];
-        var running = Run(targets, ["Stubborn"], cancellation.Token);
+        var plan = ExecutionPlanner.Plan(targets, ["Stubborn"], []);
+        var running = BuildExecutor.RunAsync(plan, targets, cancellation.Token, cancellationGrace: TimeSpan.FromMilliseconds(200));
         await started.Task;
-        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
         await cancellation.CancelAsync();
         var results = await running;
+        var stillRunning = !release.IsSet;
         release.Set();
         Assert.Equal(TargetStatus.Aborted, results.Single().Status);
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(20), $"took {stopwatch.Elapsed}");
+        Assert.True(stillRunning);
+        Assert.Contains("Stubborn did not stop within 0.2 s of being cancelled: leaving it behind", log.ToString());
+    }
+
+    [Fact]
+    public async Task A_target_that_honours_cancellation_is_waited_for_until_it_has_stopped_and_no_warning_is_given()
+    {
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        var started = new TaskCompletionSource();
+        var stopped = false;
+        using var log = new StringWriter();
+        Log.Output = new LogOutput(log, log, Verbosity.Normal);
+        ExecutableTarget[] targets = [T("Loop").WithAction(token =>
+        {
+            started.SetResult();
+            try
+            {
+                // A stage's loop: work item after work item, checking the token before each.
+                while (true)
+                {
+                    token.ThrowIfCancellationRequested();
+                    Thread.Sleep(1);
+                }
+            }
+            finally
+            {
+                stopped = true;
+            }
+        })];
+        var plan = ExecutionPlanner.Plan(targets, ["Loop"], []);
+        var running = BuildExecutor.RunAsync(plan, targets, cancellation.Token, cancellationGrace: Timeout.InfiniteTimeSpan);
+        await started.Task;
+        await cancellation.CancelAsync();
+        var results = await running;
+        Assert.True(stopped);
+        Assert.Equal(TargetStatus.Aborted, results.Single().Status);
+        Assert.DoesNotContain("did not stop", log.ToString());
     }
 
     [Fact]

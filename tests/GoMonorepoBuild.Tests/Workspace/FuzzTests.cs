@@ -125,7 +125,7 @@ public class FuzzTests
                 .Write("libs/auth/a.txt", "z");
             try
             {
-                GoWorkspace.Load(tree.Root, ["services/*", "libs/*"]);
+                GoWorkspace.Load(tree.Root, ["services/*", "libs/*"], cancellationToken: TestContext.Current.CancellationToken);
             }
             catch (WorkspaceException e)
             {

@@ -19,7 +19,7 @@ public class RealLayoutTests
             """)
             .GoFile("services/engine/main.go", "main", "example.com/engine/daemon")
             .GoFile("services/engine/daemon/daemon.go", "daemon");
-        var model = GoWorkspace.Load(tree.Root);
+        var model = GoWorkspace.Load(tree.Root, cancellationToken: TestContext.Current.CancellationToken);
         var engine = Assert.Single(model.Services);
         Assert.Equal(["example.com/engine", "example.com/engine/daemon"], engine.Packages);
         Assert.Equal(2, model.ModuleAt("services/engine")!.ModFile.Tools.Count);
@@ -37,7 +37,7 @@ public class RealLayoutTests
             .GoFile("services/api/aws/logging.go", "aws")
             .Write("services/api/conflict/a.go", "package a\n")
             .Write("services/api/conflict/b.go", "//go:build linux\n\npackage b\n");
-        var model = GoWorkspace.Load(tree.Root);
+        var model = GoWorkspace.Load(tree.Root, cancellationToken: TestContext.Current.CancellationToken);
 
         var aws = model.Packages["example.com/api/aws"];
         Assert.Equal("aws", aws.Name);
@@ -60,7 +60,7 @@ public class RealLayoutTests
             .GoFile("libs/b/usesc/usesc.go", "usesc", "example.com/c")
             .Module("libs/c", "example.com/c", "require example.com/b v0.0.0\nreplace example.com/b => ../b\n")
             .GoFile("libs/c/c.go", "c", "example.com/b");
-        var model = GoWorkspace.Load(tree.Root);
+        var model = GoWorkspace.Load(tree.Root, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(["example.com/b", "example.com/c"], Assert.Single(model.ModuleCycles));
         Assert.Equal(["example.com/b", "example.com/c"], model.ModuleCycleOf("example.com/c"));
@@ -86,7 +86,7 @@ public class RealLayoutTests
             .GoFile("pdata/testdata/gen/testdata/ignored.go", "ignored")
             .Module("pdata/_unused", "example.com/pdata/unused").GoFile("pdata/_unused/u.go", "unused")
             .GoFile("pdata/testdata2/testdata/x.go", "x");
-        var model = GoWorkspace.Load(tree.Root);
+        var model = GoWorkspace.Load(tree.Root, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(["pdata", "pdata/testdata", "services/a"], model.Modules.Select(m => m.Dir));
         var a = Assert.Single(model.Services);
@@ -104,7 +104,7 @@ public class RealLayoutTests
         tree.Module(".", "example.com/thanos")
             .GoFile("cmd/thanos/main.go", "main", "example.com/thanos/pkg/store")
             .GoFile("pkg/store/store.go", "store");
-        var model = GoWorkspace.Load(tree.Root, ["services/*"]);
+        var model = GoWorkspace.Load(tree.Root, ["services/*"], cancellationToken: TestContext.Current.CancellationToken);
         Assert.Empty(model.Services);
         var text = GoMonorepoBuild.Workspace.Services.ServiceGlobHints.Describe(model, ["services/*"]);
         Assert.Equal("--services 'services/*' matches no module or main-package folder: the tree has 1 module(s) and 1 main package(s); try for example --services 'cmd/*'", text);

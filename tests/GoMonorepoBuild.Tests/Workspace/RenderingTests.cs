@@ -83,7 +83,7 @@ public class RenderingTests
         using var tree = new TempTree();
         var model = Model(tree);
         var json = WorkspaceRendering.Json(model);
-        Assert.Equal(json, WorkspaceRendering.Json(GoWorkspace.Load(tree.Root)));
+        Assert.Equal(json, WorkspaceRendering.Json(GoWorkspace.Load(tree.Root, cancellationToken: TestContext.Current.CancellationToken)));
         Assert.DoesNotContain(tree.Root, json);
         using var document = JsonDocument.Parse(json);
         var orders = document.RootElement.GetProperty("services")[0];
@@ -102,7 +102,7 @@ public class RenderingTests
         var model = Model(tree);
         tree.Module("services/billing", "example.com/billing", "require example.com/gone v0.0.0\nreplace example.com/gone => ../../libs/gone\n")
             .GoFile("services/billing/main.go", "main");
-        model = GoWorkspace.Load(tree.Root);
+        model = GoWorkspace.Load(tree.Root, cancellationToken: TestContext.Current.CancellationToken);
         const string problem = "services/billing/go.mod:5:1: replace example.com/gone => ../../libs/gone: the folder libs/gone does not exist";
 
         Assert.Contains($"billing (services/billing) BLOCKED: not analysed or built until fixed\n└── {problem}\n", WorkspaceRendering.TreeText(model));

@@ -10,7 +10,7 @@ public class ScaleTests
     {
         using var tree = new TempTree();
         var info = SyntheticMonorepo.Write(tree.Root, new SyntheticMonorepoOptions(Services: 6, Libs: 9, PackagesPerModule: 3, FilesPerPackage: 2, FanIn: 2));
-        var model = GoWorkspace.Load(tree.Root);
+        var model = GoWorkspace.Load(tree.Root, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(info.Modules, model.Modules.Count);
         Assert.Equal(info.GoFiles, model.Packages.Values.Sum(p => p.Files.Count + p.TestFiles.Count));

@@ -54,7 +54,7 @@ public class ServiceGlobSuggestionTests
         Assert.Equal(["cmd/*"], suggestion.Globs);
         Assert.Equal(["cmd/*: 1 module (cmd/entfix); 2 main packages (cmd/ent, cmd/entc)"], suggestion.Reasons);
         // The globs select exactly what the suggestion said.
-        Assert.Equal(["ent", "entc", "entfix"], GoWorkspace.Load(tree.Root, suggestion.Globs).Services.Select(s => s.Name));
+        Assert.Equal(["ent", "entc", "entfix"], GoWorkspace.Load(tree.Root, suggestion.Globs, cancellationToken: TestContext.Current.CancellationToken).Services.Select(s => s.Name));
     }
 
     [Fact]

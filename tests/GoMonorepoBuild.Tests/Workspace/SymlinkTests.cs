@@ -27,7 +27,7 @@ public class SymlinkTests
         Link(tree, "services/web/templates/root", "/");
         Link(tree, "services/web/templates/inrepo.txt", "../../../inside/real.txt");
 
-        var web = GoWorkspace.Load(tree.Root).Service("web")!;
+        var web = GoWorkspace.Load(tree.Root, cancellationToken: TestContext.Current.CancellationToken).Service("web")!;
 
         Assert.Contains("services/web/templates/ok.txt", web.ImageInputs);
         Assert.DoesNotContain(web.ImageInputs, p => p.Contains("leak") || p.Contains("root") || p.Contains("inrepo"));
@@ -43,7 +43,7 @@ public class SymlinkTests
         using var tree = Web(pattern);
         Link(tree, "services/web/templates/leak.txt", Path.Combine(outside.Root, "secret.txt"));
 
-        var e = Assert.Throws<WorkspaceException>(() => GoWorkspace.Load(tree.Root).ThrowIfProblems());
+        var e = Assert.Throws<WorkspaceException>(() => GoWorkspace.Load(tree.Root, cancellationToken: TestContext.Current.CancellationToken).ThrowIfProblems());
 
         Assert.Equal(("services/web/main.go", 5), (e.File, e.Line));
         Assert.Contains($"pattern {pattern}: cannot embed irregular file templates/leak.txt", e.Message);
@@ -57,7 +57,7 @@ public class SymlinkTests
         using var tree = Web("templates/indir/real.txt");
         Link(tree, "services/web/templates/indir", "../../../inside");
 
-        var e = Assert.Throws<WorkspaceException>(() => GoWorkspace.Load(tree.Root).ThrowIfProblems());
+        var e = Assert.Throws<WorkspaceException>(() => GoWorkspace.Load(tree.Root, cancellationToken: TestContext.Current.CancellationToken).ThrowIfProblems());
 
         Assert.Contains("cannot embed file templates/indir/real.txt: in non-directory templates/indir", e.Message);
     }
@@ -71,7 +71,7 @@ public class SymlinkTests
             .Write("shared/ext.go", "package main\n\nfunc ext() {}\n");
         Link(tree, "services/api/ext.go", "../../shared/ext.go");
 
-        var api = GoWorkspace.Load(tree.Root).Service("api")!;
+        var api = GoWorkspace.Load(tree.Root, cancellationToken: TestContext.Current.CancellationToken).Service("api")!;
 
         Assert.Contains("services/api/ext.go", api.SourceFiles);
         Assert.Contains("shared/ext.go", api.ImageInputs);
@@ -86,7 +86,7 @@ public class SymlinkTests
         tree.Module("services/api", "example.com/api").Write("services/api/main.go", "package main\n\nfunc main() { ext() }\n");
         Link(tree, "services/api/ext.go", Path.Combine(outside.Root, "ext.go"));
 
-        var e = Assert.Throws<OutsideMonorepoException>(() => GoWorkspace.Load(tree.Root).ThrowIfProblems());
+        var e = Assert.Throws<OutsideMonorepoException>(() => GoWorkspace.Load(tree.Root, cancellationToken: TestContext.Current.CancellationToken).ThrowIfProblems());
 
         Assert.Equal("services/api/ext.go", e.Path);
         Assert.Equal(["api"], e.BlockedServices);

@@ -51,7 +51,7 @@ public class VendorTests
     public void A_vendored_package_is_an_input_only_of_the_services_whose_closure_imports_it()
     {
         using var tree = Shop(new TempTree());
-        var model = GoWorkspace.Load(tree.Root, ["services/shop"]);
+        var model = GoWorkspace.Load(tree.Root, ["services/shop"], cancellationToken: TestContext.Current.CancellationToken);
         var api = model.Service("api")!;
         var worker = model.Service("worker")!;
 
@@ -79,7 +79,7 @@ public class VendorTests
     public void The_chain_of_a_vendored_file_names_its_module_and_every_importer_up_to_the_main_package()
     {
         using var tree = Shop(new TempTree());
-        var model = GoWorkspace.Load(tree.Root, ["services/shop"]);
+        var model = GoWorkspace.Load(tree.Root, ["services/shop"], cancellationToken: TestContext.Current.CancellationToken);
         var api = model.Service("api")!;
 
         Assert.Equal([
@@ -99,7 +99,7 @@ public class VendorTests
     public void Before_go_1_14_a_vendor_folder_is_not_built_from_and_is_no_input()
     {
         using var tree = Shop(new TempTree(), goVersion: "1.13");
-        var model = GoWorkspace.Load(tree.Root, ["services/shop"]);
+        var model = GoWorkspace.Load(tree.Root, ["services/shop"], cancellationToken: TestContext.Current.CancellationToken);
         Assert.All(model.Services, s => Assert.Empty(s.VendorFiles));
         Assert.False(model.IsInUsedVendorFolder("services/shop/vendor/github.com/x/db/db.go"));
     }
@@ -114,7 +114,7 @@ public class VendorTests
             .Module("api", "example.com/engine/api").GoFile("api/types/types.go", "types")
             .Write("vendor/modules.txt", "# example.com/engine/api v1.0.0 => ./api\n## explicit; go 1.23\nexample.com/engine/api/types\n# example.com/engine/api => ./api\n")
             .GoFile("vendor/example.com/engine/api/types/types.go", "types");
-        var model = GoWorkspace.Load(tree.Root, ["cmd/*"]);
+        var model = GoWorkspace.Load(tree.Root, ["cmd/*"], cancellationToken: TestContext.Current.CancellationToken);
         var engined = model.Service("engined")!;
 
         Assert.Contains("api/types/types.go", engined.ImageInputs);
@@ -134,7 +134,7 @@ public class VendorTests
             // A module's own vendor folder is not read in workspace mode.
             .Write("services/a/vendor/modules.txt", "# github.com/x/y v1.0.0\ngithub.com/x/y\n")
             .GoFile("services/a/vendor/github.com/x/y/y.go", "y");
-        var a = GoWorkspace.Load(tree.Root).Service("a")!;
+        var a = GoWorkspace.Load(tree.Root, cancellationToken: TestContext.Current.CancellationToken).Service("a")!;
         Assert.Equal(["vendor/github.com/x/y/y.go", "vendor/modules.txt"], a.VendorFiles);
     }
 
@@ -144,7 +144,7 @@ public class VendorTests
         using var tree = Shop(new TempTree());
         // A platform tag, not a custom one: go build compiles it beside pool.go, so the package clash is real.
         tree.Write("services/shop/vendor/github.com/x/db/pool/gen.go", "//go:build linux\n\npackage main\n");
-        var model = GoWorkspace.Load(tree.Root, ["services/shop"]);
+        var model = GoWorkspace.Load(tree.Root, ["services/shop"], cancellationToken: TestContext.Current.CancellationToken);
         Assert.Contains(model.Warnings, w => w.StartsWith("vendored package github.com/x/db/pool: services/shop/vendor/github.com/x/db/pool/gen.go:1:1: package main here",
             StringComparison.Ordinal));
         Assert.Contains("services/shop/vendor/github.com/x/db/pool/pool.go", model.Service("api")!.VendorFiles);

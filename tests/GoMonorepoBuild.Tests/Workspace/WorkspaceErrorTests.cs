@@ -21,7 +21,7 @@ public class WorkspaceErrorTests
     {
         using var tree = TwoServicesSharingAuth();
         tree.Write("libs/auth/go.mod", "module example.com/auth\n\ngo 1.23\nrequire example.com/x\n");
-        var model = GoWorkspace.Load(tree.Root);
+        var model = GoWorkspace.Load(tree.Root, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(["alone"], model.Services.Select(s => s.Name));
         Assert.Equal([("billing", "services/billing"), ("orders", "services/orders")], model.BlockedServices.Select(b => (b.Name, b.Path)));
@@ -40,7 +40,7 @@ public class WorkspaceErrorTests
     {
         using var tree = TwoServicesSharingAuth();
         tree.Module("tools/gen", "example.com/gen", "require (\n").GoFile("tools/gen/main.go", "main");
-        var model = GoWorkspace.Load(tree.Root);
+        var model = GoWorkspace.Load(tree.Root, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(["alone", "billing", "orders"], model.Services.Select(s => s.Name).Order());
         Assert.Empty(model.BlockedServices);
@@ -53,7 +53,7 @@ public class WorkspaceErrorTests
     {
         using var tree = TwoServicesSharingAuth();
         tree.Write("services/alone/go.mod", "module example.com/alone\n\nfrobnicate (\n");
-        var model = GoWorkspace.Load(tree.Root);
+        var model = GoWorkspace.Load(tree.Root, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(["billing", "orders"], model.Services.Select(s => s.Name));
         var blocked = Assert.Single(model.BlockedServices);
@@ -72,7 +72,7 @@ public class WorkspaceErrorTests
             .Write("services/alone/go.mod", "module example.com/alone\n\ngo 1.23\nrequire example.com/auth v0.0.0\nrequire example.com/other v0.0.0\n" +
                    "replace example.com/auth => ../../libs/auth\nreplace example.com/other => ../../libs/other\n")
             .GoFile("services/alone/main.go", "main", "example.com/other");
-        var model = GoWorkspace.Load(tree.Root);
+        var model = GoWorkspace.Load(tree.Root, cancellationToken: TestContext.Current.CancellationToken);
 
         // alone's module requires auth, but no package of alone imports it: go build never compiles broken.go for it.
         Assert.Equal(["alone"], model.Services.Select(s => s.Name));
@@ -88,7 +88,7 @@ public class WorkspaceErrorTests
         using var tree = TwoServicesSharingAuth();
         tree.Write("services/orders/main.go", "package main\n\nimport (\n\t\"example.com/auth\"\n\t\"example.com/orders/store\"\n)\n")
             .Write("services/orders/store/store.go", "package store\n\nimport (\n");
-        var model = GoWorkspace.Load(tree.Root);
+        var model = GoWorkspace.Load(tree.Root, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(["alone", "billing"], model.Services.Select(s => s.Name));
         var blocked = Assert.Single(model.BlockedServices);
@@ -107,7 +107,7 @@ public class WorkspaceErrorTests
             .Write("services/billing/main.go", "package main\n\nimport (\n\t\"example.com/auth\"\n\t\"example.com/auth/extra/x\"\n)\n")
             // A test-only import is not compiled into the image.
             .Write("services/billing/main_test.go", "package main\n\nimport \"example.com/auth/nothing\"\n");
-        var model = GoWorkspace.Load(tree.Root);
+        var model = GoWorkspace.Load(tree.Root, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(["alone", "billing"], model.Services.Select(s => s.Name));
         var blocked = Assert.Single(model.BlockedServices);
@@ -121,7 +121,7 @@ public class WorkspaceErrorTests
     {
         using var tree = TwoServicesSharingAuth();
         tree.Module("libs/auth2", "example.com/auth").GoFile("libs/auth2/a.go", "auth");
-        var e = Assert.Throws<WorkspaceException>(() => GoWorkspace.Load(tree.Root).ThrowIfProblems());
+        var e = Assert.Throws<WorkspaceException>(() => GoWorkspace.Load(tree.Root, cancellationToken: TestContext.Current.CancellationToken).ThrowIfProblems());
         Assert.Equal(("libs/auth2/go.mod", 1), (e.File, e.Line));
         Assert.Contains("module path 'example.com/auth' is also declared by libs/auth/go.mod", e.Message);
     }
@@ -132,7 +132,7 @@ public class WorkspaceErrorTests
         using var tree = new TempTree();
         tree.Module("services/a", "example.com/a", "require example.com/x v0.0.0\nreplace example.com/x => ../../../outside\n")
             .GoFile("services/a/main.go", "main");
-        var model = GoWorkspace.Load(tree.Root);
+        var model = GoWorkspace.Load(tree.Root, cancellationToken: TestContext.Current.CancellationToken);
         var e = Assert.Single(model.Problems);
         Assert.Equal(("services/a/go.mod", 5), (e.File, e.Line));
         Assert.Contains("points outside the monorepo root", e.Message);
@@ -149,12 +149,12 @@ public class WorkspaceErrorTests
             .GoFile("services/a/main.go", "main")
             .Write("libs/y/readme.md", "")
             .Module("services/b", "example.com/b").GoFile("services/b/main.go", "main");
-        var model = GoWorkspace.Load(tree.Root);
+        var model = GoWorkspace.Load(tree.Root, cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(["b"], model.Services.Select(s => s.Name));
         Assert.Equal("services/a/go.mod:5:1: replace example.com/x => ../../libs/x: the folder libs/x does not exist",
             Assert.Single(model.BlockedServices).Problem);
         tree.Write("services/a/go.mod", "module example.com/a\nrequire example.com/x v0.0.0\nreplace example.com/x => ../../libs/y\n");
-        var e = Assert.Throws<WorkspaceException>(() => GoWorkspace.Load(tree.Root).ThrowIfProblems());
+        var e = Assert.Throws<WorkspaceException>(() => GoWorkspace.Load(tree.Root, cancellationToken: TestContext.Current.CancellationToken).ThrowIfProblems());
         Assert.Contains("the folder libs/y has no go.mod", e.Message);
     }
 
@@ -165,7 +165,7 @@ public class WorkspaceErrorTests
         tree.Module("services/a", "example.com/a", "require example.com/x v0.0.0\nreplace example.com/x => ../../libs/y\n")
             .GoFile("services/a/main.go", "main")
             .Module("libs/y", "example.com/y");
-        var e = Assert.Throws<WorkspaceException>(() => GoWorkspace.Load(tree.Root).ThrowIfProblems());
+        var e = Assert.Throws<WorkspaceException>(() => GoWorkspace.Load(tree.Root, cancellationToken: TestContext.Current.CancellationToken).ThrowIfProblems());
         Assert.Contains("libs/y/go.mod declares module 'example.com/y'", e.Message);
     }
 
@@ -179,7 +179,7 @@ public class WorkspaceErrorTests
             .GoFile("services/a/y/y.go", "y", "example.com/a/x")
             .GoFile("services/a/y/y_test.go", "y", "example.com/a")
             .Module("services/b", "example.com/b").GoFile("services/b/main.go", "main");
-        var model = GoWorkspace.Load(tree.Root);
+        var model = GoWorkspace.Load(tree.Root, cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(["b"], model.Services.Select(s => s.Name));
         Assert.Equal("a", Assert.Single(model.BlockedServices).Name);
         var e = Assert.Single(model.Problems);
@@ -196,7 +196,7 @@ public class WorkspaceErrorTests
         tree.Write("go.work", "go 1.23\nuse ./services/a\nuse ./libs/missing\n")
             .Module("services/a", "example.com/a").GoFile("services/a/main.go", "main")
             .Write("services/a/bad.go", "oops");
-        var e = Assert.Throws<WorkspaceException>(() => GoWorkspace.Load(tree.Root));
+        var e = Assert.Throws<WorkspaceException>(() => GoWorkspace.Load(tree.Root, cancellationToken: TestContext.Current.CancellationToken));
         Assert.Equal(("go.work", 3, 1), (e.File, e.Line, e.Column));
         Assert.Equal(["a"], e.BlockedServices);
         var other = Assert.Single(e.OtherProblems);
@@ -207,7 +207,7 @@ public class WorkspaceErrorTests
     [Fact]
     public void A_missing_monorepo_folder_is_a_clear_error()
     {
-        var e = Assert.Throws<WorkspaceException>(() => GoWorkspace.Load("/no/such/monorepo"));
+        var e = Assert.Throws<WorkspaceException>(() => GoWorkspace.Load("/no/such/monorepo", cancellationToken: TestContext.Current.CancellationToken));
         Assert.Contains("'/no/such/monorepo' does not exist", e.Message);
     }
 }

@@ -39,7 +39,7 @@ public class WorkspaceLoaderTests
     public void A_service_depends_on_the_local_modules_its_go_mod_replaces()
     {
         using var tree = ReplaceRepo();
-        var model = GoWorkspace.Load(tree.Root);
+        var model = GoWorkspace.Load(tree.Root, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(["billing", "orders"], model.Services.Select(s => s.Name));
         var orders = model.Service("orders")!;
@@ -64,7 +64,7 @@ public class WorkspaceLoaderTests
     public void Test_files_and_files_for_other_platforms_are_kept_apart()
     {
         using var tree = ReplaceRepo();
-        var model = GoWorkspace.Load(tree.Root);
+        var model = GoWorkspace.Load(tree.Root, cancellationToken: TestContext.Current.CancellationToken);
         var api = model.Packages["example.com/services/orders/internal/api"];
         Assert.Equal(["services/orders/internal/api/api_test.go"], api.TestFiles);
         Assert.Equal(["example.com/libs/testkit", "testing"], api.TestImports);
@@ -83,7 +83,7 @@ public class WorkspaceLoaderTests
     public void Reverse_lookups_lead_from_a_file_to_the_services_it_feeds()
     {
         using var tree = ReplaceRepo();
-        var model = GoWorkspace.Load(tree.Root);
+        var model = GoWorkspace.Load(tree.Root, cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal("example.com/libs/auth", Assert.Single(model.PackagesOfFile("libs/auth/token.go")).ImportPath);
         Assert.Empty(model.PackagesOfFile("libs/auth/deleted.go"));
         Assert.Equal("example.com/libs/auth", model.PackageAt(RepoPath.Parent("libs/auth/deleted.go"))!.ImportPath);
@@ -117,7 +117,7 @@ public class WorkspaceLoaderTests
             .GoFile("libs/db/db.go", "db", "database/sql")
             .Module("services/solo", "example.com/solo", "require example.com/db v0.1.0\n")
             .GoFile("services/solo/main.go", "main", "example.com/db");
-        var model = GoWorkspace.Load(tree.Root);
+        var model = GoWorkspace.Load(tree.Root, cancellationToken: TestContext.Current.CancellationToken);
         var api = model.Service("api")!;
         Assert.Equal(["example.com/api", "example.com/db"], api.Packages);
         Assert.Contains("go.work", api.ModuleFiles);
@@ -146,7 +146,7 @@ public class WorkspaceLoaderTests
             .Write("services/app/.cache/go.mod", "garbage")
             .Write("services/app/_old/old.go", "not go")
             .Write("services/app/.hidden.go", "not go");
-        var model = GoWorkspace.Load(tree.Root);
+        var model = GoWorkspace.Load(tree.Root, cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(["services/app", "services/app/plugin"], model.Modules.Select(m => m.Dir));
         Assert.Equal("example.com/app/plugin", model.Packages["example.com/app/plugin"].ModulePath);
         var app = model.Service("app")!;
@@ -179,7 +179,7 @@ public class WorkspaceLoaderTests
             .Write("services/web/version.txt", "1")
             .Write("services/web/assets/assets.go", "package assets\n\nimport _ \"embed\"\n\n//go:embed all:static\nvar s string\n")
             .Write("services/web/assets/static/.keep", "");
-        var model = GoWorkspace.Load(tree.Root);
+        var model = GoWorkspace.Load(tree.Root, cancellationToken: TestContext.Current.CancellationToken);
         var web = model.Service("web")!;
         Assert.Equal(["services/web/templates/index.html", "services/web/templates/partials/nav.html", "services/web/version.txt"],
             model.Packages["example.com/web"].EmbedFiles);
@@ -195,7 +195,7 @@ public class WorkspaceLoaderTests
         using var tree = new TempTree();
         tree.Module("services/web", "example.com/web")
             .Write("services/web/main.go", "package main\n\nimport _ \"embed\"\n\n//go:embed missing/*.txt\nvar s string\n");
-        var e = Assert.Throws<WorkspaceException>(() => GoWorkspace.Load(tree.Root).ThrowIfProblems());
+        var e = Assert.Throws<WorkspaceException>(() => GoWorkspace.Load(tree.Root, cancellationToken: TestContext.Current.CancellationToken).ThrowIfProblems());
         Assert.Equal(("services/web/main.go", 5), (e.File, e.Line));
         Assert.Contains("no matching files found", e.Message);
         Assert.Equal(["web"], e.BlockedServices);
@@ -214,7 +214,7 @@ public class WorkspaceLoaderTests
             .Write("services/fast/vendor/github.com/x/y/y.go", "package y\n")
             .Module("services/plain", "example.com/plain").GoFile("services/plain/main.go", "main")
             .Write("services/plain/vendor/github.com/z/z.go", "package z\n");
-        var model = GoWorkspace.Load(tree.Root);
+        var model = GoWorkspace.Load(tree.Root, cancellationToken: TestContext.Current.CancellationToken);
         var fast = model.Service("fast")!;
         Assert.Contains("services/fast/simd/simd_amd64.s", fast.SourceFiles);
         Assert.DoesNotContain("services/fast/simd/notes.txt", fast.ImageInputs);
@@ -237,7 +237,7 @@ public class WorkspaceLoaderTests
             .GoFile("libs/kit/onlytests/x_test.go", "onlytests", "testing")
             .Module("libs/base", "example.com/base")
             .GoFile("libs/base/base.go", "base");
-        var model = GoWorkspace.Load(tree.Root, ["libs/*"]);
+        var model = GoWorkspace.Load(tree.Root, ["libs/*"], cancellationToken: TestContext.Current.CancellationToken);
         var kit = model.Service("kit")!;
         Assert.False(kit.IsBuildable);
         Assert.Empty(kit.MainPackages);
@@ -255,10 +255,10 @@ public class WorkspaceLoaderTests
             .Module("services/b/api", "example.com/b/api").GoFile("services/b/api/main.go", "main")
             .Module("cmd/tool", "example.com/tool").GoFile("cmd/tool/main.go", "main")
             .Module("libs/x", "example.com/x").GoFile("libs/x/x.go", "x");
-        var model = GoWorkspace.Load(tree.Root, ["services/**", "cmd/*", "nothing/*"]);
+        var model = GoWorkspace.Load(tree.Root, ["services/**", "cmd/*", "nothing/*"], cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(["services-a-api", "services-b-api", "tool"], model.Services.Select(s => s.Name).Order());
         Assert.Contains(model.Warnings, w => w.Contains("'nothing/*' matches no module"));
-        Assert.Empty(GoWorkspace.Load(tree.Root).Services);
+        Assert.Empty(GoWorkspace.Load(tree.Root, cancellationToken: TestContext.Current.CancellationToken).Services);
     }
 
     [Fact]
@@ -267,7 +267,7 @@ public class WorkspaceLoaderTests
         using var tree = new TempTree();
         tree.Module("services/a", "example.com/a", "replace example.com/x => ../../libs/gone\n")
             .GoFile("services/a/main.go", "main");
-        var model = GoWorkspace.Load(tree.Root);
+        var model = GoWorkspace.Load(tree.Root, cancellationToken: TestContext.Current.CancellationToken);
         Assert.Empty(model.ModuleAt("services/a")!.LocalDependencies);
         Assert.Contains(model.Warnings, w => w.Contains("replace of example.com/x has no effect"));
     }
@@ -278,7 +278,7 @@ public class WorkspaceLoaderTests
         using var tree = new TempTree();
         tree.Module("services/a", "example.com/a", string.Concat(Enumerable.Range(1, 5).Select(i => $"replace example.com/x{i} => ../../libs/x{i}\n")))
             .GoFile("services/a/main.go", "main");
-        var model = GoWorkspace.Load(tree.Root);
+        var model = GoWorkspace.Load(tree.Root, cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal("services/a/go.mod:4:1: 5 replaces have no effect, the module does not require them: example.com/x1 (line 4), " +
                      "example.com/x2 (line 5), example.com/x3 (line 6), ...", Assert.Single(model.Warnings));
     }
@@ -289,7 +289,7 @@ public class WorkspaceLoaderTests
         var root = Path.Combine(AppContext.BaseDirectory, "../../../../../examples/monorepo");
         if (!Directory.EnumerateFiles(root, "go.mod", SearchOption.AllDirectories).Any())
             Assert.Skip("examples/monorepo has no Go modules on this branch yet");
-        var model = GoWorkspace.Load(root);
+        var model = GoWorkspace.Load(root, cancellationToken: TestContext.Current.CancellationToken);
         Assert.NotEmpty(model.Services);
         Assert.All(model.Services, s => Assert.Contains(RepoPathOf(s.Path, "go.mod"), s.ImageInputs));
     }

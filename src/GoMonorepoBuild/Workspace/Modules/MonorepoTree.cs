@@ -49,7 +49,7 @@ internal sealed class MonorepoTree
 
     public static bool IsSkippedDirectory(string name) => GoInputFiles.IsSkippedDirectory(name);
 
-    public static MonorepoTree Scan(string root)
+    public static MonorepoTree Scan(string root, CancellationToken cancellationToken = default)
     {
         var files = new MonorepoFiles(root);
         root = files.Root;
@@ -57,7 +57,7 @@ internal sealed class MonorepoTree
             throw new WorkspaceException($"the monorepo folder '{root}' does not exist: pass an existing folder (parameter --monorepo)");
         var byDir = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var links = new HashSet<string>(StringComparer.Ordinal);
-        Walk(files, root, byDir, links);
+        Walk(files, root, byDir, links, cancellationToken);
         return new MonorepoTree(files, Sorted(byDir), links);
     }
 
@@ -65,12 +65,12 @@ internal sealed class MonorepoTree
     /// This tree plus the folder <paramref name="dir"/> (one the walk skipped, such as a <c>testdata</c> module that a
     /// replace points at: the go command builds it) and what lies below it, walked by the same rules.
     /// </summary>
-    public MonorepoTree WithSubtree(string dir)
+    public MonorepoTree WithSubtree(string dir, CancellationToken cancellationToken = default)
     {
         var byDir = FilesByDirectory.ToDictionary(kv => kv.Key, kv => kv.Value.ToList(), StringComparer.Ordinal);
         foreach (var key in byDir.Keys.Where(k => RepoPath.IsUnder(k, dir)).ToList()) byDir.Remove(key);
         var links = new HashSet<string>(Links.Where(l => !RepoPath.IsUnder(l, dir)), StringComparer.Ordinal);
-        Walk(Files, FullPath(dir), byDir, links);
+        Walk(Files, FullPath(dir), byDir, links, cancellationToken);
         return new MonorepoTree(Files, Sorted(byDir), links);
     }
 
@@ -90,7 +90,8 @@ internal sealed class MonorepoTree
         return true;
     }
 
-    private static void Walk(MonorepoFiles files, string start, Dictionary<string, List<string>> byDir, HashSet<string> links)
+    private static void Walk(MonorepoFiles files, string start, Dictionary<string, List<string>> byDir, HashSet<string> links,
+        CancellationToken cancellationToken)
     {
         var root = files.Root;
         var options = new EnumerationOptions
@@ -108,6 +109,7 @@ internal sealed class MonorepoTree
         };
         foreach (var (dir, name, link) in entries)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var relative = dir.Length <= root.Length ? "." : dir[(root.Length + 1)..].Replace('\\', '/');
             if (link && !IsLinkedFile(files, RepoPath.Combine(relative, name))) continue;
             if (link) links.Add(RepoPath.Combine(relative, name));

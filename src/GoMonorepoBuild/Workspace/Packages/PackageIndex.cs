@@ -14,11 +14,13 @@ internal static class PackageIndex
         IReadOnlyList<(string Dir, IReadOnlyList<(string Path, GoSourceFile File)> Files)> folders,
         IReadOnlyList<TargetPlatform> platforms,
         LoadProblems problems,
-        Func<string, string?> moduleDirOf)
+        Func<string, string?> moduleDirOf,
+        CancellationToken cancellationToken = default)
     {
         var drafts = new List<Draft>();
         foreach (var (dir, files) in folders)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var moduleDir = moduleDirOf(dir);
             if (moduleDir is null || !modulesByDir.TryGetValue(moduleDir, out var module)) continue;
             var importPath = dir == module.Dir ? module.Path : module.Path + "/" + (module.Dir == "." ? dir : dir[(module.Dir.Length + 1)..]);

@@ -13,7 +13,7 @@ internal static class ServiceBuilder
 {
     public static GoService Build(ServiceDiscovery.Spec spec, IReadOnlyDictionary<string, GoModule> modulesByPath,
         IReadOnlyDictionary<string, GoPackage> packages, IEnumerable<GoPackage> modulePackages, MonorepoTree tree, GoWorkFile? work,
-        VendorTrees vendors, Action<string>? warn)
+        VendorTrees vendors, Action<string>? warn, CancellationToken cancellationToken = default)
     {
         var (name, module, mains) = (spec.Name, spec.Module, spec.Mains);
         var roots = mains.Count > 0 ? mains : LibraryRoots(modulePackages);
@@ -35,7 +35,7 @@ internal static class ServiceBuilder
         sourceFiles.UnionWith(LinkTargets(tree, sourceFiles));
         moduleFiles.UnionWith(LinkTargets(tree, moduleFiles));
         var vendor = vendors.For(module);
-        var vendored = vendor is null ? VendorClosure.Empty : VendorClosure.Compute(vendor, closurePackages);
+        var vendored = vendor is null ? VendorClosure.Empty : VendorClosure.Compute(vendor, closurePackages, cancellationToken);
         var vendorFiles = VendorFiles(tree, vendor, vendored);
         var hasDockerfile = tree.HasFile(spec.Dir, "Dockerfile");
         var inputs = new SortedSet<string>(moduleFiles.Concat(sourceFiles).Concat(vendorFiles), StringComparer.Ordinal);

@@ -29,7 +29,7 @@ internal sealed class VendorClosure
     public IReadOnlyList<string> Files => Packages.Values.SelectMany(p => p.Files.Concat(p.OtherSourceFiles).Concat(p.EmbedFiles))
         .Distinct().Order(StringComparer.Ordinal).ToList();
 
-    public static VendorClosure Compute(VendorTree vendor, IEnumerable<GoPackage> localPackages)
+    public static VendorClosure Compute(VendorTree vendor, IEnumerable<GoPackage> localPackages, CancellationToken cancellationToken = default)
     {
         var packages = new Dictionary<string, GoPackage>(StringComparer.Ordinal);
         var parents = new Dictionary<string, Parent>(StringComparer.Ordinal);
@@ -51,6 +51,7 @@ internal sealed class VendorClosure
             // One level of the walk at a time: its packages are read in parallel first, then visited in the same order as
             // before, so the closure and who-imported-whom do not depend on timing.
             Prefetch(vendor, pending.SelectMany(p => p.ExternalImports), packages);
+            cancellationToken.ThrowIfCancellationRequested();
             for (var n = pending.Count; n > 0; n--)
             {
                 var package = pending.Dequeue();
