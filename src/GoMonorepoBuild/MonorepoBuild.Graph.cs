@@ -17,14 +17,15 @@ public abstract partial class MonorepoBuild
             // checked out, with what to add, rather than blocked, and do not fail the run.
             var leftOut = await NotCheckedOutServicesAsync(ct);
             var model = Workspace;
-            Console.Write(WorkspaceRendering.TreeText(model, leftOut.Select(n => (n.Name, n.Path, n.Reason)).ToList()));
+            var notCheckedOut = leftOut.Select(n => (n.Name, n.Path, n.Reason)).ToList();
+            Console.Write(WorkspaceRendering.TreeText(model, notCheckedOut));
             if (OwnDockerfilesText() is { Length: > 0 } own) Console.Write("\nOwn Dockerfiles:\n" + own);
             Directory.CreateDirectory(GraphDirectory);
             var files = new Dictionary<string, string>
             {
-                ["workspace.mmd"] = WorkspaceRendering.Mermaid(model),
-                ["workspace.dot"] = WorkspaceRendering.Dot(model),
-                ["workspace.json"] = WorkspaceRendering.Json(model),
+                ["workspace.mmd"] = WorkspaceRendering.Mermaid(model, notCheckedOut),
+                ["workspace.dot"] = WorkspaceRendering.Dot(model, notCheckedOut),
+                ["workspace.json"] = WorkspaceRendering.Json(model, notCheckedOut),
             };
             foreach (var (name, text) in files)
                 File.WriteAllText(Path.Combine(GraphDirectory, name), text);

@@ -98,6 +98,20 @@ public sealed class SparseCheckoutEndToEndTests : IDisposable
         Assert.Contains($"gateway (services/gateway) not checked out: libs/auth is outside the sparse checkout; run {AddAuth}", output);
         Assert.Contains("not checked out (wholly outside the sparse checkout): catalog, inventory, orders, payments, scheduler", output);
         Assert.DoesNotContain("BLOCKED", output);
+        // The written pictures use the same wording as the console, never "blocked".
+        var graph = Path.Combine(build.Root, ".nuke", "temp", "graph");
+        foreach (var picture in new[] { "workspace.mmd", "workspace.dot" })
+        {
+            var text = File.ReadAllText(Path.Combine(graph, picture));
+            Assert.Contains($"not checked out: libs/auth is outside the sparse checkout; run {AddAuth}", text);
+            Assert.DoesNotContain("BLOCKED", text);
+        }
+        using (var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(graph, "workspace.json"))))
+        {
+            Assert.Empty(json.RootElement.GetProperty("blockedServices").EnumerateArray());
+            var leftOut = Assert.Single(json.RootElement.GetProperty("notCheckedOut").EnumerateArray(), s => s.GetProperty("name").GetString() == "gateway");
+            Assert.Equal($"not checked out: libs/auth is outside the sparse checkout; run {AddAuth}", leftOut.GetProperty("reason").GetString());
+        }
 
         // The command it gives is the fix: with libs/auth checked out, gateway is an ordinary service again.
         await GitCli.RunAsync(clone, AddAuth.Split(' ')[1..]);

@@ -116,4 +116,30 @@ public class RenderingTests
         Assert.Equal(problem, blocked.GetProperty("problem").GetString());
         Assert.DoesNotContain(json.RootElement.GetProperty("services").EnumerateArray(), s => s.GetProperty("name").GetString() == "billing");
     }
+
+    [Fact]
+    public void Graph_draws_a_service_the_sparse_checkout_left_out_as_not_checked_out_not_blocked()
+    {
+        using var tree = new TempTree();
+        tree.Module("services/billing", "example.com/billing", "require example.com/gone v0.0.0\nreplace example.com/gone => ../../libs/gone\n")
+            .GoFile("services/billing/main.go", "main");
+        var model = GoWorkspace.Load(tree.Root, cancellationToken: TestContext.Current.CancellationToken);
+        const string reason = "not checked out: libs/gone is outside the sparse checkout; run git sparse-checkout add libs/gone";
+        IReadOnlyList<(string, string, string)> leftOut = [("billing", "services/billing", reason)];
+
+        var mermaid = WorkspaceRendering.Mermaid(model, leftOut);
+        Assert.Contains($"([\"billing<br/><small>services/billing</small><br/><small>{reason}</small>\"]):::notCheckedOut", mermaid);
+        Assert.Contains("classDef notCheckedOut", mermaid);
+        Assert.DoesNotContain("BLOCKED", mermaid);
+        var dot = WorkspaceRendering.Dot(model, leftOut);
+        Assert.Contains($"\\n{reason}\", shape=box, style=\"rounded,filled,dotted\"", dot);
+        Assert.DoesNotContain("BLOCKED", dot);
+        using var json = JsonDocument.Parse(WorkspaceRendering.Json(model, leftOut));
+        Assert.Empty(json.RootElement.GetProperty("blockedServices").EnumerateArray());
+        var row = Assert.Single(json.RootElement.GetProperty("notCheckedOut").EnumerateArray());
+        Assert.Equal("billing", row.GetProperty("name").GetString());
+        Assert.Equal(reason, row.GetProperty("reason").GetString());
+        // Without the sparse checkout's answer, the same model is blocked, as before.
+        Assert.Contains("BLOCKED", WorkspaceRendering.Mermaid(model));
+    }
 }

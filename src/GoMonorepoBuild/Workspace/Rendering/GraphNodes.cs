@@ -5,21 +5,28 @@ namespace GoMonorepoBuild.Workspace.Rendering;
 /// module that is exactly one service at its folder is drawn as that service (as before); the services of a module with
 /// several binaries (or a matched main-package folder) are nodes of their own with an edge to their module. Modules that
 /// require each other form <see cref="Cycles"/> (strongly connected components), which the pictures group. Blocked
-/// services are drawn like the others, marked with the problem that blocks them.
+/// services are drawn like the others, marked with the problem that blocks them; a service a sparse checkout left
+/// inputs of out looks blocked on disk, and is drawn as not checked out instead, with the reason Affected gives.
 /// </summary>
 internal sealed record GraphNodes(IReadOnlyList<GraphNodes.Node> Nodes, IReadOnlyList<(string From, string To)> Edges,
     IReadOnlyList<IReadOnlyList<string>> Cycles)
 {
-    /// <summary>A node; <paramref name="Blocked"/> is the problem that blocks the service it draws (null when healthy or a module).</summary>
-    public sealed record Node(string Id, string Label, string Detail, bool IsService, string? Blocked = null);
+    /// <summary>
+    /// A node; <paramref name="Blocked"/> is the problem that blocks the service it draws, <paramref name="NotCheckedOut"/>
+    /// why the checkout cannot build it (both null when healthy or a module).
+    /// </summary>
+    public sealed record Node(string Id, string Label, string Detail, bool IsService, string? Blocked = null, string? NotCheckedOut = null);
 
-    private sealed record Drawn(string Name, string Path, string ModuleDir, string? Blocked);
+    private sealed record Drawn(string Name, string Path, string ModuleDir, string? Blocked, string? NotCheckedOut = null);
 
-    public static GraphNodes Of(GoWorkspace model)
+    public static GraphNodes Of(GoWorkspace model, IReadOnlyList<(string Name, string Path, string Reason)> notCheckedOut)
     {
+        var leftOut = notCheckedOut.ToDictionary(n => n.Name, n => n.Reason, StringComparer.Ordinal);
         // Blocked services are drawn where they would be, marked with their problem.
-        var all = model.Services.Select(s => new Drawn(s.Name, s.Path, s.ModuleDir, null))
-            .Concat(model.BlockedServices.Select(b => new Drawn(b.Name, b.Path, b.ModuleDir, b.Problem)))
+        var all = model.Services.Select(s => new Drawn(s.Name, s.Path, s.ModuleDir, null, leftOut.GetValueOrDefault(s.Name)))
+            .Concat(model.BlockedServices.Select(b => leftOut.TryGetValue(b.Name, out var reason)
+                ? new Drawn(b.Name, b.Path, b.ModuleDir, null, reason)
+                : new Drawn(b.Name, b.Path, b.ModuleDir, b.Problem)))
             .OrderBy(d => d.Path, StringComparer.Ordinal).ToList();
         var byModule = all.ToLookup(s => s.ModuleDir, StringComparer.Ordinal);
         var ids = model.Modules.Select((m, i) => (m, i)).ToDictionary(x => x.m.Path, x => $"m{x.i}", StringComparer.Ordinal);
@@ -31,7 +38,7 @@ internal sealed record GraphNodes(IReadOnlyList<GraphNodes.Node> Nodes, IReadOnl
             var services = byModule[module.Dir].ToList();
             if (services is [{ } only] && only.Path == module.Dir)
             {
-                nodes.Add(new Node(ids[module.Path], only.Name, module.Dir, true, only.Blocked));
+                nodes.Add(new Node(ids[module.Path], only.Name, module.Dir, true, only.Blocked, only.NotCheckedOut));
                 drawnAsModule.Add(only);
                 continue;
             }
@@ -40,7 +47,7 @@ internal sealed record GraphNodes(IReadOnlyList<GraphNodes.Node> Nodes, IReadOnl
         var binaries = all.Where(s => !drawnAsModule.Contains(s)).ToList();
         for (var i = 0; i < binaries.Count; i++)
         {
-            nodes.Add(new Node($"s{i}", binaries[i].Name, binaries[i].Path, true, binaries[i].Blocked));
+            nodes.Add(new Node($"s{i}", binaries[i].Name, binaries[i].Path, true, binaries[i].Blocked, binaries[i].NotCheckedOut));
             if (model.ModuleAt(binaries[i].ModuleDir) is { } module) edges.Add(($"s{i}", ids[module.Path]));
         }
         edges.AddRange(model.Modules.SelectMany(m => m.LocalDependencies.Where(ids.ContainsKey).Select(d => (ids[m.Path], ids[d]))));

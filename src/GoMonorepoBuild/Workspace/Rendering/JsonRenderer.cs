@@ -14,8 +14,9 @@ internal static class JsonRenderer
         WriteIndented = true,
     };
 
-    public static string Render(GoWorkspace model)
+    public static string Render(GoWorkspace model, IReadOnlyList<(string Name, string Path, string Reason)> notCheckedOut)
     {
+        var leftOut = notCheckedOut.Select(n => n.Name).ToHashSet(StringComparer.Ordinal);
         var document = new
         {
             goWork = model.Work is null ? null : new
@@ -38,7 +39,7 @@ internal static class JsonRenderer
             }).ToList(),
             packages = model.Packages.Values.OrderBy(p => p.ImportPath, StringComparer.Ordinal).ToList(),
             services = model.Services,
-            blockedServices = model.BlockedServices.Select(b => new
+            blockedServices = model.BlockedServices.Where(b => !leftOut.Contains(b.Name)).Select(b => new
             {
                 name = b.Name,
                 path = b.Path,
@@ -46,6 +47,7 @@ internal static class JsonRenderer
                 problem = b.Problem,
                 problems = b.Problems.Select(p => p.LocatedReason).ToList(),
             }).ToList(),
+            notCheckedOut = notCheckedOut.OrderBy(n => n.Path, StringComparer.Ordinal).Select(n => new { name = n.Name, path = n.Path, reason = n.Reason }).ToList(),
             warnings = model.Warnings,
         };
         return JsonSerializer.Serialize(document, Options) + "\n";
