@@ -29,15 +29,10 @@ public sealed class StagingCancellationTests : IDisposable
     [Fact]
     public void Staging_cancelled_midway_copies_no_further_file()
     {
-        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        var staged = 0;
-        void Staged(string _)
-        {
-            if (++staged == 10) cancellation.Cancel();
-        }
+        using var cancellation = new CancelAfter(10);
 
-        Assert.ThrowsAny<OperationCanceledException>(() => ContextStager.Stage(tree.Root, input, Context, cancellation.Token, Staged));
-        Assert.Equal(10, staged);
+        Assert.ThrowsAny<OperationCanceledException>(() => ContextStager.Stage(tree.Root, input, Context, cancellation.Token, _ => cancellation.Step()));
+        Assert.Equal(10, cancellation.Counted);
         Assert.Equal(10, StagedCount());
         Assert.True(input.SourceFiles.Count > 100, $"{input.SourceFiles.Count} sources");
     }
@@ -45,9 +40,9 @@ public sealed class StagingCancellationTests : IDisposable
     [Fact]
     public void Staging_again_after_a_cancelled_run_copies_the_rest()
     {
-        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        using var cancellation = new CancelAfter(1);
         Assert.ThrowsAny<OperationCanceledException>(() =>
-            ContextStager.Stage(tree.Root, input, Context, cancellation.Token, _ => cancellation.Cancel()));
+            ContextStager.Stage(tree.Root, input, Context, cancellation.Token, _ => cancellation.Step()));
 
         var again = ContextStager.Stage(tree.Root, input, Context, TestContext.Current.CancellationToken);
 

@@ -25,40 +25,25 @@ public sealed class LoadCancellationTests(LoadCancellationTests.GeneratedTree ge
     [Fact]
     public void A_load_cancelled_midway_reads_no_further_file()
     {
-        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        var scanned = 0;
+        using var cancellation = new CancelAfter(100);
         // One scanning thread, so "no further file" is exact: the loop checks the token before each file.
-        var options = WorkspaceOptions.Default with
-        {
-            Parallelism = 1,
-            Scanned = _ =>
-            {
-                if (Interlocked.Increment(ref scanned) == 100) cancellation.Cancel();
-            },
-        };
+        var options = WorkspaceOptions.Default with { Parallelism = 1, Scanned = _ => cancellation.Step() };
 
         Assert.ThrowsAny<OperationCanceledException>(() => GoWorkspace.Load(generated.Info.Root, options, cancellation.Token));
-        Assert.Equal(100, scanned);
+        Assert.Equal(100, cancellation.Counted);
         Assert.True(generated.Info.GoFiles > 2000, $"the tree has {generated.Info.GoFiles} .go files");
     }
 
     [Fact]
     public void A_load_cancelled_midway_with_every_core_scanning_stops_well_before_the_end()
     {
-        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        var scanned = 0;
-        var options = WorkspaceOptions.Default with
-        {
-            Scanned = _ =>
-            {
-                if (Interlocked.Increment(ref scanned) == 100) cancellation.Cancel();
-            },
-        };
+        using var cancellation = new CancelAfter(100);
+        var options = WorkspaceOptions.Default with { Scanned = _ => cancellation.Step() };
 
         Assert.ThrowsAny<OperationCanceledException>(() => GoWorkspace.Load(generated.Info.Root, options, cancellation.Token));
         // The threads finish the files they hold (Parallel.For may hand out a few more before every thread sees the
         // cancellation; the one-thread test above is the exact one): far from the 2,200 of the whole tree.
-        Assert.InRange(scanned, 100, 150);
+        Assert.InRange(cancellation.Counted, 100, 150);
     }
 
     [Fact]
