@@ -66,10 +66,15 @@ public abstract partial class MonorepoBuild : BuildBase
         var model = GoWorkspace.Load(ExistingMonorepoDirectory(), WorkspaceLoadOptions, RunCancellation);
         // An empty selection would read as "nothing affected, nothing to build" and exit 0: say so instead (exit 2).
         if (model.Services.Count == 0 && model.BlockedServices.Count == 0) throw new UsageException(ServiceGlobHints.Describe(model, ServiceGlobs));
-        foreach (var warning in model.Warnings) Log.Warning(warning);
         // In a sparse checkout a service looks blocked when a library it uses is left out: the targets, which ask git, say
-        // which services are only not checked out, and report the others as blocked.
+        // which services are only not checked out, and report the others as blocked. The working folder's model also
+        // warns of every import into a left-out folder, which says nothing about the commit analysed: those go to debug.
         var sparse = Changes.SparseCheckout.MayBeSparse(MonorepoDirectory);
+        foreach (var warning in model.Warnings)
+            if (sparse) Log.Debug(warning);
+            else Log.Warning(warning);
+        if (sparse && model.Warnings.Count > 0)
+            Log.Information($"sparse checkout: {model.Warnings.Count} warning(s) of the working folder's model left to --verbosity verbose (imports into folders the checkout leaves out)");
         foreach (var blocked in model.BlockedServices)
             if (sparse) Log.Debug($"service {blocked.Name} ({blocked.Path}) does not load from the working folder: {blocked.Problem}");
             else Log.Warning($"service {blocked.Name} ({blocked.Path}) is blocked: {blocked.Problem}");

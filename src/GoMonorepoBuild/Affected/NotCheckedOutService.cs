@@ -26,9 +26,24 @@ public sealed record NotCheckedOutService(string Name, IReadOnlyList<string> Fol
         $"it was analysed from the commit's tree and cannot be built from this checkout; to build it here run: {Command}";
 
     /// <summary>
+    /// What brings the missing input <paramref name="path"/> in: its module's folder when the whole module is left out (a
+    /// library module, as a build reads all of it), else the file's own folder, since in a one-module repository the
+    /// module is the whole repository and adding it would undo the sparse checkout; a file at the repository's root
+    /// (only a non-cone checkout leaves one out) is its own pattern.
+    /// </summary>
+    static string ToAdd(GoWorkspace model, string prefix, SparseCheckout sparse, string path)
+    {
+        var module = model.ModuleContaining(path);
+        if (module is not null && module.Dir != "." && sparse.IsSkipped(RepoPath.Combine(prefix, RepoPath.Combine(module.Dir, "go.mod"))))
+            return RepoPath.Combine(prefix, module.Dir);
+        var folder = RepoPath.Combine(prefix, RepoPath.Parent(path));
+        return folder == "." ? path : folder;
+    }
+
+    /// <summary>
     /// Every service of <paramref name="model"/> (the monorepo with every file checked out, at <paramref name="prefix"/>
-    /// in its repository) with image inputs <paramref name="sparse"/> left out, each with the folders to add: the module
-    /// folder of each missing input (its whole module is what a build reads), relative to the repository root.
+    /// in its repository) with image inputs <paramref name="sparse"/> left out, each with the folders to add
+    /// (<see cref="ToAdd"/>), relative to the repository root.
     /// </summary>
     public static IReadOnlyList<NotCheckedOutService> In(GoWorkspace model, string prefix, SparseCheckout sparse)
     {
@@ -38,7 +53,7 @@ public sealed record NotCheckedOutService(string Name, IReadOnlyList<string> Fol
         {
             var missing = service.ImageInputs.Where(p => sparse.IsSkipped(RepoPath.Combine(prefix, p))).ToList();
             if (missing.Count == 0) continue;
-            var folders = missing.Select(p => RepoPath.Combine(prefix, model.ModuleContaining(p)?.Dir ?? RepoPath.Parent(p)))
+            var folders = missing.Select(p => ToAdd(model, prefix, sparse, p))
                 .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
             // A folder below another listed one adds nothing to the checkout.
             folders = folders.Where(f => !folders.Any(o => o != f && RepoPath.IsUnder(f, o))).ToList();
