@@ -74,7 +74,7 @@ public abstract partial class MonorepoBuild
         var settings = new BuildSettings(Registry, LogsDirectory, Path.Combine(TemporaryDirectory, "buildx"))
         {
             Tags = Tags,
-            Branch = Tags.Any(t => t.Contains(ImageTags.BranchPlaceholder)) ? GitBranch.Current(MonorepoDirectory) : null,
+            Branch = Tags.Any(t => t.Contains(ImageTags.BranchPlaceholder)) ? GitBranch.Current(MonorepoDirectory, Run.Variable) : null,
             Push = Push,
             Platforms = Platform,
             Builder = Builder,

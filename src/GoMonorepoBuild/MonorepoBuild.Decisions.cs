@@ -20,7 +20,7 @@ public abstract partial class MonorepoBuild
         decisions ?? throw new InvalidOperationException("The build decisions are made by DecisionsAsync first.");
 
     /// <summary>The content digests of the monorepo's files (git blob ids; read from git's index where it can).</summary>
-    protected IFileDigests FileDigests => digests ??= GitIndexDigests.For(MonorepoDirectory, RunCancellation);
+    protected IFileDigests FileDigests => digests ??= GitIndexDigests.For(MonorepoDirectory, Run.Cancellation);
 
     /// <summary>Makes this run's decisions once; later calls return the same ones.</summary>
     public async Task<IReadOnlyList<BuildDecision>> DecisionsAsync(CancellationToken cancellationToken) =>
