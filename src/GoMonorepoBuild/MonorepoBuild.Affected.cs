@@ -1,4 +1,3 @@
-using System.Collections;
 using GoMonorepoBuild.Affected;
 using GoMonorepoBuild.Changes;
 using GoMonorepoBuild.Targets;
@@ -119,8 +118,6 @@ public abstract partial class MonorepoBuild
             .WithBuildAllWhenBaseMissing(MissingBase == MissingBasePolicy.BuildAll);
     }
 
-    /// <summary>The process environment the base is read from (GITHUB_*, CI_*); override to supply another.</summary>
-    protected virtual IReadOnlyDictionary<string, string?> CiVariables() =>
-        Environment.GetEnvironmentVariables().Cast<DictionaryEntry>()
-            .ToDictionary(e => (string)e.Key, e => e.Value as string, StringComparer.Ordinal);
+    /// <summary>The run's environment the base is read from (GITHUB_*, CI_*); override to supply another.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> CiVariables() => Run.Environment;
 }

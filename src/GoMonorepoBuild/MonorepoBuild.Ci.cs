@@ -38,7 +38,7 @@ public abstract partial class MonorepoBuild
     /// <summary>The CI this run is in (GitHub Actions, GitLab CI, another, or none), detected once; tests set their own.</summary>
     public CiEnvironment CiEnvironment
     {
-        get => ci ??= CiEnvironment.Detect();
+        get => ci ??= CiEnvironment.Detect(Run.Environment, Run.Out);
         set => ci = value;
     }
 

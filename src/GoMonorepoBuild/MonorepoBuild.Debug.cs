@@ -25,7 +25,7 @@ public abstract partial class MonorepoBuild
                     throw new UsageException(
                         $"{service.Name} is built with its own {own}, which GoMonorepoBuild never changes: build its debug variant with that Dockerfile.");
                 var imageName = ImageName.FromServiceName(service.Name);
-                var tag = $"{Registry.TrimEnd('/')}/{imageName}:debug";
+                var tag = $"{ImageName.Repository(Registry, service.Name)}:debug";
                 var logFile = Path.Combine(LogsDirectory, imageName + ".debug.log");
                 var build = new BuildxBuild(imageName, Generated[service.Name].DockerfilePath, Generated[service.Name].ContextDir)
                     .WithTarget("debug")

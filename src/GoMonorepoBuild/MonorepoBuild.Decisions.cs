@@ -20,7 +20,7 @@ public abstract partial class MonorepoBuild
         decisions ?? throw new InvalidOperationException("The build decisions are made by DecisionsAsync first.");
 
     /// <summary>The content digests of the monorepo's files (git blob ids; read from git's index where it can).</summary>
-    protected IFileDigests FileDigests => digests ??= GitIndexDigests.For(MonorepoDirectory, RunCancellation);
+    protected IFileDigests FileDigests => digests ??= GitIndexDigests.For(MonorepoDirectory, Run.Cancellation);
 
     /// <summary>Makes this run's decisions once; later calls return the same ones.</summary>
     public async Task<IReadOnlyList<BuildDecision>> DecisionsAsync(CancellationToken cancellationToken) =>
@@ -52,38 +52,9 @@ public abstract partial class MonorepoBuild
             : await lookup.InEngineAsync(references.Values, cancellationToken);
 
         Log.Debug($"Image lookups: {clock.ElapsedMilliseconds} ms");
-        var result = new List<BuildDecision>();
-        foreach (var service in selected)
-        {
-            if (!service.IsBuildable)
-            {
-                result.Add(BuildDecision.Skipped(service, $"no main package in {service.Path} (module root or cmd/<name>): a library module has no image"));
-                continue;
-            }
-            if (leftOut.TryGetValue(service.Name, out var notCheckedOut))
-            {
-                result.Add(BuildDecision.Skipped(service, NotCheckedOutReason(notCheckedOut, changes)));
-                continue;
-            }
-            var hash = hashes[service.Name];
-            var why = changes?.Find(service.Name)?.FirstReason;
-            var decision = Force ? BuildDecision.Selected(service, "forced (--force)")
-                : existing.TryGetValue(references[service.Name], out var image) ? BuildDecision.Skipped(service, ExistsReason(image, why is not null, changes is not null))
-                : BuildDecision.Selected(service, why is not null ? $"affected: {why.ChainText}" : "no image for these inputs yet");
-            result.Add(decision with { InputHash = hash, AffectedBecause = why?.Chain ?? [] });
-        }
-        return result;
-    }
-
-    /// <summary>The report's reason for a service a sparse checkout left inputs of out; the run fails when the changes affect it.</summary>
-    static string NotCheckedOutReason(Affected.NotCheckedOutService service, Affected.AffectedResult? changes) =>
-        changes?.IsAffected(service.Name) ?? true ? service.Reason : service.Reason + " (the changes do not reach it, so it needs no build now)";
-
-    static string ExistsReason(ExistingImage existing, bool affected, bool analysed)
-    {
-        var built = existing.Revision is { } rev ? $"built at {rev[..Math.Min(12, rev.Length)]}" : existing.Where;
-        var reason = $"image for these inputs already exists ({built})";
-        return !analysed ? reason : affected ? reason + "; git marks it changed, but its image inputs match that image" : "not affected; " + reason;
+        return selected.Select(service => Building.BuildDecisions.Decide(service, leftOut.GetValueOrDefault(service.Name),
+            hashes.GetValueOrDefault(service.Name), references.TryGetValue(service.Name, out var reference) ? existing.GetValueOrDefault(reference) : null,
+            changes, Force)).ToList();
     }
 
     /// <summary>The affected analysis, or null when the monorepo is not in a git work tree (content hashes alone decide then).</summary>
@@ -102,7 +73,7 @@ public abstract partial class MonorepoBuild
     }
 
     /// <summary>The image repository of a service: <c>&lt;registry&gt;/&lt;image name&gt;</c>.</summary>
-    public string ImageRepositoryOf(GoService service) => $"{Registry.TrimEnd('/')}/{ImageName.FromServiceName(service.Name)}";
+    public string ImageRepositoryOf(GoService service) => ImageName.Repository(Registry, service.Name);
 
     /// <summary>The digest of everything that determines the service's image (see <see cref="ServiceInputHash"/>).</summary>
     protected async Task<ServiceInputHash> InputHashOfAsync(GoService service, CancellationToken cancellationToken)

@@ -76,10 +76,7 @@ public abstract partial class MonorepoBuild
     /// </summary>
     protected virtual DockerfileOptions DockerfileOptionsFor(GoService service)
     {
-        var files = new MonorepoFiles(MonorepoDirectory);
-        var needs = RuntimeAssets.Decide(service.StdImports, service.SourceFiles
-            .Where(f => f.EndsWith(".go", StringComparison.Ordinal))
-            .Select(files.ReadAllText));
+        var needs = RuntimeAssets.Of(service, new MonorepoFiles(MonorepoDirectory));
         var settings = ImageSettings.For(service.Name, Dockerfiles.ImageSettings.None.WithRuntime(RuntimeImage));
         var options = settings.ApplyTo(DockerfileOptions.Default.WithMetadataLabels(), needs);
         try
@@ -100,24 +97,11 @@ public abstract partial class MonorepoBuild
         return new ServiceBuildInput(
             ImageName.FromServiceName(service.Name),
             service.ModuleDir,
-            MainPackageOf(service),
+            MainPackage.Of(service),
             GoVersions.Minor(service.GoVersion) ?? GoVersions.Fallback,
             service.ModuleFiles,
             service.SourceFiles.Where(f => f != service.Dockerfile).ToList())
             .WithExtraInputs(service.ExtraInputs)
             .WithVendorFiles(service.VendorFiles);
-    }
-
-    /// <summary>
-    /// The main package an image is built from: the only one, else the one named like the service
-    /// (<c>cmd/&lt;service&gt;</c>), else the first in path order, said in the log.
-    /// </summary>
-    static string MainPackageOf(GoService service)
-    {
-        if (service.MainPackages.Count == 1) return service.MainPackages[0];
-        var named = service.MainPackages.FirstOrDefault(p => p.EndsWith("/cmd/" + service.Name, StringComparison.Ordinal));
-        var chosen = named ?? service.MainPackages[0];
-        Log.Warning($"{service.Name} has {service.MainPackages.Count} main packages ({string.Join(", ", service.MainPackages)}); building {chosen}.");
-        return chosen;
     }
 }

@@ -46,7 +46,7 @@ public abstract partial class MonorepoBuild : BuildBase
     {
         // Detection reads the tree with the same rules as the build (ignored folders, build constraints, links), so it
         // is a load of its own; setting "Services" saves it.
-        var tree = GoWorkspace.Load(ExistingMonorepoDirectory(), WorkspaceOptions.Default.WithServiceGlobs([]), RunCancellation);
+        var tree = GoWorkspace.Load(ExistingMonorepoDirectory(), WorkspaceOptions.Default.WithServiceGlobs([]), Run.Cancellation);
         var suggestion = ServiceGlobSuggestion.From(tree);
         if (suggestion.Globs.Count == 0)
             throw new UsageException(ServiceGlobHints.NothingToDetect(tree, MonorepoDirectory));
@@ -63,7 +63,7 @@ public abstract partial class MonorepoBuild : BuildBase
 
     GoWorkspace LoadWorkspace()
     {
-        var model = GoWorkspace.Load(ExistingMonorepoDirectory(), WorkspaceLoadOptions, RunCancellation);
+        var model = GoWorkspace.Load(ExistingMonorepoDirectory(), WorkspaceLoadOptions, Run.Cancellation);
         // An empty selection would read as "nothing affected, nothing to build" and exit 0: say so instead (exit 2).
         if (model.Services.Count == 0 && model.BlockedServices.Count == 0) throw new UsageException(ServiceGlobHints.Describe(model, ServiceGlobs));
         // In a sparse checkout a service looks blocked when a library it uses is left out: the targets, which ask git, say

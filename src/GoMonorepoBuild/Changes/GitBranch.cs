@@ -1,3 +1,4 @@
+using GoMonorepoBuild.Targets;
 using LibGit2Sharp;
 
 namespace GoMonorepoBuild.Changes;
@@ -6,11 +7,14 @@ namespace GoMonorepoBuild.Changes;
 public static class GitBranch
 {
     /// <summary>The branch CI says it builds, else the checked-out branch; null on a detached HEAD without CI variables.</summary>
-    public static string? Current(string directory)
+    public static string? Current(string directory) => Current(directory, ProcessEnvironment.Variable);
+
+    /// <summary>The branch the CI variables read through <paramref name="variable"/> name, else the checked-out branch.</summary>
+    public static string? Current(string directory, Func<string, string?> variable)
     {
         // CI checkouts are usually detached, so the CI's own variable is the only place the branch name is kept.
-        foreach (var variable in new[] { "GITHUB_HEAD_REF", "GITHUB_REF_NAME", "CI_COMMIT_REF_NAME", "BRANCH_NAME", "BUILD_SOURCEBRANCHNAME" })
-            if (Environment.GetEnvironmentVariable(variable) is { Length: > 0 } fromCi) return fromCi;
+        foreach (var name in new[] { "GITHUB_HEAD_REF", "GITHUB_REF_NAME", "CI_COMMIT_REF_NAME", "BRANCH_NAME", "BUILD_SOURCEBRANCHNAME" })
+            if (variable(name) is { Length: > 0 } fromCi) return fromCi;
         var gitDir = Repository.Discover(directory);
         if (gitDir is null) return null;
         using var repo = new Repository(gitDir);

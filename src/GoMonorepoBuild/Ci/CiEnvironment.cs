@@ -1,4 +1,3 @@
-using System.Collections;
 using GoMonorepoBuild.Reports;
 using GoMonorepoBuild.Targets;
 
@@ -19,7 +18,7 @@ public abstract class CiEnvironment(TextWriter log)
     public bool IsCi => Kind != CiKind.None;
 
     /// <summary>The CI of this process, from its environment variables; markers go to standard output.</summary>
-    public static CiEnvironment Detect() => Detect(ProcessEnvironment(), Console.Out);
+    public static CiEnvironment Detect() => Detect(RunContext.OfProcess().Environment, Console.Out);
 
     /// <summary>
     /// The CI described by <paramref name="environment"/>: GitHub Actions (<c>GITHUB_ACTIONS=true</c>), GitLab CI
@@ -73,9 +72,6 @@ public abstract class CiEnvironment(TextWriter log)
 
     static bool IsTrue(string? value) => string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);
 
-    static IReadOnlyDictionary<string, string?> ProcessEnvironment() =>
-        Environment.GetEnvironmentVariables().Cast<DictionaryEntry>()
-            .ToDictionary(e => (string)e.Key, e => (string?)e.Value, StringComparer.Ordinal);
 
     sealed class GroupScope(CiEnvironment ci) : IDisposable
     {

@@ -18,6 +18,12 @@ public static partial class ImageName
         return candidate;
     }
 
+    /// <summary>
+    /// The image repository a service builds into: <c>&lt;registry&gt;/&lt;image name&gt;</c>. The one formula the
+    /// decisions (where an image for these inputs must be), the builds (their tags) and the debug images share.
+    /// </summary>
+    public static string Repository(string registry, string serviceName) => $"{registry.TrimEnd('/')}/{FromServiceName(serviceName)}";
+
     /// <summary>Throws <see cref="InvalidServiceInputException"/> unless <paramref name="name"/> is a valid image name component.</summary>
     public static void Validate(string name) => Validate(name, name);
 

@@ -1,3 +1,5 @@
+using GoMonorepoBuild.Workspace;
+using GoMonorepoBuild.Workspace.Services;
 namespace GoMonorepoBuild.Dockerfiles;
 
 /// <summary>
@@ -12,6 +14,10 @@ namespace GoMonorepoBuild.Dockerfiles;
 public sealed record RuntimeAssets(bool CaCertificates, bool ZoneInfo)
 {
     static readonly HashSet<string> TlsPackages = ["net/http", "crypto/tls", "crypto/x509", "net/smtp"];
+
+    /// <summary>What <paramref name="service"/>'s code needs, from its standard imports and the text of its .go sources (read through <paramref name="files"/>).</summary>
+    public static RuntimeAssets Of(GoService service, MonorepoFiles files) =>
+        Decide(service.StdImports, service.SourceFiles.Where(f => f.EndsWith(".go", StringComparison.Ordinal)).Select(files.ReadAllText));
 
     public static RuntimeAssets Decide(IReadOnlyCollection<string> stdImports, IEnumerable<string> goSourceTexts)
     {

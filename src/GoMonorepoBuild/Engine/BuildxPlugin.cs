@@ -1,3 +1,4 @@
+using GoMonorepoBuild.Targets;
 namespace GoMonorepoBuild.Engine;
 
 /// <summary>
@@ -16,7 +17,7 @@ internal static class BuildxPlugin
 
     public static string? Find(DockerEnvironment engine)
     {
-        var config = engine.DockerConfig ?? Environment.GetEnvironmentVariable("DOCKER_CONFIG")
+        var config = engine.DockerConfig ?? ProcessEnvironment.Variable("DOCKER_CONFIG")
                      ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".docker");
         return new[] { Path.Combine(config, "cli-plugins") }.Concat(SystemFolders)
             .Select(folder => Path.Combine(folder, "docker-buildx"))

@@ -1,3 +1,4 @@
+using GoMonorepoBuild.Targets;
 using GoMonorepoBuild.Processes;
 
 namespace GoMonorepoBuild.Engine;
@@ -9,8 +10,8 @@ namespace GoMonorepoBuild.Engine;
 public sealed record DockerEnvironment(string? DockerHost, string? DockerConfig, IReadOnlyList<string> ExtraPath)
 {
     public static DockerEnvironment Ambient { get; } = new(
-        Environment.GetEnvironmentVariable("DOCKER_HOST"),
-        Environment.GetEnvironmentVariable("DOCKER_CONFIG"),
+        ProcessEnvironment.Variable("DOCKER_HOST"),
+        ProcessEnvironment.Variable("DOCKER_CONFIG"),
         []);
 
     /// <summary>
@@ -40,7 +41,7 @@ public sealed record DockerEnvironment(string? DockerHost, string? DockerConfig,
         if (DockerHost is not null) yield return new("DOCKER_HOST", DockerHost);
         if (DockerConfig is not null) yield return new("DOCKER_CONFIG", DockerConfig);
         if (ExtraPath.Count > 0)
-            yield return new("PATH", string.Join(':', ExtraPath.Append(Environment.GetEnvironmentVariable("PATH") ?? "")));
+            yield return new("PATH", string.Join(':', ExtraPath.Append(ProcessEnvironment.Variable("PATH") ?? "")));
     }
 
     /// <summary>How a message names this engine: its DOCKER_HOST, or the CLI's default socket.</summary>

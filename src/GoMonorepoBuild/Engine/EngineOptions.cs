@@ -1,3 +1,4 @@
+using GoMonorepoBuild.Targets;
 namespace GoMonorepoBuild.Engine;
 
 /// <summary>
@@ -40,9 +41,9 @@ public sealed record EngineOptions
 
     public static string DefaultHome()
     {
-        var explicitHome = Environment.GetEnvironmentVariable("GMB_HOME");
+        var explicitHome = ProcessEnvironment.Variable("GMB_HOME");
         if (!string.IsNullOrEmpty(explicitHome)) return Path.GetFullPath(explicitHome);
-        var cache = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
+        var cache = ProcessEnvironment.Variable("XDG_CACHE_HOME");
         if (string.IsNullOrEmpty(cache))
             cache = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache");
         return Path.Combine(cache, "gomonorepobuild");

@@ -1,3 +1,4 @@
+using GoMonorepoBuild.Targets;
 namespace GoMonorepoBuild.Engine;
 
 /// <summary>Finds a program on PATH the way a shell would, so we can tell "not installed" from "failed".</summary>
@@ -5,7 +6,7 @@ internal static class ExecutableSearch
 {
     public static string? Find(string name)
     {
-        foreach (var directory in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var directory in (ProcessEnvironment.Variable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries))
         {
             var candidate = Path.Combine(directory, name);
             if (File.Exists(candidate) && (OperatingSystem.IsWindows() || (File.GetUnixFileMode(candidate) & UnixFileMode.UserExecute) != 0))

@@ -1,3 +1,4 @@
+using GoMonorepoBuild.Targets;
 using GoMonorepoBuild.Processes;
 
 namespace GoMonorepoBuild.Engine;
@@ -95,7 +96,7 @@ internal sealed class LocalEngineHost : IEngineHost
         ];
         // setsid -f detaches dockerd from our session so it outlives this build; its output goes to the log, not our pipes.
         await Tool.Named("sh")
-            .WithEnvironment("PATH", string.Join(':', layout.BinDirectories.Append(Environment.GetEnvironmentVariable("PATH") ?? "")))
+            .WithEnvironment("PATH", string.Join(':', layout.BinDirectories.Append(ProcessEnvironment.Variable("PATH") ?? "")))
             .WithEnvironment("GMB_DOCKERD_LOG", layout.Log)
             .RunAsync(["-c", "setsid -f \"$@\" >>\"$GMB_DOCKERD_LOG\" 2>&1 </dev/null", "sh", .. daemon], cancellationToken);
     }

@@ -1,3 +1,4 @@
+using GoMonorepoBuild.Files;
 using System.Text;
 
 namespace GoMonorepoBuild.Reports;
@@ -14,6 +15,9 @@ public static class BuildReportMarkdown
     public const int MaxBytes = 900 * 1024;
 
     const int CellLength = 200, TailLines = 60, TailChars = 6000;
+
+    /// <summary>Writes the Markdown report to <paramref name="path"/> atomically (a reader never sees half of it).</summary>
+    public static void Write(string path, BuildReport report) => AtomicFile.WriteAllText(path, Render(report));
 
     public static string Render(BuildReport report)
     {

@@ -14,7 +14,7 @@ public sealed record ReportFiles(string Json, string History, string Html)
         Path.Combine(rootDirectory, BuildHistory.DefaultRelativePath),
         Path.Combine(rootDirectory, BuildReportHtml.DefaultRelativePath));
 
-    /// <summary>The previous run's report (read it before <see cref="Write"/> replaces it); see <see cref="BuildReportJson.TryRead"/>.</summary>
+    /// <summary>The previous run's report (read it before <see cref="Write(BuildReport, string?)"/> replaces it); see <see cref="BuildReportJson.TryRead"/>.</summary>
     public BuildReport? ReadPrevious(out string? problem) => BuildReportJson.TryRead(Json, out problem);
 
     /// <summary>Writes every report of <paramref name="report"/>; returns the files written.</summary>
@@ -25,5 +25,14 @@ public sealed record ReportFiles(string Json, string History, string Html)
         BuildHistory.Append(History, report);
         BuildReportHtml.Write(Html, report, BuildHistory.Read(History, last: TrendRuns));
         return extraJsonCopy is null ? [Json, History, Html] : [Json, extraJsonCopy, History, Html];
+    }
+
+    /// <summary>Writes every report as <see cref="Write(BuildReport, string?)"/> does, and the Markdown report to <paramref name="markdown"/>.</summary>
+    public IReadOnlyList<string> Write(BuildReport report, string? extraJsonCopy, string markdown)
+    {
+        var written = Write(report, extraJsonCopy).ToList();
+        BuildReportMarkdown.Write(markdown, report);
+        written.Add(markdown);
+        return written;
     }
 }

@@ -15,12 +15,19 @@ public abstract class BuildBase
     public string TemporaryDirectory => Path.Combine(RootDirectory, ".nuke", "temp");
 
     /// <summary>
-    /// The run's cancellation (Ctrl-C, SIGTERM), the same token every target's action receives: for work a build does on
-    /// first use, outside any one target's action (a lazily loaded model), so that work stops when the run is cancelled too.
+    /// This run's context: its environment, whether it is CI, its output, and its cancellation (Ctrl-C, SIGTERM), the same
+    /// token every target's action receives, for work a build does on first use outside any one target's action (a lazily
+    /// loaded model), so that work stops when the run is cancelled too. A build object not started by a run sees the process's own.
     /// </summary>
-    protected CancellationToken RunCancellation { get; private set; }
+    public RunContext Run => run ??= RunContext.OfProcess();
 
-    internal void StartRun(CancellationToken cancellationToken) => RunCancellation = cancellationToken;
+    RunContext? run;
+
+    /// <summary>The run's cancellation: <see cref="Run"/>'s.</summary>
+    [Obsolete("Use Run.Cancellation.")]
+    protected CancellationToken RunCancellation => Run.Cancellation;
+
+    internal void StartRun(RunContext context) => run = context;
 
     /// <summary>Runs the build: parses the command line, plans and executes; returns the process exit code.</summary>
     protected static int Execute<T>(params Expression<Func<T, Target>>[] defaultTargets)

@@ -1,5 +1,3 @@
-using System.Collections;
-
 namespace GoMonorepoBuild.Targets;
 
 /// <summary>Everything a build run reads from the outside world, so tests can give their own.</summary>
@@ -16,9 +14,7 @@ internal sealed record BuildInvocation(
 
     public static BuildInvocation FromProcess(CancellationToken cancellationToken)
     {
-        var environment = new Dictionary<string, string>();
-        foreach (DictionaryEntry entry in System.Environment.GetEnvironmentVariables())
-            environment[(string)entry.Key] = (string?)entry.Value ?? "";
+        var environment = ProcessEnvironment.Snapshot();
         return new BuildInvocation(
             System.Environment.GetCommandLineArgs().Skip(1).ToList(), environment, Directory.GetCurrentDirectory(),
             Console.Out, Console.Error, cancellationToken)

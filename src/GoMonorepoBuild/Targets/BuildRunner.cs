@@ -30,7 +30,7 @@ internal static class BuildRunner
 
             var bound = ParameterBinder.Bind(parameters, commandLine, invocation.Environment, build.RootDirectory);
             bound.ApplyTo(build);
-            build.StartRun(invocation.CancellationToken);
+            build.StartRun(RunContext.From(invocation));
 
             var invoked = commandLine.InvokedTargets.Count > 0 ? commandLine.InvokedTargets : bound.FileTargets ?? [];
             var plan = ExecutionPlanner.Plan(targets, invoked, defaultTargets);

@@ -56,7 +56,7 @@ public static class Log
     /// <summary>True when output goes to a file, a pipe or a CI log rather than a terminal.</summary>
     public static bool Plain =>
         System.Console.IsOutputRedirected || !ReferenceEquals(Output.Out, System.Console.Out) ||
-        CiVariable.IsSet(Environment.GetEnvironmentVariable(CiVariable.Name));
+        CiVariable.IsSet(ProcessEnvironment.Variable(CiVariable.Name));
 
     static void Write(TextWriter writer, string message)
     {

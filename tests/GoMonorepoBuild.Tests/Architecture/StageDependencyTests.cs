@@ -15,7 +15,7 @@ public class StageDependencyTests
     public static readonly string[] Stages =
     [
         "Targets", "Files", "Processes", "Engine", "Workspace", "Changes", "Affected", "Inputs",
-        "Dockerfiles", "Buildx", "Building", "Reports", "GoCache", "Ci", "Docs",
+        "Dockerfiles", "Buildx", "Building", "Reports", "GoCache", "Ci", "Pipeline", "Docs",
     ];
 
     public static TheoryData<string> EachStage() => new(Stages);
@@ -34,7 +34,8 @@ public class StageDependencyTests
     public void No_stage_reaches_back_into_the_facade(string stage)
     {
         if (stage == "Docs") return; // The reference docs are generated from the facade's targets and parameters.
-        var facade = Framework.GetTypes().Where(t => t.Namespace == "GoMonorepoBuild").Select(t => t.FullName!).ToArray();
+        // BuildDecision stays in the root namespace for the public API; it is the decisions' data, not the facade.
+        var facade = Framework.GetTypes().Where(t => t.Namespace == "GoMonorepoBuild" && t != typeof(BuildDecision)).Select(t => t.FullName!).ToArray();
         AssertNone(InStage(stage).Should().NotHaveDependencyOnAny(facade), $"{stage} must not use MonorepoBuild (the facade wires stages, not the other way)");
     }
 

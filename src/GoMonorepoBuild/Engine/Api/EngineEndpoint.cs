@@ -1,3 +1,4 @@
+using GoMonorepoBuild.Targets;
 using System.Text.Json;
 
 namespace GoMonorepoBuild.Engine.Api;
@@ -24,16 +25,16 @@ public static class EngineEndpoint
     }
 
     static bool UsesTls() =>
-        !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("DOCKER_TLS_VERIFY")) ||
-        !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("DOCKER_TLS"));
+        !string.IsNullOrEmpty(ProcessEnvironment.Variable("DOCKER_TLS_VERIFY")) ||
+        !string.IsNullOrEmpty(ProcessEnvironment.Variable("DOCKER_TLS"));
 
     /// <summary>The CLI without DOCKER_HOST follows DOCKER_CONTEXT, else config.json's currentContext.</summary>
     static bool InDefaultContext(string? dockerConfig)
     {
-        var context = Environment.GetEnvironmentVariable("DOCKER_CONTEXT");
+        var context = ProcessEnvironment.Variable("DOCKER_CONTEXT");
         if (string.IsNullOrEmpty(context))
         {
-            var folder = dockerConfig ?? Environment.GetEnvironmentVariable("DOCKER_CONFIG")
+            var folder = dockerConfig ?? ProcessEnvironment.Variable("DOCKER_CONFIG")
                          ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".docker");
             context = CurrentContext(Path.Combine(folder, "config.json"));
         }

@@ -1,0 +1,28 @@
+using GoMonorepoBuild.Reports;
+using GoMonorepoBuild.Workspace.Services;
+
+namespace GoMonorepoBuild.Pipeline.ChangedBuild;
+
+/// <summary>
+/// The stages a BuildChanged run calls, in order — decide, generate, build, report — as the facade wires them to its
+/// targets (a build may override how it decides), each an explicit input so a test drives the real pipeline with its own.
+/// </summary>
+public sealed record ChangedBuildStages(
+    Func<CancellationToken, Task<IReadOnlyList<BuildDecision>>> Decide,
+    Func<CancellationToken, Task<ChangedBuildScope>> Scope,
+    Func<IEnumerable<GoService>, CancellationToken, Task> Generate,
+    Func<GoService, ServiceContext> ContextOf,
+    Func<GoService, string, IReadOnlyDictionary<string, string>> InputDigestsOf)
+{
+    /// <summary>Runs before the first build (seeding the Go caches).</summary>
+    public Func<CancellationToken, Task> BeforeBuilds { get; init; } = _ => Task.CompletedTask;
+
+    /// <summary>Runs after the builds, also after failures (exporting the Go caches).</summary>
+    public Func<CancellationToken, Task> AfterBuilds { get; init; } = _ => Task.CompletedTask;
+
+    /// <summary>Told the report once it is written (also when the run is then cancelled).</summary>
+    public Action<BuildReport> Reported { get; init; } = _ => { };
+}
+
+/// <summary>The Dockerfile a service builds from and its build context folder.</summary>
+public sealed record ServiceContext(string Dockerfile, string Context);
