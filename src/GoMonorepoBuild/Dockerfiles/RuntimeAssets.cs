@@ -7,7 +7,7 @@ namespace GoMonorepoBuild.Dockerfiles;
 /// code uses, so images stay minimal without breaking at run time:
 /// CA certificates when any package it builds imports a TLS-capable client or server package (net/http,
 /// crypto/tls, crypto/x509, net/smtp): an HTTP server today is often an HTTPS client tomorrow, and the bundle is
-/// about 215 KB. Zoneinfo when its code calls <c>time.LoadLocation</c> and it does not embed the database
+/// about 215 KB. Zoneinfo when its code (a package importing <c>time</c>) calls <c>time.LoadLocation</c> and it does not embed the database
 /// through <c>time/tzdata</c>; by default it is then embedded with <c>-tags timetzdata</c> (about 400 KB in the
 /// binary) rather than copied as files (about 1.3 MB, 4 MB on disk). <see cref="ImageSettings"/> can force either way.
 /// </summary>
@@ -22,7 +22,11 @@ public sealed record RuntimeAssets(bool CaCertificates, bool ZoneInfo)
     public static RuntimeAssets Decide(IReadOnlyCollection<string> stdImports, IEnumerable<string> goSourceTexts)
     {
         var ca = stdImports.Any(TlsPackages.Contains);
-        var zone = !stdImports.Contains("time/tzdata") && goSourceTexts.Any(text => text.Contains("LoadLocation", StringComparison.Ordinal));
+        // The scan reads every source file of the service (on every run, for its input hash); code that calls
+        // time.LoadLocation imports "time", so a service whose packages do not is never scanned. (A LoadLocation of
+        // another package, called without importing "time", was a guess either way: that package's own code is not scanned.)
+        var zone = stdImports.Contains("time") && !stdImports.Contains("time/tzdata")
+                   && goSourceTexts.Any(text => text.Contains("LoadLocation", StringComparison.Ordinal));
         return new RuntimeAssets(ca, zone);
     }
 

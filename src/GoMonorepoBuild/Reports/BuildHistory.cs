@@ -24,12 +24,28 @@ public static class BuildHistory
         File.AppendAllText(path, separator + Serialize(HistoryEntry.From(report)) + "\n");
     }
 
-    /// <summary>The runs in <paramref name="path"/>, oldest first; the last <paramref name="last"/> only when given.</summary>
+    /// <summary>
+    /// The runs in <paramref name="path"/>, oldest first; the last <paramref name="last"/> only when given, read from
+    /// the file's end (<see cref="FileTail"/>) so the report does not parse every run the history ever recorded.
+    /// </summary>
     public static IReadOnlyList<HistoryEntry> Read(string path, int? last = null)
     {
         if (!File.Exists(path)) return [];
+        if (last is not { } n) return Parse(File.ReadLines(path));
+        // Broken lines are dropped, so a tail of n lines may hold fewer runs: read further back until it does not.
+        for (var lines = n; ; lines *= 2)
+        {
+            var tail = FileTail.Read(path, lines);
+            var entries = Parse(tail.Lines);
+            if (entries.Count >= n || tail.WholeFile)
+                return entries.Count > n ? entries[^n..] : entries;
+        }
+    }
+
+    static List<HistoryEntry> Parse(IEnumerable<string> lines)
+    {
         var entries = new List<HistoryEntry>();
-        foreach (var line in File.ReadLines(path))
+        foreach (var line in lines)
         {
             if (line.Trim().Length == 0) continue;
             try
@@ -44,7 +60,7 @@ public static class BuildHistory
                 // See the type's remark: a broken line is dropped, the rest of the history stays usable.
             }
         }
-        return last is { } n && entries.Count > n ? entries[^n..] : entries;
+        return entries;
     }
 
     static bool EndsWithNewline(string path)

@@ -53,6 +53,17 @@ public sealed class EngineApiEngineTests
     }
 
     [Fact]
+    public async Task The_probes_bare_request_reads_the_same_version_as_the_api_client()
+    {
+        var endpoint = EngineEndpoint.Of(_engine);
+        Assert.NotNull(endpoint);
+
+        var pinged = await EnginePing.VersionAsync(endpoint, _engine.Describe(), Ct);
+
+        Assert.Equal(await _engine.Api().VersionAsync(Ct), pinged);
+    }
+
+    [Fact]
     public async Task An_engine_that_is_not_there_is_an_error_naming_it()
     {
         var gone = _engine with { DockerHost = $"unix:///tmp/gmb-no-engine-{Guid.NewGuid():N}.sock" };

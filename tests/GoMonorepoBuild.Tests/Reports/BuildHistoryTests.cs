@@ -54,4 +54,19 @@ public sealed class BuildHistoryTests : IDisposable
 
         Assert.Equal([ReportSample.Started.AddHours(-2), ReportSample.Started.AddHours(-1)], BuildHistory.Read(File_, last: 2).Select(h => h.StartedAt));
     }
+
+    [Fact]
+    public void The_last_runs_are_found_past_broken_lines_at_the_end_of_a_long_history()
+    {
+        for (var hours = 200; hours >= 1; hours--)
+            BuildHistory.Append(File_, ReportSample.Report() with { StartedAt = ReportSample.Started.AddHours(-hours) });
+        for (var i = 0; i < 5; i++)
+            File.AppendAllText(File_, "{\"startedAt\":\"2026-11-25T1\n");
+
+        var last = BuildHistory.Read(File_, last: 3);
+
+        Assert.Equal([ReportSample.Started.AddHours(-3), ReportSample.Started.AddHours(-2), ReportSample.Started.AddHours(-1)],
+            last.Select(h => h.StartedAt));
+        Assert.Equal(200, BuildHistory.Read(File_).Count);
+    }
 }
