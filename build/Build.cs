@@ -13,6 +13,10 @@ partial class Build : MonorepoBuild
 
     string TestResultsDirectory => Path.Combine(TemporaryDirectory, "test-results");
 
+    // A standard target overridden, as a user's build would: the framework's StopEngine (base.StopEngine(_)), ordered
+    // after Test, so that `./build.sh Test StopEngine` stops the private engine only once the tests are done with it.
+    public override Target StopEngine => _ => base.StopEngine(_).After(Test);
+
     Target Test => _ => _
         .Description("Provision the engine, Go and the builder image, then run the whole test suite against them")
         .DependsOn(EnsureEngine, EnsureGo)

@@ -48,7 +48,7 @@ public abstract partial class MonorepoBuild
         new[] { "build/**", ".nuke/parameters*.json", "build.sh", "build.ps1", "build.cmd", "global.json", "Directory.Packages.props", "Directory.Build.props" }
             .Select(p => RepoPath.Combine(buildFolder, p)).ToList();
 
-    public Target Affected => _ => _
+    public virtual Target Affected => _ => _
         .Description("Work out which services the changes between --base and --head affect, and why")
         .Executes(async ct =>
         {

@@ -58,7 +58,7 @@ public abstract partial class MonorepoBuild
         .WithFolder(Path.GetFullPath(CacheDir ?? Path.Combine(TemporaryDirectory, "buildx-cache"), RootDirectory))
         .WithReference(CacheRef ?? (Cache == CacheBackend.Registry ? Registry : null));
 
-    public Target BuildChanged => _ => _
+    public virtual Target BuildChanged => _ => _
         .Description("Build the images of the selected services side by side and report, per service, what the cache did")
         .DependsOn(EnsureEngine)
         .Executes(async ct =>

@@ -59,7 +59,7 @@ public abstract partial class MonorepoBuild
 
     public string MarkdownReportFile => Path.Combine(RootDirectory, GitLabChildPipeline.MarkdownReportPath);
 
-    public Target GenerateCi => _ => _
+    public virtual Target GenerateCi => _ => _
         .Description("Write the CI configuration (GitHub Actions workflow, GitLab pipeline) from this build's settings")
         .Executes(() =>
         {
@@ -95,7 +95,7 @@ public abstract partial class MonorepoBuild
                     "run ./build.sh GenerateCi and commit the result.");
         });
 
-    public Target GenerateGitLabChildPipeline => _ => _
+    public virtual Target GenerateGitLabChildPipeline => _ => _
         .Description("Write the GitLab child pipeline (a build job per affected service) from the Affected target's output")
         .Executes(() =>
         {
@@ -108,7 +108,7 @@ public abstract partial class MonorepoBuild
                             (affected.Count == 0 ? "no service affected" : $"jobs for {string.Join(", ", affected.Select(a => a.Name))}"));
         });
 
-    public Target PublishAffected => _ => _
+    public virtual Target PublishAffected => _ => _
         .Description("Hand the affected services to later CI jobs: the 'matrix' and 'any' step outputs on GitHub Actions")
         .Executes(() =>
         {
@@ -128,7 +128,7 @@ public abstract partial class MonorepoBuild
                 : $"Affected: {string.Join(", ", affected.Select(a => a.Name))}");
         });
 
-    public Target MergeReports => _ => _
+    public virtual Target MergeReports => _ => _
         .Description("Merge the build reports of CI matrix jobs into one report and job summary; fails when a service failed")
         .Executes(() =>
         {

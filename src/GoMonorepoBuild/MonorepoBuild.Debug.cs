@@ -11,7 +11,7 @@ public abstract partial class MonorepoBuild
 
     readonly Dictionary<string, BuildOutcome> debugImages = new(StringComparer.Ordinal);
 
-    public Target BuildDebugImage => _ => _
+    public virtual Target BuildDebugImage => _ => _
         .Description("Build the debug variant (the builder's shell and tools beside the binary) of the services named by --only, as <registry>/<service>:debug")
         .DependsOn(EnsureEngine, GenerateDockerfiles)
         // Debug images are never built by default: the services are named, and checked before anything runs.

@@ -40,7 +40,7 @@ public abstract partial class MonorepoBuild
     /// <summary>The Dockerfile and context of each selected buildable service, by service name (set by GenerateDockerfiles).</summary>
     public IReadOnlyDictionary<string, GeneratedService> Generated => generated;
 
-    public Target GenerateDockerfiles => _ => _
+    public virtual Target GenerateDockerfiles => _ => _
         .Description("Write a scoped, cache-friendly Dockerfile and build context for each selected service")
         .DependsOn(EnsureEngine)
         .Executes(ct => GenerateAsync(SelectedServices(), ct));

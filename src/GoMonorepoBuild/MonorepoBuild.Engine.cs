@@ -21,7 +21,7 @@ public abstract partial class MonorepoBuild
     /// <summary>The path of the Go binary <see cref="EnsureGo"/> found or provisioned.</summary>
     public string? GoBinary { get; private set; }
 
-    public Target EnsureEngine => _ => _
+    public virtual Target EnsureEngine => _ => _
         .Description("Use the configured Docker engine with buildx, or provision and start a private one")
         .Executes(async ct =>
         {
@@ -31,14 +31,14 @@ public abstract partial class MonorepoBuild
                 : $"Engine: {docker.Describe()}");
         });
 
-    public Target StopEngine => _ => _
+    public virtual Target StopEngine => _ => _
         .Description("Stop the private engine EnsureEngine started (never an engine you configured)")
         .Executes(async ct =>
             Log.Information(await DockerEngine.StopAsync(EngineOptions, ct)
                 ? "Stopped GoMonorepoBuild's private engine."
                 : "GoMonorepoBuild's private engine was not running."));
 
-    public Target EnsureGo => _ => _
+    public virtual Target EnsureGo => _ => _
         .Description("Find or provision the Go toolchain of the monorepo's go directive (for go test and the offline builder image)")
         .Executes(async ct =>
         {

@@ -14,13 +14,13 @@ public abstract partial class MonorepoBuild
 
     bool goCacheSeeded, goCacheExported;
 
-    public Target SeedGoCache => _ => _
+    public virtual Target SeedGoCache => _ => _
         .Description("Unpack the Go caches of --go-cache into the engine's cache mounts (skipped, with the reason, when the archive does not fit)")
         .DependsOn(EnsureEngine)
         .Requires(() => GoCacheDir)
         .Executes(SeedGoCacheAsync);
 
-    public Target ExportGoCache => _ => _
+    public virtual Target ExportGoCache => _ => _
         .Description("Write the engine's Go module and build caches into --go-cache as an archive and manifest")
         .DependsOn(EnsureEngine)
         .Requires(() => GoCacheDir)

@@ -9,7 +9,7 @@ public abstract partial class MonorepoBuild
     /// <summary><c>.nuke/temp/graph</c>: the Mermaid, DOT and JSON pictures of the workspace model.</summary>
     public string GraphDirectory => Path.Combine(TemporaryDirectory, "graph");
 
-    public Target Graph => _ => _
+    public virtual Target Graph => _ => _
         .Description("Print the services and the local modules and packages they depend on; write Mermaid, DOT and JSON")
         .Executes(async ct =>
         {

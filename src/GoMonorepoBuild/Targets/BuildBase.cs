@@ -6,7 +6,7 @@ namespace GoMonorepoBuild.Targets;
 /// Base class of every build: <c>class Build : BuildBase { static int Main() => Execute&lt;Build&gt;(x => x.Compile); }</c>.
 /// Knows targets and parameters only; nothing about Go or Docker.
 /// </summary>
-public abstract class BuildBase
+public abstract class BuildBase : IBuild
 {
     /// <summary>The folder that holds <c>.nuke/</c> (or <c>--root</c>; else the working folder).</summary>
     public string RootDirectory { get; internal set; } = Directory.GetCurrentDirectory();
@@ -28,6 +28,14 @@ public abstract class BuildBase
     protected CancellationToken RunCancellation => Run.Cancellation;
 
     internal void StartRun(RunContext context) => run = context;
+
+    /// <summary>The values bound to components' parameters, by member name: an interface property has nowhere else to keep one.</summary>
+    readonly Dictionary<string, object?> componentParameters = new(StringComparer.Ordinal);
+
+    T? IBuild.ParameterValue<T>(string member) where T : default =>
+        componentParameters.TryGetValue(member, out var value) && value is T typed ? typed : default;
+
+    internal void SetComponentParameter(string member, object? value) => componentParameters[member] = value;
 
     /// <summary>Runs the build: parses the command line, plans and executes; returns the process exit code.</summary>
     protected static int Execute<T>(params Expression<Func<T, Target>>[] defaultTargets)

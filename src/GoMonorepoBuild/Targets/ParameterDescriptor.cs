@@ -2,7 +2,11 @@ using System.Reflection;
 
 namespace GoMonorepoBuild.Targets;
 
-/// <summary>A <c>[Parameter]</c> field or property of the build class, with its command-line and environment spellings.</summary>
+/// <summary>
+/// A <c>[Parameter]</c> field or property of the build class or of a component it implements, with its command-line and
+/// environment spellings. A component's parameter is a get-only interface property: its bound value is kept by the build
+/// and read back through <see cref="IBuild.ParameterValue{T}"/>.
+/// </summary>
 internal sealed record ParameterDescriptor(string Name, MemberInfo Member, Type Type, string Description, char Separator)
 {
     const BindingFlags Declared = BindingFlags.Instance | BindingFlags.Static | BindingFlags.Public |
@@ -22,6 +26,9 @@ internal sealed record ParameterDescriptor(string Name, MemberInfo Member, Type 
     {
         switch (Member)
         {
+            case PropertyInfo { DeclaringType.IsInterface: true } when build is BuildBase owner:
+                owner.SetComponentParameter(Member.Name, value);
+                break;
             case FieldInfo field:
                 field.SetValue(build, value);
                 break;
@@ -59,7 +66,24 @@ internal sealed record ParameterDescriptor(string Name, MemberInfo Member, Type 
                 own.Add(descriptor);
             }
         }
-        // Base-class parameters first, each class's in source order.
-        return [.. Enumerable.Reverse(perType).SelectMany(own => own)];
+        var components = ComponentParameters(buildType, found);
+        // Components' parameters first, then base-class parameters, each class's in source order.
+        return [.. components, .. Enumerable.Reverse(perType).SelectMany(own => own)];
+    }
+
+    static List<ParameterDescriptor> ComponentParameters(Type buildType, List<ParameterDescriptor> classParameters)
+    {
+        var found = new List<ParameterDescriptor>();
+        foreach (var component in buildType.GetInterfaces().OrderBy(i => i.GetInterfaces().Length))
+            foreach (var property in component.GetProperties(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
+            {
+                if (property.GetCustomAttribute<ParameterAttribute>(inherit: true) is not { } attribute || property.Name.Contains('.')) continue;
+                var name = attribute.Name ?? property.Name;
+                if (classParameters.Concat(found).FirstOrDefault(p => Names.Same(p.Name, name)) is { } clash)
+                    throw new UsageException(
+                        $"Two parameters are both called '{name}': {clash.Member.DeclaringType?.Name}.{clash.Member.Name} and {component.Name}.{property.Name}.");
+                found.Add(new ParameterDescriptor(name, property, property.PropertyType, attribute.Description, attribute.Separator));
+            }
+        return found;
     }
 }

@@ -4,16 +4,14 @@ using System.Reflection;
 namespace GoMonorepoBuild.Targets;
 
 /// <summary>
-/// Finds the build's targets (properties of type <see cref="Target"/>, any visibility, anywhere in the class hierarchy),
-/// runs each factory once against a recording definition and normalises the dependencies.
+/// Finds the build's targets (<see cref="TargetDiscovery"/>: the class hierarchy's and its components'), runs each factory
+/// once against a recording definition and normalises the dependencies.
 /// </summary>
 internal static class TargetCatalog
 {
-    const BindingFlags Declared = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
-
     public static IReadOnlyList<ExecutableTarget> Create(BuildBase build, IReadOnlyList<ParameterDescriptor> parameters)
     {
-        var properties = TargetProperties(build.GetType());
+        var properties = TargetDiscovery.Find(build.GetType());
 
         // A factory's lambda is identified by its method: each property read returns a new delegate (it captures
         // 'this'), but always over the same compiled method, which is also what a DependsOn(Other) argument carries.
@@ -70,39 +68,5 @@ internal static class TargetCatalog
             if (target.DependsOn.Contains(target.Name) || target.After.Contains(target.Name) || target.Triggers.Contains(target.Name))
                 throw new UsageException($"Target '{target.Name}' depends on itself; remove it from its own DependsOn/After/Triggers.");
         return targets;
-    }
-
-    /// <summary>Base-class targets first; an overridden virtual target counts once; two targets with one name are an error.</summary>
-    static List<PropertyInfo> TargetProperties(Type buildType)
-    {
-        var found = new List<PropertyInfo>();
-        var overridden = new HashSet<MethodInfo>();
-        var hierarchy = new List<Type>();
-        for (var type = buildType; type is not null && type != typeof(object); type = type.BaseType)
-            hierarchy.Add(type);
-
-        var perType = new List<List<PropertyInfo>>();
-        foreach (var type in hierarchy)
-        {
-            var own = new List<PropertyInfo>();
-            foreach (var property in type.GetProperties(Declared))
-            {
-                if (property.PropertyType != typeof(Target) || property.GetMethod is not { } getter) continue;
-                if (!overridden.Add(getter.GetBaseDefinition()))
-                    continue; // a base declaration of a virtual target a derived class overrides
-                own.Add(property);
-            }
-            perType.Add(own);
-        }
-        for (var i = perType.Count - 1; i >= 0; i--)
-            found.AddRange(perType[i]);
-
-        var duplicates = found.GroupBy(p => Names.Canonical(p.Name)).FirstOrDefault(g => g.Count() > 1);
-        if (duplicates is not null)
-            throw new UsageException(
-                "Two targets share the name '" + duplicates.First().Name + "': " +
-                string.Join(" and ", duplicates.Select(p => $"{p.DeclaringType?.Name}.{p.Name}")) +
-                "; rename one (names match case-insensitively, ignoring dashes).");
-        return found;
     }
 }

@@ -60,6 +60,23 @@ public class ScaffoldTemplateTests(PackedFeed feed)
         Assert.Contains("class Build : MonorepoBuild", File.ReadAllText(repo.PathOf("build/Build.cs")));
     }
 
+    [Fact]
+    public async Task The_scaffolded_build_runs_its_own_target_and_its_overridden_standard_target()
+    {
+        using var repo = new ScaffoldedRepository();
+        var scaffold = await feed.ScaffoldAsync(repo.Root);
+        Assert.True(scaffold.ExitCode == 0, $"dotnet new failed ({scaffold.ExitCode}):\n{scaffold.StandardOutput}\n{scaffold.StandardError}");
+
+        // ListServices is the template's own target; Graph its override of the framework's, which it extends.
+        var run = await repo.BuildAsync("Graph", "ListServices");
+
+        Assert.True(run.ExitCode == 0, $"the scaffolded build failed ({run.ExitCode}):\n{run.StandardOutput}\n{run.StandardError}");
+        Assert.Matches(@"(?m)^orders\tservices/orders$", run.StandardOutput);
+        Assert.True(File.Exists(repo.PathOf(".nuke/temp/graph/workspace.mmd")), "the framework's Graph did not run under the override");
+        Assert.Contains("into any Mermaid viewer", run.StandardOutput);
+        Assert.Matches(@"\| ListServices +\| Succeeded", run.StandardOutput);
+    }
+
     static async Task<bool> IsIgnoredAsync(ScaffoldedRepository repo, string path)
     {
         var result = await Tool.Named("git").WithWorkingDirectory(repo.Root)

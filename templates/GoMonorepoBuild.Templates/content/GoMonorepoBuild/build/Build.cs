@@ -3,14 +3,23 @@ using GoMonorepoBuild.Targets;
 
 /// <summary>
 /// This monorepo's build. The standard targets (Affected, BuildChanged, GenerateDockerfiles, Graph, EnsureEngine, ...)
-/// and their parameters come from <see cref="MonorepoBuild"/>; add targets of your own below.
+/// and their parameters come from <see cref="MonorepoBuild"/>; override one to change it, and add targets of your own.
 /// </summary>
 class Build : MonorepoBuild
 {
     public static int Main() => Execute<Build>(x => x.BuildChanged);
 
-    // An example of a target of your own, run with `./build.sh Hello`:
-    // Target Hello => _ => _
-    //     .Description("Say which services this build knows")
-    //     .Executes(() => Log.Information(string.Join(", ", Workspace.Services.Select(s => s.Name))));
+    // A standard target overridden: base.Graph(_) keeps everything the framework's Graph does (its description,
+    // dependencies and work), then this adds a step of yours after it. Without base.Graph(_) you replace it entirely.
+    public override Target Graph => _ => base.Graph(_)
+        .Executes(() => Log.Information($"Paste {Path.Combine(GraphDirectory, "workspace.mmd")} into any Mermaid viewer to see the graph."));
+
+    // A target of your own, run with `./build.sh ListServices`.
+    Target ListServices => _ => _
+        .Description("Print the services this build knows, one a line, with their folders")
+        .Executes(() =>
+        {
+            foreach (var service in Workspace.Services)
+                Console.WriteLine($"{service.Name}\t{service.Path}");
+        });
 }

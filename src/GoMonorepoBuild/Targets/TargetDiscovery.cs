@@ -1,0 +1,90 @@
+using System.Reflection;
+
+namespace GoMonorepoBuild.Targets;
+
+/// <summary>
+/// Finds a build's targets: <see cref="Target"/> properties of the class and its bases (any visibility), and of every
+/// interface it implements (components, <see cref="IBuild"/>). A target implemented by the class (a public property of
+/// the same name, or an explicit <c>Target IComponent.Name</c>) or overridden by a derived component counts once, under
+/// the component's declaration: reading that declaration dispatches to the most specific implementation.
+/// </summary>
+internal static class TargetDiscovery
+{
+    const BindingFlags Declared = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
+
+    /// <summary>Components' targets first (base components first), then the class hierarchy's, base classes first.</summary>
+    public static IReadOnlyList<PropertyInfo> Find(Type buildType)
+    {
+        var (componentTargets, implementations) = ComponentTargets(buildType);
+        var found = new List<PropertyInfo>(componentTargets);
+        found.AddRange(ClassTargets(buildType).Where(p => !implementations.Contains(KeyOf(p.GetMethod!))));
+
+        var duplicates = found.GroupBy(p => Names.Canonical(p.Name)).FirstOrDefault(g => g.Count() > 1);
+        if (duplicates is not null)
+            throw new UsageException(
+                "Two targets share the name '" + duplicates.First().Name + "': " +
+                string.Join(" and ", duplicates.Select(p => $"{p.DeclaringType?.Name}.{p.Name}")) +
+                "; rename one (names match case-insensitively, ignoring dashes)" +
+                (duplicates.Any(p => p.DeclaringType!.IsInterface)
+                    ? ", or implement it once in the build class ('public Target " + duplicates.First().Name + " => ...')"
+                    : "") + ".");
+        return found;
+    }
+
+    /// <summary>The class hierarchy's own target declarations; an overridden virtual target counts once, as its override.</summary>
+    static List<PropertyInfo> ClassTargets(Type buildType)
+    {
+        var overridden = new HashSet<(Module, int)>();
+        var perType = new List<List<PropertyInfo>>();
+        for (var type = buildType; type is not null && type != typeof(object); type = type.BaseType)
+        {
+            var own = new List<PropertyInfo>();
+            foreach (var property in type.GetProperties(Declared))
+            {
+                if (!IsTargetDeclaration(property)) continue;
+                if (!overridden.Add(KeyOf(property.GetMethod!)))
+                    continue; // a base declaration of a virtual target a derived class overrides
+                own.Add(property);
+            }
+            perType.Add(own);
+        }
+        return [.. Enumerable.Reverse(perType).SelectMany(own => own)];
+    }
+
+    /// <summary>
+    /// Each component's target declarations, one per implementation (a public class property implementing two components'
+    /// targets of one name is one target), and the keys of the class members that implement them.
+    /// </summary>
+    static (List<PropertyInfo> Targets, HashSet<(Module, int)> Implementations) ComponentTargets(Type buildType)
+    {
+        var targets = new List<PropertyInfo>();
+        var implementations = new HashSet<(Module, int)>();
+        // An interface's bases come before it: a base component's targets are listed first, as a base class's are.
+        foreach (var component in buildType.GetInterfaces().OrderBy(i => i.GetInterfaces().Length))
+        {
+            var map = buildType.GetInterfaceMap(component);
+            foreach (var property in component.GetProperties(Declared).Where(IsTargetDeclaration))
+            {
+                var index = Array.IndexOf(map.InterfaceMethods, property.GetMethod);
+                var implementation = index >= 0 && map.TargetMethods[index] is { } method ? method : property.GetMethod!;
+                if (implementations.Add(KeyOf(implementation)))
+                    targets.Add(property);
+            }
+        }
+        return (targets, implementations);
+    }
+
+    /// <summary>
+    /// A property of type <see cref="Target"/> that declares a target: not an explicit implementation of a component's
+    /// (<c>Target IDeploy.Deploy</c>, named with a dot), which is reached through the component's declaration.
+    /// </summary>
+    static bool IsTargetDeclaration(PropertyInfo property) =>
+        property.PropertyType == typeof(Target) && property.GetMethod is not null && !property.Name.Contains('.');
+
+    /// <summary>One identity per method however it was reflected (a base's method seen from a derived type is another MethodInfo).</summary>
+    static (Module, int) KeyOf(MethodInfo method)
+    {
+        var definition = method.GetBaseDefinition();
+        return (definition.Module, definition.MetadataToken);
+    }
+}
