@@ -26,7 +26,9 @@ internal sealed record ParameterDescriptor(string Name, MemberInfo Member, Type 
     {
         switch (Member)
         {
-            case PropertyInfo { DeclaringType.IsInterface: true } when build is BuildBase owner:
+            // A component's get-only parameter has nowhere to keep its value but the build; one with a setter is implemented
+            // by the class, which does.
+            case PropertyInfo { DeclaringType.IsInterface: true, CanWrite: false } when build is BuildBase owner:
                 owner.SetComponentParameter(Member.Name, value);
                 break;
             case FieldInfo field:

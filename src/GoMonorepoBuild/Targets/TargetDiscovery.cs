@@ -62,8 +62,10 @@ internal static class TargetDiscovery
         // An interface's bases come before it: a base component's targets are listed first, as a base class's are.
         foreach (var component in buildType.GetInterfaces().OrderBy(i => i.GetInterfaces().Length))
         {
+            var declared = component.GetProperties(Declared).Where(IsTargetDeclaration).ToList();
+            if (declared.Count == 0) continue; // and no interface map: some interfaces (static abstract members) have none
             var map = buildType.GetInterfaceMap(component);
-            foreach (var property in component.GetProperties(Declared).Where(IsTargetDeclaration))
+            foreach (var property in declared)
             {
                 var index = Array.IndexOf(map.InterfaceMethods, property.GetMethod);
                 var implementation = index >= 0 && map.TargetMethods[index] is { } method ? method : property.GetMethod!;

@@ -280,6 +280,28 @@ public class ComponentTargetsTests : IDisposable
         Assert.Contains("IOtherFeed.Feed", e.Message);
     }
 
+    interface ITagged : IBuild
+    {
+        [Parameter("A tag the class keeps")]
+        string? Tag { get; set; }
+
+        Target Stamp => _ => _.Requires(() => Tag).Executes(() => { });
+    }
+
+    class Tagged : BuildBase, ITagged
+    {
+        public string? Tag { get; set; }
+    }
+
+    [Fact]
+    public async Task A_components_parameter_with_a_setter_is_set_on_the_class_that_implements_it()
+    {
+        var build = new Tagged();
+        var result = await RunAsync(build, "Stamp", "--tag", "v1");
+        Assert.True(result.ExitCode == 0, result.Output + result.Error);
+        Assert.Equal("v1", build.Tag);
+    }
+
     [Fact]
     public void From_a_component_the_build_does_not_implement_says_so()
     {
