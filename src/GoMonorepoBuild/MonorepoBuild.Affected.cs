@@ -3,7 +3,6 @@ using GoMonorepoBuild.Changes;
 using GoMonorepoBuild.Targets;
 using GoMonorepoBuild.Workspace;
 using GoMonorepoBuild.Workspace.Services;
-using LibGit2Sharp;
 using Spectre.Console;
 
 namespace GoMonorepoBuild;
@@ -92,18 +91,13 @@ public abstract partial class MonorepoBuild
     AffectedRequest AffectedRequestFor()
     {
         var globals = GlobalPatterns.Default with { Monorepo = GlobalFiles };
-        var gitDir = Repository.Discover(MonorepoDirectory);
-        if (gitDir is not null)
+        if (Git.Read(repo => repo.Info.WorkingDirectory, null) is { } workDir)
         {
-            using var repo = new Repository(gitDir);
-            if (repo.Info.WorkingDirectory is { } workDir)
-            {
-                // Real paths on every side: the build root or the monorepo may be reached through a link.
-                var top = RealPath.Of(workDir);
-                var buildFolder = RepoPath.FromSystem(top, RealPath.Of(RootDirectory));
-                if (!buildFolder.StartsWith("..", StringComparison.Ordinal))
-                    globals = globals.WithRepository(BuildConfigurationPatterns(buildFolder), RepoPath.FromSystem(top, RealPath.Of(MonorepoDirectory)));
-            }
+            // Real paths on every side: the build root or the monorepo may be reached through a link.
+            var top = RealPath.Of(workDir);
+            var buildFolder = RepoPath.FromSystem(top, RealPath.Of(RootDirectory));
+            if (!buildFolder.StartsWith("..", StringComparison.Ordinal))
+                globals = globals.WithRepository(BuildConfigurationPatterns(buildFolder), RepoPath.FromSystem(top, RealPath.Of(MonorepoDirectory)));
         }
         return new AffectedRequest(MonorepoDirectory, ServiceGlobs)
             .WithServiceMains(WorkspaceLoadOptions.ServiceMains)

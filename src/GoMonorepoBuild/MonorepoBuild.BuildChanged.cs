@@ -70,11 +70,11 @@ public abstract partial class MonorepoBuild
     /// <summary>BuildChanged's pipeline, wired to this build's stages and parameters.</summary>
     ChangedBuildPipeline ChangedBuildPipeline()
     {
-        var head = GitHead.Find(MonorepoDirectory);
+        var head = GitHead.Find(Git);
         var settings = new BuildSettings(Registry, LogsDirectory, Path.Combine(TemporaryDirectory, "buildx"))
         {
             Tags = Tags,
-            Branch = Tags.Any(t => t.Contains(ImageTags.BranchPlaceholder)) ? GitBranch.Current(MonorepoDirectory, Run.Variable) : null,
+            Branch = Tags.Any(t => t.Contains(ImageTags.BranchPlaceholder)) ? GitBranch.Current(Git, Run.Variable) : null,
             Push = Push,
             Platforms = Platform,
             Builder = Builder,

@@ -136,11 +136,9 @@ public abstract partial class MonorepoBuild
             var merged = BuildReportMerge.Merge(BuildReportMerge.ReadAll(folder),
                 ExpectServices.Select(s => s.Trim()).Where(s => s.Length > 0));
             BuildReportJson.Write(merged, ReportFile);
-            Directory.CreateDirectory(Path.GetDirectoryName(MarkdownReportFile)!);
-            var markdown = BuildReportMarkdown.Render(merged);
-            File.WriteAllText(MarkdownReportFile, markdown);
+            BuildReportMarkdown.Write(MarkdownReportFile, merged);
             Log.Write(BuildReportTable.Render(merged));
-            CiEnvironment.AppendJobSummary(markdown);
+            CiEnvironment.AppendJobSummary(BuildReportMarkdown.Render(merged));
             Log.Information($"Merged {merged.Services.Count} services into {Path.GetRelativePath(RootDirectory, ReportFile)} " +
                             $"and {Path.GetRelativePath(RootDirectory, MarkdownReportFile)}");
 

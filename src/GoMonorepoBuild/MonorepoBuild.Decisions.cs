@@ -20,7 +20,7 @@ public abstract partial class MonorepoBuild
         decisions ?? throw new InvalidOperationException("The build decisions are made by DecisionsAsync first.");
 
     /// <summary>The content digests of the monorepo's files (git blob ids; read from git's index where it can).</summary>
-    protected IFileDigests FileDigests => digests ??= GitIndexDigests.For(MonorepoDirectory, Run.Cancellation);
+    protected IFileDigests FileDigests => digests ??= GitIndexDigests.For(Git, MonorepoDirectory, Run.Cancellation);
 
     /// <summary>Makes this run's decisions once; later calls return the same ones.</summary>
     public async Task<IReadOnlyList<BuildDecision>> DecisionsAsync(CancellationToken cancellationToken) =>
@@ -60,7 +60,7 @@ public abstract partial class MonorepoBuild
     /// <summary>The affected analysis, or null when the monorepo is not in a git work tree (content hashes alone decide then).</summary>
     async Task<Affected.AffectedResult?> ChangesOrNullAsync(CancellationToken cancellationToken)
     {
-        if (LibGit2Sharp.Repository.Discover(MonorepoDirectory) is null)
+        if (!Git.Exists)
         {
             Log.Information($"{MonorepoDirectory} is not in a git work tree: services are built by content hash alone, without reasons from git.");
             return null;

@@ -24,6 +24,14 @@ public abstract partial class MonorepoBuild : BuildBase
     /// <summary>The monorepo folder as an absolute path.</summary>
     public string MonorepoDirectory => Path.GetFullPath(Monorepo ?? RootDirectory, RootDirectory);
 
+    Changes.RunRepository? git;
+
+    /// <summary>
+    /// The monorepo's git repository for this run, opened once and shared by the head, the <c>{branch}</c> tag, the input
+    /// digests and the facade (<see cref="Changes.RunRepository.Exists"/> is false outside git). It stays open for the run.
+    /// </summary>
+    protected Changes.RunRepository Git => git ??= Changes.RunRepository.At(MonorepoDirectory);
+
     GoWorkspace? workspace;
 
     /// <summary>The Go workspace model of the monorepo, loaded on first use.</summary>

@@ -13,10 +13,11 @@ public sealed record GitHead(string Sha, DateTimeOffset CommitTime)
     /// <summary>The HEAD commit of the repository holding <paramref name="directory"/>; null outside git or before the first commit.</summary>
     public static GitHead? Find(string directory)
     {
-        var gitDir = Repository.Discover(directory);
-        if (gitDir is null) return null;
-        using var repo = new Repository(gitDir);
-        var tip = repo.Head.Tip;
-        return tip is null ? null : new GitHead(tip.Sha, tip.Committer.When);
+        using var repository = RunRepository.At(directory);
+        return Find(repository);
     }
+
+    /// <summary>The HEAD commit of <paramref name="repository"/>; null outside git or before the first commit.</summary>
+    public static GitHead? Find(RunRepository repository) => repository.Read(repo =>
+        repo.Head.Tip is { } tip ? new GitHead(tip.Sha, tip.Committer.When) : null, null);
 }

@@ -1,3 +1,4 @@
+using GoMonorepoBuild.Changes;
 using GoMonorepoBuild.Workspace;
 using LibGit2Sharp;
 
@@ -22,11 +23,20 @@ public sealed class GitIndexDigests : IFileDigests
     /// </summary>
     public static IFileDigests For(string root, CancellationToken cancellationToken = default)
     {
+        using var repository = RunRepository.At(Path.GetFullPath(root));
+        return For(repository, root, cancellationToken);
+    }
+
+    /// <summary>Digests for the monorepo at <paramref name="root"/> in <paramref name="repository"/> (the run's, opened once).</summary>
+    public static IFileDigests For(RunRepository repository, string root, CancellationToken cancellationToken = default)
+    {
         cancellationToken.ThrowIfCancellationRequested();
         root = Path.GetFullPath(root);
-        var gitDir = Repository.Discover(root);
-        if (gitDir is null) return new ContentDigests(root);
-        using var repo = new Repository(gitDir);
+        return repository.Read(repo => For(repo, root, cancellationToken), new ContentDigests(root));
+    }
+
+    static IFileDigests For(Repository repo, string root, CancellationToken cancellationToken)
+    {
         if (repo.Info.IsBare || repo.Info.WorkingDirectory is null) return new ContentDigests(root);
         // Real paths on both sides: git knows the checkout by its real path, the monorepo may be reached through a link.
         var prefix = Path.GetRelativePath(RealPath.Of(repo.Info.WorkingDirectory), RealPath.Of(root)).Replace('\\', '/');
