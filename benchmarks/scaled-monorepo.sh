@@ -5,8 +5,8 @@
 # Usage: scaled-monorepo.sh <destination (must not exist)> <K copies of each service>
 #        scaled-monorepo.sh --tax [K (default 82: 498 services)]   (issue 19 goal 4: the decision phase's time)
 # --tax makes the monorepo in a temporary folder, commits it, edits one service and runs
-# `./build.sh BuildChanged --base HEAD --verbosity verbose` RUNS times (default 3), interrupting each run (SIGINT, as a
-# Ctrl-C) once it has decided, before it builds; it prints the decision phase's parts from the run's own log
+# `./build.sh BuildChanged --base HEAD --verbosity verbose` RUNS times (default 3), stopping each run (SIGTERM to its
+# process group) once it has decided, before it builds (a build or two may have started; their images are removed); it prints the decision phase's parts from the run's own log
 # (affected analysis, input hashes, image lookups, one after the other) and the load average.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -24,10 +24,11 @@ if [ "${1:-}" = "--tax" ]; then
   for run in $(seq 1 "${RUNS:-3}"); do
     log="$WORK/run-$run.log"
     # Images are never built here: the registry prefix is unique and the run is interrupted before it builds.
-    "$ROOT/build.sh" BuildChanged --monorepo "$WORK/monorepo" --registry "gmb-scaled-tax-$run" --base HEAD --verbosity verbose >"$log" 2>&1 &
+    # Its own process group (a background job of a script ignores SIGINT), so the stop reaches buildx's clients too.
+    setsid "$ROOT/build.sh" BuildChanged --monorepo "$WORK/monorepo" --registry "gmb-scaled-tax-$run" --base HEAD --verbosity verbose >"$log" 2>&1 &
     pid=$!
-    until grep -q "Decided in" "$log" || ! kill -0 "$pid" 2>/dev/null; do sleep 0.1; done
-    kill -INT "$pid" 2>/dev/null || true
+    until grep -q "Decided in" "$log" || ! kill -0 "$pid" 2>/dev/null; do sleep 0.05; done
+    kill -TERM -- "-$pid" 2>/dev/null || true
     wait "$pid" || true
     ms() { sed -n "s/.*$1: \([0-9]*\) ms.*/\1/p" "$log" | head -n1; }
     a="$(ms "Affected analysis")" h="$(ms "Input hashes")" l="$(ms "Image lookups")"
@@ -36,6 +37,7 @@ if [ "${1:-}" = "--tax" ]; then
     echo "| $run | $a | $((h - a)) | $((l - h)) | $d |"
   done
   echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+  docker image ls --format '{{.Repository}}:{{.Tag}}' | grep "^gmb-scaled-tax-" | xargs -r docker image rm --force >/dev/null 2>&1 || true
   echo "services: $(ls "$WORK/monorepo/services" | wc -l); logs in $WORK"
   exit 0
 fi
