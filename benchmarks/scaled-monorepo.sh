@@ -3,8 +3,44 @@
 # name (services/<name>-<n>, its module path and cmd/<name> folder renamed), the libs shared as they are. Teams
 # run 5 to 500 services; the build scenarios use it to show how each way of building scales with their number.
 # Usage: scaled-monorepo.sh <destination (must not exist)> <K copies of each service>
+#        scaled-monorepo.sh --tax [K (default 82: 498 services)]   (issue 19 goal 4: the decision phase's time)
+# --tax makes the monorepo in a temporary folder, commits it, edits one service and runs
+# `./build.sh BuildChanged --base HEAD --verbosity verbose` RUNS times (default 3), stopping each run (SIGTERM to its
+# process group) once it has decided, before it builds (a build or two may have started; their images are removed); it prints the decision phase's parts from the run's own log
+# (affected analysis, input hashes, image lookups, one after the other) and the load average.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+if [ "${1:-}" = "--tax" ]; then
+  ROOT="$(cd "$HERE/.." && pwd)"
+  . "$HERE/lib/engine.sh"
+  WORK="$(mktemp -d /tmp/gmb-scaled-tax-XXXXXX)"
+  "$0" "$WORK/monorepo" "${2:-82}"
+  git -C "$WORK/monorepo" init -q -b main && git -C "$WORK/monorepo" add -A
+  git -C "$WORK/monorepo" -c user.name=bench -c user.email=bench@example.com commit -q -m "scaled monorepo"
+  "$HERE/scenario-edit.sh" "$WORK/monorepo" service
+  echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "| run | affected analysis (ms) | input hashes (ms) | image lookups (ms) | decided at (ms) |"
+  echo "|---:|---:|---:|---:|---:|"
+  for run in $(seq 1 "${RUNS:-3}"); do
+    log="$WORK/run-$run.log"
+    # Images are never built here: the registry prefix is unique and the run is interrupted before it builds.
+    # Its own process group (a background job of a script ignores SIGINT), so the stop reaches buildx's clients too.
+    setsid "$ROOT/build.sh" BuildChanged --monorepo "$WORK/monorepo" --registry "gmb-scaled-tax-$run" --base HEAD --verbosity verbose >"$log" 2>&1 &
+    pid=$!
+    until grep -q "Decided in" "$log" || ! kill -0 "$pid" 2>/dev/null; do sleep 0.05; done
+    kill -TERM -- "-$pid" 2>/dev/null || true
+    wait "$pid" || true
+    ms() { sed -n "s/.*$1: \([0-9]*\) ms.*/\1/p" "$log" | head -n1; }
+    a="$(ms "Affected analysis")" h="$(ms "Input hashes")" l="$(ms "Image lookups")"
+    d="$(sed -n 's/.*Decided in \([0-9]*\) ms.*/\1/p' "$log" | head -n1)"
+    [ -n "$d" ] || { echo "run $run did not decide; its log: $log" >&2; tail -20 "$log" >&2; exit 1; }
+    echo "| $run | $a | $((h - a)) | $((l - h)) | $d |"
+  done
+  echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+  docker image ls --format '{{.Repository}}:{{.Tag}}' | grep "^gmb-scaled-tax-" | xargs -r docker image rm --force >/dev/null 2>&1 || true
+  echo "services: $(ls "$WORK/monorepo/services" | wc -l); logs in $WORK"
+  exit 0
+fi
 DEST="$1" COPIES="$2"
 [ ! -e "$DEST" ] || { echo "$DEST exists; give a new folder" >&2; exit 2; }
 cp -r "$HERE/../examples/monorepo" "$DEST"

@@ -26,12 +26,9 @@ internal sealed class LocalEngineHost : IEngineHost
         deadline.CancelAfter(timeout);
         try
         {
-            // The engine over its API (no process; a bare request, not the API client, whose start-up would double the
-            // probe); buildx by its plugin file, asking the CLI only where that is not found (every run pays this
+            // The engine over its API (no process; one bare request on its socket, see Api.EnginePing); buildx by its plugin file, asking the CLI only where that is not found (every run pays this
             // probe, and each CLI answer costs a process start or two).
-            var server = Api.EngineEndpoint.Of(engine) is { } endpoint
-                ? await Api.EnginePing.VersionAsync(endpoint, engine.Describe(), deadline.Token)
-                : await engine.Api().VersionAsync(deadline.Token);
+            var server = await engine.Api().VersionAsync(deadline.Token);
             if (server.Version.Length == 0)
                 return EngineAnswer.No("the engine answers without a version");
             if (BuildxPlugin.Find(engine) is not null && ExecutableSearch.Find(engine.DockerCli) is not null)

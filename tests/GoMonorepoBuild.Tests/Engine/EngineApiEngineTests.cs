@@ -19,7 +19,7 @@ public sealed class EngineApiEngineTests
 
         var image = await _engine.Api().InspectImageAsync(BuildxTestSettings.GoImage, Ct);
 
-        Assert.IsType<DockerApiClient>(_engine.Api());
+        Assert.IsType<BareEngineApi>(_engine.Api());
         Assert.Equal(cli.StandardOutput.Trim(), BuilderIdentity.Described(image!));
     }
 
@@ -53,14 +53,19 @@ public sealed class EngineApiEngineTests
     }
 
     [Fact]
-    public async Task The_probes_bare_request_reads_the_same_version_as_the_api_client()
+    public async Task The_bare_requests_read_the_same_version_and_image_as_the_docker_api_client()
     {
         var endpoint = EngineEndpoint.Of(_engine);
         Assert.NotNull(endpoint);
+        using var client = new DockerApiClient(endpoint, _engine.Describe());
 
-        var pinged = await EnginePing.VersionAsync(endpoint, _engine.Describe(), Ct);
-
-        Assert.Equal(await _engine.Api().VersionAsync(Ct), pinged);
+        Assert.Equal(await client.VersionAsync(Ct), await EnginePing.VersionAsync(endpoint, _engine.Describe(), Ct));
+        var bare = await _engine.Api().InspectImageAsync(BuildxTestSettings.GoImage, Ct);
+        var viaClient = await client.InspectImageAsync(BuildxTestSettings.GoImage, Ct);
+        Assert.Equal(BuilderIdentity.Described(viaClient!), BuilderIdentity.Described(bare!));
+        Assert.Equal((viaClient!.Id, viaClient.Size), (bare!.Id, bare.Size));
+        Assert.Equal(viaClient.RepoTags.Order(), bare.RepoTags.Order());
+        Assert.Equal(viaClient.Labels.OrderBy(l => l.Key), bare.Labels.OrderBy(l => l.Key));
     }
 
     [Fact]

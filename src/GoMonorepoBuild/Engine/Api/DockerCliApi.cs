@@ -30,16 +30,7 @@ public sealed class DockerCliApi(DockerEnvironment environment) : IEngineApi
             return result.StandardError.Contains("No such image", StringComparison.OrdinalIgnoreCase)
                 ? null
                 : throw new ProcessFailedException(docker.Describe(args), result.ExitCode, result.StandardError.Trim());
-        var image = Parse(result.StandardOutput);
-        var config = image.TryGetProperty("Config", out var c) && c.ValueKind == JsonValueKind.Object ? c : default;
-        return new ImageFacts(Text(image, "Id"), List(image, "RepoTags") ?? [], Labels(config), image.TryGetProperty("Size", out var size) ? size.GetInt64() : 0)
-        {
-            Layers = image.TryGetProperty("RootFS", out var rootFs) ? List(rootFs, "Layers") ?? [] : [],
-            Env = List(config, "Env"),
-            WorkingDir = Text(config, "WorkingDir"),
-            Entrypoint = List(config, "Entrypoint"),
-            Cmd = List(config, "Cmd"),
-        };
+        return ImageFactsJson.Parse(result.StandardOutput);
     }
 
     public Task TagImageAsync(string source, string target, CancellationToken cancellationToken) =>
@@ -57,18 +48,5 @@ public sealed class DockerCliApi(DockerEnvironment environment) : IEngineApi
 
     static JsonElement Parse(string json) => JsonDocument.Parse(json.Trim()).RootElement;
 
-    static string Text(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
-            ? value.GetString()!
-            : "";
-
-    static List<string>? List(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Array
-            ? value.EnumerateArray().Select(v => v.GetString() ?? "").ToList()
-            : null;
-
-    static Dictionary<string, string> Labels(JsonElement config) =>
-        config.ValueKind == JsonValueKind.Object && config.TryGetProperty("Labels", out var labels) && labels.ValueKind == JsonValueKind.Object
-            ? labels.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString() ?? "", StringComparer.Ordinal)
-            : new Dictionary<string, string>(StringComparer.Ordinal);
+    static string Text(JsonElement element, string name) => ImageFactsJson.Text(element, name);
 }

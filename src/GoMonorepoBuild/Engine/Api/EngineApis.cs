@@ -3,8 +3,8 @@ using System.Collections.Concurrent;
 namespace GoMonorepoBuild.Engine.Api;
 
 /// <summary>
-/// One <see cref="IEngineApi"/> per engine for the life of the process: the API client keeps its connections (and
-/// its warmed-up HTTP and JSON machinery) across every question of a run.
+/// One <see cref="IEngineApi"/> per engine for the life of the process: bare requests on its socket where it has one
+/// (<see cref="BareEngineApi"/>), the docker CLI where only the CLI knows how to reach it.
 /// </summary>
 public static class EngineApis
 {
@@ -12,5 +12,5 @@ public static class EngineApis
 
     public static IEngineApi For(DockerEnvironment engine) =>
         Clients.GetOrAdd((engine.DockerHost, engine.DockerConfig), _ => new Lazy<IEngineApi>(() =>
-            EngineEndpoint.Of(engine) is { } endpoint ? new DockerApiClient(endpoint, engine.Describe()) : new DockerCliApi(engine))).Value;
+            EngineEndpoint.Of(engine) is { } endpoint ? new BareEngineApi(endpoint, engine.Describe()) : new DockerCliApi(engine))).Value;
 }

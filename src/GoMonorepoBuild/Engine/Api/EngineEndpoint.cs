@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace GoMonorepoBuild.Engine.Api;
 
 /// <summary>
-/// Where <see cref="DockerApiClient"/> can reach an engine: its unix socket, or a plain tcp address. Null where only
+/// Where the engine's API (bare requests on its socket, or <see cref="DockerApiClient"/>) can reach an engine: its unix socket, or a plain tcp address. Null where only
 /// the docker CLI knows how (ssh://, TLS client certificates, a docker context other than the default): those keep
 /// asking through the CLI, so an engine that builds never becomes one that cannot be asked.
 /// </summary>

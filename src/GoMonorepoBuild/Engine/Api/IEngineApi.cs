@@ -2,7 +2,7 @@ namespace GoMonorepoBuild.Engine.Api;
 
 /// <summary>
 /// The questions a run asks the engine itself (not buildx): each one an API request over the engine's socket where
-/// it can be reached that way (<see cref="DockerApiClient"/>), a docker CLI call where not (<see cref="DockerCliApi"/>).
+/// it can be reached that way (bare requests, see EngineApis), a docker CLI call where not (<see cref="DockerCliApi"/>).
 /// A process per question cost 50-150 ms of start-up each on the critical path of every run.
 /// </summary>
 public interface IEngineApi

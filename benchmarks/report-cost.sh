@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# The cold cost of each part of BuildChanged's report (issue 19): read the previous JSON, write JSON, append to and
+# tail-read the history, HTML, Markdown, the console table, each timed once in a fresh process (as a run pays them),
+# against the build's ReadyToRun assemblies. Reads the reports of this clone's last BuildChanged (.nuke/temp/reports).
+# Usage: benchmarks/report-cost.sh [runs (default 3)]
+set -euo pipefail
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$HERE/.." && pwd)"
+OUT="$(mktemp -d /tmp/gmb-report-cost-XXXXXX)"
+"$ROOT/build.sh" --help >/dev/null   # the build's own ReadyToRun output is current
+dotnet build "$HERE/ReportCost/ReportCost.csproj" -c Release -o "$OUT" -nologo -v q >/dev/null
+cp "$ROOT/.nuke/temp/build-bin/"*.dll "$OUT/"
+echo "load: $(cut -d' ' -f1-3 /proc/loadavg)"
+for _ in $(seq 1 "${1:-3}"); do dotnet "$OUT/ReportCost.dll" "$ROOT/.nuke/temp/reports" | tr '\n' ';'; echo; done
+rm -rf "$OUT"
