@@ -82,7 +82,7 @@ public abstract partial class MonorepoBuild
         // An own Dockerfile is an input file itself; its build context decides what its COPY instructions see.
         var dockerfile = OwnDockerfileOf(service) is { } own
             ? $"own Dockerfile, context {own.Context.Folder}"
-            : DockerfileGenerator.Render(BuildInputOf(service), DockerfileOptionsFor(service).WithBuilderImage(builder.Reference));
+            : DockerfileGenerator.Render(BuildInputOf(service), OptionsOf(service).WithBuilderImage(builder.Reference));
         return ServiceInputHash.Compute(ImageInputsOf(service), FileDigests, dockerfile, [], Platform, await BuilderIdentityAsync(builder, cancellationToken),
             cancellationToken);
     }
