@@ -35,10 +35,17 @@ public abstract partial class MonorepoBuild
     protected virtual async Task<IReadOnlyList<BuildDecision>> DecideBuildsAsync(CancellationToken cancellationToken)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var changes = await ChangesOrNullAsync(cancellationToken);
+        var inGit = LibGit2Sharp.Repository.Discover(MonorepoDirectory) is not null;
+        if (!inGit) Log.Information($"{MonorepoDirectory} is not in a git work tree: services are built by content hash alone, without reasons from git.");
+        // Independent of git's comparison of revisions, so overlapped with it: the index digests, and, once the model
+        // is loaded (the analysis loads it alongside git), the builder images and their identities. Neither logs here.
+        var digestsRead = Task.Run(() => FileDigests, cancellationToken);
+        if (inGit) PrefetchBuilders(cancellationToken);
+        var changes = inGit ? await ChangesAsync(cancellationToken) : null;
         Log.Debug($"Affected analysis: {clock.ElapsedMilliseconds} ms");
         var leftOut = (await NotCheckedOutServicesAsync(cancellationToken)).ToDictionary(n => n.Name, StringComparer.Ordinal);
         var selected = SelectedServices();
+        await digestsRead;
         var hashes = new Dictionary<string, ServiceInputHash>(StringComparer.Ordinal);
         // A service a sparse checkout left inputs of out has no trustworthy hash here, and nothing to build it from.
         foreach (var service in selected.Where(s => s.IsBuildable && !leftOut.ContainsKey(s.Name)))
@@ -57,14 +64,35 @@ public abstract partial class MonorepoBuild
             changes, Force)).ToList();
     }
 
-    /// <summary>The affected analysis, or null when the monorepo is not in a git work tree (content hashes alone decide then).</summary>
-    async Task<Affected.AffectedResult?> ChangesOrNullAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts resolving the builder images of the selected services' Go versions and their identities, in the background,
+    /// once the work tree's model is loaded. Only where the affected analysis loads that model at once (no --head, no
+    /// sparse checkout), so that nothing is loaded, logged or resolved earlier than in a run without it; --only names
+    /// are taken as given (an unknown name is the selection's error, later).
+    /// </summary>
+    void PrefetchBuilders(CancellationToken cancellationToken)
     {
-        if (LibGit2Sharp.Repository.Discover(MonorepoDirectory) is null)
+        if (Head is not null || Changes.SparseCheckout.MayBeSparse(MonorepoDirectory)) return;
+        // Read here, in order, as the analysis reads them first: the detected --services globs are logged.
+        _ = ServiceGlobs;
+        _ = UnvalidatedImageSettings;
+        var only = OnlyNames;
+        _ = Task.Run(async () =>
         {
-            Log.Information($"{MonorepoDirectory} is not in a git work tree: services are built by content hash alone, without reasons from git.");
-            return null;
-        }
+            var versions = Workspace.Services.Where(s => s.IsBuildable && (only.Count == 0 || NamedByOnly(s.Name)))
+                .Select(s => GoVersions.Minor(s.GoVersion) ?? GoVersions.Fallback).Distinct(StringComparer.Ordinal).ToList();
+            foreach (var version in versions)
+            {
+                var resolved = await ResolveBuilderImageAsync(version, cancellationToken);
+                // A failure is the hash's to report, where it asks for this builder.
+                if (resolved.Succeeded) _ = BuilderIdentityAsync(resolved.Value, cancellationToken);
+            }
+        }, cancellationToken);
+    }
+
+    /// <summary>The affected analysis (of a monorepo in a git work tree), its warnings logged.</summary>
+    async Task<Affected.AffectedResult> ChangesAsync(CancellationToken cancellationToken)
+    {
         var result = await AffectedServicesAsync(cancellationToken);
         // The build reads the working folder: a selected service a sparse checkout left out cannot be built from it.
         foreach (var service in Selected(result.NotCheckedOut)) Log.Warning(service.Describe());
@@ -87,11 +115,10 @@ public abstract partial class MonorepoBuild
             cancellationToken);
     }
 
-    readonly Dictionary<string, string> builderIdentities = new(StringComparer.Ordinal);
+    readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task<string>>> builderIdentities = new(StringComparer.Ordinal);
 
-    async Task<string> BuilderIdentityAsync(BuilderImageRef builder, CancellationToken cancellationToken)
-    {
-        if (builderIdentities.TryGetValue(builder.Reference, out var known)) return known;
-        return builderIdentities[builder.Reference] = await BuilderIdentity.OfAsync(Docker, builder.Reference, cancellationToken);
-    }
+    /// <summary>The builder image's identity, asked of the engine once per run (the decisions may start it early).</summary>
+    Task<string> BuilderIdentityAsync(BuilderImageRef builder, CancellationToken cancellationToken) =>
+        builderIdentities.GetOrAdd(builder.Reference, reference =>
+            new Lazy<Task<string>>(() => BuilderIdentity.OfAsync(Docker, reference, cancellationToken))).Value;
 }

@@ -25,9 +25,17 @@ public abstract partial class MonorepoBuild : BuildBase
     public string MonorepoDirectory => Path.GetFullPath(Monorepo ?? RootDirectory, RootDirectory);
 
     GoWorkspace? workspace;
+    readonly Lock workspaceGate = new();
 
-    /// <summary>The Go workspace model of the monorepo, loaded on first use.</summary>
-    public GoWorkspace Workspace => workspace ??= LoadWorkspace();
+    /// <summary>The Go workspace model of the monorepo, loaded on first use (once, also when asked from several threads at once).</summary>
+    public GoWorkspace Workspace
+    {
+        get
+        {
+            if (workspace is { } loaded) return loaded;
+            lock (workspaceGate) return workspace ??= LoadWorkspace();
+        }
+    }
 
     IReadOnlyList<string>? serviceGlobs;
 
