@@ -46,22 +46,44 @@ public abstract partial class MonorepoBuild
         var leftOut = (await NotCheckedOutServicesAsync(cancellationToken)).ToDictionary(n => n.Name, StringComparer.Ordinal);
         var selected = SelectedServices();
         await digestsRead;
-        var hashes = new Dictionary<string, ServiceInputHash>(StringComparer.Ordinal);
+        // Each service's hash inputs are gathered in order (their log lines in order, an override of DockerfileOptionsFor
+        // called on this thread); the hashing runs alongside, and each lookup starts as soon as its hash is known.
         // A service a sparse checkout left inputs of out has no trustworthy hash here, and nothing to build it from.
-        foreach (var service in selected.Where(s => s.IsBuildable && !leftOut.ContainsKey(s.Name)))
-            hashes[service.Name] = await InputHashOfAsync(service, cancellationToken);
-        Log.Debug($"Input hashes: {clock.ElapsedMilliseconds} ms");
-        // Where this run puts images is where an image for these inputs must be: the registry when pushing.
-        var references = hashes.Keys.ToDictionary(n => n, n => $"{ImageRepositoryOf(Workspace.Service(n)!)}:{hashes[n].Tag}");
         var lookup = new ImageLookup(Docker);
-        var existing = Force ? new Dictionary<string, ExistingImage>()
-            : Push ? await lookup.InRegistryAsync(references.Values, cancellationToken)
-            : await lookup.InEngineAsync(references.Values, cancellationToken);
+        var pending = new List<(string Name, Task<ServiceInputHash> Hash, Task<ExistingImage?> Existing)>();
+        try
+        {
+            foreach (var service in selected.Where(s => s.IsBuildable && !leftOut.ContainsKey(s.Name)))
+            {
+                var inputs = await HashInputsOfAsync(service, cancellationToken);
+                var hash = Task.Run(() => inputs.Hash(FileDigests, cancellationToken), cancellationToken);
+                pending.Add((service.Name, hash, Force ? Task.FromResult<ExistingImage?>(null) : LookUpAsync(service, hash)));
+            }
+        }
+        catch (Exception) when (pending.Count > 0)
+        {
+            // An earlier service's hash failing is the failure to report, as when they were computed one after the other.
+            await Task.WhenAll(pending.Select(p => p.Hash));
+            throw;
+        }
+        await Task.WhenAll(pending.Select(p => p.Hash));
+        Log.Debug($"Input hashes: {clock.ElapsedMilliseconds} ms");
+        var hashes = pending.ToDictionary(p => p.Name, p => p.Hash.Result, StringComparer.Ordinal);
+        // Where this run puts images is where an image for these inputs must be: the registry when pushing.
+        var references = hashes.Keys.ToDictionary(n => n, n => ReferenceOf(Workspace.Service(n)!, hashes[n]), StringComparer.Ordinal);
+        var found = await Task.WhenAll(pending.Select(p => p.Existing));
+        var existing = found.OfType<ExistingImage>().DistinctBy(e => e.Reference).ToDictionary(e => e.Reference, StringComparer.Ordinal);
 
         Log.Debug($"Image lookups: {clock.ElapsedMilliseconds} ms");
         return selected.Select(service => Building.BuildDecisions.Decide(service, leftOut.GetValueOrDefault(service.Name),
             hashes.GetValueOrDefault(service.Name), references.TryGetValue(service.Name, out var reference) ? existing.GetValueOrDefault(reference) : null,
             changes, Force)).ToList();
+
+        async Task<ExistingImage?> LookUpAsync(GoService service, Task<ServiceInputHash> hash)
+        {
+            var reference = ReferenceOf(service, await hash);
+            return Push ? await lookup.InRegistryAsync(reference, cancellationToken) : await lookup.InEngineAsync(reference, cancellationToken);
+        }
     }
 
     /// <summary>
@@ -103,16 +125,41 @@ public abstract partial class MonorepoBuild
     /// <summary>The image repository of a service: <c>&lt;registry&gt;/&lt;image name&gt;</c>.</summary>
     public string ImageRepositoryOf(GoService service) => ImageName.Repository(Registry, service.Name);
 
+    /// <summary>Where an image for <paramref name="hash"/> is: its repository, tagged with the hash.</summary>
+    string ReferenceOf(GoService service, ServiceInputHash hash) => $"{ImageRepositoryOf(service)}:{hash.Tag}";
+
     /// <summary>The digest of everything that determines the service's image (see <see cref="ServiceInputHash"/>).</summary>
-    protected async Task<ServiceInputHash> InputHashOfAsync(GoService service, CancellationToken cancellationToken)
+    protected async Task<ServiceInputHash> InputHashOfAsync(GoService service, CancellationToken cancellationToken) =>
+        (await HashInputsOfAsync(service, cancellationToken)).Hash(FileDigests, cancellationToken);
+
+    /// <summary>
+    /// What a service's input hash is made of. Gathering it logs (the builder image, a service's several main packages)
+    /// and calls the overridable <see cref="DockerfileOptionsFor"/>, so it runs in the run's order; hashing it may run anywhere.
+    /// </summary>
+    async Task<HashInputs> HashInputsOfAsync(GoService service, CancellationToken cancellationToken)
     {
         var builder = await BuilderImageFor(GoVersions.Minor(service.GoVersion) ?? GoVersions.Fallback, cancellationToken);
         // An own Dockerfile is an input file itself; its build context decides what its COPY instructions see.
-        var dockerfile = OwnDockerfileOf(service) is { } own
-            ? $"own Dockerfile, context {own.Context.Folder}"
-            : DockerfileGenerator.Render(BuildInputOf(service), OptionsOf(service).WithBuilderImage(builder.Reference));
-        return ServiceInputHash.Compute(ImageInputsOf(service), FileDigests, dockerfile, [], Platform, await BuilderIdentityAsync(builder, cancellationToken),
-            cancellationToken);
+        Func<string> dockerfile;
+        if (OwnDockerfileOf(service) is { } own)
+        {
+            var text = $"own Dockerfile, context {own.Context.Folder}";
+            dockerfile = () => text;
+        }
+        else
+        {
+            var input = BuildInputOf(service);
+            var options = OptionsOf(service).WithBuilderImage(builder.Reference);
+            dockerfile = () => DockerfileGenerator.Render(input, options);
+        }
+        return new HashInputs(ImageInputsOf(service), dockerfile, Platform, await BuilderIdentityAsync(builder, cancellationToken));
+    }
+
+    /// <summary>A service's hash inputs, gathered; <see cref="Hash"/> renders its Dockerfile and digests its files.</summary>
+    sealed record HashInputs(IReadOnlyList<string> Files, Func<string> Dockerfile, IReadOnlyList<string> Platforms, string BuilderIdentity)
+    {
+        public ServiceInputHash Hash(IFileDigests digests, CancellationToken cancellationToken) =>
+            ServiceInputHash.Compute(Files, digests, Dockerfile(), [], Platforms, BuilderIdentity, cancellationToken);
     }
 
     readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task<string>>> builderIdentities = new(StringComparer.Ordinal);
