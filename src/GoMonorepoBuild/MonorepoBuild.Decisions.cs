@@ -101,14 +101,18 @@ public abstract partial class MonorepoBuild
         var only = OnlyNames;
         _ = Task.Run(async () =>
         {
-            var versions = Workspace.Services.Where(s => s.IsBuildable && (only.Count == 0 || NamedByOnly(s.Name)))
-                .Select(s => GoVersions.Minor(s.GoVersion) ?? GoVersions.Fallback).Distinct(StringComparer.Ordinal).ToList();
+            var services = Workspace.Services.Where(s => s.IsBuildable && (only.Count == 0 || NamedByOnly(s.Name))).ToList();
+            var versions = services.Select(s => GoVersions.Minor(s.GoVersion) ?? GoVersions.Fallback).Distinct(StringComparer.Ordinal).ToList();
+            // The sources' LoadLocation scan (file reads, no log) warms alongside; the hash's options then find it done.
+            var scanned = Task.Run(() => Parallel.ForEach(services, new ParallelOptions { CancellationToken = cancellationToken },
+                service => RuntimeAssets.Of(service, LoadLocations)), cancellationToken);
             foreach (var version in versions)
             {
                 var resolved = await ResolveBuilderImageAsync(version, cancellationToken);
                 // A failure is the hash's to report, where it asks for this builder.
                 if (resolved.Succeeded) _ = BuilderIdentityAsync(resolved.Value, cancellationToken);
             }
+            await scanned;
         }, cancellationToken);
     }
 
