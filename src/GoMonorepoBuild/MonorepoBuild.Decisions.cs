@@ -35,36 +35,90 @@ public abstract partial class MonorepoBuild
     protected virtual async Task<IReadOnlyList<BuildDecision>> DecideBuildsAsync(CancellationToken cancellationToken)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var changes = await ChangesOrNullAsync(cancellationToken);
+        var inGit = Git.Exists;
+        if (!inGit) Log.Information($"{MonorepoDirectory} is not in a git work tree: services are built by content hash alone, without reasons from git.");
+        // Independent of git's comparison of revisions, so overlapped with it: the index digests, and, once the model
+        // is loaded (the analysis loads it alongside git), the builder images and their identities. Neither logs here.
+        var digestsRead = Task.Run(() => FileDigests, cancellationToken);
+        if (inGit) PrefetchBuilders(cancellationToken);
+        var changes = inGit ? await ChangesAsync(cancellationToken) : null;
         Log.Debug($"Affected analysis: {clock.ElapsedMilliseconds} ms");
         var leftOut = (await NotCheckedOutServicesAsync(cancellationToken)).ToDictionary(n => n.Name, StringComparer.Ordinal);
         var selected = SelectedServices();
-        var hashes = new Dictionary<string, ServiceInputHash>(StringComparer.Ordinal);
+        await digestsRead;
+        // Each service's hash inputs are gathered in order (their log lines in order, an override of DockerfileOptionsFor
+        // called on this thread); the hashing runs alongside, and each lookup starts as soon as its hash is known.
         // A service a sparse checkout left inputs of out has no trustworthy hash here, and nothing to build it from.
-        foreach (var service in selected.Where(s => s.IsBuildable && !leftOut.ContainsKey(s.Name)))
-            hashes[service.Name] = await InputHashOfAsync(service, cancellationToken);
-        Log.Debug($"Input hashes: {clock.ElapsedMilliseconds} ms");
-        // Where this run puts images is where an image for these inputs must be: the registry when pushing.
-        var references = hashes.Keys.ToDictionary(n => n, n => $"{ImageRepositoryOf(Workspace.Service(n)!)}:{hashes[n].Tag}");
         var lookup = new ImageLookup(Docker);
-        var existing = Force ? new Dictionary<string, ExistingImage>()
-            : Push ? await lookup.InRegistryAsync(references.Values, cancellationToken)
-            : await lookup.InEngineAsync(references.Values, cancellationToken);
+        var pending = new List<(string Name, Task<ServiceInputHash> Hash, Task<ExistingImage?> Existing)>();
+        try
+        {
+            foreach (var service in selected.Where(s => s.IsBuildable && !leftOut.ContainsKey(s.Name)))
+            {
+                var inputs = await HashInputsOfAsync(service, cancellationToken);
+                var hash = Task.Run(() => inputs.Hash(FileDigests, cancellationToken), cancellationToken);
+                pending.Add((service.Name, hash, Force ? Task.FromResult<ExistingImage?>(null) : LookUpAsync(service, hash)));
+            }
+        }
+        catch (Exception) when (pending.Count > 0)
+        {
+            // An earlier service's hash failing is the failure to report, as when they were computed one after the other.
+            await Task.WhenAll(pending.Select(p => p.Hash));
+            throw;
+        }
+        await Task.WhenAll(pending.Select(p => p.Hash));
+        Log.Debug($"Input hashes: {clock.ElapsedMilliseconds} ms");
+        var hashes = pending.ToDictionary(p => p.Name, p => p.Hash.Result, StringComparer.Ordinal);
+        // Where this run puts images is where an image for these inputs must be: the registry when pushing.
+        var references = hashes.Keys.ToDictionary(n => n, n => ReferenceOf(Workspace.Service(n)!, hashes[n]), StringComparer.Ordinal);
+        var found = await Task.WhenAll(pending.Select(p => p.Existing));
+        var existing = found.OfType<ExistingImage>().DistinctBy(e => e.Reference).ToDictionary(e => e.Reference, StringComparer.Ordinal);
 
         Log.Debug($"Image lookups: {clock.ElapsedMilliseconds} ms");
         return selected.Select(service => Building.BuildDecisions.Decide(service, leftOut.GetValueOrDefault(service.Name),
             hashes.GetValueOrDefault(service.Name), references.TryGetValue(service.Name, out var reference) ? existing.GetValueOrDefault(reference) : null,
             changes, Force)).ToList();
+
+        async Task<ExistingImage?> LookUpAsync(GoService service, Task<ServiceInputHash> hash)
+        {
+            var reference = ReferenceOf(service, await hash);
+            return Push ? await lookup.InRegistryAsync(reference, cancellationToken) : await lookup.InEngineAsync(reference, cancellationToken);
+        }
     }
 
-    /// <summary>The affected analysis, or null when the monorepo is not in a git work tree (content hashes alone decide then).</summary>
-    async Task<Affected.AffectedResult?> ChangesOrNullAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts resolving the builder images of the selected services' Go versions and their identities, in the background,
+    /// once the work tree's model is loaded. Only where the affected analysis loads that model at once (no --head, no
+    /// sparse checkout), so that nothing is loaded, logged or resolved earlier than in a run without it; --only names
+    /// are taken as given (an unknown name is the selection's error, later).
+    /// </summary>
+    void PrefetchBuilders(CancellationToken cancellationToken)
     {
-        if (!Git.Exists)
+        if (Head is not null || Changes.SparseCheckout.MayBeSparse(MonorepoDirectory)) return;
+        // Read here, in order, as the analysis reads them first: the detected --services globs are logged.
+        _ = ServiceGlobs;
+        _ = UnvalidatedImageSettings;
+        var only = OnlyNames;
+        _ = Task.Run(async () =>
         {
-            Log.Information($"{MonorepoDirectory} is not in a git work tree: services are built by content hash alone, without reasons from git.");
-            return null;
-        }
+            var services = Workspace.Services.Where(s => s.IsBuildable && (only.Count == 0 || NamedByOnly(s.Name))).ToList();
+            var versions = services.Select(s => GoVersions.Minor(s.GoVersion) ?? GoVersions.Fallback).Distinct(StringComparer.Ordinal).ToList();
+            // The sources' LoadLocation scan (file reads, no log) warms alongside; the hash's options then find it done.
+            var scanned = Task.Run(() => Parallel.ForEach(services, new ParallelOptions { CancellationToken = cancellationToken },
+                service => RuntimeAssets.Of(service, LoadLocations)), cancellationToken);
+            foreach (var version in versions)
+            {
+                var resolved = await ResolveBuilderImageAsync(version, cancellationToken);
+                // A failure is the hash's to report, where it asks for this builder.
+                if (resolved.Succeeded) _ = BuilderIdentityAsync(resolved.Value, cancellationToken);
+            }
+            await scanned;
+        }, cancellationToken);
+    }
+
+    /// <summary>The affected analysis (of a monorepo in a git work tree), its warnings logged.</summary>
+    async Task<Affected.AffectedResult> ChangesAsync(CancellationToken cancellationToken)
+    {
         var result = await AffectedServicesAsync(cancellationToken);
         // The build reads the working folder: a selected service a sparse checkout left out cannot be built from it.
         foreach (var service in Selected(result.NotCheckedOut)) Log.Warning(service.Describe());
@@ -75,23 +129,47 @@ public abstract partial class MonorepoBuild
     /// <summary>The image repository of a service: <c>&lt;registry&gt;/&lt;image name&gt;</c>.</summary>
     public string ImageRepositoryOf(GoService service) => ImageName.Repository(Registry, service.Name);
 
+    /// <summary>Where an image for <paramref name="hash"/> is: its repository, tagged with the hash.</summary>
+    string ReferenceOf(GoService service, ServiceInputHash hash) => $"{ImageRepositoryOf(service)}:{hash.Tag}";
+
     /// <summary>The digest of everything that determines the service's image (see <see cref="ServiceInputHash"/>).</summary>
-    protected async Task<ServiceInputHash> InputHashOfAsync(GoService service, CancellationToken cancellationToken)
+    protected async Task<ServiceInputHash> InputHashOfAsync(GoService service, CancellationToken cancellationToken) =>
+        (await HashInputsOfAsync(service, cancellationToken)).Hash(FileDigests, cancellationToken);
+
+    /// <summary>
+    /// What a service's input hash is made of. Gathering it logs (the builder image, a service's several main packages)
+    /// and calls the overridable <see cref="DockerfileOptionsFor"/>, so it runs in the run's order; hashing it may run anywhere.
+    /// </summary>
+    async Task<HashInputs> HashInputsOfAsync(GoService service, CancellationToken cancellationToken)
     {
         var builder = await BuilderImageFor(GoVersions.Minor(service.GoVersion) ?? GoVersions.Fallback, cancellationToken);
         // An own Dockerfile is an input file itself; its build context decides what its COPY instructions see.
-        var dockerfile = OwnDockerfileOf(service) is { } own
-            ? $"own Dockerfile, context {own.Context.Folder}"
-            : DockerfileGenerator.Render(BuildInputOf(service), DockerfileOptionsFor(service).WithBuilderImage(builder.Reference));
-        return ServiceInputHash.Compute(ImageInputsOf(service), FileDigests, dockerfile, [], Platform, await BuilderIdentityAsync(builder, cancellationToken),
-            cancellationToken);
+        Func<string> dockerfile;
+        if (OwnDockerfileOf(service) is { } own)
+        {
+            var text = $"own Dockerfile, context {own.Context.Folder}";
+            dockerfile = () => text;
+        }
+        else
+        {
+            var input = BuildInputOf(service);
+            var options = OptionsOf(service).WithBuilderImage(builder.Reference);
+            dockerfile = () => DockerfileGenerator.Render(input, options);
+        }
+        return new HashInputs(ImageInputsOf(service), dockerfile, Platform, await BuilderIdentityAsync(builder, cancellationToken));
     }
 
-    readonly Dictionary<string, string> builderIdentities = new(StringComparer.Ordinal);
-
-    async Task<string> BuilderIdentityAsync(BuilderImageRef builder, CancellationToken cancellationToken)
+    /// <summary>A service's hash inputs, gathered; <see cref="Hash"/> renders its Dockerfile and digests its files.</summary>
+    sealed record HashInputs(IReadOnlyList<string> Files, Func<string> Dockerfile, IReadOnlyList<string> Platforms, string BuilderIdentity)
     {
-        if (builderIdentities.TryGetValue(builder.Reference, out var known)) return known;
-        return builderIdentities[builder.Reference] = await BuilderIdentity.OfAsync(Docker, builder.Reference, cancellationToken);
+        public ServiceInputHash Hash(IFileDigests digests, CancellationToken cancellationToken) =>
+            ServiceInputHash.Compute(Files, digests, Dockerfile(), [], Platforms, BuilderIdentity, cancellationToken);
     }
+
+    readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task<string>>> builderIdentities = new(StringComparer.Ordinal);
+
+    /// <summary>The builder image's identity, asked of the engine once per run (the decisions may start it early).</summary>
+    Task<string> BuilderIdentityAsync(BuilderImageRef builder, CancellationToken cancellationToken) =>
+        builderIdentities.GetOrAdd(builder.Reference, reference =>
+            new Lazy<Task<string>>(() => BuilderIdentity.OfAsync(Docker, reference, cancellationToken))).Value;
 }

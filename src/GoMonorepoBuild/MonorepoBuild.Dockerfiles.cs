@@ -61,7 +61,7 @@ public abstract partial class MonorepoBuild
             }
             var input = BuildInputOf(service);
             var builder = await BuilderImageFor(GoVersions.Minor(service.GoVersion) ?? GoVersions.Fallback, ct);
-            var options = DockerfileOptionsFor(service).WithBuilderImage(builder.Reference);
+            var options = OptionsOf(service).WithBuilderImage(builder.Reference);
             var result = ServiceGenerator.Generate(MonorepoDirectory, input, options, DockerfilesDirectory, ct);
             generated[service.Name] = result;
             Log.Information($"{service.Name}: {Path.GetRelativePath(RootDirectory, result.DockerfilePath)} " +
@@ -70,13 +70,27 @@ public abstract partial class MonorepoBuild
         }
     }
 
+    LoadLocationScan? loadLocations;
+
+    /// <summary>This run's scan of the sources for LoadLocation: a file shared by many services is read once.</summary>
+    LoadLocationScan LoadLocations =>
+        LazyInitializer.EnsureInitialized(ref loadLocations, () => new LoadLocationScan(new MonorepoFiles(MonorepoDirectory)));
+
+    readonly System.Collections.Concurrent.ConcurrentDictionary<string, DockerfileOptions> dockerfileOptions = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// <see cref="DockerfileOptionsFor"/> once per service and run: the input hash and the generation both need them,
+    /// and an override may be costly (or scan files, as the default does).
+    /// </summary>
+    DockerfileOptions OptionsOf(GoService service) => dockerfileOptions.GetOrAdd(service.Name, _ => DockerfileOptionsFor(service));
+
     /// <summary>
     /// Options of a service's generated Dockerfile: what its code needs (<see cref="RuntimeAssets"/>), then its
     /// section of gomonorepobuild.json over <c>--runtime-image</c> over the file's defaults. Override to change more.
     /// </summary>
     protected virtual DockerfileOptions DockerfileOptionsFor(GoService service)
     {
-        var needs = RuntimeAssets.Of(service, new MonorepoFiles(MonorepoDirectory));
+        var needs = RuntimeAssets.Of(service, LoadLocations);
         var settings = ImageSettings.For(service.Name, Dockerfiles.ImageSettings.None.WithRuntime(RuntimeImage));
         var options = settings.ApplyTo(DockerfileOptions.Default.WithMetadataLabels(), needs);
         try

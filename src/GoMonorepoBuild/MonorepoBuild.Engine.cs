@@ -46,14 +46,25 @@ public abstract partial class MonorepoBuild
             Log.Information($"Go: {GoBinary}");
         });
 
+    readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task<Held<BuilderImageRef>>>> builderResolutions = new(StringComparer.Ordinal);
+
     /// <summary>The builder image for a Go version ("1.23"), resolved once per run.</summary>
     protected async Task<BuilderImageRef> BuilderImageFor(string goMinorVersion, CancellationToken cancellationToken)
     {
         if (builderImages.TryGetValue(goMinorVersion, out var known)) return known;
-        var resolved = await BuilderImage.ResolveAsync(Docker, goMinorVersion, GoImage, EngineOptions, cancellationToken);
+        // Its log (seeding, an outdated image) is written here, where it was when nothing resolved it early.
+        var resolved = (await ResolveBuilderImageAsync(goMinorVersion, cancellationToken)).Replay();
         Log.Information($"Go {goMinorVersion} builder image: {resolved.Reference} ({resolved.Origin})");
         return builderImages[goMinorVersion] = resolved;
     }
+
+    /// <summary>
+    /// Starts resolving the builder image of a Go version, once per run, its log held for <see cref="BuilderImageFor"/>:
+    /// the decisions start it as soon as the model says which versions, while git still compares revisions.
+    /// </summary>
+    Task<Held<BuilderImageRef>> ResolveBuilderImageAsync(string goMinorVersion, CancellationToken cancellationToken) =>
+        builderResolutions.GetOrAdd(goMinorVersion, version => new Lazy<Task<Held<BuilderImageRef>>>(() =>
+            HeldLog.Start(() => BuilderImage.ResolveAsync(Docker, version, GoImage, EngineOptions, cancellationToken)))).Value;
 
     /// <summary>The distinct Go minor versions ("1.23") of the services, newest first; "1.23" when none says.</summary>
     protected IReadOnlyList<string> GoMinorVersions()

@@ -33,9 +33,17 @@ public abstract partial class MonorepoBuild : BuildBase
     protected Changes.RunRepository Git => git ??= Changes.RunRepository.At(MonorepoDirectory);
 
     GoWorkspace? workspace;
+    readonly Lock workspaceGate = new();
 
-    /// <summary>The Go workspace model of the monorepo, loaded on first use.</summary>
-    public GoWorkspace Workspace => workspace ??= LoadWorkspace();
+    /// <summary>The Go workspace model of the monorepo, loaded on first use (once, also when asked from several threads at once).</summary>
+    public GoWorkspace Workspace
+    {
+        get
+        {
+            if (workspace is { } loaded) return loaded;
+            lock (workspaceGate) return workspace ??= LoadWorkspace();
+        }
+    }
 
     IReadOnlyList<string>? serviceGlobs;
 
