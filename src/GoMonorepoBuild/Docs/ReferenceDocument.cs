@@ -93,7 +93,7 @@ internal static class ReferenceDocument
         text.AppendLine();
         text.AppendLine("What `build/Build.cs` can use (public and protected members of the base classes) and override (`virtual`).");
         text.AppendLine("Targets and parameters are listed above.");
-        foreach (var type in new[] { typeof(MonorepoBuild), typeof(BuildBase) })
+        foreach (var type in new[] { typeof(MonorepoBuild), typeof(MonorepoBuildCore), typeof(BuildBase) })
         {
             text.AppendLine();
             text.AppendLine($"### {type.Name}");
