@@ -120,6 +120,10 @@ public class FrameworkComponentsTests : IDisposable
     }
 
     [Fact]
+    public void A_composing_build_names_a_components_target_as_its_default_through_From() =>
+        Assert.Equal(["BuildChanged"], BuildBase.DefaultTargetNames<ChangedOnly>([x => x.From<IBuildChanged>().BuildChanged]));
+
+    [Fact]
     public void ExportGoCache_runs_after_BuildChanged_only_when_the_build_has_it()
     {
         Assert.Empty(Catalog(new GoCacheOnly()).Single(t => t.Name == "ExportGoCache").After);
