@@ -7,7 +7,7 @@ using Spectre.Console;
 
 namespace GoMonorepoBuild;
 
-public abstract partial class MonorepoBuild
+public abstract partial class MonorepoBuildCore
 {
     [Parameter("The base revision to compare with (default: the CI's base, else the merge-base of HEAD with origin/main, main or master)")]
     public string? Base { get; set; }
@@ -47,31 +47,30 @@ public abstract partial class MonorepoBuild
         new[] { "build/**", ".nuke/parameters*.json", "build.sh", "build.ps1", "build.cmd", "global.json", "Directory.Packages.props", "Directory.Build.props" }
             .Select(p => RepoPath.Combine(buildFolder, p)).ToList();
 
-    public virtual Target Affected => _ => _
-        .Description("Work out which services the changes between --base and --head affect, and why")
-        .Executes(async ct =>
+    /// <summary>What <see cref="IAffected.Affected"/> does: prints and writes the affected analysis; fails when an affected service is blocked.</summary>
+    protected internal async Task ReportAffectedAsync(CancellationToken ct)
+    {
+        if (DeepenLimit < 0) throw new UsageException($"--deepen-limit {DeepenLimit}: give 0 or a positive number of commits.");
+        var result = await AffectedServicesAsync(ct);
+        // Through the build's log writer, so a build run in-process (tests, tools) captures the table too.
+        Log.Write(AffectedTable.Render(result));
+        Log.Information($"Base: {result.Base ?? "none"} ({result.BaseSource}); head: {result.Head}");
+        if (result.Fallback is not null) Log.Warning($"Fallback: {result.Fallback}");
+        foreach (var note in result.Notes) Log.Warning(note);
+        foreach (var service in result.NotCheckedOut) Log.Warning(service.Describe());
+        var text = Format == AffectedFormat.Matrix ? AffectedJson.Matrix(result) : AffectedJson.Serialize(result);
+        if (Output is null)
         {
-            if (DeepenLimit < 0) throw new UsageException($"--deepen-limit {DeepenLimit}: give 0 or a positive number of commits.");
-            var result = await AffectedServicesAsync(ct);
-            // Through the build's log writer, so a build run in-process (tests, tools) captures the table too.
-            Log.Write(AffectedTable.Render(result));
-            Log.Information($"Base: {result.Base ?? "none"} ({result.BaseSource}); head: {result.Head}");
-            if (result.Fallback is not null) Log.Warning($"Fallback: {result.Fallback}");
-            foreach (var note in result.Notes) Log.Warning(note);
-            foreach (var service in result.NotCheckedOut) Log.Warning(service.Describe());
-            var text = Format == AffectedFormat.Matrix ? AffectedJson.Matrix(result) : AffectedJson.Serialize(result);
-            if (Output is null)
-            {
-                if (Format == AffectedFormat.Matrix) Log.Output.Out.WriteLine(text);
-            }
-            else
-            {
-                var path = Path.GetFullPath(Output, RootDirectory);
-                AffectedJson.WriteFile(path, text);
-                Log.Information($"Wrote {Path.GetRelativePath(RootDirectory, path)}");
-            }
-            FailWhenBlockedServicesAreAffected(result);
-        });
+            if (Format == AffectedFormat.Matrix) Log.Output.Out.WriteLine(text);
+        }
+        else
+        {
+            var path = Path.GetFullPath(Output, RootDirectory);
+            AffectedJson.WriteFile(path, text);
+            Log.Information($"Wrote {Path.GetRelativePath(RootDirectory, path)}");
+        }
+        FailWhenBlockedServicesAreAffected(result);
+    }
 
     /// <summary>
     /// A blocked service the changes may reach cannot be analysed: the run fails (after writing its output, so CI still

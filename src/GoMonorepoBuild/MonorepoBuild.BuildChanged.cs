@@ -9,7 +9,7 @@ using GoMonorepoBuild.Pipeline.ChangedBuild;
 
 namespace GoMonorepoBuild;
 
-public abstract partial class MonorepoBuild
+public abstract partial class MonorepoBuildCore
 {
     [Parameter("Image name prefix: images are <registry>/<service>:<commit> (default: gomonorepobuild)")]
     public string Registry { get; set; } = "gomonorepobuild";
@@ -58,14 +58,12 @@ public abstract partial class MonorepoBuild
         .WithFolder(Path.GetFullPath(CacheDir ?? Path.Combine(TemporaryDirectory, "buildx-cache"), RootDirectory))
         .WithReference(CacheRef ?? (Cache == CacheBackend.Registry ? Registry : null));
 
-    public virtual Target BuildChanged => _ => _
-        .Description("Build the images of the selected services side by side and report, per service, what the cache did")
-        .DependsOn(EnsureEngine)
-        .Executes(async ct =>
-        {
-            var outcome = await ChangedBuildPipeline().RunAsync(ct);
-            if (outcome.Failure is { } failure) throw new Exception(failure);
-        });
+    /// <summary>What <see cref="IBuildChanged.BuildChanged"/> does: runs the pipeline (decide, generate, build, report).</summary>
+    protected internal async Task BuildChangedAsync(CancellationToken ct)
+    {
+        var outcome = await ChangedBuildPipeline().RunAsync(ct);
+        if (outcome.Failure is { } failure) throw new Exception(failure);
+    }
 
     /// <summary>BuildChanged's pipeline, wired to this build's stages and parameters.</summary>
     ChangedBuildPipeline ChangedBuildPipeline()

@@ -7,7 +7,7 @@ using GoMonorepoBuild.Workspace.Services;
 
 namespace GoMonorepoBuild;
 
-public abstract partial class MonorepoBuild
+public abstract partial class MonorepoBuildCore
 {
     [Parameter("Build every selected service even when an image for its inputs exists (the BuildKit cache still applies)")]
     public bool Force { get; set; }

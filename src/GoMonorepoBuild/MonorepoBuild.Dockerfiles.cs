@@ -6,7 +6,7 @@ using GoMonorepoBuild.Workspace.Services;
 
 namespace GoMonorepoBuild;
 
-public abstract partial class MonorepoBuild
+public abstract partial class MonorepoBuildCore
 {
     [Parameter("Where generated Dockerfiles and scoped build contexts are written (default: .nuke/temp/docker)")]
     public string? DockerfilesDir { get; set; }
@@ -40,10 +40,8 @@ public abstract partial class MonorepoBuild
     /// <summary>The Dockerfile and context of each selected buildable service, by service name (set by GenerateDockerfiles).</summary>
     public IReadOnlyDictionary<string, GeneratedService> Generated => generated;
 
-    public virtual Target GenerateDockerfiles => _ => _
-        .Description("Write a scoped, cache-friendly Dockerfile and build context for each selected service")
-        .DependsOn(EnsureEngine)
-        .Executes(ct => GenerateAsync(SelectedServices(), ct));
+    /// <summary>What <see cref="IGenerateDockerfiles.GenerateDockerfiles"/> does: generates for every selected service.</summary>
+    protected internal Task GenerateDockerfilesAsync(CancellationToken ct) => GenerateAsync(SelectedServices(), ct);
 
     /// <summary>
     /// Writes the Dockerfile and stages the context of each of <paramref name="services"/> that has a main package and

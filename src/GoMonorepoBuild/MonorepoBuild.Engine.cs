@@ -3,7 +3,7 @@ using GoMonorepoBuild.Targets;
 
 namespace GoMonorepoBuild;
 
-public abstract partial class MonorepoBuild
+public abstract partial class MonorepoBuildCore
 {
     [Parameter("The Go builder image (default: golang:<go version>-alpine, else an image seeded offline from a local Go)")]
     public string? GoImage { get; set; }
@@ -14,37 +14,34 @@ public abstract partial class MonorepoBuild
     /// <summary>Where GoMonorepoBuild keeps its private engine and toolchains (GMB_HOME, else ~/.cache/gomonorepobuild).</summary>
     protected virtual EngineOptions EngineOptions => new();
 
-    /// <summary>The engine every docker/buildx call of this run goes to (set by <see cref="EnsureEngine"/>).</summary>
+    /// <summary>The engine every docker/buildx call of this run goes to (set by the EnsureEngine target).</summary>
     public DockerEnvironment Docker =>
         docker ?? throw new InvalidOperationException("No engine yet: make the target that needs Docker depend on EnsureEngine.");
 
-    /// <summary>The path of the Go binary <see cref="EnsureGo"/> found or provisioned.</summary>
+    /// <summary>The path of the Go binary the EnsureGo target found or provisioned.</summary>
     public string? GoBinary { get; private set; }
 
-    public virtual Target EnsureEngine => _ => _
-        .Description("Use the configured Docker engine with buildx, or provision and start a private one")
-        .Executes(async ct =>
-        {
-            docker = await DockerEngine.EnsureAsync(EngineOptions, ct);
-            Log.Information(docker.Provisioned
-                ? $"Engine: GoMonorepoBuild's private engine ({docker.Describe()})"
-                : $"Engine: {docker.Describe()}");
-        });
+    /// <summary>What <see cref="IEnsureEngine.EnsureEngine"/> does: finds or provisions the engine this run uses.</summary>
+    protected internal async Task EnsureEngineAsync(CancellationToken ct)
+    {
+        docker = await DockerEngine.EnsureAsync(EngineOptions, ct);
+        Log.Information(docker.Provisioned
+            ? $"Engine: GoMonorepoBuild's private engine ({docker.Describe()})"
+            : $"Engine: {docker.Describe()}");
+    }
 
-    public virtual Target StopEngine => _ => _
-        .Description("Stop the private engine EnsureEngine started (never an engine you configured)")
-        .Executes(async ct =>
-            Log.Information(await DockerEngine.StopAsync(EngineOptions, ct)
-                ? "Stopped GoMonorepoBuild's private engine."
-                : "GoMonorepoBuild's private engine was not running."));
+    /// <summary>What <see cref="IStopEngine.StopEngine"/> does: stops the private engine, never a configured one.</summary>
+    protected internal async Task StopEngineAsync(CancellationToken ct) =>
+        Log.Information(await DockerEngine.StopAsync(EngineOptions, ct)
+            ? "Stopped GoMonorepoBuild's private engine."
+            : "GoMonorepoBuild's private engine was not running.");
 
-    public virtual Target EnsureGo => _ => _
-        .Description("Find or provision the Go toolchain of the monorepo's go directive (for go test and the offline builder image)")
-        .Executes(async ct =>
-        {
-            GoBinary = await GoToolchain.EnsureAsync(GoMinorVersions().First(), EngineOptions, ct);
-            Log.Information($"Go: {GoBinary}");
-        });
+    /// <summary>What <see cref="IEnsureGo.EnsureGo"/> does: finds or provisions the newest Go the services ask for.</summary>
+    protected internal async Task EnsureGoAsync(CancellationToken ct)
+    {
+        GoBinary = await GoToolchain.EnsureAsync(GoMinorVersions().First(), EngineOptions, ct);
+        Log.Information($"Go: {GoBinary}");
+    }
 
     readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task<Held<BuilderImageRef>>>> builderResolutions = new(StringComparer.Ordinal);
 

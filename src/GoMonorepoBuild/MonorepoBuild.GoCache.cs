@@ -3,7 +3,7 @@ using GoMonorepoBuild.Targets;
 
 namespace GoMonorepoBuild;
 
-public abstract partial class MonorepoBuild
+public abstract partial class MonorepoBuildCore
 {
     [Parameter("A folder that carries Go's module and build caches between runners (e.g. a CI cache folder): BuildChanged seeds the engine from it before building and exports into it after", Name = "GoCache")]
     public string? GoCacheDir { get; set; }
@@ -14,21 +14,8 @@ public abstract partial class MonorepoBuild
 
     bool goCacheSeeded, goCacheExported;
 
-    public virtual Target SeedGoCache => _ => _
-        .Description("Unpack the Go caches of --go-cache into the engine's cache mounts (skipped, with the reason, when the archive does not fit)")
-        .DependsOn(EnsureEngine)
-        .Requires(() => GoCacheDir)
-        .Executes(SeedGoCacheAsync);
-
-    public virtual Target ExportGoCache => _ => _
-        .Description("Write the engine's Go module and build caches into --go-cache as an archive and manifest")
-        .DependsOn(EnsureEngine)
-        .Requires(() => GoCacheDir)
-        .After(BuildChanged)
-        .Executes(ExportGoCacheAsync);
-
     /// <summary>Seeds once per run when <c>--go-cache</c> is set; a cache that cannot seed is a warning, never a failure.</summary>
-    protected async Task SeedGoCacheAsync(CancellationToken ct)
+    protected internal async Task SeedGoCacheAsync(CancellationToken ct)
     {
         if (GoCacheFolder is not { } folder || goCacheSeeded) return;
         await NeverFailingAsync("seeding the Go caches from " + folder.Path, async () =>
@@ -43,7 +30,7 @@ public abstract partial class MonorepoBuild
     }
 
     /// <summary>Exports when <c>--go-cache</c> is set; a failed export is a warning and leaves the folder as it was.</summary>
-    protected async Task ExportGoCacheAsync(CancellationToken ct)
+    protected internal async Task ExportGoCacheAsync(CancellationToken ct)
     {
         // BuildChanged exports after its builds; ExportGoCache in the same run would only repeat that.
         if (GoCacheFolder is not { } folder || goCacheExported) return;

@@ -5,7 +5,7 @@ using GoMonorepoBuild.Workspace.Services;
 
 namespace GoMonorepoBuild;
 
-public abstract partial class MonorepoBuild
+public abstract partial class MonorepoBuildCore
 {
     readonly ConcurrentDictionary<string, OwnDockerfile> ownDockerfiles = new(StringComparer.Ordinal);
     readonly ConcurrentDictionary<string, IReadOnlyList<string>> imageInputs = new(StringComparer.Ordinal);

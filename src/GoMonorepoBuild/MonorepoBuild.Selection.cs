@@ -3,7 +3,7 @@ using GoMonorepoBuild.Workspace.Services;
 
 namespace GoMonorepoBuild;
 
-public abstract partial class MonorepoBuild
+public abstract partial class MonorepoBuildCore
 {
     /// <summary>The services this run is about: all of them, or those named by <c>--only</c> (unknown names are an error).</summary>
     protected IReadOnlyList<GoService> SelectedServices()

@@ -2,7 +2,7 @@ using GoMonorepoBuild.Affected;
 
 namespace GoMonorepoBuild;
 
-public abstract partial class MonorepoBuild
+public abstract partial class MonorepoBuildCore
 {
     Task<IReadOnlyList<NotCheckedOutService>>? notCheckedOut;
 

@@ -5,12 +5,15 @@ using GoMonorepoBuild.Workspace.Services;
 namespace GoMonorepoBuild;
 
 /// <summary>
-/// The framework's base build for a Go monorepo: standard targets (EnsureEngine, Graph, GenerateDockerfiles,
-/// BuildChanged, ...) and their parameters. Users derive from it and add targets.
-/// Each stage's targets live in their own partial file (MonorepoBuild.&lt;Stage&gt;.cs).
+/// The framework's state and work for a Go monorepo, without targets: the parameters, the workspace model and what each
+/// standard target does. The targets are components (<see cref="IGraph"/>, <see cref="IBuildChanged"/>, ...) a build
+/// composes: <see cref="MonorepoBuild"/> composes all of them; a build deriving from this class lists only those it wants.
+/// Each stage's part lives in its own partial file (MonorepoBuild.&lt;Stage&gt;.cs).
 /// </summary>
-public abstract partial class MonorepoBuild : BuildBase
+public abstract partial class MonorepoBuildCore : BuildBase, IMonorepoBuild
 {
+    MonorepoBuildCore IMonorepoBuild.Core => this;
+
     [Parameter("The Go monorepo's root folder (default: the build's root folder)")]
     public string? Monorepo { get; set; }
 

@@ -27,6 +27,7 @@ internal static class ReferenceDocument
         text.AppendLine("Every target and parameter a build deriving from `MonorepoBuild` has. `./build.sh --help` prints the same for");
         text.AppendLine("your own build, including the targets and parameters you add; `./build.sh <Target> --plan` shows what would run.");
         WriteTargets(text, targets);
+        WriteComponents(text, build.GetType());
         WriteParameters(text, parameters, build);
         WriteOptions(text, targets, parameters);
         WriteMembers(text, docs);
@@ -44,6 +45,29 @@ internal static class ReferenceDocument
             text.AppendLine($"| `{target.Name}` | {Cell(target.Description)} | {Names(target.DependsOn)} | {Names(target.After)} | {Names(target.Triggers)} |");
         text.AppendLine();
         text.AppendLine("A target's dependencies run first, in dependency order; `--skip <Target>` leaves one out.");
+    }
+
+    /// <summary>The components the build composes (interfaces that declare targets), so a build can pick some of them.</summary>
+    static void WriteComponents(StringBuilder text, Type buildType)
+    {
+        static List<Type> Components(Type type) =>
+            type.GetInterfaces().Where(i => i.GetProperties().Any(p => p.PropertyType == typeof(Target)))
+                .OrderBy(i => i.Name, StringComparer.Ordinal).ToList();
+        var components = Components(buildType);
+        if (components.Count == 0) return;
+        text.AppendLine();
+        text.AppendLine("## Components");
+        text.AppendLine();
+        text.AppendLine("The interfaces whose targets the build composes. A build deriving from `MonorepoBuildCore` lists only those it");
+        text.AppendLine("wants; each brings the components it derives from (see docs/concepts.md, \"Composing targets\").");
+        text.AppendLine();
+        text.AppendLine("| Component | Targets | Derives from |");
+        text.AppendLine("| --- | --- | --- |");
+        foreach (var component in components)
+        {
+            var targets = component.GetProperties().Where(p => p.PropertyType == typeof(Target)).Select(p => p.Name);
+            text.AppendLine($"| `{component.Name}` | {Names(targets)} | {Names(Components(component).Select(c => c.Name))} |");
+        }
     }
 
     static void WriteParameters(StringBuilder text, IReadOnlyList<ParameterDescriptor> parameters, BuildBase build)
@@ -93,7 +117,7 @@ internal static class ReferenceDocument
         text.AppendLine();
         text.AppendLine("What `build/Build.cs` can use (public and protected members of the base classes) and override (`virtual`).");
         text.AppendLine("Targets and parameters are listed above.");
-        foreach (var type in new[] { typeof(MonorepoBuild), typeof(BuildBase) })
+        foreach (var type in new[] { typeof(MonorepoBuild), typeof(MonorepoBuildCore), typeof(BuildBase) })
         {
             text.AppendLine();
             text.AppendLine($"### {type.Name}");
@@ -104,9 +128,15 @@ internal static class ReferenceDocument
                 text.AppendLine(Cell(summary));
                 text.AppendLine();
             }
+            var members = UsableMembers(type).ToList();
+            if (members.Count == 0)
+            {
+                text.AppendLine("No members besides its targets.");
+                continue;
+            }
             text.AppendLine("| Member | What it is |");
             text.AppendLine("| --- | --- |");
-            foreach (var member in UsableMembers(type))
+            foreach (var member in members)
                 text.AppendLine($"| `{Signature(member)}` | {Cell(docs.Summary(member))} |");
         }
     }

@@ -5,19 +5,24 @@ namespace GoMonorepoBuild.Targets;
 /// <summary>
 /// Finds a build's targets: <see cref="Target"/> properties of the class and its bases (any visibility), and of every
 /// interface it implements (components, <see cref="IBuild"/>). A target implemented by the class (a public property of
-/// the same name, or an explicit <c>Target IComponent.Name</c>) or overridden by a derived component counts once, under
-/// the component's declaration: reading that declaration dispatches to the most specific implementation.
+/// the same name, or an explicit <c>Target IComponent.Name</c>) or overridden by a derived component counts once: as the
+/// class's property when a public one implements it (listed where the class declares it, so a class that implements its
+/// components' targets, as <c>MonorepoBuild</c> does, keeps its own order), else under the component's declaration.
+/// Either way reading it dispatches to the most specific implementation.
 /// </summary>
 internal static class TargetDiscovery
 {
     const BindingFlags Declared = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
 
-    /// <summary>Components' targets first (base components first), then the class hierarchy's, base classes first.</summary>
+    /// <summary>
+    /// Components' targets the class does not declare first (base components first), then the class hierarchy's, base
+    /// classes first.
+    /// </summary>
     public static IReadOnlyList<PropertyInfo> Find(Type buildType)
     {
-        var (componentTargets, implementations) = ComponentTargets(buildType);
-        var found = new List<PropertyInfo>(componentTargets);
-        found.AddRange(ClassTargets(buildType).Where(p => !implementations.Contains(KeyOf(p.GetMethod!))));
+        var classTargets = ClassTargets(buildType);
+        var found = ComponentTargets(buildType, [.. classTargets.Select(p => KeyOf(p.GetMethod!))]);
+        found.AddRange(classTargets);
 
         var duplicates = found.GroupBy(p => Names.Canonical(p.Name)).FirstOrDefault(g => g.Count() > 1);
         if (duplicates is not null)
@@ -52,13 +57,13 @@ internal static class TargetDiscovery
     }
 
     /// <summary>
-    /// Each component's target declarations, one per implementation (a public class property implementing two components'
-    /// targets of one name is one target), and the keys of the class members that implement them.
+    /// Each component's target declarations, one per implementation (an explicit implementation of two components' targets
+    /// of one name is one target), leaving out those a target the class declares implements (listed as the class's).
     /// </summary>
-    static (List<PropertyInfo> Targets, HashSet<(Module, int)> Implementations) ComponentTargets(Type buildType)
+    static List<PropertyInfo> ComponentTargets(Type buildType, HashSet<(Module, int)> classTargets)
     {
         var targets = new List<PropertyInfo>();
-        var implementations = new HashSet<(Module, int)>();
+        var implementations = new HashSet<(Module, int)>(classTargets);
         // An interface's bases come before it: a base component's targets are listed first, as a base class's are.
         foreach (var component in buildType.GetInterfaces().OrderBy(i => i.GetInterfaces().Length))
         {
@@ -73,7 +78,7 @@ internal static class TargetDiscovery
                     targets.Add(property);
             }
         }
-        return (targets, implementations);
+        return targets;
     }
 
     /// <summary>

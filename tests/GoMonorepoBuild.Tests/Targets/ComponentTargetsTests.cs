@@ -110,8 +110,9 @@ public class ComponentTargetsTests : IDisposable
     {
         var build = new PublicOverride();
         var targets = Catalog(build);
-        Assert.Equal(["Restore", "Compile"], targets.Select(t => t.Name));
-        Assert.Equal("Restores offline", targets[0].Description);
+        // Listed where the class declares it: after the components' targets the class does not declare.
+        Assert.Equal(["Compile", "Restore"], targets.Select(t => t.Name));
+        Assert.Equal("Restores offline", targets[1].Description);
         var result = await RunAsync(build, "Compile");
         Assert.True(result.ExitCode == 0, result.Output + result.Error);
         Assert.Equal(["offline Restore", "Compile Debug"], build.Ran);

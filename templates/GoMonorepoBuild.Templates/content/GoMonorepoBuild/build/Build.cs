@@ -4,6 +4,7 @@ using GoMonorepoBuild.Targets;
 /// <summary>
 /// This monorepo's build. The standard targets (Affected, BuildChanged, GenerateDockerfiles, Graph, EnsureEngine, ...)
 /// and their parameters come from <see cref="MonorepoBuild"/>; override one to change it, and add targets of your own.
+/// To keep only some of them, derive from MonorepoBuildCore and list their components (IGraph, IBuildChanged, ...).
 /// </summary>
 class Build : MonorepoBuild
 {
