@@ -41,9 +41,10 @@ public sealed class LoadCancellationTests(LoadCancellationTests.GeneratedTree ge
         var options = WorkspaceOptions.Default with { Scanned = _ => cancellation.Step() };
 
         Assert.ThrowsAny<OperationCanceledException>(() => GoWorkspace.Load(generated.Info.Root, options, cancellation.Token));
-        // The threads finish the files they hold (Parallel.For may hand out a few more before every thread sees the
-        // cancellation; the one-thread test above is the exact one): far from the 2,200 of the whole tree.
-        Assert.InRange(cancellation.Counted, 100, 150);
+        // The threads finish the files they hold (Parallel.For may hand out more before every thread sees the
+        // cancellation: 234 seen at a load average of 13 on two cores; the one-thread test above is the exact one): far
+        // from the 2,200 of the whole tree.
+        Assert.InRange(cancellation.Counted, 100, 550);
     }
 
     [Fact]
