@@ -118,6 +118,27 @@ public class RenderingTests
     }
 
     [Fact]
+    public void Graph_draws_every_picture_when_two_service_modules_declare_the_same_path()
+    {
+        // As gitpod's components/*-api folders do: several tool modules share one path and nothing requires it.
+        using var tree = new TempTree();
+        tree.Module("services/a", "example.com/tools").GoFile("services/a/main.go", "main")
+            .Module("services/b", "example.com/tools").GoFile("services/b/main.go", "main")
+            .Module("services/c", "example.com/c").GoFile("services/c/main.go", "main");
+        var model = GoWorkspace.Load(tree.Root, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(["a", "c"], model.Services.Select(s => s.Name));
+        Assert.Equal("b", Assert.Single(model.BlockedServices).Name);
+        Assert.Contains("b (services/b) BLOCKED", WorkspaceRendering.TreeText(model));
+        var mermaid = WorkspaceRendering.Mermaid(model);
+        Assert.Contains("a<br/><small>services/a</small>", mermaid);
+        Assert.Contains("b<br/><small>services/b</small><br/><small>BLOCKED: services/b/go.mod:1:1: module path 'example.com/tools' is also declared by services/a/go.mod", mermaid);
+        Assert.Contains("services/b", WorkspaceRendering.Dot(model));
+        using var json = JsonDocument.Parse(WorkspaceRendering.Json(model));
+        Assert.Equal("b", Assert.Single(json.RootElement.GetProperty("blockedServices").EnumerateArray()).GetProperty("name").GetString());
+    }
+
+    [Fact]
     public void Graph_draws_a_service_the_sparse_checkout_left_out_as_not_checked_out_not_blocked()
     {
         using var tree = new TempTree();

@@ -47,7 +47,8 @@ internal sealed class ModuleGraph
             {
                 var at = module.ModFile.ModulePosition;
                 _problems.Add(new WorkspaceException(
-                    $"module path '{module.Path}' is also declared by {first.GoModFile}: every module of the monorepo needs its own path",
+                    $"module path '{module.Path}' is also declared by {first.GoModFile}: every module of the monorepo needs its own path " +
+                    $"(go.work refuses the same); rename one, or leave {module.Dir} out of --services if nothing needs it built",
                     module.GoModFile, at.Line, at.Column), module.Dir);
                 continue;
             }

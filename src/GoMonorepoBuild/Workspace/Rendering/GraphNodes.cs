@@ -29,7 +29,9 @@ internal sealed record GraphNodes(IReadOnlyList<GraphNodes.Node> Nodes, IReadOnl
                 : new Drawn(b.Name, b.Path, b.ModuleDir, b.Problem)))
             .OrderBy(d => d.Path, StringComparer.Ordinal).ToList();
         var byModule = all.ToLookup(s => s.ModuleDir, StringComparer.Ordinal);
-        var ids = model.Modules.Select((m, i) => (m, i)).ToDictionary(x => x.m.Path, x => $"m{x.i}", StringComparer.Ordinal);
+        // Keyed by folder: a module that repeats another's path is blocked but still drawn, and a path names the first.
+        var ids = model.Modules.Select((m, i) => (m, i)).ToDictionary(x => x.m.Dir, x => $"m{x.i}", StringComparer.Ordinal);
+        string? IdOfPath(string path) => model.ModuleByPath(path) is { } m ? ids[m.Dir] : null;
         var nodes = new List<Node>();
         var edges = new List<(string, string)>();
         var drawnAsModule = new HashSet<Drawn>();
@@ -38,20 +40,20 @@ internal sealed record GraphNodes(IReadOnlyList<GraphNodes.Node> Nodes, IReadOnl
             var services = byModule[module.Dir].ToList();
             if (services is [{ } only] && only.Path == module.Dir)
             {
-                nodes.Add(new Node(ids[module.Path], only.Name, module.Dir, true, only.Blocked, only.NotCheckedOut));
+                nodes.Add(new Node(ids[module.Dir], only.Name, module.Dir, true, only.Blocked, only.NotCheckedOut));
                 drawnAsModule.Add(only);
                 continue;
             }
-            nodes.Add(new Node(ids[module.Path], module.Dir, module.Path, false));
+            nodes.Add(new Node(ids[module.Dir], module.Dir, module.Path, false));
         }
         var binaries = all.Where(s => !drawnAsModule.Contains(s)).ToList();
         for (var i = 0; i < binaries.Count; i++)
         {
             nodes.Add(new Node($"s{i}", binaries[i].Name, binaries[i].Path, true, binaries[i].Blocked, binaries[i].NotCheckedOut));
-            if (model.ModuleAt(binaries[i].ModuleDir) is { } module) edges.Add(($"s{i}", ids[module.Path]));
+            if (ids.TryGetValue(binaries[i].ModuleDir, out var moduleId)) edges.Add(($"s{i}", moduleId));
         }
-        edges.AddRange(model.Modules.SelectMany(m => m.LocalDependencies.Where(ids.ContainsKey).Select(d => (ids[m.Path], ids[d]))));
-        var cycles = ModuleCycles(model).Select(c => (IReadOnlyList<string>)c.Select(p => ids[p]).ToList()).ToList();
+        edges.AddRange(model.Modules.SelectMany(m => m.LocalDependencies.Select(IdOfPath).OfType<string>().Select(d => (ids[m.Dir], d))));
+        var cycles = ModuleCycles(model).Select(c => (IReadOnlyList<string>)c.Select(p => IdOfPath(p)!).ToList()).ToList();
         return new GraphNodes(nodes, edges, cycles);
     }
 
@@ -60,7 +62,8 @@ internal sealed record GraphNodes(IReadOnlyList<GraphNodes.Node> Nodes, IReadOnl
     /// <summary>Groups of two or more modules that reach each other through local dependencies (Tarjan's algorithm), in module order.</summary>
     private static List<List<string>> ModuleCycles(GoWorkspace model)
     {
-        var order = model.Modules.Select((m, i) => (m.Path, i)).ToDictionary(x => x.Path, x => x.i, StringComparer.Ordinal);
+        var order = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (module, i) in model.Modules.Select((m, i) => (m, i))) order.TryAdd(module.Path, i);
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         var low = new Dictionary<string, int>(StringComparer.Ordinal);
         var stack = new Stack<string>();
@@ -68,7 +71,7 @@ internal sealed record GraphNodes(IReadOnlyList<GraphNodes.Node> Nodes, IReadOnl
         var result = new List<List<string>>();
         IEnumerable<string> Next(string m) => (model.ModuleByPath(m)?.LocalDependencies ?? []).Where(order.ContainsKey);
 
-        foreach (var start in model.Modules.Select(m => m.Path))
+        foreach (var start in order.Keys)
         {
             if (index.ContainsKey(start)) continue;
             // Iterative, so a long chain of modules cannot exhaust the stack.
