@@ -14,14 +14,9 @@ public abstract partial class MonorepoBuildCore : BuildBase, IMonorepoBuild
 {
     MonorepoBuildCore IMonorepoBuild.Core => this;
 
-    [Parameter("The Go monorepo's root folder (default: the build's root folder)")]
+    // The values of the parameters IMonorepoBuild declares, which every component has.
     public string? Monorepo { get; set; }
-
-    [Parameter("Glob patterns (relative to the monorepo) matching service folders: modules, or main packages of any module " +
-               "(default: detected from the tree, the children of services/, src/, apps/ and cmd/ that are modules or main packages; the run prints what it chose)")]
     public string[] Services { get; set; } = [];
-
-    [Parameter("Restrict the run to these services (names)")]
     public string[] Only { get; set; } = [];
 
     /// <summary>The monorepo folder as an absolute path.</summary>
