@@ -4,8 +4,9 @@ namespace GoMonorepoBuild.Targets;
 
 /// <summary>
 /// A <c>[Parameter]</c> field or property of the build class or of a component it implements, with its command-line and
-/// environment spellings. A component's parameter is a get-only interface property: its bound value is kept by the build
-/// and read back through <see cref="IBuild.ParameterValue{T}"/>.
+/// environment spellings. A component's parameter is an interface property: a get-only one with a default body keeps its
+/// bound value in the build and reads it back through <see cref="IBuild.ParameterValue{T}"/>; one the class implements
+/// with a settable property of its own is that property (see <see cref="Discover"/>).
 /// </summary>
 internal sealed record ParameterDescriptor(string Name, MemberInfo Member, Type Type, string Description, char Separator)
 {

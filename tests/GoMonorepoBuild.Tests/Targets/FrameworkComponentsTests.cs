@@ -216,6 +216,14 @@ public class FrameworkComponentsTests : IDisposable
     }
 
     [Fact]
+    public async Task A_components_required_parameter_is_named_by_its_spellings_in_a_partial_build()
+    {
+        var run = await RunAsync(new GoCacheOnly(), "SeedGoCache");
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Contains("parameter 'GoCache' has no value: pass --go-cache <value>, set the environment variable GO_CACHE", run.Error);
+    }
+
+    [Fact]
     public async Task A_partial_builds_parameter_reaches_the_property_the_frameworks_work_reads()
     {
         var build = new GraphAndAffected();
