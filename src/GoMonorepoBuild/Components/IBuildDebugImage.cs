@@ -3,7 +3,7 @@ using GoMonorepoBuild.Targets;
 namespace GoMonorepoBuild;
 
 /// <summary>The BuildDebugImage target: builds the generated Dockerfile's debug stage (<see cref="IGenerateDockerfiles"/>).</summary>
-public interface IBuildDebugImage : IGenerateDockerfiles
+public interface IBuildDebugImage : IGenerateDockerfiles, IImageRegistry, IBuildxBuilder
 {
     Target BuildDebugImage => _ => BuildDebugImageTarget(_, Core);
 

@@ -1,3 +1,4 @@
+using GoMonorepoBuild.Ci;
 using GoMonorepoBuild.Targets;
 
 namespace GoMonorepoBuild;
@@ -8,6 +9,34 @@ namespace GoMonorepoBuild;
 /// </summary>
 public interface ICi : IMonorepoBuild
 {
+    // Names are chosen so no CI's own variable (CI, GITHUB_WORKFLOW, ...) binds to them through the environment.
+    [Parameter("Which CI configuration GenerateCi writes: github, gitlab or all (default: all)")]
+    CiProvider CiProvider { get; set; }
+
+    [Parameter("Where GenerateCi writes the GitHub Actions workflow (default: .github/workflows/build-changed.yml)", Name = "GithubWorkflowFile")]
+    string? GitHubWorkflowFile { get; set; }
+
+    [Parameter("Where GenerateCi writes the GitLab parent pipeline (default: .gitlab/build-changed.yml)", Name = "GitlabPipelineFile")]
+    string? GitLabPipelineFile { get; set; }
+
+    [Parameter("The branch whose pushes the generated CI builds (default: main)")]
+    string CiMainBranch { get; set; }
+
+    [Parameter("GenerateCi: fail when a generated file differs from what it would write, instead of writing it")]
+    bool CiCheck { get; set; }
+
+    [Parameter("The Affected target's output (--format matrix or json) that PublishAffected and GenerateGitLabChildPipeline read", Name = "AffectedJson")]
+    string? AffectedJsonFile { get; set; }
+
+    [Parameter("Where GenerateGitLabChildPipeline writes the child pipeline (default: .nuke/temp/ci/build-changed.child.yml)")]
+    string? ChildPipeline { get; set; }
+
+    [Parameter("The folder MergeReports searches for build-report.json files (default: .nuke/temp/ci/reports)")]
+    string? ReportsDir { get; set; }
+
+    [Parameter("MergeReports: services the CI matrix built; one without a report counts as failed")]
+    string[] ExpectServices { get; set; }
+
     Target GenerateCi => _ => GenerateCiTarget(_, Core);
 
     Target GenerateGitLabChildPipeline => _ => GenerateGitLabChildPipelineTarget(_, Core);

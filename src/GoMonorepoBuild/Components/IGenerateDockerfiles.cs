@@ -3,7 +3,7 @@ using GoMonorepoBuild.Targets;
 namespace GoMonorepoBuild;
 
 /// <summary>The GenerateDockerfiles target; it names the builder image, so it needs the engine (<see cref="IEnsureEngine"/>).</summary>
-public interface IGenerateDockerfiles : IEnsureEngine
+public interface IGenerateDockerfiles : IDockerfileGeneration
 {
     Target GenerateDockerfiles => _ => GenerateDockerfilesTarget(_, Core);
 

@@ -6,7 +6,7 @@ namespace GoMonorepoBuild;
 /// The SeedGoCache and ExportGoCache targets. BuildChanged seeds and exports by itself when --go-cache is set; these are
 /// for runs that build otherwise. ExportGoCache runs after BuildChanged when the build has it, and needs it not.
 /// </summary>
-public interface IGoCache : IEnsureEngine
+public interface IGoCache : IBuilderImage, IBuildxBuilder, IPlatforms, IGoCacheFolder
 {
     Target SeedGoCache => _ => SeedGoCacheTarget(_, Core);
 

@@ -30,7 +30,7 @@ internal static class ReferenceDocument
         WriteComponents(text, build.GetType());
         WriteParameters(text, parameters, build);
         WriteOptions(text, targets, parameters);
-        WriteMembers(text, docs);
+        WriteMembers(text, docs, parameters);
         return text.ToString().ReplaceLineEndings("\n");
     }
 
@@ -47,28 +47,35 @@ internal static class ReferenceDocument
         text.AppendLine("A target's dependencies run first, in dependency order; `--skip <Target>` leaves one out.");
     }
 
-    /// <summary>The components the build composes (interfaces that declare targets), so a build can pick some of them.</summary>
+    /// <summary>
+    /// The components the build composes (interfaces that declare targets or parameters), so a build can pick some of them
+    /// and see which parameters each brings.
+    /// </summary>
     static void WriteComponents(StringBuilder text, Type buildType)
     {
         static List<Type> Components(Type type) =>
-            type.GetInterfaces().Where(i => i.GetProperties().Any(p => p.PropertyType == typeof(Target)))
+            type.GetInterfaces().Where(i => i.GetProperties().Any(p => p.PropertyType == typeof(Target) || ParameterOf(p) is not null))
                 .OrderBy(i => i.Name, StringComparer.Ordinal).ToList();
         var components = Components(buildType);
         if (components.Count == 0) return;
         text.AppendLine();
         text.AppendLine("## Components");
         text.AppendLine();
-        text.AppendLine("The interfaces whose targets the build composes. A build deriving from `MonorepoBuildCore` lists only those it");
-        text.AppendLine("wants; each brings the components it derives from (see docs/concepts.md, \"Composing targets\").");
+        text.AppendLine("The interfaces whose targets and parameters the build composes. A build deriving from `MonorepoBuildCore` lists only those it");
+        text.AppendLine("wants; each brings the components it derives from (see docs/concepts.md, \"Composing targets\"), and the");
+        text.AppendLine("parameters it and they declare: a build has a parameter only with a component that reads it.");
         text.AppendLine();
-        text.AppendLine("| Component | Targets | Derives from |");
-        text.AppendLine("| --- | --- | --- |");
+        text.AppendLine("| Component | Targets | Parameters | Derives from |");
+        text.AppendLine("| --- | --- | --- | --- |");
         foreach (var component in components)
         {
             var targets = component.GetProperties().Where(p => p.PropertyType == typeof(Target)).Select(p => p.Name);
-            text.AppendLine($"| `{component.Name}` | {Names(targets)} | {Names(Components(component).Select(c => c.Name))} |");
+            var parameters = component.GetProperties().Select(p => ParameterOf(p) is { } parameter ? parameter.Name ?? p.Name : null).OfType<string>();
+            text.AppendLine($"| `{component.Name}` | {Names(targets)} | {Names(parameters)} | {Names(Components(component).Select(c => c.Name))} |");
         }
     }
+
+    static ParameterAttribute? ParameterOf(PropertyInfo property) => property.GetCustomAttribute<ParameterAttribute>();
 
     static void WriteParameters(StringBuilder text, IReadOnlyList<ParameterDescriptor> parameters, BuildBase build)
     {
@@ -110,8 +117,10 @@ internal static class ReferenceDocument
         text.AppendLine("Exit codes: 0 success, 1 a target failed, 2 a usage or build-definition error, 130 cancelled (Ctrl+C, SIGTERM).");
     }
 
-    static void WriteMembers(StringBuilder text, XmlDocumentation docs)
+    static void WriteMembers(StringBuilder text, XmlDocumentation docs, IReadOnlyList<ParameterDescriptor> parameters)
     {
+        // A parameter's property (MonorepoBuildCore's implements its component's) is listed with the parameters.
+        var parameterMembers = parameters.Select(p => (p.Member.DeclaringType, p.Member.Name)).ToHashSet();
         text.AppendLine();
         text.AppendLine("## Members for your build class");
         text.AppendLine();
@@ -128,7 +137,7 @@ internal static class ReferenceDocument
                 text.AppendLine(Cell(summary));
                 text.AppendLine();
             }
-            var members = UsableMembers(type).ToList();
+            var members = UsableMembers(type).Where(m => !parameterMembers.Contains((m.DeclaringType, m.Name))).ToList();
             if (members.Count == 0)
             {
                 text.AppendLine("No members besides its targets.");

@@ -4,8 +4,9 @@ namespace GoMonorepoBuild.Targets;
 
 /// <summary>
 /// A <c>[Parameter]</c> field or property of the build class or of a component it implements, with its command-line and
-/// environment spellings. A component's parameter is a get-only interface property: its bound value is kept by the build
-/// and read back through <see cref="IBuild.ParameterValue{T}"/>.
+/// environment spellings. A component's parameter is an interface property: a get-only one with a default body keeps its
+/// bound value in the build and reads it back through <see cref="IBuild.ParameterValue{T}"/>; one the class implements
+/// with a settable property of its own is that property (see <see cref="Discover"/>).
 /// </summary>
 internal sealed record ParameterDescriptor(string Name, MemberInfo Member, Type Type, string Description, char Separator)
 {
@@ -40,9 +41,15 @@ internal sealed record ParameterDescriptor(string Name, MemberInfo Member, Type 
         }
     }
 
-    /// <summary>Every parameter of the build class and its bases; an overridden property counts once.</summary>
+    /// <summary>
+    /// Every parameter of the build class and its bases (an overridden property counts once) and of the components it
+    /// implements. A component's parameter the class implements with a settable property of its own (as
+    /// <c>MonorepoBuildCore</c> holds the framework components' values) counts once, as that property: listed where the
+    /// class declares it, so the class keeps its own order, and bound through its setter, where the class reads it.
+    /// </summary>
     public static IReadOnlyList<ParameterDescriptor> Discover(Type buildType)
     {
+        var implemented = ImplementedByTheClass(buildType);
         var found = new List<ParameterDescriptor>();
         var perType = new List<List<ParameterDescriptor>>();
         for (var type = buildType; type is not null && type != typeof(object); type = type.BaseType)
@@ -52,9 +59,11 @@ internal sealed record ParameterDescriptor(string Name, MemberInfo Member, Type 
             foreach (var member in type.GetMembers(Declared))
             {
                 if (member is not (FieldInfo or PropertyInfo)) continue;
-                var attribute = member.GetCustomAttribute<ParameterAttribute>(inherit: true);
-                if (attribute is null) continue;
-                var name = attribute.Name ?? member.Name;
+                var parameter = member.GetCustomAttribute<ParameterAttribute>(inherit: true);
+                if (parameter is null && member is PropertyInfo { GetMethod: { } getter } && implemented.TryGetValue(KeyOf(getter), out var component))
+                    parameter = component.Attribute;
+                if (parameter is null) continue;
+                var name = parameter.Name ?? member.Name;
                 if (found.Any(p => p.Member.Name == member.Name && p.Member is PropertyInfo && member is PropertyInfo))
                     continue; // an override of a parameter already seen in a derived class
                 if (member is PropertyInfo { CanWrite: false })
@@ -63,29 +72,84 @@ internal sealed record ParameterDescriptor(string Name, MemberInfo Member, Type 
                     throw new UsageException(
                         $"Two parameters are both called '{name}': {clash.Member.DeclaringType?.Name}.{clash.Member.Name} and {type.Name}.{member.Name}.");
                 var memberType = member is FieldInfo f ? f.FieldType : ((PropertyInfo)member).PropertyType;
-                var descriptor = new ParameterDescriptor(name, member, memberType, attribute.Description, attribute.Separator);
+                var descriptor = new ParameterDescriptor(name, member, memberType, parameter.Description, parameter.Separator);
                 found.Add(descriptor);
                 own.Add(descriptor);
             }
         }
-        var components = ComponentParameters(buildType, found);
+        var components = ComponentParameters(buildType, found, implemented);
         // Components' parameters first, then base-class parameters, each class's in source order.
         return [.. components, .. Enumerable.Reverse(perType).SelectMany(own => own)];
     }
 
-    static List<ParameterDescriptor> ComponentParameters(Type buildType, List<ParameterDescriptor> classParameters)
+    /// <summary>
+    /// The components' parameters the class implements with a public settable property (not an explicit implementation,
+    /// which the component's declaration reaches), by the implementing getter; the first component's declaration wins.
+    /// </summary>
+    static Dictionary<(Module, int), (PropertyInfo Property, ParameterAttribute Attribute)> ImplementedByTheClass(Type buildType)
+    {
+        var implemented = new Dictionary<(Module, int), (PropertyInfo, ParameterAttribute)>();
+        foreach (var component in Components(buildType))
+        {
+            var declared = ComponentDeclarations(component).ToList();
+            if (declared.Count == 0) continue; // and no interface map: some interfaces (static abstract members) have none
+            var map = buildType.GetInterfaceMap(component);
+            foreach (var (property, attribute) in declared)
+            {
+                var index = Array.IndexOf(map.InterfaceMethods, property.GetMethod);
+                if (index < 0 || map.TargetMethods[index] is not { IsPublic: true, DeclaringType.IsInterface: false } getter) continue;
+                var implementation = getter.DeclaringType!.GetProperties(Declared).FirstOrDefault(p => p.GetMethod is { } g && KeyOf(g) == KeyOf(getter));
+                if (implementation is { CanWrite: true, SetMethod.IsPublic: true })
+                    implemented.TryAdd(KeyOf(getter), (property, attribute));
+            }
+        }
+        return implemented;
+    }
+
+    static List<ParameterDescriptor> ComponentParameters(Type buildType, List<ParameterDescriptor> classParameters,
+        Dictionary<(Module, int), (PropertyInfo Property, ParameterAttribute Attribute)> implemented)
     {
         var found = new List<ParameterDescriptor>();
-        foreach (var component in buildType.GetInterfaces().OrderBy(i => i.GetInterfaces().Length))
-            foreach (var property in component.GetProperties(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
+        var adopted = implemented.Values.Select(v => v.Property).ToHashSet();
+        foreach (var component in Components(buildType))
+            foreach (var (property, attribute) in ComponentDeclarations(component))
             {
-                if (property.GetCustomAttribute<ParameterAttribute>(inherit: true) is not { } attribute || property.Name.Contains('.')) continue;
+                if (adopted.Contains(property)) continue; // listed as the class's property that implements it
                 var name = attribute.Name ?? property.Name;
                 if (classParameters.Concat(found).FirstOrDefault(p => Names.Same(p.Name, name)) is { } clash)
+                {
+                    // Another component's declaration of a parameter the class implements once (its property holds both).
+                    if (clash.Member is PropertyInfo { GetMethod: { } getter } && ImplementsAlso(buildType, component, property, getter)) continue;
                     throw new UsageException(
                         $"Two parameters are both called '{name}': {clash.Member.DeclaringType?.Name}.{clash.Member.Name} and {component.Name}.{property.Name}.");
+                }
                 found.Add(new ParameterDescriptor(name, property, property.PropertyType, attribute.Description, attribute.Separator));
             }
         return found;
+    }
+
+    static bool ImplementsAlso(Type buildType, Type component, PropertyInfo property, MethodInfo classGetter)
+    {
+        var map = buildType.GetInterfaceMap(component);
+        var index = Array.IndexOf(map.InterfaceMethods, property.GetMethod);
+        return index >= 0 && map.TargetMethods[index] is { } target && KeyOf(target) == KeyOf(classGetter);
+    }
+
+    /// <summary>The interfaces the build implements, base components first.</summary>
+    static IEnumerable<Type> Components(Type buildType) => buildType.GetInterfaces().OrderBy(i => i.GetInterfaces().Length);
+
+    /// <summary>A component's own <c>[Parameter]</c> properties (not its explicit implementations of another's, named with a dot).</summary>
+    static IEnumerable<(PropertyInfo Property, ParameterAttribute Attribute)> ComponentDeclarations(Type component) =>
+        component.GetProperties(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly)
+            .Where(p => !p.Name.Contains('.'))
+            .Select(p => (Property: p, Attribute: p.GetCustomAttribute<ParameterAttribute>(inherit: true)))
+            .Where(d => d.Attribute is not null)
+            .Select(d => (d.Property, d.Attribute!));
+
+    /// <summary>One identity per method however it was reflected (a base's method seen from a derived type is another MethodInfo).</summary>
+    static (Module, int) KeyOf(MethodInfo method)
+    {
+        var definition = method.GetBaseDefinition();
+        return (definition.Module, definition.MetadataToken);
     }
 }

@@ -303,6 +303,58 @@ public class ComponentTargetsTests : IDisposable
         Assert.Equal("v1", build.Tag);
     }
 
+    interface ILabelled : IBuild
+    {
+        [Parameter("A label the class keeps, read-only to the component")]
+        string? Label { get; }
+
+        Target Print => _ => _.Executes(() => { });
+    }
+
+    interface IAlsoTagged : IBuild
+    {
+        [Parameter("The same tag, declared by a second component")]
+        string? Tag { get; set; }
+    }
+
+    /// <summary>The class implements the components' parameters with settable properties of its own, between its own parameters.</summary>
+    class Holder : BuildBase, ILabelled, ITagged, IAlsoTagged
+    {
+        [Parameter("First")] public string? First { get; set; }
+        public string? Label { get; set; }
+        public string? Tag { get; set; }
+        [Parameter("Last")] public string? Last { get; set; }
+    }
+
+    [Fact]
+    public void A_components_parameter_the_class_implements_is_listed_once_where_the_class_declares_it()
+    {
+        var parameters = ParameterDescriptor.Discover(typeof(Holder));
+        Assert.Equal(["First", "Label", "Tag", "Last"], parameters.Select(p => p.Name));
+        // The first component's declaration describes it (components are read base first, then in the class's list).
+        Assert.Equal("A label the class keeps, read-only to the component", parameters[1].Description);
+        Assert.Equal(typeof(Holder), parameters[1].Member.DeclaringType);
+    }
+
+    [Fact]
+    public async Task A_get_only_components_parameter_the_class_implements_with_a_setter_is_set_on_the_class()
+    {
+        var build = new Holder();
+        var result = await RunAsync(build, "Print", "--label", "blue", "--tag", "v2");
+        Assert.True(result.ExitCode == 0, result.Output + result.Error);
+        Assert.Equal("blue", build.Label);
+        Assert.Equal("blue", ((ILabelled)build).Label);
+        Assert.Equal("v2", build.Tag);
+    }
+
+    [Fact]
+    public async Task A_parameter_of_a_component_the_build_does_not_list_is_an_unknown_option()
+    {
+        var result = await RunAsync(new Tagged(), "Stamp", "--tag", "v1", "--label", "blue");
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.Contains("Unknown option '--label'.", result.Error);
+    }
+
     [Fact]
     public void From_a_component_the_build_does_not_implement_says_so()
     {

@@ -20,6 +20,10 @@ public class FrameworkComponentsTests : IDisposable
 
     sealed class GoCacheAndChanged : MonorepoBuildCore, IGoCache, IBuildChanged;
 
+    sealed class CiOnly : MonorepoBuildCore, ICi;
+
+    sealed class GraphOnly : MonorepoBuildCore, IGraph;
+
     sealed class MissingComponent : MonorepoBuildCore, IGraph
     {
         Target Release => _ => _.DependsOn(this.From<IBuildChanged>().BuildChanged).Executes(() => { });
@@ -149,5 +153,84 @@ public class FrameworkComponentsTests : IDisposable
         var run = await RunAsync(build, "EnsureEngine");
         Assert.True(run.ExitCode == 0, run.Output + run.Error);
         Assert.Equal(["my engine"], build.Ran);
+    }
+
+    static IReadOnlyList<string> ParameterNames(BuildBase build) => ParameterDescriptor.Discover(build.GetType()).Select(p => p.Name).ToList();
+
+    static readonly string[] Shared = ["Monorepo", "Services", "Only"];
+
+    static readonly string[] ChangeAnalysis = ["Base", "Head", "Granularity", "GlobalFiles", "MissingBase", "DeepenLimit"];
+
+    [Fact]
+    public void Each_component_brings_the_parameters_its_targets_read_and_no_other()
+    {
+        Assert.Equal([.. ChangeAnalysis[..3], "Output", "Format", .. ChangeAnalysis[3..], .. Shared], ParameterNames(new GraphAndAffected()));
+        Assert.Equal(Shared, ParameterNames(new GraphOnly()));
+        Assert.Equal(
+        [
+            .. ChangeAnalysis, "Registry", "Builder", "Parallelism", "FailFast", "Retries", "Platform", "Push", "Tags", "Cache", "CacheDir",
+            "CacheRef", "Report", .. Shared, "Force", "DockerfilesDir", "RuntimeImage", "GoImage", "GoCache",
+        ], ParameterNames(new ChangedOnly()));
+        Assert.Equal(["Registry", "Builder", .. Shared, "DockerfilesDir", "RuntimeImage", "GoImage"], ParameterNames(new DebugOnly()));
+        Assert.Equal(["Builder", "Platform", .. Shared, "GoImage", "GoCache"], ParameterNames(new GoCacheOnly()));
+        Assert.Equal(
+        [
+            "CiProvider", "GithubWorkflowFile", "GitlabPipelineFile", "CiMainBranch", "CiCheck", "AffectedJson", "ChildPipeline", "ReportsDir",
+            "ExpectServices", .. Shared,
+        ], ParameterNames(new CiOnly()));
+        Assert.Equal(37, ParameterNames(new Default()).Count);
+    }
+
+    [Fact]
+    public async Task Help_of_a_partial_build_lists_only_its_components_parameters()
+    {
+        var run = await RunAsync(new GraphAndAffected(), "--help");
+        Assert.True(run.ExitCode == 0, run.Output + run.Error);
+        var parameters = run.Output.ReplaceLineEndings("\n").Split("\n\n").Single(block => block.StartsWith("Parameters"));
+        Assert.Equal(
+        [
+            "--base", "--head", "--granularity", "--output", "--format", "--global-files", "--missing-base", "--deepen-limit",
+            "--monorepo", "--services", "--only",
+        ], parameters.Split('\n').Skip(1).Where(line => line.StartsWith("  --")).Select(line => line.Trim().Split(' ')[0]));
+        Assert.Contains("env DEEPEN_LIMIT; default 1000", parameters);
+        Assert.DoesNotContain("--registry", run.Output);
+        Assert.DoesNotContain("--ci-provider", run.Output);
+    }
+
+    [Fact]
+    public async Task A_partial_build_rejects_a_parameter_of_a_component_it_did_not_compose_as_any_unknown_option()
+    {
+        var cli = await RunAsync(new GraphAndAffected(), "Graph", "--plan", "--registry", "r.example");
+        Assert.Equal(ExitCodes.Usage, cli.ExitCode);
+        Assert.Contains("Unknown option '--registry'.", cli.Error);
+        Assert.Contains("Run with --help to list the parameters.", cli.Error);
+
+        File.WriteAllText(Path.Combine(root.Path, ".nuke", "parameters.json"), """{ "Base": "HEAD~1", "Registry": "r.example" }""");
+        var file = await RunAsync(new GraphAndAffected(), "Graph", "--plan");
+        Assert.Equal(ExitCodes.Usage, file.ExitCode);
+        Assert.Contains("unknown parameter \"Registry\"", file.Error);
+
+        // The same file is a valid one for the default build, which composes the component that reads it.
+        var all = await RunAsync(new Default(), "Graph", "--plan");
+        Assert.True(all.ExitCode == 0, all.Output + all.Error);
+    }
+
+    [Fact]
+    public async Task A_components_required_parameter_is_named_by_its_spellings_in_a_partial_build()
+    {
+        var run = await RunAsync(new GoCacheOnly(), "SeedGoCache");
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Contains("parameter 'GoCache' has no value: pass --go-cache <value>, set the environment variable GO_CACHE", run.Error);
+    }
+
+    [Fact]
+    public async Task A_partial_builds_parameter_reaches_the_property_the_frameworks_work_reads()
+    {
+        var build = new GraphAndAffected();
+        var run = await RunAsync(build, "Affected", "--plan", "--base", "HEAD~2", "--granularity", "module", "--format", "matrix");
+        Assert.True(run.ExitCode == 0, run.Output + run.Error);
+        Assert.Equal("HEAD~2", build.Base);
+        Assert.Equal(GoMonorepoBuild.Affected.Granularity.Module, build.Granularity);
+        Assert.Equal(GoMonorepoBuild.Affected.AffectedFormat.Matrix, build.Format);
     }
 }

@@ -9,28 +9,14 @@ namespace GoMonorepoBuild;
 
 public abstract partial class MonorepoBuildCore
 {
-    [Parameter("The base revision to compare with (default: the CI's base, else the merge-base of HEAD with origin/main, main or master)")]
+    // The values of the parameters IChangeAnalysis and IAffected (Output, Format) declare.
     public string? Base { get; set; }
-
-    [Parameter("The head revision (default: the working tree: committed, staged, unstaged and untracked changes)")]
     public string? Head { get; set; }
-
-    [Parameter("How changed files map to services: package (precise, default) or module")]
     public Granularity Granularity { get; set; } = Granularity.Package;
-
-    [Parameter("Write the affected analysis to this file (see --format)")]
     public string? Output { get; set; }
-
-    [Parameter("What --output receives: json (the full analysis, default) or matrix ({\"include\":[{\"service\",\"path\"}]})")]
     public AffectedFormat Format { get; set; } = AffectedFormat.Json;
-
-    [Parameter("Glob patterns (relative to the monorepo) whose change affects every service (default: go.work, go.work.sum, gomonorepobuild.json)")]
     public string[] GlobalFiles { get; set; } = [.. GlobalPatterns.DefaultMonorepo];
-
-    [Parameter("When the base commit cannot be found: fail (default) or build-all (reported as a fallback)")]
     public MissingBasePolicy MissingBase { get; set; } = MissingBasePolicy.Fail;
-
-    [Parameter("How many commits a shallow clone may be deepened looking for the base (default: 1000; 0 never fetches)")]
     public int DeepenLimit { get; set; } = DeepenPolicy.Default.Limit;
 
     AffectedResult? affected;

@@ -11,40 +11,18 @@ namespace GoMonorepoBuild;
 
 public abstract partial class MonorepoBuildCore
 {
-    [Parameter("Image name prefix: images are <registry>/<service>:<commit> (default: gomonorepobuild)")]
+    // The values of the parameters IImageRegistry, IBuildxBuilder, IPlatforms and IBuildChanged declare.
     public string Registry { get; set; } = "gomonorepobuild";
-
-    [Parameter("A buildx builder to build with, e.g. a remote BuildKit or Kubernetes builder (default: the engine's own)")]
     public string? Builder { get; set; }
-
-    [Parameter("How many services build at once (default: the processor count)")]
     public int? Parallelism { get; set; }
-
-    [Parameter("Stop every build as soon as one service fails (default: keep building the others)")]
     public bool FailFast { get; set; }
-
-    [Parameter("How often a build failing for a transient engine or registry error is retried (default: 2)")]
     public int Retries { get; set; } = RetryPolicy.DefaultRetries;
-
-    [Parameter("Target platforms, e.g. linux/amd64,linux/arm64 (default: the engine's own)")]
     public string[] Platform { get; set; } = [];
-
-    [Parameter("Push the images to --registry instead of loading them into the engine")]
     public bool Push { get; set; }
-
-    [Parameter("Extra image tags besides the commit, e.g. latest,{branch} (default: latest)")]
     public string[] Tags { get; set; } = ["latest"];
-
-    [Parameter("Layer cache import/export per service: None, Local, Registry, Gha or Inline (default: None, the engine's own cache)")]
     public CacheBackend Cache { get; set; } = CacheBackend.None;
-
-    [Parameter("--cache local: the folder holding one cache folder per service (default: .nuke/temp/buildx-cache)")]
     public string? CacheDir { get; set; }
-
-    [Parameter("--cache registry: the cache repository prefix (default: --registry; caches are <prefix>/<service>:buildcache); --cache gha: the scope prefix")]
     public string? CacheRef { get; set; }
-
-    [Parameter("Also write the build report JSON to this path (it is always at .nuke/temp/reports/build-report.json)", Name = "Report")]
     public string? ReportCopy { get; set; }
 
     /// <summary>The build report BuildChanged wrote, when it has run.</summary>

@@ -9,7 +9,7 @@ namespace GoMonorepoBuild;
 
 public abstract partial class MonorepoBuildCore
 {
-    [Parameter("Build every selected service even when an image for its inputs exists (the BuildKit cache still applies)")]
+    // The value of IBuildChanged's parameter.
     public bool Force { get; set; }
 
     IReadOnlyList<BuildDecision>? decisions;

@@ -5,23 +5,19 @@ using GoMonorepoBuild.Workspace.Services;
 namespace GoMonorepoBuild;
 
 /// <summary>
-/// The framework's state and work for a Go monorepo, without targets: the parameters, the workspace model and what each
-/// standard target does. The targets are components (<see cref="IGraph"/>, <see cref="IBuildChanged"/>, ...) a build
-/// composes: <see cref="MonorepoBuild"/> composes all of them; a build deriving from this class lists only those it wants.
-/// Each stage's part lives in its own partial file (MonorepoBuild.&lt;Stage&gt;.cs).
+/// The framework's state and work for a Go monorepo, without targets: the parameters' values, the workspace model and
+/// what each standard target does. The targets are components (<see cref="IGraph"/>, <see cref="IBuildChanged"/>, ...) a
+/// build composes, and each declares the parameters its target reads (this class's property of the same name holds the
+/// value): <see cref="MonorepoBuild"/> composes all of them; a build deriving from this class lists only those it wants.
+/// Each stage's part lives in a partial file of its own, named after the stage.
 /// </summary>
 public abstract partial class MonorepoBuildCore : BuildBase, IMonorepoBuild
 {
     MonorepoBuildCore IMonorepoBuild.Core => this;
 
-    [Parameter("The Go monorepo's root folder (default: the build's root folder)")]
+    // The values of the parameters IMonorepoBuild declares, which every component has.
     public string? Monorepo { get; set; }
-
-    [Parameter("Glob patterns (relative to the monorepo) matching service folders: modules, or main packages of any module " +
-               "(default: detected from the tree, the children of services/, src/, apps/ and cmd/ that are modules or main packages; the run prints what it chose)")]
     public string[] Services { get; set; } = [];
-
-    [Parameter("Restrict the run to these services (names)")]
     public string[] Only { get; set; } = [];
 
     /// <summary>The monorepo folder as an absolute path.</summary>

@@ -8,13 +8,12 @@ namespace GoMonorepoBuild;
 
 public abstract partial class MonorepoBuildCore
 {
-    [Parameter("Where generated Dockerfiles and scoped build contexts are written (default: .nuke/temp/docker)")]
+    // The values of the parameters IDockerfileGeneration declares.
     public string? DockerfilesDir { get; set; }
 
     /// <summary>The folder generated Dockerfiles go to: <c>&lt;dir&gt;/&lt;service&gt;/Dockerfile</c> and <c>context/</c>.</summary>
     public string DockerfilesDirectory => Path.GetFullPath(DockerfilesDir ?? Path.Combine(TemporaryDirectory, "docker"), RootDirectory);
 
-    [Parameter("Runtime base of every generated image: scratch (default), distroless, alpine or an image reference; gomonorepobuild.json's per-service \"runtime\" wins")]
     public string? RuntimeImage { get; set; }
 
     ImageSettingsFile? imageSettings;

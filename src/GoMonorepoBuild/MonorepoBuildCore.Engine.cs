@@ -5,7 +5,7 @@ namespace GoMonorepoBuild;
 
 public abstract partial class MonorepoBuildCore
 {
-    [Parameter("The Go builder image (default: golang:<go version>-alpine, else an image seeded offline from a local Go)")]
+    // The value of IBuilderImage's parameter.
     public string? GoImage { get; set; }
 
     DockerEnvironment? docker;

@@ -7,32 +7,16 @@ namespace GoMonorepoBuild;
 
 public abstract partial class MonorepoBuildCore
 {
+    // The values of the parameters ICi declares.
     // Names are chosen so no CI's own variable (CI, GITHUB_WORKFLOW, ...) binds to them through the environment.
-    [Parameter("Which CI configuration GenerateCi writes: github, gitlab or all (default: all)")]
     public CiProvider CiProvider { get; set; } = CiProvider.All;
-
-    [Parameter("Where GenerateCi writes the GitHub Actions workflow (default: .github/workflows/build-changed.yml)", Name = "GithubWorkflowFile")]
     public string? GitHubWorkflowFile { get; set; }
-
-    [Parameter("Where GenerateCi writes the GitLab parent pipeline (default: .gitlab/build-changed.yml)", Name = "GitlabPipelineFile")]
     public string? GitLabPipelineFile { get; set; }
-
-    [Parameter("The branch whose pushes the generated CI builds (default: main)")]
     public string CiMainBranch { get; set; } = "main";
-
-    [Parameter("GenerateCi: fail when a generated file differs from what it would write, instead of writing it")]
     public bool CiCheck { get; set; }
-
-    [Parameter("The Affected target's output (--format matrix or json) that PublishAffected and GenerateGitLabChildPipeline read", Name = "AffectedJson")]
     public string? AffectedJsonFile { get; set; }
-
-    [Parameter("Where GenerateGitLabChildPipeline writes the child pipeline (default: .nuke/temp/ci/build-changed.child.yml)")]
     public string? ChildPipeline { get; set; }
-
-    [Parameter("The folder MergeReports searches for build-report.json files (default: .nuke/temp/ci/reports)")]
     public string? ReportsDir { get; set; }
-
-    [Parameter("MergeReports: services the CI matrix built; one without a report counts as failed")]
     public string[] ExpectServices { get; set; } = [];
 
     /// <summary>The CI this run is in (GitHub Actions, GitLab CI, another, or none), detected once; tests set their own.</summary>

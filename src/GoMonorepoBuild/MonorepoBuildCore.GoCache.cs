@@ -5,7 +5,7 @@ namespace GoMonorepoBuild;
 
 public abstract partial class MonorepoBuildCore
 {
-    [Parameter("A folder that carries Go's module and build caches between runners (e.g. a CI cache folder): BuildChanged seeds the engine from it before building and exports into it after", Name = "GoCache")]
+    // The value of IGoCacheFolder's parameter.
     public string? GoCacheDir { get; set; }
 
     /// <summary>The carried Go cache folder of <c>--go-cache</c>, or null when none is set.</summary>
