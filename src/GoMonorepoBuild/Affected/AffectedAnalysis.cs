@@ -82,7 +82,7 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher, IObjectFetcher obj
         var partial = PartialClone.Of(repository, objects, cancellationToken);
         var sparse = await SparseCheckout.ReadAsync(repository, cancellationToken);
         // libgit2 knows no sparse checkout (left-out files look deleted; a sparse index cannot be read): git answers for it.
-        var localPaths = sparse.IsSparse && request.Head is null ? await GitStatus.ChangedPathsAsync(workDir, cancellationToken) : null;
+        var localPaths = sparse.IsSparse && request.Head is null ? await GitStatus.ChangedPathsAsync(repository, cancellationToken) : null;
         var changes = GitChanges.Compute(repository, resolved, request.Head, partial, sparse, localPaths, cancellationToken);
         var snapshots = new List<TreeSnapshot>();
         var excluded = request.ExcludedFolders.Select(f => RepoPath.FromSystem(workDir, RealPath.Of(f))).ToList();

@@ -59,7 +59,7 @@ public static class SparseWorkTree
         if (!sparse.AnyUnder(checkout.Prefix)) return [];
         var head = repository.Use(repo => repo.Head.Tip?.Sha);
         if (head is null) return [];
-        var local = await GitStatus.ChangedPathsAsync(checkout.WorkingDirectory, cancellationToken);
+        var local = await GitStatus.ChangedPathsAsync(repository, cancellationToken);
         var snapshots = new List<TreeSnapshot>();
         try
         {

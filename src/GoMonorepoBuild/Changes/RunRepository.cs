@@ -20,6 +20,7 @@ public sealed class RunRepository : IDisposable
     readonly string? gitDir;
     Repository? repository;
     WorkTreeStatus? status;
+    Task<IReadOnlyCollection<string>>? gitStatus;
     bool disposed;
 
     RunRepository(string? gitDir) => this.gitDir = gitDir;
@@ -86,6 +87,25 @@ public sealed class RunRepository : IDisposable
     }
 
     /// <summary>
+    /// The working tree's changed paths as git itself reports them (<see cref="GitStatus"/>, for a sparse checkout, which
+    /// libgit2 does not understand), asked once per run on first use and shared by the changes and the not-checked-out
+    /// services: <paramref name="ask"/> runs the first time only.
+    /// </summary>
+    internal Task<IReadOnlyCollection<string>> GitStatusPaths(Func<Task<IReadOnlyCollection<string>>> ask)
+    {
+        lock (gate)
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+            if (gitStatus is null)
+            {
+                gitStatus = ask();
+                Counter.Value?.Walked();
+            }
+            return gitStatus;
+        }
+    }
+
+    /// <summary>
     /// Closes the opened repository so the next use opens it again: after a fetch changed the history (deepened a shallow
     /// clone, brought a branch), so nothing cached before the fetch (the shallow boundary, refs) answers after it.
     /// </summary>
@@ -122,7 +142,7 @@ public sealed class RunRepository : IDisposable
         /// <summary>Repositories opened.</summary>
         public int Opens => Volatile.Read(ref opens);
 
-        /// <summary>Work-tree status walks taken.</summary>
+        /// <summary>Work-tree status walks taken (libgit2's, or git's own for a sparse checkout).</summary>
         public int StatusWalks => Volatile.Read(ref walks);
 
         internal void Opened() => Interlocked.Increment(ref opens);
