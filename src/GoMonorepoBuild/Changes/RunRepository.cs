@@ -10,7 +10,8 @@ namespace GoMonorepoBuild.Changes;
 /// its own. It is the only place that opens the run's repository (an architecture test holds it to that), and the work
 /// tree's status, a walk of the whole tree, is taken once here and shared (<see cref="Status"/>).
 /// LibGit2Sharp's repository is not safe for use from several threads, and the decision steps run in parallel (the index
-/// digests alongside the analysis), so every use holds this handle's lock: a use must not wait for another thread's use.
+/// digests alongside the analysis), so every use holds this handle's lock (re-entered on the same thread): a use must
+/// never wait for another thread that uses the handle.
 /// </summary>
 public sealed class RunRepository : IDisposable
 {
@@ -21,6 +22,7 @@ public sealed class RunRepository : IDisposable
     Repository? repository;
     WorkTreeStatus? status;
     Task<IReadOnlyCollection<string>>? gitStatus;
+    string? workingDirectory;
     bool disposed;
 
     RunRepository(string? gitDir) => this.gitDir = gitDir;
@@ -42,8 +44,8 @@ public sealed class RunRepository : IDisposable
     /// <summary>The repository's git folder (<c>.git</c>, or a linked worktree's); null when there is none.</summary>
     internal string? GitDirectory => gitDir;
 
-    /// <summary>The working directory as a real path (see <see cref="RealPath"/>); null when there is no repository or it is bare.</summary>
-    internal string? WorkingDirectory => Read(repo => repo.Info.WorkingDirectory is { } dir ? RealPath.Of(dir) : null, null);
+    /// <summary>The working directory as a real path (see <see cref="RealPath"/>, resolved once); null when there is no repository or it is bare.</summary>
+    internal string? WorkingDirectory => Read(repo => workingDirectory ??= repo.Info.WorkingDirectory is { } dir ? RealPath.Of(dir) : null, null);
 
     /// <summary>Runs <paramref name="read"/> on the opened repository (opening it once); <paramref name="none"/> when there is none.</summary>
     internal T Read<T>(Func<Repository, T> read, T none) => gitDir is null ? none : Use(read);
