@@ -23,7 +23,7 @@ public abstract partial class MonorepoBuildCore
 
     /// <summary>The affected analysis of this run, computed on first use (BuildChanged can consult it).</summary>
     protected async Task<AffectedResult> AffectedServicesAsync(CancellationToken cancellationToken) =>
-        affected ??= await new AffectedAnalysis().RunAsync(AffectedRequestFor(), () => Workspace, cancellationToken);
+        affected ??= await new AffectedAnalysis().RunAsync(AffectedRequestFor(), Git, () => Workspace, cancellationToken);
 
     /// <summary>The last computed affected analysis; null until <see cref="AffectedServicesAsync"/> ran.</summary>
     public AffectedResult? AffectedResult => affected;
@@ -76,7 +76,7 @@ public abstract partial class MonorepoBuildCore
     AffectedRequest AffectedRequestFor()
     {
         var globals = GlobalPatterns.Default with { Monorepo = GlobalFiles };
-        if (Git.Read(repo => repo.Info.WorkingDirectory, null) is { } workDir)
+        if (Git.WorkingDirectory is { } workDir)
         {
             // Real paths on every side: the build root or the monorepo may be reached through a link.
             var top = RealPath.Of(workDir);

@@ -14,7 +14,7 @@ public abstract partial class MonorepoBuildCore
     /// </summary>
     protected Task<IReadOnlyList<NotCheckedOutService>> NotCheckedOutServicesAsync(CancellationToken cancellationToken) =>
         notCheckedOut ??= Changes.SparseCheckout.MayBeSparse(MonorepoDirectory)
-            ? SparseWorkTree.NotCheckedOutAsync(MonorepoDirectory, WorkspaceLoadOptions, cancellationToken)
+            ? SparseWorkTree.NotCheckedOutAsync(Git, MonorepoDirectory, WorkspaceLoadOptions, cancellationToken)
             : Task.FromResult<IReadOnlyList<NotCheckedOutService>>([]);
 
     /// <summary>The selected (by --only, or all) services of <paramref name="services"/>.</summary>

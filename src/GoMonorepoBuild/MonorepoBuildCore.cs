@@ -26,8 +26,9 @@ public abstract partial class MonorepoBuildCore : BuildBase, IMonorepoBuild
     Changes.RunRepository? git;
 
     /// <summary>
-    /// The monorepo's git repository for this run, opened once and shared by the head, the <c>{branch}</c> tag, the input
-    /// digests and the facade (<see cref="Changes.RunRepository.Exists"/> is false outside git). It stays open for the run.
+    /// The monorepo's git repository for this run, opened once and shared by the affected analysis, the head, the
+    /// <c>{branch}</c> tag, the input digests and the facade (<see cref="Changes.RunRepository.Exists"/> is false outside
+    /// git), with the one walk of the work tree's status. It stays open for the run.
     /// </summary>
     protected Changes.RunRepository Git => git ??= Changes.RunRepository.At(MonorepoDirectory);
 

@@ -17,15 +17,26 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher, IObjectFetcher obj
     /// <summary>Analyses; <paramref name="workTreeModel"/> is the model of the monorepo as it is on disk (used when the head is the working tree).</summary>
     public async Task<AffectedResult> RunAsync(AffectedRequest request, Func<GoWorkspace> workTreeModel, CancellationToken cancellationToken)
     {
+        using var repository = RunRepository.At(RealPath.Of(request.MonorepoDirectory));
+        return await RunAsync(request, repository, workTreeModel, cancellationToken);
+    }
+
+    /// <summary>
+    /// Analyses in the run's <paramref name="repository"/> (the monorepo's, opened once per run and shared with the
+    /// run's other git readers); every step of the analysis reads git through it.
+    /// </summary>
+    public async Task<AffectedResult> RunAsync(AffectedRequest request, RunRepository repository, Func<GoWorkspace> workTreeModel,
+        CancellationToken cancellationToken)
+    {
         // Loading the model and asking git are independent and each a full walk of the tree: overlap them. With --head the
         // checked-out commit, the model read from the checkout is the head's when the checkout is clean (CleanCheckout,
         // asked meanwhile); when it is not, the copy of the commit is read instead and this load goes unused.
         var diskModel = request.Head is null ? Task.Run(workTreeModel, cancellationToken)
-            : NamesCheckedOutCommit(request) ? Task.Run(() => LoadModel(request.MonorepoDirectory, request), cancellationToken)
+            : NamesCheckedOutCommit(request, repository) ? Task.Run(() => LoadModel(request.MonorepoDirectory, request), cancellationToken)
             : null;
         try
         {
-            return await RunCoreAsync(request,
+            return await RunCoreAsync(request, repository,
                 () => (request.Head is null ? diskModel?.GetAwaiter().GetResult() : null) ?? workTreeModel(),
                 () => (request.Head is not null ? diskModel?.GetAwaiter().GetResult() : null) ?? LoadModel(request.MonorepoDirectory, request),
                 cancellationToken);
@@ -37,14 +48,12 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher, IObjectFetcher obj
     }
 
     /// <summary>Whether --head names the commit checked out (cheap: one lookup), so reading the checkout may pay off.</summary>
-    static bool NamesCheckedOutCommit(AffectedRequest request)
+    static bool NamesCheckedOutCommit(AffectedRequest request, RunRepository repository)
     {
         if (request.ServiceExtraInputs.Values.Any(globs => globs.Count > 0) || !Directory.Exists(request.MonorepoDirectory)) return false;
         try
         {
-            if (Repository.Discover(request.MonorepoDirectory) is not { } gitDir) return false;
-            using var repo = new Repository(gitDir);
-            return repo.Head.Tip is { } tip && repo.Lookup<Commit>(request.Head) is { } head && head.Sha == tip.Sha;
+            return repository.Read(repo => repo.Head.Tip is { } tip && repo.Lookup<Commit>(request.Head) is { } head && head.Sha == tip.Sha, false);
         }
         catch (LibGit2SharpException)
         {
@@ -52,39 +61,39 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher, IObjectFetcher obj
         }
     }
 
-    async Task<AffectedResult> RunCoreAsync(AffectedRequest request, Func<GoWorkspace> workTreeModel, Func<GoWorkspace> checkoutModel,
-        CancellationToken cancellationToken)
+    async Task<AffectedResult> RunCoreAsync(AffectedRequest request, RunRepository repository, Func<GoWorkspace> workTreeModel,
+        Func<GoWorkspace> checkoutModel, CancellationToken cancellationToken)
     {
-        var checkout = GitCheckout.Find(request.MonorepoDirectory);
+        var checkout = GitCheckout.Find(repository, request.MonorepoDirectory);
         var (workDir, prefix) = (checkout.WorkingDirectory, checkout.Prefix);
 
         ResolvedBase resolved;
         try
         {
             var candidates = BaseCandidates.From(request.Base, request.Environment);
-            resolved = await new BaseResolver(fetcher, request.Deepen).ResolveAsync(workDir, candidates, cancellationToken);
+            resolved = await new BaseResolver(fetcher, request.Deepen).ResolveAsync(repository, candidates, cancellationToken);
         }
         catch (MissingBaseException e) when (request.BuildAllWhenBaseMissing)
         {
             return AffectedResult.Everything(workTreeModel(), $"the base could not be found and --missing-base build-all was given: {e.Message}")
-                .WithRevisions(null, $"missing: {e.Candidate.Describe()}", CurrentHead(workDir, request.Head));
+                .WithRevisions(null, $"missing: {e.Candidate.Describe()}", CurrentHead(repository, request.Head));
         }
 
-        var partial = PartialClone.Of(workDir, objects, cancellationToken);
-        var sparse = await SparseCheckout.ReadAsync(workDir, cancellationToken);
+        var partial = PartialClone.Of(repository, objects, cancellationToken);
+        var sparse = await SparseCheckout.ReadAsync(repository, cancellationToken);
         // libgit2 knows no sparse checkout (left-out files look deleted; a sparse index cannot be read): git answers for it.
-        var localPaths = sparse.IsSparse && request.Head is null ? await GitStatus.ChangedPathsAsync(workDir, cancellationToken) : null;
-        var changes = GitChanges.Compute(workDir, resolved, request.Head, partial, sparse, localPaths, cancellationToken);
+        var localPaths = sparse.IsSparse && request.Head is null ? await GitStatus.ChangedPathsAsync(repository, cancellationToken) : null;
+        var changes = GitChanges.Compute(repository, resolved, request.Head, partial, sparse, localPaths, cancellationToken);
         var snapshots = new List<TreeSnapshot>();
         var excluded = request.ExcludedFolders.Select(f => RepoPath.FromSystem(workDir, RealPath.Of(f))).ToList();
         try
         {
             var head = request.Head is not null
-                ? await ReadableFromCheckoutAsync(workDir, prefix, changes.HeadCommit!, request, sparse, excluded, cancellationToken)
+                ? await ReadableFromCheckoutAsync(repository, prefix, changes.HeadCommit!, request, sparse, excluded, cancellationToken)
                     ? checkoutModel()
-                    : ModelAt(workDir, changes.HeadCommit!, prefix, request, snapshots, partial, tolerant: false)
+                    : ModelAt(repository, changes.HeadCommit!, prefix, request, snapshots, partial, tolerant: false)
                       ?? throw new InvalidOperationException($"The monorepo folder {prefix} does not exist at --head {request.Head}.")
-                : sparse.AnyUnder(prefix) ? SparseWorkTree.Load(workDir, changes.HeadCommit!, prefix, changes.WorkTreePaths, ModelOptions(request), partial, snapshots)
+                : sparse.AnyUnder(prefix) ? SparseWorkTree.Load(repository, changes.HeadCommit!, prefix, changes.WorkTreePaths, ModelOptions(request), partial, snapshots)
                 : workTreeModel();
             if (resolved.Sha is null)
                 return AffectedResult.Everything(head, $"no base to compare with: {resolved.How} ({string.Join("; ", resolved.Notes)})")
@@ -93,9 +102,9 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher, IObjectFetcher obj
             changes = changes with { Files = changes.Files.Where(f => !f.Paths.All(p => excluded.Any(e => RepoPath.IsUnder(p, e)))).ToList() };
             var inside = changes.Files.Select(f => f.RelativeTo(prefix)).OfType<ChangedFile>().ToList();
             var outside = changes.Files.SelectMany(f => f.Paths).Where(p => prefix != "." && !RepoPath.IsUnder(p, prefix)).Distinct().ToList();
-            using var headTree = request.Head is null ? null : new CommitTreeSource(workDir, changes.HeadCommit!, prefix);
+            using var headTree = request.Head is null ? null : new CommitTreeSource(repository, changes.HeadCommit!, prefix);
             var options = request.Options.WithOwnDockerfiles(OwnDockerfiles(head, (ISourceTree?)headTree ?? new WorkTreeSource(head.Root), request.BuildContexts));
-            var result = AffectedPlanner.Plan(inside, outside, head, () => BaseModel(workDir, resolved.Sha, prefix, request, snapshots, partial, BaseCandidatePaths(inside), cancellationToken), options);
+            var result = AffectedPlanner.Plan(inside, outside, head, () => BaseModel(repository, resolved.Sha, prefix, request, snapshots, partial, BaseCandidatePaths(inside), cancellationToken), options);
             return result.WithRevisions(resolved.Sha, $"{resolved.Source}: {resolved.How}", changes.Head) with
             {
                 // The build reads the working folder: an affected service a sparse checkout left out cannot be built from it.
@@ -125,13 +134,13 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher, IObjectFetcher obj
     /// the module graph; then the Go files of the modules that hold a candidate path, of every module depending on them
     /// (transitively), and of everything those depend on. A service outside that set cannot have had the paths as inputs.
     /// </summary>
-    static GoWorkspace? BaseModel(string workDir, string sha, string prefix, AffectedRequest request, List<TreeSnapshot> snapshots,
+    static GoWorkspace? BaseModel(RunRepository repository, string sha, string prefix, AffectedRequest request, List<TreeSnapshot> snapshots,
         PartialClone partial, IReadOnlyList<string> candidates, CancellationToken cancellationToken)
     {
-        var skeleton = ModelAt(workDir, sha, prefix, request, snapshots, partial, tolerant: true, include: _ => false, cancellationToken);
-        if (skeleton is null) return ModelAt(workDir, sha, prefix, request, snapshots, partial, tolerant: true, cancellationToken: cancellationToken);
+        var skeleton = ModelAt(repository, sha, prefix, request, snapshots, partial, tolerant: true, include: _ => false, cancellationToken);
+        if (skeleton is null) return ModelAt(repository, sha, prefix, request, snapshots, partial, tolerant: true, cancellationToken: cancellationToken);
         var dirs = RelevantModuleDirs(skeleton, candidates);
-        return dirs.Count == 0 ? skeleton : ModelAt(workDir, sha, prefix, request, snapshots, partial, tolerant: true,
+        return dirs.Count == 0 ? skeleton : ModelAt(repository, sha, prefix, request, snapshots, partial, tolerant: true,
             include: dir => dirs.Any(d => RepoPath.IsUnder(dir, d)), cancellationToken);
     }
 
@@ -151,10 +160,10 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher, IObjectFetcher obj
     }
 
     /// <summary>The model of the monorepo at a commit, from a snapshot of its tree; null when the folder or a loadable model is missing.</summary>
-    static GoWorkspace? ModelAt(string workDir, string sha, string prefix, AffectedRequest request, List<TreeSnapshot> snapshots,
+    static GoWorkspace? ModelAt(RunRepository repository, string sha, string prefix, AffectedRequest request, List<TreeSnapshot> snapshots,
         PartialClone partial, bool tolerant, Func<string, bool>? include = null, CancellationToken cancellationToken = default)
     {
-        var snapshot = TreeSnapshot.Write(workDir, sha, prefix, include, partial, cancellationToken);
+        var snapshot = TreeSnapshot.Write(repository, sha, prefix, include, partial, cancellationToken);
         snapshots.Add(snapshot);
         if (snapshot.Folder is null) return null;
         try
@@ -177,10 +186,10 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher, IObjectFetcher obj
     /// Whether the head commit's model can be read from the checkout (<see cref="CleanCheckout"/>). Not with extra-input
     /// globs: they match files (templates) in a checkout that a revision copy does not hold, so the two models differ.
     /// </summary>
-    static async Task<bool> ReadableFromCheckoutAsync(string workDir, string prefix, string sha, AffectedRequest request, SparseCheckout sparse,
+    static async Task<bool> ReadableFromCheckoutAsync(RunRepository repository, string prefix, string sha, AffectedRequest request, SparseCheckout sparse,
         IReadOnlyList<string> excluded, CancellationToken cancellationToken) =>
         !sparse.IsSparse && request.ServiceExtraInputs.Values.All(globs => globs.Count == 0)
-                         && await CleanCheckout.HoldsAsync(workDir, prefix, sha, excluded, cancellationToken);
+                         && await CleanCheckout.HoldsAsync(repository, prefix, sha, excluded, cancellationToken);
 
     /// <summary>
     /// The model of a revision, read from its copy or from the checkout when that holds exactly the revision
@@ -189,10 +198,6 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher, IObjectFetcher obj
     static GoWorkspace LoadModel(string folder, AffectedRequest request) =>
         GoWorkspace.Load(folder, ModelOptions(request));
 
-    static string CurrentHead(string workDir, string? head)
-    {
-        if (head is not null) return head;
-        using var repo = new Repository(workDir);
-        return repo.Head.Tip?.Sha ?? ChangeSet.WorkTree;
-    }
+    static string CurrentHead(RunRepository repository, string? head) =>
+        head ?? repository.Use(repo => repo.Head.Tip?.Sha) ?? ChangeSet.WorkTree;
 }

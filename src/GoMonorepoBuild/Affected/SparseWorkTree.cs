@@ -1,6 +1,5 @@
 using GoMonorepoBuild.Changes;
 using GoMonorepoBuild.Workspace;
-using LibGit2Sharp;
 
 namespace GoMonorepoBuild.Affected;
 
@@ -19,7 +18,16 @@ public static class SparseWorkTree
     public static GoWorkspace Load(string workDir, string headCommit, string prefix, IEnumerable<string> workTreePaths, WorkspaceOptions options,
         PartialClone partial, ICollection<TreeSnapshot> snapshots)
     {
-        var snapshot = TreeSnapshot.Write(workDir, headCommit, prefix, partial: partial);
+        using var repository = RunRepository.At(workDir);
+        return Load(repository, headCommit, prefix, workTreePaths, options, partial, snapshots);
+    }
+
+    /// <summary>The model (see the other overload) from the run's <paramref name="repository"/>.</summary>
+    public static GoWorkspace Load(RunRepository repository, string headCommit, string prefix, IEnumerable<string> workTreePaths,
+        WorkspaceOptions options, PartialClone partial, ICollection<TreeSnapshot> snapshots)
+    {
+        var workDir = repository.WorkingDirectory ?? throw new InvalidOperationException("A sparse checkout has a working tree.");
+        var snapshot = TreeSnapshot.Write(repository, headCommit, prefix, partial: partial);
         snapshots.Add(snapshot);
         if (snapshot.Folder is null)
             throw new InvalidOperationException($"The monorepo folder {prefix} is not in HEAD ({headCommit}) of this sparse checkout: commit it first.");
@@ -35,21 +43,28 @@ public static class SparseWorkTree
     public static async Task<IReadOnlyList<NotCheckedOutService>> NotCheckedOutAsync(string monorepoDirectory, WorkspaceOptions options,
         CancellationToken cancellationToken)
     {
-        if (Repository.Discover(monorepoDirectory) is null) return [];
+        using var repository = RunRepository.At(monorepoDirectory);
+        return await NotCheckedOutAsync(repository, monorepoDirectory, options, cancellationToken);
+    }
+
+    /// <summary>The services left out (see the other overload), asked of the run's <paramref name="repository"/>.</summary>
+    public static async Task<IReadOnlyList<NotCheckedOutService>> NotCheckedOutAsync(RunRepository repository, string monorepoDirectory,
+        WorkspaceOptions options, CancellationToken cancellationToken)
+    {
+        if (!repository.Exists) return [];
         GitCheckout checkout;
-        try { checkout = GitCheckout.Find(monorepoDirectory); }
+        try { checkout = GitCheckout.Find(repository, monorepoDirectory); }
         catch (InvalidOperationException) { return []; }
-        var sparse = await SparseCheckout.ReadAsync(checkout.WorkingDirectory, cancellationToken);
+        var sparse = await SparseCheckout.ReadAsync(repository, cancellationToken);
         if (!sparse.AnyUnder(checkout.Prefix)) return [];
-        string? head;
-        using (var repo = new Repository(checkout.WorkingDirectory)) head = repo.Head.Tip?.Sha;
+        var head = repository.Use(repo => repo.Head.Tip?.Sha);
         if (head is null) return [];
-        var local = await GitStatus.ChangedPathsAsync(checkout.WorkingDirectory, cancellationToken);
+        var local = await GitStatus.ChangedPathsAsync(repository, cancellationToken);
         var snapshots = new List<TreeSnapshot>();
         try
         {
-            var model = Load(checkout.WorkingDirectory, head, checkout.Prefix, local, options,
-                PartialClone.Of(checkout.WorkingDirectory, new GitObjectFetcher(), cancellationToken), snapshots);
+            var model = Load(repository, head, checkout.Prefix, local, options,
+                PartialClone.Of(repository, new GitObjectFetcher(), cancellationToken), snapshots);
             return NotCheckedOutService.In(model, checkout.Prefix, sparse);
         }
         finally

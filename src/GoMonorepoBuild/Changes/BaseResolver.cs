@@ -12,6 +12,14 @@ public sealed class BaseResolver(IHistoryFetcher fetcher, DeepenPolicy policy)
 {
     public async Task<ResolvedBase> ResolveAsync(string workingDirectory, IReadOnlyList<BaseCandidate> candidates, CancellationToken cancellationToken)
     {
+        using var repository = RunRepository.At(workingDirectory);
+        return await ResolveAsync(repository, candidates, cancellationToken);
+    }
+
+    /// <summary>The base in the run's <paramref name="repository"/>, reopened after each fetch that changes its history.</summary>
+    public async Task<ResolvedBase> ResolveAsync(RunRepository repository, IReadOnlyList<BaseCandidate> candidates, CancellationToken cancellationToken)
+    {
+        var workingDirectory = repository.WorkingDirectory ?? throw new InvalidOperationException("The base is resolved in a git repository with a working tree.");
         var notes = new List<string>();
         var steps = policy.Steps().GetEnumerator();
         var deepened = 0;
@@ -27,7 +35,7 @@ public sealed class BaseResolver(IHistoryFetcher fetcher, DeepenPolicy policy)
             while (true)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var (found, skipReason, shallow) = await TryResolveAsync(workingDirectory, candidate, cancellationToken);
+                var (found, skipReason, shallow) = await TryResolveAsync(repository, workingDirectory, candidate, cancellationToken);
                 if (found is not null) return new ResolvedBase(candidate.Source, found, candidate.Describe()).WithNotes(notes);
                 if (skipReason is not null)
                 {
@@ -37,6 +45,7 @@ public sealed class BaseResolver(IHistoryFetcher fetcher, DeepenPolicy policy)
                 if (!shallow) throw Missing(candidate, shallow: false, deepened);
                 if (!steps.MoveNext()) throw Missing(candidate, shallow: true, deepened);
                 await fetcher.DeepenAsync(workingDirectory, steps.Current, cancellationToken);
+                repository.Reload();
                 deepened += steps.Current;
                 notes.Add($"deepened the shallow clone by {steps.Current} commits looking for {candidate.Revision}");
             }
@@ -51,35 +60,41 @@ public sealed class BaseResolver(IHistoryFetcher fetcher, DeepenPolicy policy)
     }
 
     /// <summary>The base sha; or why a default-branch candidate is skipped; or neither (missing, maybe fetchable).</summary>
-    async Task<(string? Sha, string? Skip, bool Shallow)> TryResolveAsync(string workingDirectory, BaseCandidate candidate, CancellationToken ct)
+    async Task<(string? Sha, string? Skip, bool Shallow)> TryResolveAsync(RunRepository repository, string workingDirectory, BaseCandidate candidate,
+        CancellationToken ct)
     {
         var fetchedBranch = false;
         while (true)
         {
-            using var repo = new Repository(workingDirectory);
-            var shallow = repo.Info.IsShallow;
-            var commit = Find(repo, candidate.Revision);
-            if (!candidate.MergeBaseWithHead) return (commit?.Sha, null, shallow);
-
-            if (commit is null)
-            {
-                if (candidate.Source == BaseSource.GitHubPullRequest && !fetchedBranch && repo.Network.Remotes["origin"] is not null)
-                {
-                    // actions/checkout fetches only the merge commit: the base branch is usually not there yet.
-                    fetchedBranch = true;
-                    await fetcher.FetchBranchAsync(workingDirectory, "origin", candidate.Revision["origin/".Length..], policy.FirstStep, ct);
-                    continue;
-                }
-                return candidate.Source == BaseSource.MergeBase ? (null, $"{candidate.Revision} does not exist", shallow) : (null, null, shallow);
-            }
-            var head = repo.Head.Tip ?? throw new MissingBaseException(
-                "HEAD has no commit yet: commit something first, or pass --base and --head.", candidate, shallow);
-            var mergeBase = MergeBase(repo, head, commit);
-            if (mergeBase is not null) return (mergeBase.Sha, null, shallow);
-            if (!shallow && candidate.Source == BaseSource.MergeBase)
-                return (null, $"{candidate.Revision} shares no history with HEAD", shallow);
-            return (null, null, shallow);
+            var (answer, fetchBranch) = repository.Use(repo => Try(repo, candidate, fetchedBranch));
+            if (!fetchBranch) return answer;
+            // actions/checkout fetches only the merge commit: the base branch is usually not there yet.
+            fetchedBranch = true;
+            await fetcher.FetchBranchAsync(workingDirectory, "origin", candidate.Revision["origin/".Length..], policy.FirstStep, ct);
+            repository.Reload();
         }
+    }
+
+    /// <summary>One look at the repository for the candidate: the answer, or that its branch should be fetched first.</summary>
+    static ((string? Sha, string? Skip, bool Shallow) Answer, bool FetchBranch) Try(Repository repo, BaseCandidate candidate, bool fetchedBranch)
+    {
+        var shallow = repo.Info.IsShallow;
+        var commit = Find(repo, candidate.Revision);
+        if (!candidate.MergeBaseWithHead) return ((commit?.Sha, null, shallow), false);
+
+        if (commit is null)
+        {
+            if (candidate.Source == BaseSource.GitHubPullRequest && !fetchedBranch && repo.Network.Remotes["origin"] is not null)
+                return ((null, null, shallow), true);
+            return (candidate.Source == BaseSource.MergeBase ? (null, $"{candidate.Revision} does not exist", shallow) : (null, null, shallow), false);
+        }
+        var head = repo.Head.Tip ?? throw new MissingBaseException(
+            "HEAD has no commit yet: commit something first, or pass --base and --head.", candidate, shallow);
+        var mergeBase = MergeBase(repo, head, commit);
+        if (mergeBase is not null) return ((mergeBase.Sha, null, shallow), false);
+        if (!shallow && candidate.Source == BaseSource.MergeBase)
+            return ((null, $"{candidate.Revision} shares no history with HEAD", shallow), false);
+        return ((null, null, shallow), false);
     }
 
     static Commit? Find(Repository repo, string revision)

@@ -33,14 +33,16 @@ public static class CleanCheckout
     public static async Task<bool> HoldsAsync(string workingDirectory, string folder, string sha, IReadOnlyList<string> excluded,
         CancellationToken cancellationToken, Tool? git = null)
     {
-        using (var repo = new Repository(workingDirectory))
-        {
-            if (repo.Head.Tip?.Sha != sha) return false;
-            var config = repo.Config;
-            if (config.Get<string>("core.autocrlf")?.Value is { } autocrlf && autocrlf.Equals("true", StringComparison.OrdinalIgnoreCase)) return false;
-            if (config.Get<string>("core.eol")?.Value is { } eol && eol.Equals("crlf", StringComparison.OrdinalIgnoreCase)) return false;
-            if (config.Get<bool>("core.symlinks") is { Value: false }) return false;
-        }
+        using var repository = RunRepository.At(workingDirectory);
+        return await HoldsAsync(repository, folder, sha, excluded, cancellationToken, git);
+    }
+
+    /// <summary>Whether the checkout of the run's <paramref name="repository"/> holds the commit in the folder (see the other overload).</summary>
+    public static async Task<bool> HoldsAsync(RunRepository repository, string folder, string sha, IReadOnlyList<string> excluded,
+        CancellationToken cancellationToken, Tool? git = null)
+    {
+        var workingDirectory = repository.WorkingDirectory;
+        if (workingDirectory is null || !repository.Use(repo => HeadWithoutConversion(repo, sha))) return false;
         git ??= Tool.Named("git");
         git = git.WithWorkingDirectory(workingDirectory);
         // A build whose output folder lies outside the repository (beside it, or in the temp folder) has none to leave out:
@@ -62,6 +64,16 @@ public static class CleanCheckout
             if (tab > 0) paths.Add(entry[(tab + 1)..]);
         }
         return paths.Count == 0 || !await AnyConvertedAsync(git, paths, cancellationToken);
+    }
+
+    /// <summary>Whether HEAD is <paramref name="sha"/> and no configuration converts files on checkout.</summary>
+    static bool HeadWithoutConversion(Repository repo, string sha)
+    {
+        if (repo.Head.Tip?.Sha != sha) return false;
+        var config = repo.Config;
+        if (config.Get<string>("core.autocrlf")?.Value is { } autocrlf && autocrlf.Equals("true", StringComparison.OrdinalIgnoreCase)) return false;
+        if (config.Get<string>("core.eol")?.Value is { } eol && eol.Equals("crlf", StringComparison.OrdinalIgnoreCase)) return false;
+        return config.Get<bool>("core.symlinks") is not { Value: false };
     }
 
     /// <summary>Whether git would write any of <paramref name="paths"/> differently from its blob (by attribute).</summary>

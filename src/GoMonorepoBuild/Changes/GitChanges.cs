@@ -5,7 +5,8 @@ namespace GoMonorepoBuild.Changes;
 /// <summary>
 /// The changed files between a base commit and a head through LibGit2Sharp: the tree diff base→HEAD (renames detected),
 /// plus, when the head is the working tree, the status of the index and working folder (staged, unstaged and untracked
-/// files; ignored ones left out). The status is the only full-tree walk, done once. Cancellation is checked between
+/// files; ignored ones left out). The status is the only full-tree walk, done once per run by the run's repository
+/// (<see cref="RunRepository.Status"/>) and shared with the index digests. Cancellation is checked between
 /// files (libgit2's own diff and status calls run to their end) and ends with an <see cref="OperationCanceledException"/>.
 /// </summary>
 public static class GitChanges
@@ -18,10 +19,27 @@ public static class GitChanges
     public static ChangeSet Compute(string workingDirectory, ResolvedBase resolvedBase, string? head, PartialClone? partial = null,
         SparseCheckout? sparse = null, IReadOnlyCollection<string>? localPaths = null, CancellationToken cancellationToken = default)
     {
+        using var repository = RunRepository.At(workingDirectory);
+        return Compute(repository, resolvedBase, head, partial, sparse, localPaths, cancellationToken);
+    }
+
+    /// <summary>
+    /// The changes in the run's <paramref name="repository"/> (see the other overload); the working tree's status is the
+    /// run's one walk (<see cref="RunRepository.Status"/>), shared with the index digests.
+    /// </summary>
+    public static ChangeSet Compute(RunRepository repository, ResolvedBase resolvedBase, string? head, PartialClone? partial = null,
+        SparseCheckout? sparse = null, IReadOnlyCollection<string>? localPaths = null, CancellationToken cancellationToken = default)
+    {
         cancellationToken.ThrowIfCancellationRequested();
+        var workingDirectory = repository.WorkingDirectory ?? throw new InvalidOperationException("The changes need a git repository with a working tree.");
         partial ??= PartialClone.None(workingDirectory);
         sparse ??= SparseCheckout.None;
-        using var repo = new Repository(workingDirectory);
+        return repository.Use(repo => Compute(repository, repo, workingDirectory, resolvedBase, head, partial, sparse, localPaths, cancellationToken));
+    }
+
+    static ChangeSet Compute(RunRepository run, Repository repo, string workingDirectory, ResolvedBase resolvedBase, string? head, PartialClone partial,
+        SparseCheckout sparse, IReadOnlyCollection<string>? localPaths, CancellationToken cancellationToken)
+    {
         var headCommit = head is null
             ? repo.Head.Tip ?? throw new InvalidOperationException($"The repository at {workingDirectory} has no commit yet (HEAD is unborn): commit first.")
             : Lookup(repo, head, "--head");
@@ -64,7 +82,7 @@ public static class GitChanges
         if (head is not null) return new ChangeSet(resolvedBase, headCommit.Sha, Sorted(files)).WithHeadCommit(headCommit.Sha) with { Notes = notes };
 
         cancellationToken.ThrowIfCancellationRequested();
-        var local = localPaths is null ? LocalChanges(repo, sparse, cancellationToken) : localPaths.ToHashSet(StringComparer.Ordinal);
+        var local = localPaths is null ? LocalChanges(run, sparse, cancellationToken) : localPaths.ToHashSet(StringComparer.Ordinal);
         if (local.Count == 0) return new ChangeSet(resolvedBase, headCommit.Sha, Sorted(files)).WithHeadCommit(headCommit.Sha) with { Notes = notes };
         var workTreePaths = local.Order(StringComparer.Ordinal).ToList();
         foreach (var renamed in files.Values.Where(f => f.Kind == ChangeKind.Renamed && (local.Contains(f.Path) || local.Contains(f.OldPath!))).ToList())
@@ -124,27 +142,15 @@ public static class GitChanges
     /// Paths that differ between HEAD, the index and the working folder, untracked included. A file a sparse checkout left
     /// out is absent on purpose: git calls it unchanged, libgit2 calls it deleted; git is right.
     /// </summary>
-    static HashSet<string> LocalChanges(Repository repo, SparseCheckout sparse, CancellationToken cancellationToken)
+    static HashSet<string> LocalChanges(RunRepository run, SparseCheckout sparse, CancellationToken cancellationToken)
     {
-        var status = repo.RetrieveStatus(new StatusOptions
-        {
-            Show = StatusShowOption.IndexAndWorkDir,
-            IncludeUntracked = true,
-            RecurseUntrackedDirs = true,
-            IncludeIgnored = false,
-            DetectRenamesInIndex = false,
-            DetectRenamesInWorkDir = false,
-            ExcludeSubmodules = true,
-        });
         var paths = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var entry in status)
-            if (entry.State is not (FileStatus.Unaltered or FileStatus.Ignored))
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                var path = entry.FilePath.Replace('\\', '/');
-                if (entry.State == FileStatus.DeletedFromWorkdir && sparse.IsSkipped(path)) continue;
-                paths.Add(path);
-            }
+        foreach (var (path, state) in run.Status(cancellationToken).Entries)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (state == FileStatus.DeletedFromWorkdir && sparse.IsSkipped(path)) continue;
+            paths.Add(path);
+        }
         return paths;
     }
 

@@ -17,15 +17,25 @@ public sealed record GitCheckout(string WorkingDirectory, string Prefix)
     /// </summary>
     public static GitCheckout Find(string monorepoDirectory)
     {
+        using var repository = RunRepository.At(RealPath.Of(monorepoDirectory));
+        return Find(repository, monorepoDirectory);
+    }
+
+    /// <summary>The checkout of <paramref name="monorepoDirectory"/> in the run's <paramref name="repository"/> (see the other overload).</summary>
+    public static GitCheckout Find(RunRepository repository, string monorepoDirectory)
+    {
         var monorepo = RealPath.Of(monorepoDirectory);
-        var existing = monorepo;
-        while (!Directory.Exists(existing) && Path.GetDirectoryName(existing) is { } parent) existing = parent;
-        var gitDir = Repository.Discover(existing) ?? throw new InvalidOperationException(
-            $"{monorepo} is not in a git repository (no .git in it or in any folder above it): the affected analysis compares git revisions. " +
-            "Run it in a clone (or git init and commit), or run BuildChanged, which decides by content hashes without git.");
-        using var repo = new Repository(gitDir);
+        if (!repository.Exists)
+            throw new InvalidOperationException(
+                $"{monorepo} is not in a git repository (no .git in it or in any folder above it): the affected analysis compares git revisions. " +
+                "Run it in a clone (or git init and commit), or run BuildChanged, which decides by content hashes without git.");
+        return repository.Use(repo => Find(repo, monorepo));
+    }
+
+    static GitCheckout Find(Repository repo, string monorepo)
+    {
         var workDir = repo.Info.WorkingDirectory ?? throw new InvalidOperationException(
-            $"{gitDir} is a bare repository: run in a clone with a working tree.");
+            $"{repo.Info.Path} is a bare repository: run in a clone with a working tree.");
         workDir = RealPath.Of(workDir);
         var prefix = RepoPath.FromSystem(workDir, monorepo);
         if (UncheckedSubmodule(repo, prefix) is { } submodule)

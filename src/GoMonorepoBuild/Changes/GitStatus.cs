@@ -13,6 +13,12 @@ public static class GitStatus
     /// Paths (relative to the repository root) where the index or the working folder differs from HEAD, untracked files
     /// included, ignored files and submodules left out, renames as their two sides: what <see cref="GitChanges"/> needs.
     /// </summary>
+    /// <remarks>Asked once per run of the run's <paramref name="repository"/> (<see cref="RunRepository"/>), and shared.</remarks>
+    public static Task<IReadOnlyCollection<string>> ChangedPathsAsync(RunRepository repository, CancellationToken cancellationToken) =>
+        repository.GitStatusPaths(() => ChangedPathsAsync(
+            repository.WorkingDirectory ?? throw new InvalidOperationException("git status needs a working tree."), cancellationToken));
+
+    /// <summary>The changed paths of the checkout at <paramref name="workingDirectory"/> (see the other overload).</summary>
     public static async Task<IReadOnlyCollection<string>> ChangedPathsAsync(string workingDirectory, CancellationToken cancellationToken, Tool? git = null)
     {
         var result = await (git ?? Tool.Named("git")).WithWorkingDirectory(workingDirectory)

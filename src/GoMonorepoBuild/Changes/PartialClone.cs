@@ -30,9 +30,14 @@ public sealed class PartialClone
     /// <summary>What a clone at <paramref name="workingDirectory"/> is; fetches go through <paramref name="fetcher"/>.</summary>
     public static PartialClone Of(string workingDirectory, IObjectFetcher fetcher, CancellationToken cancellationToken)
     {
-        using var repo = new Repository(workingDirectory);
-        return new PartialClone(fetcher, workingDirectory, PromisorRemotes(repo), cancellationToken);
+        using var repository = RunRepository.At(workingDirectory);
+        return new PartialClone(fetcher, workingDirectory, repository.Use(PromisorRemotes), cancellationToken);
     }
+
+    /// <summary>What the clone of the run's <paramref name="repository"/> is; fetches go through <paramref name="fetcher"/>.</summary>
+    public static PartialClone Of(RunRepository repository, IObjectFetcher fetcher, CancellationToken cancellationToken) =>
+        new(fetcher, repository.WorkingDirectory ?? throw new InvalidOperationException("A partial clone has a working tree here."),
+            repository.Use(PromisorRemotes), cancellationToken);
 
     /// <summary>A full clone: nothing is ever fetched.</summary>
     public static PartialClone None(string workingDirectory) => new(new GitObjectFetcher(), workingDirectory, [], CancellationToken.None);

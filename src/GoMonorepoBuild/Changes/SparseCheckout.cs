@@ -35,11 +35,17 @@ public sealed class SparseCheckout
     /// <summary>The skip-worktree entries of the checkout at <paramref name="workingDirectory"/>.</summary>
     public static async Task<SparseCheckout> ReadAsync(string workingDirectory, CancellationToken cancellationToken, Tool? git = null)
     {
-        string index;
-        using (var repo = new Repository(workingDirectory))
-            index = Path.Combine(repo.Info.Path, "index"); // per worktree: a linked worktree has its own index
+        using var repository = RunRepository.At(workingDirectory);
+        return await ReadAsync(repository, cancellationToken, git);
+    }
+
+    /// <summary>The skip-worktree entries of the checkout of the run's <paramref name="repository"/>.</summary>
+    public static async Task<SparseCheckout> ReadAsync(RunRepository repository, CancellationToken cancellationToken, Tool? git = null)
+    {
+        // Per worktree: a linked worktree has its own index (in its own git folder).
+        var index = Path.Combine(repository.GitDirectory ?? throw new InvalidOperationException("A sparse checkout is a git checkout."), "index");
         if (IndexVersion(index) < 3) return None;
-        var result = await (git ?? Tool.Named("git")).WithWorkingDirectory(workingDirectory)
+        var result = await (git ?? Tool.Named("git")).WithWorkingDirectory(repository.WorkingDirectory!)
             .RunAsync(["ls-files", "-t", "-z"], cancellationToken);
         var paths = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entry in result.StandardOutput.Split('\0', StringSplitOptions.RemoveEmptyEntries))

@@ -36,18 +36,29 @@ public sealed class TreeSnapshot : IDisposable
     public static TreeSnapshot Write(string workingDirectory, string sha, string folder, Func<string, bool>? include = null,
         PartialClone? partial = null, CancellationToken cancellationToken = default)
     {
+        using var repository = RunRepository.At(workingDirectory);
+        return Write(repository, sha, folder, include, partial, cancellationToken);
+    }
+
+    /// <summary>Writes the snapshot from the run's <paramref name="repository"/> (see the other overload).</summary>
+    public static TreeSnapshot Write(RunRepository repository, string sha, string folder, Func<string, bool>? include = null,
+        PartialClone? partial = null, CancellationToken cancellationToken = default)
+    {
         cancellationToken.ThrowIfCancellationRequested();
+        var workingDirectory = repository.WorkingDirectory ?? throw new InvalidOperationException("A revision is written from a git repository with a working tree.");
         var root = CreateRoot();
         try
         {
-            using var repo = new Repository(workingDirectory);
-            var commit = repo.Lookup<Commit>(sha) ?? throw new InvalidOperationException($"commit {sha} is not in {workingDirectory}");
-            partial ??= PartialClone.None(workingDirectory);
-            partial.EnsureTrees(repo, commit.Tree.Id, $"commit {sha}");
-            var tree = folder == "." ? commit.Tree : commit[folder]?.Target as Tree;
-            if (tree is null) return new TreeSnapshot(root, null);
-            WriteTree(repo, tree, root, RepoPathOf(".", folder), sha, include ?? (_ => true), partial, cancellationToken);
-            return new TreeSnapshot(root, root);
+            return repository.Use(repo =>
+            {
+                var commit = repo.Lookup<Commit>(sha) ?? throw new InvalidOperationException($"commit {sha} is not in {workingDirectory}");
+                partial ??= PartialClone.None(workingDirectory);
+                partial.EnsureTrees(repo, commit.Tree.Id, $"commit {sha}");
+                var tree = folder == "." ? commit.Tree : commit[folder]?.Target as Tree;
+                if (tree is null) return new TreeSnapshot(root, null);
+                WriteTree(repo, tree, root, RepoPathOf(".", folder), sha, include ?? (_ => true), partial, cancellationToken);
+                return new TreeSnapshot(root, root);
+            });
         }
         catch
         {

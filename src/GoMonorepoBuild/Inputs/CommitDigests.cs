@@ -1,3 +1,4 @@
+using GoMonorepoBuild.Changes;
 using GoMonorepoBuild.Workspace;
 using LibGit2Sharp;
 
@@ -13,15 +14,17 @@ public sealed class CommitDigests : IFileDigests, IDisposable
 {
     const int MaxLinkHops = 40;
 
-    readonly Repository repository;
-    readonly Tree tree;
+    readonly RunRepository repository;
+    readonly bool owned;
+    readonly ObjectId treeId;
     readonly string prefix;
     readonly string sha;
 
-    CommitDigests(Repository repository, Tree tree, string prefix, string sha)
+    CommitDigests(RunRepository repository, bool owned, ObjectId treeId, string prefix, string sha)
     {
         this.repository = repository;
-        this.tree = tree;
+        this.owned = owned;
+        this.treeId = treeId;
         this.prefix = prefix;
         this.sha = sha;
     }
@@ -32,17 +35,10 @@ public sealed class CommitDigests : IFileDigests, IDisposable
     /// </summary>
     public static CommitDigests For(string monorepoRoot, string revision)
     {
-        var root = Path.GetFullPath(monorepoRoot);
-        var gitDir = Repository.Discover(root) ?? throw new ArgumentException(
-            $"{root} is not inside a git repository: digests at a revision need one (run git init, or hash the working tree)", nameof(monorepoRoot));
-        var repository = new Repository(gitDir);
+        var repository = RunRepository.At(Path.GetFullPath(monorepoRoot));
         try
         {
-            var workDir = repository.Info.WorkingDirectory ?? throw new ArgumentException($"{gitDir} is bare: digests need a work tree", nameof(monorepoRoot));
-            var commit = repository.Lookup<Commit>(revision) ?? throw new ArgumentException(
-                $"the revision '{revision}' is not a commit of {workDir}: pass a commit, branch or tag that exists there", nameof(revision));
-            var prefix = RepoPath.FromSystem(Path.TrimEndingDirectorySeparator(workDir), root);
-            return new CommitDigests(repository, commit.Tree, prefix, commit.Sha);
+            return For(repository, monorepoRoot, revision, owned: true);
         }
         catch
         {
@@ -51,14 +47,42 @@ public sealed class CommitDigests : IFileDigests, IDisposable
         }
     }
 
-    public void Dispose() => repository.Dispose();
+    /// <summary>
+    /// Digests of the files under <paramref name="monorepoRoot"/> at <paramref name="revision"/> of the run's
+    /// <paramref name="repository"/>, which stays open when these are disposed.
+    /// </summary>
+    public static CommitDigests For(RunRepository repository, string monorepoRoot, string revision) =>
+        For(repository, monorepoRoot, revision, owned: false);
 
-    public string Of(string relativePath)
+    static CommitDigests For(RunRepository repository, string monorepoRoot, string revision, bool owned)
+    {
+        var root = Path.GetFullPath(monorepoRoot);
+        if (!repository.Exists)
+            throw new ArgumentException(
+                $"{root} is not inside a git repository: digests at a revision need one (run git init, or hash the working tree)", nameof(monorepoRoot));
+        return repository.Use(repo =>
+        {
+            var workDir = repo.Info.WorkingDirectory ?? throw new ArgumentException($"{repo.Info.Path} is bare: digests need a work tree", nameof(monorepoRoot));
+            var commit = repo.Lookup<Commit>(revision) ?? throw new ArgumentException(
+                $"the revision '{revision}' is not a commit of {workDir}: pass a commit, branch or tag that exists there", nameof(revision));
+            var prefix = RepoPath.FromSystem(Path.TrimEndingDirectorySeparator(workDir), root);
+            return new CommitDigests(repository, owned, commit.Tree.Id, prefix, commit.Sha);
+        });
+    }
+
+    public void Dispose()
+    {
+        if (owned) repository.Dispose();
+    }
+
+    public string Of(string relativePath) => repository.Use(repo => Of(repo.Lookup<Tree>(treeId), relativePath));
+
+    string Of(Tree tree, string relativePath)
     {
         var path = relativePath.Replace('\\', '/');
         for (var hop = 0; hop <= MaxLinkHops; hop++)
         {
-            var (entry, resolved) = Walk(path, relativePath);
+            var (entry, resolved) = Walk(tree, path, relativePath);
             if (entry is null)
                 throw new FileNotFoundException($"The image input {relativePath} does not exist at commit {sha[..12]}.", relativePath);
             if (entry.Mode != Mode.SymbolicLink)
@@ -70,7 +94,7 @@ public sealed class CommitDigests : IFileDigests, IDisposable
     }
 
     /// <summary>The entry at <paramref name="path"/>, following links met on its folders; with the path it was found at.</summary>
-    (TreeEntry? Entry, string Path) Walk(string path, string asked)
+    (TreeEntry? Entry, string Path) Walk(Tree tree, string path, string asked)
     {
         var segments = new Queue<string>(path.Split('/'));
         var current = ".";

@@ -32,10 +32,10 @@ public sealed class GitIndexDigests : IFileDigests
     {
         cancellationToken.ThrowIfCancellationRequested();
         root = Path.GetFullPath(root);
-        return repository.Read(repo => For(repo, root, cancellationToken), new ContentDigests(root));
+        return repository.Read(repo => For(repository, repo, root, cancellationToken), new ContentDigests(root));
     }
 
-    static IFileDigests For(Repository repo, string root, CancellationToken cancellationToken)
+    static IFileDigests For(RunRepository run, Repository repo, string root, CancellationToken cancellationToken)
     {
         if (repo.Info.IsBare || repo.Info.WorkingDirectory is null) return new ContentDigests(root);
         // Real paths on both sides: git knows the checkout by its real path, the monorepo may be reached through a link.
@@ -45,7 +45,7 @@ public sealed class GitIndexDigests : IFileDigests
         var digests = new GitIndexDigests(root);
         try
         {
-            digests.ReadIndex(repo, prefix, cancellationToken);
+            digests.ReadIndex(run, repo, prefix, cancellationToken);
         }
         catch (LibGit2SharpException e) when (e.Message.Contains("'sdir'", StringComparison.Ordinal))
         {
@@ -56,9 +56,10 @@ public sealed class GitIndexDigests : IFileDigests
         return digests;
     }
 
-    void ReadIndex(Repository repo, string prefix, CancellationToken cancellationToken)
+    void ReadIndex(RunRepository run, Repository repo, string prefix, CancellationToken cancellationToken)
     {
-        var changed = ChangedPaths(repo, prefix);
+        // The run's one status walk (shared with the changes): files whose working copy differs from the index.
+        var changed = run.Status(cancellationToken).DifferingFromIndex(prefix);
         cancellationToken.ThrowIfCancellationRequested();
         var filtered = repo.Config.Get<bool>("core.autocrlf")?.Value == true;
         foreach (var entry in repo.Index)
@@ -68,19 +69,6 @@ public sealed class GitIndexDigests : IFileDigests
             if (filtered || changed.Contains(entry.Path) || entry.Mode == Mode.SymbolicLink) continue;
             fromIndex[entry.Path[prefix.Length..]] = entry.Id.Sha;
         }
-    }
-
-    static HashSet<string> ChangedPaths(Repository repo, string prefix)
-    {
-        var options = new StatusOptions
-        {
-            Show = StatusShowOption.WorkDirOnly,
-            IncludeUntracked = false,
-            RecurseUntrackedDirs = false,
-            IncludeIgnored = false,
-            PathSpec = prefix.Length == 0 ? null : [prefix],
-        };
-        return repo.RetrieveStatus(options).Where(e => e.State != FileStatus.Unaltered).Select(e => e.FilePath).ToHashSet(StringComparer.Ordinal);
     }
 
     public string Of(string relativePath) =>

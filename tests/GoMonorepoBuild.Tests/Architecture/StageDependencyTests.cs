@@ -53,9 +53,10 @@ public class StageDependencyTests
     public void Only_the_git_stages_open_repositories() =>
         AssertNone(
             Types.InAssembly(Framework).That().HaveDependencyOnAny("LibGit2Sharp")
-                .And().DoNotResideInNamespaceMatching(@"^GoMonorepoBuild(\.(Changes|Inputs|Affected))?$")
+                .And().DoNotResideInNamespaceMatching(@"^GoMonorepoBuild\.(Changes|Inputs|Affected)$")
                 .Should().NotHaveDependencyOnAny("LibGit2Sharp"),
-            "LibGit2Sharp belongs to Changes (and Inputs' index digests, Affected's revision models)");
+            "LibGit2Sharp belongs to Changes (and Inputs' index digests, Affected's revision models); the facade asks the run's " +
+            "repository (Changes/RunRepository), never git itself. Who opens repositories: RepositoryOpeningTests");
 
     [Fact]
     public void Every_process_goes_through_Tool() =>

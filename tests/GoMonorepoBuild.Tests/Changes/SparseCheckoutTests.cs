@@ -87,6 +87,27 @@ public class SparseCheckoutTests : IDisposable
         Assert.Contains("\"notCheckedOut\"", AffectedJson.Serialize(result));
     }
 
+    [Fact]
+    public async Task The_analysis_and_the_services_left_out_share_the_runs_repository_and_one_git_status()
+    {
+        await SparseCloneAsync("cone");
+        File.WriteAllText(Path.Combine(clone, "libs/util/util.go"), "package util\n\nfunc Do() { }\n");
+        var ct = TestContext.Current.CancellationToken;
+        using var counter = RunRepository.CountOpens();
+        using var run = RunRepository.At(clone);
+
+        // As BuildChanged's decisions ask them: the analysis, then the services the checkout left out.
+        var result = await new AffectedAnalysis().RunAsync(new AffectedRequest(clone, ["services/*"]).WithBase(baseSha), run,
+            () => GoWorkspace.Load(clone, ["services/*"]), ct);
+        var leftOut = await SparseWorkTree.NotCheckedOutAsync(run, clone, WorkspaceOptions.Default.WithServiceGlobs(["services/*"]), ct);
+
+        Assert.Equal("orders", Assert.Single(result.NotCheckedOut).Name);
+        Assert.Contains("orders", leftOut.Select(n => n.Name));
+        Assert.Contains("libs/util/util.go", result.ChangedFiles);
+        Assert.Equal(1, counter.Opens);
+        Assert.Equal(1, counter.StatusWalks); // git's own status (libgit2 knows no sparse checkout), asked once
+    }
+
     sealed class AffectedBuild : MonorepoBuild
     {
         protected override IReadOnlyDictionary<string, string?> CiVariables() => new Dictionary<string, string?>();

@@ -1,3 +1,4 @@
+using GoMonorepoBuild.Changes;
 using GoMonorepoBuild.Workspace;
 using LibGit2Sharp;
 
@@ -7,22 +8,43 @@ namespace GoMonorepoBuild.Affected;
 /// The monorepo as a commit holds it (for <c>--head &lt;commit&gt;</c>): read from git's objects directly, because the
 /// model's snapshot of a commit writes only the files the Go model reads.
 /// </summary>
-public sealed class CommitTreeSource(string workingDirectory, string sha, string monorepoPrefix) : ISourceTree, IDisposable
+public sealed class CommitTreeSource : ISourceTree, IDisposable
 {
-    Repository? repository;
-    Commit? commit;
+    readonly RunRepository repository;
+    readonly bool owned;
+    readonly string sha;
+    readonly string monorepoPrefix;
 
-    public bool Exists(string path) => Entry(path) is not null;
+    /// <summary>The commit <paramref name="sha"/> of the repository at <paramref name="workingDirectory"/>, opened on first read, closed when disposed.</summary>
+    public CommitTreeSource(string workingDirectory, string sha, string monorepoPrefix)
+        : this(RunRepository.At(workingDirectory), sha, monorepoPrefix, owned: true) { }
 
-    public string? ReadText(string path) => Entry(path)?.Target is Blob blob ? blob.GetContentText() : null;
+    /// <summary>The commit <paramref name="sha"/> of the run's <paramref name="repository"/>, which stays open when this is disposed.</summary>
+    public CommitTreeSource(RunRepository repository, string sha, string monorepoPrefix)
+        : this(repository, sha, monorepoPrefix, owned: false) { }
 
-    TreeEntry? Entry(string path)
+    CommitTreeSource(RunRepository repository, string sha, string monorepoPrefix, bool owned)
     {
-        repository ??= new Repository(workingDirectory);
-        commit ??= repository.Lookup<Commit>(sha) ?? throw new InvalidOperationException($"commit {sha} is not in {workingDirectory}");
+        this.repository = repository;
+        this.sha = sha;
+        this.monorepoPrefix = monorepoPrefix;
+        this.owned = owned;
+    }
+
+    public bool Exists(string path) => repository.Use(repo => Entry(repo, path) is not null);
+
+    public string? ReadText(string path) => repository.Use(repo => Entry(repo, path)?.Target is Blob blob ? blob.GetContentText() : null);
+
+    /// <summary>The entry at <paramref name="path"/>; looked up in each use, as the repository's objects stay inside it.</summary>
+    TreeEntry? Entry(Repository repo, string path)
+    {
+        var commit = repo.Lookup<Commit>(sha) ?? throw new InvalidOperationException($"commit {sha} is not in {repo.Info.WorkingDirectory}");
         var full = RepoPath.Combine(monorepoPrefix, path);
         return full == "." ? null : commit[full];
     }
 
-    public void Dispose() => repository?.Dispose();
+    public void Dispose()
+    {
+        if (owned) repository.Dispose();
+    }
 }
