@@ -77,11 +77,21 @@ public abstract partial class MonorepoBuildCore : BuildBase, IMonorepoBuild
             $"The monorepo folder {MonorepoDirectory} does not exist: pass --monorepo <dir> (or set MONOREPO, or \"Monorepo\" in .nuke/parameters.json).",
             MonorepoDirectory);
 
+    /// <summary>
+    /// When the globs came from a parameters file, where: a file written for the default monorepo, used with another
+    /// --monorepo, otherwise looks like the user's own choice.
+    /// </summary>
+    string ServicesFromFileHint() =>
+        ParameterSource(nameof(Services)) is { } source && source.EndsWith(".json", StringComparison.Ordinal)
+            ? $". These globs come from {source}: pass --services for this monorepo, or change the file's \"Services\""
+            : "";
+
     GoWorkspace LoadWorkspace()
     {
         var model = GoWorkspace.Load(ExistingMonorepoDirectory(), WorkspaceLoadOptions, Run.Cancellation);
         // An empty selection would read as "nothing affected, nothing to build" and exit 0: say so instead (exit 2).
-        if (model.Services.Count == 0 && model.BlockedServices.Count == 0) throw new UsageException(ServiceGlobHints.Describe(model, ServiceGlobs));
+        if (model.Services.Count == 0 && model.BlockedServices.Count == 0)
+            throw new UsageException(ServiceGlobHints.Describe(model, ServiceGlobs) + ServicesFromFileHint());
         // In a sparse checkout a service looks blocked when a library it uses is left out: the targets, which ask git, say
         // which services are only not checked out, and report the others as blocked. The working folder's model also
         // warns of every import into a left-out folder, which says nothing about the commit analysed: those go to debug.

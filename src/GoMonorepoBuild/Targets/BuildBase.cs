@@ -37,6 +37,17 @@ public abstract class BuildBase : IBuild
 
     internal void SetComponentParameter(string member, object? value) => componentParameters[member] = value;
 
+    readonly Dictionary<string, string> parameterSources = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Where this run's value of the parameter <paramref name="name"/> came from ("the command line", "environment variable
+    /// X", or the parameters file's path relative to <see cref="RootDirectory"/>), or null when no source set it, so an
+    /// error about a value can say where to change it.
+    /// </summary>
+    protected string? ParameterSource(string name) => parameterSources.GetValueOrDefault(name);
+
+    internal void SetParameterSource(string name, string source) => parameterSources[name] = source;
+
     /// <summary>Runs the build: parses the command line, plans and executes; returns the process exit code.</summary>
     protected static int Execute<T>(params Expression<Func<T, Target>>[] defaultTargets)
         where T : BuildBase, new()

@@ -9,7 +9,11 @@ internal sealed record BoundParameters(IReadOnlyList<BoundParameter> Values, IRe
     public void ApplyTo(BuildBase build)
     {
         foreach (var bound in Values)
+        {
             bound.Parameter.SetValue(build, bound.Value);
+            build.SetParameterSource(bound.Parameter.Name, Path.IsPathRooted(bound.Source)
+                ? Path.GetRelativePath(build.RootDirectory, bound.Source) : bound.Source);
+        }
     }
 }
 

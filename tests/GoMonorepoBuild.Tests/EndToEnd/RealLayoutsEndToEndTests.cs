@@ -56,4 +56,24 @@ public class RealLayoutsEndToEndTests
         Assert.Contains("2 main package(s)", output);
         Assert.Contains("cmd/*", output);
     }
+    [Fact]
+    public async Task A_services_glob_from_the_parameters_file_that_matches_nothing_in_another_monorepo_names_the_file()
+    {
+        // The build's parameters.json was written for its default monorepo; --monorepo points elsewhere.
+        using var tree = new TempTree();
+        tree.Module(".", "example.com/mono").GoFile("cmd/api/main.go", "main");
+        using var build = new RealBuild();
+        File.WriteAllText(Path.Combine(build.Root, ".nuke", "parameters.json"), """{ "Services": [ "services/*" ] }""");
+
+        var graph = await build.RunAsync("Graph", "--monorepo", tree.Root);
+
+        var output = graph.StandardOutput + graph.StandardError;
+        Assert.NotEqual(0, graph.ExitCode);
+        Assert.Contains("--services 'services/*' matches no module or main-package folder", output);
+        Assert.Contains($"These globs come from {Path.Combine(".nuke", "parameters.json")}: pass --services for this monorepo", output);
+
+        // Given on the command line, the same globs are the user's own: no pointer to the file.
+        var cli = await build.RunAsync("Graph", "--monorepo", tree.Root, "--services", "services/*");
+        Assert.DoesNotContain("These globs come from", cli.StandardOutput + cli.StandardError);
+    }
 }
