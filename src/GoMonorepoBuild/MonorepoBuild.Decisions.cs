@@ -39,7 +39,7 @@ public abstract partial class MonorepoBuildCore
         if (!inGit) Log.Information($"{MonorepoDirectory} is not in a git work tree: services are built by content hash alone, without reasons from git.");
         // Independent of git's comparison of revisions, so overlapped with it: the index digests, and, once the model
         // is loaded (the analysis loads it alongside git), the builder images and their identities. Neither logs here.
-        var digestsRead = Task.Run(() => FileDigests, cancellationToken);
+        var digestsRead = ReadDigestsAsync(cancellationToken);
         if (inGit) PrefetchBuilders(cancellationToken);
         var changes = inGit ? await ChangesAsync(cancellationToken) : null;
         Log.Debug($"Affected analysis: {clock.ElapsedMilliseconds} ms");
@@ -95,12 +95,18 @@ public abstract partial class MonorepoBuildCore
     void PrefetchBuilders(CancellationToken cancellationToken)
     {
         if (Head is not null || Changes.SparseCheckout.MayBeSparse(MonorepoDirectory)) return;
-        // Read here, in order, as the analysis reads them first: the detected --services globs are logged.
-        _ = ServiceGlobs;
-        _ = UnvalidatedImageSettings;
+        // Read here, in order, as the analysis reads them first: the detected --services globs are logged. An analysis
+        // started with the engine probe reads them itself (its log held): the model is then used once it has loaded it.
+        var model = earlyModel;
+        if (model is null)
+        {
+            _ = ServiceGlobs;
+            _ = UnvalidatedImageSettings;
+        }
         var only = OnlyNames;
         _ = Task.Run(async () =>
         {
+            if (model is not null && !await model) return;
             var services = Workspace.Services.Where(s => s.IsBuildable && (only.Count == 0 || NamedByOnly(s.Name))).ToList();
             var versions = services.Select(s => GoVersions.Minor(s.GoVersion) ?? GoVersions.Fallback).Distinct(StringComparer.Ordinal).ToList();
             // The sources' LoadLocation scan (file reads, no log) warms alongside; the hash's options then find it done.

@@ -1,0 +1,75 @@
+using System.Reflection;
+using GoMonorepoBuild.Affected;
+using GoMonorepoBuild.Targets;
+
+namespace GoMonorepoBuild;
+
+public abstract partial class MonorepoBuildCore
+{
+    Task<Held<AffectedResult>>? earlyAnalysis;
+    Task<bool>? earlyModel;
+
+    /// <summary>
+    /// When BuildChanged runs right after EnsureEngine (nothing else before it that could read the model or log), its
+    /// affected analysis (git and the model load) and the index digests start now, alongside the engine probe: neither
+    /// needs the engine. The analysis's log is held until BuildChanged's decisions ask for it, so the run's log reads as
+    /// without the overlap; its error is BuildChanged's, or, when the engine fails too, reported beside the engine's.
+    /// </summary>
+    protected override void OnPlanned(IReadOnlyList<string> targets)
+    {
+        var buildChanged = targets.ToList().IndexOf(nameof(IBuildChanged.BuildChanged));
+        if (buildChanged < 0 || targets.Take(buildChanged).Any(t => t != nameof(IEnsureEngine.EnsureEngine))) return;
+        // A build deciding by rules of its own may not ask for the analysis: its held log would never be written.
+        if (GetType().GetMethod(nameof(DecideBuildsAsync), BindingFlags.Instance | BindingFlags.NonPublic)?.DeclaringType != typeof(MonorepoBuildCore)) return;
+        // Opened here, on the run's thread, so the analysis and the targets share the one handle.
+        if (!Directory.Exists(MonorepoDirectory) || !Git.Exists) return;
+        var cancellation = Run.Cancellation;
+        var modelLoaded = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        earlyModel = modelLoaded.Task;
+        ReadDigestsAsync(cancellation);
+        earlyAnalysis = HeldLog.Start(async () =>
+        {
+            try
+            {
+                return await new AffectedAnalysis().RunAsync(AffectedRequestFor(), () =>
+                {
+                    var model = Workspace;
+                    modelLoaded.TrySetResult(true);
+                    return model;
+                }, cancellation);
+            }
+            finally
+            {
+                modelLoaded.TrySetResult(false);
+            }
+        });
+    }
+
+    /// <summary>
+    /// The engine failed while the analysis ran alongside: the engine's error stays the run's failure (its message and
+    /// exit code unchanged) and is written last; what the analysis found is written first (a broken go.mod it warned of,
+    /// its own error), so fixing the engine does not reveal it only on the next run.
+    /// </summary>
+    async Task ReportEarlyAnalysisAsync()
+    {
+        if (earlyAnalysis is null) return;
+        var analysis = await earlyAnalysis;
+        try
+        {
+            analysis.Replay();
+        }
+        catch (OperationCanceledException)
+        {
+            // Cancelled with the run: the run says so.
+        }
+        catch (Exception e)
+        {
+            Log.Error($"BuildChanged's affected analysis, run alongside the engine probe, failed too: {ExceptionText.Describe(e, Log.IsVerbose)}");
+        }
+    }
+
+    Task? digestsRead;
+
+    /// <summary>Starts reading the index digests once per run, on the pool (git's index read does not log).</summary>
+    Task ReadDigestsAsync(CancellationToken cancellationToken) => digestsRead ??= Task.Run(() => FileDigests, cancellationToken);
+}
