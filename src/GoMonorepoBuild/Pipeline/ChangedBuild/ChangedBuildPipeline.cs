@@ -123,14 +123,19 @@ public sealed class ChangedBuildPipeline(ChangedBuildInputs inputs, ChangedBuild
         return new ChangedBuildOutcome(final, files, BuildFailures.Describe(final, scope.Unbuildable));
     }
 
-    /// <summary>Writes the report everywhere it goes and prints its table; returns the files written.</summary>
+    /// <summary>
+    /// Writes the report everywhere it goes and prints its table; returns the files written, all of them complete.
+    /// The files are written on the pool while the table is rendered: both are mostly first-use cost (the serializer,
+    /// the HTML page, Spectre.Console), which two cores pay side by side (issue 19).
+    /// </summary>
     IReadOnlyList<string> Report(BuildReport report)
     {
         var copy = inputs.ReportCopy is null ? null : Path.GetFullPath(inputs.ReportCopy, inputs.RootDirectory);
-        var written = inputs.MarkdownReportFile is { } markdown
+        var files = Task.Run(() => inputs.MarkdownReportFile is { } markdown
             ? inputs.ReportFiles.Write(report, copy, markdown)
-            : inputs.ReportFiles.Write(report, copy);
+            : inputs.ReportFiles.Write(report, copy));
         Log.Write(BuildReportTable.Render(report));
+        var written = files.GetAwaiter().GetResult();
         Log.Information($"Report: {string.Join(", ", written.Select(f => Path.GetRelativePath(inputs.RootDirectory, f)))}");
         inputs.Ci?.ReportBuild(report);
         return written;
