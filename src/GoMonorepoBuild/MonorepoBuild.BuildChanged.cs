@@ -93,6 +93,7 @@ public abstract partial class MonorepoBuildCore
             ContextOf,
             (service, dockerfile) => InputDigests.From(FileDigests, ImageInputsOf(service), dockerfile))
         {
+            Prefetch = PrefetchForDecisions,
             BeforeBuilds = SeedGoCacheAsync,
             AfterBuilds = ExportGoCacheAsync,
             Reported = report => Report = report,

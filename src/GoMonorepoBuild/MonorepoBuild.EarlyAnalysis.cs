@@ -1,4 +1,3 @@
-using System.Reflection;
 using GoMonorepoBuild.Affected;
 using GoMonorepoBuild.Targets;
 
@@ -20,7 +19,7 @@ public abstract partial class MonorepoBuildCore
         var buildChanged = targets.ToList().IndexOf(nameof(IBuildChanged.BuildChanged));
         if (buildChanged < 0 || targets.Take(buildChanged).Any(t => t != nameof(IEnsureEngine.EnsureEngine))) return;
         // A build deciding by rules of its own may not ask for the analysis: its held log would never be written.
-        if (GetType().GetMethod(nameof(DecideBuildsAsync), BindingFlags.Instance | BindingFlags.NonPublic)?.DeclaringType != typeof(MonorepoBuildCore)) return;
+        if (DecidesByOwnRules) return;
         // Opened here, on the run's thread, so the analysis and the targets share the one handle.
         if (!Directory.Exists(MonorepoDirectory) || !Git.Exists) return;
         var cancellation = Run.Cancellation;

@@ -30,6 +30,7 @@ public sealed class ChangedBuildPipeline(ChangedBuildInputs inputs, ChangedBuild
         if (previousProblem is not null) Log.Warning(previousProblem);
         // A tag that cannot be made valid fails the run here, before any service builds.
         ImageTags.For(settings.Registry, "check", settings.Tags, settings.Branch);
+        _ = stages.Prefetch()?.Start(ct);
         var decided = await stages.Decide(ct);
         var scope = await stages.Scope(ct);
         Log.Debug($"Decided in {clock.ElapsedMilliseconds} ms");
