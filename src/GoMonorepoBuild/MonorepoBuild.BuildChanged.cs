@@ -83,7 +83,7 @@ public abstract partial class MonorepoBuildCore
         };
         var inputs = new ChangedBuildInputs(RootDirectory, new BuildxDriver(Docker), settings)
         {
-            Head = head, ReportCopy = ReportCopy, MarkdownReportFile = MarkdownReportFile, Ci = CiEnvironment,
+            Head = head, ReportCopy = ReportCopy, PreviousRead = previousReportRead, MarkdownReportFile = MarkdownReportFile, Ci = CiEnvironment,
         };
         var stages = new ChangedBuildStages(
             DecisionsAsync,

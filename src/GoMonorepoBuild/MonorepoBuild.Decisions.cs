@@ -42,7 +42,8 @@ public abstract partial class MonorepoBuildCore
         // digests. It does not log.
         var digestsRead = ReadDigestsAsync(cancellationToken);
         var changes = inGit ? await ChangesAsync(cancellationToken) : null;
-        Log.Debug($"Affected analysis: {clock.ElapsedMilliseconds} ms");
+        Log.Debug($"Affected analysis: {clock.ElapsedMilliseconds} ms" +
+                  (earlyClock is { } early ? $" (started {early.ElapsedMilliseconds - clock.ElapsedMilliseconds} ms before the decisions, alongside the engine probe)" : ""));
         var leftOut = (await NotCheckedOutServicesAsync(cancellationToken)).ToDictionary(n => n.Name, StringComparer.Ordinal);
         var selected = SelectedServices();
         await digestsRead;

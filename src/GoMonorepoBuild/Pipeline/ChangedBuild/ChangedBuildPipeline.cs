@@ -26,7 +26,7 @@ public sealed class ChangedBuildPipeline(ChangedBuildInputs inputs, ChangedBuild
         var settings = inputs.Settings;
         var reportFiles = inputs.ReportFiles;
         // Read before this run replaces it: time saved and what changed are measured against it.
-        var previous = reportFiles.ReadPrevious(out var previousProblem);
+        var (previous, previousProblem) = inputs.PreviousRead is { } read ? await read : PreviousReport.Read(reportFiles);
         if (previousProblem is not null) Log.Warning(previousProblem);
         // A tag that cannot be made valid fails the run here, before any service builds.
         ImageTags.For(settings.Registry, "check", settings.Tags, settings.Branch);
