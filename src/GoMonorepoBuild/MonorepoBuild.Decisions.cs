@@ -120,7 +120,8 @@ public abstract partial class MonorepoBuildCore
 
     /// <summary>Whether this build overrides <see cref="DecideBuildsAsync"/>: its rules may not ask for what the framework's would.</summary>
     bool DecidesByOwnRules =>
-        GetType().GetMethod(nameof(DecideBuildsAsync), System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)?.DeclaringType != typeof(MonorepoBuildCore);
+        GetType().GetMethod(nameof(DecideBuildsAsync), System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic,
+            [typeof(CancellationToken)])?.DeclaringType != typeof(MonorepoBuildCore);
 
     /// <summary>The affected analysis (of a monorepo in a git work tree), its warnings logged.</summary>
     async Task<Affected.AffectedResult> ChangesAsync(CancellationToken cancellationToken)

@@ -13,12 +13,22 @@ namespace GoMonorepoBuild.Tests.Setup;
 /// </summary>
 public class EngineProbeOverlapTests : IDisposable
 {
-    sealed class NoEngineBuild(string home) : MonorepoBuild
+    class NoEngineBuild(string home) : MonorepoBuild
     {
         protected override EngineOptions EngineOptions => new EngineOptions(home)
             .WithAmbientEngine(new DockerEnvironment("unix://" + Path.Combine(home, "nobody.sock"), null, []));
 
         protected override IReadOnlyDictionary<string, string?> CiVariables() => new Dictionary<string, string?>();
+    }
+
+    /// <summary>A build deciding by rules of its own, which never ask for the analysis (and an unrelated overload).</summary>
+    sealed class OwnRulesBuild(string home) : NoEngineBuild(home)
+    {
+        protected override Task<IReadOnlyList<BuildDecision>> DecideBuildsAsync(CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<BuildDecision>>([]);
+
+        // An overload of the same name must not confuse the check for an override.
+        Task DecideBuildsAsync(string why) => Task.CompletedTask;
     }
 
     readonly TempFolder root = new();
@@ -81,5 +91,15 @@ public class EngineProbeOverlapTests : IDisposable
         Assert.Equal(ExitCodes.TargetFailed, changed.ExitCode);
         Assert.Matches(@"services/orders/go\.mod:\d+:\d+", changed.Output + changed.Error);
         Assert.Contains("EnsureEngine failed:", changed.Error);
+    }
+
+    [Fact]
+    public async Task A_build_deciding_by_its_own_rules_does_not_start_the_analysis_alongside_the_probe()
+    {
+        var changed = await InProcessBuild.RunAsync(new OwnRulesBuild(home), root.Path, ["BuildChanged", "--base", "no-such-ref", "--monorepo", example.Root]);
+
+        Assert.Equal(ExitCodes.TargetFailed, changed.ExitCode);
+        Assert.Contains("EnsureEngine failed:", changed.Error);
+        Assert.DoesNotContain("no-such-ref", changed.Output + changed.Error);
     }
 }
