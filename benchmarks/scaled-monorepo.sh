@@ -7,7 +7,8 @@
 # --tax makes the monorepo in a temporary folder, commits it, edits one service and runs
 # `./build.sh BuildChanged --base HEAD --verbosity verbose` RUNS times (default 3), stopping each run (SIGTERM to its
 # process group) once it has decided, before it builds (a build or two may have started; their images are removed); it prints the decision phase's parts from the run's own log
-# (affected analysis, input hashes, image lookups, one after the other) and the load average.
+# (affected analysis, input hashes, image lookups, one after the other) and the load average. TAX_ROOTS="<dir> <dir>":
+# compiled checkouts to run in turn, run by run (an A/B on one machine state), instead of this one.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 if [ "${1:-}" = "--tax" ]; then
@@ -19,22 +20,31 @@ if [ "${1:-}" = "--tax" ]; then
   git -C "$WORK/monorepo" -c user.name=bench -c user.email=bench@example.com commit -q -m "scaled monorepo"
   "$HERE/scenario-edit.sh" "$WORK/monorepo" service
   echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
-  echo "| run | affected analysis (ms) | input hashes (ms) | image lookups (ms) | decided at (ms) |"
-  echo "|---:|---:|---:|---:|---:|"
+  # TAX_ROOTS: checkouts to compare (e.g. commits-ab.sh's unpacked commits, each compiled), taken in turn run by run.
+  roots=(${TAX_ROOTS:-$ROOT})
+  # "decided at" is the pipeline's own clock (from BuildChanged's start, after EnsureEngine); "from launch" is the
+  # wall time from starting ./build.sh to its "Decided in" line (polled every 50 ms): the figure that compares builds
+  # that start the analysis at different points (issue 19: alongside the engine probe).
+  echo "| run | build | affected analysis (ms) | input hashes (ms) | image lookups (ms) | decided at (ms) | from launch (ms) |"
+  echo "|---:|---|---:|---:|---:|---:|---:|"
   for run in $(seq 1 "${RUNS:-3}"); do
-    log="$WORK/run-$run.log"
+   for build in "${roots[@]}"; do
+    log="$WORK/run-$run-$(basename "$build").log"
     # Images are never built here: the registry prefix is unique and the run is interrupted before it builds.
     # Its own process group (a background job of a script ignores SIGINT), so the stop reaches buildx's clients too.
-    setsid "$ROOT/build.sh" BuildChanged --monorepo "$WORK/monorepo" --registry "gmb-scaled-tax-$run" --base HEAD --verbosity verbose >"$log" 2>&1 &
+    launched="$(date +%s%N)"
+    setsid "$build/build.sh" BuildChanged --monorepo "$WORK/monorepo" --registry "gmb-scaled-tax-$run" --base HEAD --verbosity verbose >"$log" 2>&1 &
     pid=$!
     until grep -q "Decided in" "$log" || ! kill -0 "$pid" 2>/dev/null; do sleep 0.05; done
+    seen="$(( ($(date +%s%N) - launched) / 1000000 ))"
     kill -TERM -- "-$pid" 2>/dev/null || true
     wait "$pid" || true
     ms() { sed -n "s/.*$1: \([0-9]*\) ms.*/\1/p" "$log" | head -n1; }
     a="$(ms "Affected analysis")" h="$(ms "Input hashes")" l="$(ms "Image lookups")"
     d="$(sed -n 's/.*Decided in \([0-9]*\) ms.*/\1/p' "$log" | head -n1)"
     [ -n "$d" ] || { echo "run $run did not decide; its log: $log" >&2; tail -20 "$log" >&2; exit 1; }
-    echo "| $run | $a | $((h - a)) | $((l - h)) | $d |"
+    echo "| $run | $(basename "$build") | $a | $((h - a)) | $((l - h)) | $d | $seen |"
+   done
   done
   echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
   docker image ls --format '{{.Repository}}:{{.Tag}}' | grep "^gmb-scaled-tax-" | xargs -r docker image rm --force >/dev/null 2>&1 || true

@@ -23,7 +23,9 @@ public abstract partial class MonorepoBuildCore
 
     /// <summary>The affected analysis of this run, computed on first use (BuildChanged can consult it).</summary>
     protected async Task<AffectedResult> AffectedServicesAsync(CancellationToken cancellationToken) =>
-        affected ??= await new AffectedAnalysis().RunAsync(AffectedRequestFor(), Git, () => Workspace, cancellationToken);
+        affected ??= earlyAnalysis is { } early
+            ? (await early).Replay()
+            : await new AffectedAnalysis().RunAsync(AffectedRequestFor(), Git, () => Workspace, cancellationToken);
 
     /// <summary>The last computed affected analysis; null until <see cref="AffectedServicesAsync"/> ran.</summary>
     public AffectedResult? AffectedResult => affected;

@@ -61,7 +61,7 @@ public abstract partial class MonorepoBuildCore
         };
         var inputs = new ChangedBuildInputs(RootDirectory, new BuildxDriver(Docker), settings)
         {
-            Head = head, ReportCopy = ReportCopy, MarkdownReportFile = MarkdownReportFile, Ci = CiEnvironment,
+            Head = head, ReportCopy = ReportCopy, PreviousRead = previousReportRead, MarkdownReportFile = MarkdownReportFile, Ci = CiEnvironment,
         };
         var stages = new ChangedBuildStages(
             DecisionsAsync,
@@ -71,6 +71,7 @@ public abstract partial class MonorepoBuildCore
             ContextOf,
             (service, dockerfile) => InputDigests.From(FileDigests, ImageInputsOf(service), dockerfile))
         {
+            Prefetch = PrefetchForDecisions,
             BeforeBuilds = SeedGoCacheAsync,
             AfterBuilds = ExportGoCacheAsync,
             Reported = report => Report = report,

@@ -2,6 +2,7 @@ using GoMonorepoBuild.Buildx;
 using GoMonorepoBuild.Dockerfiles;
 using GoMonorepoBuild.Engine;
 using GoMonorepoBuild.Inputs;
+using GoMonorepoBuild.Pipeline.ChangedBuild;
 using GoMonorepoBuild.Targets;
 using GoMonorepoBuild.Workspace.Services;
 
@@ -37,12 +38,12 @@ public abstract partial class MonorepoBuildCore
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var inGit = Git.Exists;
         if (!inGit) Log.Information($"{MonorepoDirectory} is not in a git work tree: services are built by content hash alone, without reasons from git.");
-        // Independent of git's comparison of revisions, so overlapped with it: the index digests, and, once the model
-        // is loaded (the analysis loads it alongside git), the builder images and their identities. Neither logs here.
-        var digestsRead = Task.Run(() => FileDigests, cancellationToken);
-        if (inGit) PrefetchBuilders(cancellationToken);
+        // Independent of git's comparison of revisions, so overlapped with it (as the pipeline's prefetch is): the index
+        // digests. It does not log.
+        var digestsRead = ReadDigestsAsync(cancellationToken);
         var changes = inGit ? await ChangesAsync(cancellationToken) : null;
-        Log.Debug($"Affected analysis: {clock.ElapsedMilliseconds} ms");
+        Log.Debug($"Affected analysis: {clock.ElapsedMilliseconds} ms" +
+                  (earlyClock is { } early ? $" (started {early.ElapsedMilliseconds - clock.ElapsedMilliseconds} ms before the decisions, alongside the engine probe)" : ""));
         var leftOut = (await NotCheckedOutServicesAsync(cancellationToken)).ToDictionary(n => n.Name, StringComparer.Ordinal);
         var selected = SelectedServices();
         await digestsRead;
@@ -87,34 +88,40 @@ public abstract partial class MonorepoBuildCore
     }
 
     /// <summary>
-    /// Starts resolving the builder images of the selected services' Go versions and their identities, in the background,
-    /// once the work tree's model is loaded. Only where the affected analysis loads that model at once (no --head, no
-    /// sparse checkout), so that nothing is loaded, logged or resolved earlier than in a run without it; --only names
-    /// are taken as given (an unknown name is the selection's error, later).
+    /// The decisions' head start (<see cref="DecisionPrefetch"/>), where the affected analysis loads the work tree's model
+    /// at once (in git, no --head, no sparse checkout), so that nothing is loaded, logged or resolved earlier than in a
+    /// run without it; none for a build deciding by rules of its own. --only names are taken as given (an unknown name is
+    /// the selection's error, later).
     /// </summary>
-    void PrefetchBuilders(CancellationToken cancellationToken)
+    DecisionPrefetch? PrefetchForDecisions()
     {
-        if (Head is not null || Changes.SparseCheckout.MayBeSparse(MonorepoDirectory)) return;
-        // Read here, in order, as the analysis reads them first: the detected --services globs are logged.
-        _ = ServiceGlobs;
-        _ = UnvalidatedImageSettings;
-        var only = OnlyNames;
-        _ = Task.Run(async () =>
+        if (DecidesByOwnRules || !Git.Exists || Head is not null || Changes.SparseCheckout.MayBeSparse(MonorepoDirectory)) return null;
+        // Read here, in order, as the analysis reads them first: the detected --services globs are logged. An analysis
+        // started with the engine probe reads them itself (its log held): the model is then used once it has loaded it.
+        var model = earlyModel;
+        if (model is null)
         {
-            var services = Workspace.Services.Where(s => s.IsBuildable && (only.Count == 0 || NamedByOnly(s.Name))).ToList();
-            var versions = services.Select(s => GoVersions.Minor(s.GoVersion) ?? GoVersions.Fallback).Distinct(StringComparer.Ordinal).ToList();
-            // The sources' LoadLocation scan (file reads, no log) warms alongside; the hash's options then find it done.
-            var scanned = Task.Run(() => Parallel.ForEach(services, new ParallelOptions { CancellationToken = cancellationToken },
-                service => RuntimeAssets.Of(service, LoadLocations)), cancellationToken);
-            foreach (var version in versions)
+            _ = ServiceGlobs;
+            _ = UnvalidatedImageSettings;
+        }
+        var only = OnlyNames;
+        return new DecisionPrefetch(
+            async _ => model is null || await model
+                ? Workspace.Services.Where(s => s.IsBuildable && (only.Count == 0 || NamedByOnly(s.Name))).ToList()
+                : null,
+            async (version, ct) =>
             {
-                var resolved = await ResolveBuilderImageAsync(version, cancellationToken);
+                var resolved = await ResolveBuilderImageAsync(version, ct);
                 // A failure is the hash's to report, where it asks for this builder.
-                if (resolved.Succeeded) _ = BuilderIdentityAsync(resolved.Value, cancellationToken);
-            }
-            await scanned;
-        }, cancellationToken);
+                if (resolved.Succeeded) _ = BuilderIdentityAsync(resolved.Value, ct);
+            },
+            service => RuntimeAssets.Of(service, LoadLocations));
     }
+
+    /// <summary>Whether this build overrides <see cref="DecideBuildsAsync"/>: its rules may not ask for what the framework's would.</summary>
+    bool DecidesByOwnRules =>
+        GetType().GetMethod(nameof(DecideBuildsAsync), System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic,
+            [typeof(CancellationToken)])?.DeclaringType != typeof(MonorepoBuildCore);
 
     /// <summary>The affected analysis (of a monorepo in a git work tree), its warnings logged.</summary>
     async Task<Affected.AffectedResult> ChangesAsync(CancellationToken cancellationToken)

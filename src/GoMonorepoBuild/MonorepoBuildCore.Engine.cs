@@ -24,7 +24,15 @@ public abstract partial class MonorepoBuildCore
     /// <summary>What <see cref="IEnsureEngine.EnsureEngine"/> does: finds or provisions the engine this run uses.</summary>
     protected internal async Task EnsureEngineAsync(CancellationToken ct)
     {
-        docker = await DockerEngine.EnsureAsync(EngineOptions, ct);
+        try
+        {
+            docker = await DockerEngine.EnsureAsync(EngineOptions, ct);
+        }
+        catch (Exception) when (!ct.IsCancellationRequested)
+        {
+            await ReportEarlyAnalysisAsync();
+            throw;
+        }
         Log.Information(docker.Provisioned
             ? $"Engine: GoMonorepoBuild's private engine ({docker.Describe()})"
             : $"Engine: {docker.Describe()}");

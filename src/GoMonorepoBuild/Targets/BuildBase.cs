@@ -29,6 +29,18 @@ public abstract class BuildBase : IBuild
 
     internal void StartRun(RunContext context) => run = context;
 
+    /// <summary>
+    /// Called once per run when the plan is known and the run lock is held, before the first target runs, with the names
+    /// of the targets that will run (skipped ones left out), in order. A build may start here, in the background, work a
+    /// later target needs that does not depend on the earlier ones, so it overlaps them; whatever it starts must keep the
+    /// run's log and errors in their order (write nothing until the target that needs it runs). It must not throw.
+    /// </summary>
+    protected virtual void OnPlanned(IReadOnlyList<string> targets)
+    {
+    }
+
+    internal void Planned(IReadOnlyList<string> targets) => OnPlanned(targets);
+
     /// <summary>The values bound to components' parameters, by member name: an interface property has nowhere else to keep one.</summary>
     readonly Dictionary<string, object?> componentParameters = new(StringComparer.Ordinal);
 

@@ -47,6 +47,7 @@ internal static class BuildRunner
 
             FailOnMissingRequirements(plan, targets);
             using var runLock = await RunLock.AcquireAsync(build.RootDirectory, Log.Warning, invocation.CancellationToken);
+            build.Planned([.. plan.Targets.Where(t => !t.IsSkipped).Select(t => t.Name)]);
             var results = await BuildExecutor.RunAsync(plan, targets, invocation.CancellationToken);
             invocation.Out.WriteLine();
             SummaryTable.Write(results, invocation.Out, invocation.Plain);

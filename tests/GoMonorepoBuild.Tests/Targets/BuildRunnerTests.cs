@@ -15,6 +15,13 @@ public class BuildRunnerTests : IDisposable
         Target Broken => _ => _.Executes(() => throw new InvalidOperationException("outer", new IOException("inner cause")));
     }
 
+    class PlanWatchingBuild : Build
+    {
+        public readonly List<(IReadOnlyList<string> Targets, int RanBefore)> Told = [];
+
+        protected override void OnPlanned(IReadOnlyList<string> targets) => Told.Add((targets, Ran.Count));
+    }
+
     readonly TempFolder root = new();
 
     public BuildRunnerTests() => Directory.CreateDirectory(Path.Combine(root.Path, ".nuke"));
@@ -117,5 +124,24 @@ public class BuildRunnerTests : IDisposable
     {
         Target A => _ => _.DependsOn(B);
         Target B => _ => _.DependsOn(A);
+    }
+
+    [Fact]
+    public async Task The_build_is_told_the_targets_that_will_run_once_before_the_first_runs()
+    {
+        var build = new PlanWatchingBuild();
+        var result = await InProcessBuild.RunAsync(build, root.Path, ["Compile", "Publish", "--registry", "r"]);
+        Assert.Equal(0, result.ExitCode);
+        var (targets, ranBefore) = Assert.Single(build.Told);
+        Assert.Equal(["Compile", "Publish"], targets);
+        Assert.Equal(0, ranBefore);
+
+        var skipping = new PlanWatchingBuild();
+        Assert.Equal(0, (await InProcessBuild.RunAsync(skipping, root.Path, ["Publish", "--registry", "r", "--skip", "Compile"])).ExitCode);
+        Assert.Equal(["Publish"], Assert.Single(skipping.Told).Targets);
+
+        var planOnly = new PlanWatchingBuild();
+        Assert.Equal(0, (await InProcessBuild.RunAsync(planOnly, root.Path, ["Publish", "--registry", "r", "--plan"])).ExitCode);
+        Assert.Empty(planOnly.Told);
     }
 }

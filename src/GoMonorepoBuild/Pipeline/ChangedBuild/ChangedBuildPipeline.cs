@@ -26,10 +26,11 @@ public sealed class ChangedBuildPipeline(ChangedBuildInputs inputs, ChangedBuild
         var settings = inputs.Settings;
         var reportFiles = inputs.ReportFiles;
         // Read before this run replaces it: time saved and what changed are measured against it.
-        var previous = reportFiles.ReadPrevious(out var previousProblem);
+        var (previous, previousProblem) = inputs.PreviousRead is { } read ? await read : PreviousReport.Read(reportFiles);
         if (previousProblem is not null) Log.Warning(previousProblem);
         // A tag that cannot be made valid fails the run here, before any service builds.
         ImageTags.For(settings.Registry, "check", settings.Tags, settings.Branch);
+        _ = stages.Prefetch()?.Start(ct);
         var decided = await stages.Decide(ct);
         var scope = await stages.Scope(ct);
         Log.Debug($"Decided in {clock.ElapsedMilliseconds} ms");
@@ -123,14 +124,19 @@ public sealed class ChangedBuildPipeline(ChangedBuildInputs inputs, ChangedBuild
         return new ChangedBuildOutcome(final, files, BuildFailures.Describe(final, scope.Unbuildable));
     }
 
-    /// <summary>Writes the report everywhere it goes and prints its table; returns the files written.</summary>
+    /// <summary>
+    /// Writes the report everywhere it goes and prints its table; returns the files written, all of them complete.
+    /// The files are written on the pool while the table is rendered: both are mostly first-use cost (the serializer,
+    /// the HTML page, Spectre.Console), which two cores pay side by side (issue 19).
+    /// </summary>
     IReadOnlyList<string> Report(BuildReport report)
     {
         var copy = inputs.ReportCopy is null ? null : Path.GetFullPath(inputs.ReportCopy, inputs.RootDirectory);
-        var written = inputs.MarkdownReportFile is { } markdown
+        var files = Task.Run(() => inputs.MarkdownReportFile is { } markdown
             ? inputs.ReportFiles.Write(report, copy, markdown)
-            : inputs.ReportFiles.Write(report, copy);
+            : inputs.ReportFiles.Write(report, copy));
         Log.Write(BuildReportTable.Render(report));
+        var written = files.GetAwaiter().GetResult();
         Log.Information($"Report: {string.Join(", ", written.Select(f => Path.GetRelativePath(inputs.RootDirectory, f)))}");
         inputs.Ci?.ReportBuild(report);
         return written;

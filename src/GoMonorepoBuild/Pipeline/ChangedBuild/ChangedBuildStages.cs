@@ -14,6 +14,12 @@ public sealed record ChangedBuildStages(
     Func<GoService, ServiceContext> ContextOf,
     Func<GoService, string, IReadOnlyDictionary<string, string>> InputDigestsOf)
 {
+    /// <summary>
+    /// Asked right before <see cref="Decide"/>: the head start of the decisions, started then (null: none, e.g. when the
+    /// analysis does not load the work tree's model at once).
+    /// </summary>
+    public Func<DecisionPrefetch?> Prefetch { get; init; } = () => null;
+
     /// <summary>Runs before the first build (seeding the Go caches).</summary>
     public Func<CancellationToken, Task> BeforeBuilds { get; init; } = _ => Task.CompletedTask;
 
