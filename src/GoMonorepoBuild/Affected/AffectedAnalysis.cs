@@ -1,5 +1,6 @@
 using GoMonorepoBuild.Changes;
 using GoMonorepoBuild.Workspace;
+using GoMonorepoBuild.Workspace.Cache;
 using LibGit2Sharp;
 
 namespace GoMonorepoBuild.Affected;
@@ -20,8 +21,9 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher, IObjectFetcher obj
         // Loading the model and asking git are independent and each a full walk of the tree: overlap them. With --head the
         // checked-out commit, the model read from the checkout is the head's when the checkout is clean (CleanCheckout,
         // asked meanwhile); when it is not, the copy of the commit is read instead and this load goes unused.
+        var cache = request.ParseCacheFile is { } file ? new Lazy<ParseCache>(() => ParseCache.Open(file)) : null;
         var diskModel = request.Head is null ? Task.Run(workTreeModel, cancellationToken)
-            : NamesCheckedOutCommit(request) ? Task.Run(() => LoadModel(request.MonorepoDirectory, request), cancellationToken)
+            : NamesCheckedOutCommit(request) ? Task.Run(() => CheckoutModelAsync(request, cache?.Value, cancellationToken), cancellationToken)
             : null;
         try
         {
@@ -33,7 +35,21 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher, IObjectFetcher obj
         finally
         {
             if (diskModel is not null) await diskModel.ContinueWith(_ => { }, TaskScheduler.Default);
+            // Every entry is keyed by the bytes read, so what a run learnt is kept whether or not its model was used.
+            if (cache is { IsValueCreated: true }) cache.Value.Save();
         }
+    }
+
+    /// <summary>
+    /// The model of the checkout, with the index's blob ids as keys to the parse cache: files read in an earlier run are
+    /// not read again. The index describes the files only when the checkout is clean, and this model is used only then.
+    /// </summary>
+    static async Task<GoWorkspace> CheckoutModelAsync(AffectedRequest request, ParseCache? cache, CancellationToken cancellationToken)
+    {
+        if (cache is null) return LoadModel(request.MonorepoDirectory, request);
+        var checkout = GitCheckout.Find(request.MonorepoDirectory);
+        var keys = await IndexContents.ReadAsync(checkout.WorkingDirectory, checkout.Prefix, cancellationToken);
+        return LoadModel(request.MonorepoDirectory, request, new ModelCache(cache, keys));
     }
 
     /// <summary>Whether --head names the commit checked out (cheap: one lookup), so reading the checkout may pay off.</summary>
@@ -186,8 +202,8 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher, IObjectFetcher obj
     /// The model of a revision, read from its copy or from the checkout when that holds exactly the revision
     /// (<see cref="CleanCheckout"/>): the same options either way, so both give the same model.
     /// </summary>
-    static GoWorkspace LoadModel(string folder, AffectedRequest request) =>
-        GoWorkspace.Load(folder, ModelOptions(request));
+    static GoWorkspace LoadModel(string folder, AffectedRequest request, ModelCache? cache = null) =>
+        GoWorkspace.Load(folder, ModelOptions(request) with { Cache = cache });
 
     static string CurrentHead(string workDir, string? head)
     {
