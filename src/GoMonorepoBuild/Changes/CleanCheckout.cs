@@ -16,7 +16,8 @@ namespace GoMonorepoBuild.Changes;
 /// <item>no submodule below the folder (its checked-out files are in the folder, not in the commit's tree);</item>
 /// <item>no checkout conversion that makes a file differ from its blob: a <c>filter</c>, <c>ident</c> or
 /// <c>working-tree-encoding</c> attribute, <c>eol=crlf</c>, <c>core.autocrlf=true</c>, <c>core.eol=crlf</c>, or
-/// <c>core.symlinks=false</c> (links written as plain files).</item>
+/// <c>core.symlinks=false</c> (links written as plain files); git is asked file by file only when an attributes file
+/// could name such a conversion (<see cref="CheckoutAttributes"/>).</item>
 /// </list>
 /// A sparse checkout is the caller's to rule out (<see cref="SparseCheckout"/>).
 /// </summary>
@@ -33,14 +34,12 @@ public static class CleanCheckout
     public static async Task<bool> HoldsAsync(string workingDirectory, string folder, string sha, IReadOnlyList<string> excluded,
         CancellationToken cancellationToken, Tool? git = null)
     {
-        using (var repo = new Repository(workingDirectory))
-        {
-            if (repo.Head.Tip?.Sha != sha) return false;
-            var config = repo.Config;
-            if (config.Get<string>("core.autocrlf")?.Value is { } autocrlf && autocrlf.Equals("true", StringComparison.OrdinalIgnoreCase)) return false;
-            if (config.Get<string>("core.eol")?.Value is { } eol && eol.Equals("crlf", StringComparison.OrdinalIgnoreCase)) return false;
-            if (config.Get<bool>("core.symlinks") is { Value: false }) return false;
-        }
+        using var repo = new Repository(workingDirectory);
+        if (repo.Head.Tip?.Sha != sha) return false;
+        var config = repo.Config;
+        if (config.Get<string>("core.autocrlf")?.Value is { } autocrlf && autocrlf.Equals("true", StringComparison.OrdinalIgnoreCase)) return false;
+        if (config.Get<string>("core.eol")?.Value is { } eol && eol.Equals("crlf", StringComparison.OrdinalIgnoreCase)) return false;
+        if (config.Get<bool>("core.symlinks") is { Value: false }) return false;
         git ??= Tool.Named("git");
         git = git.WithWorkingDirectory(workingDirectory);
         // A build whose output folder lies outside the repository (beside it, or in the temp folder) has none to leave out:
@@ -61,7 +60,9 @@ public static class CleanCheckout
             var tab = entry.IndexOf('\t');
             if (tab > 0) paths.Add(entry[(tab + 1)..]);
         }
-        return paths.Count == 0 || !await AnyConvertedAsync(git, paths, cancellationToken);
+        if (paths.Count == 0) return true;
+        var attributeFiles = paths.Where(p => p == ".gitattributes" || p.EndsWith("/.gitattributes", StringComparison.Ordinal));
+        return !CheckoutAttributes.MayConvert(repo, folder, attributeFiles) || !await AnyConvertedAsync(git, paths, cancellationToken);
     }
 
     /// <summary>Whether git would write any of <paramref name="paths"/> differently from its blob (by attribute).</summary>
