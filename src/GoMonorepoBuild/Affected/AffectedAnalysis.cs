@@ -30,7 +30,7 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher, IObjectFetcher obj
             return await RunCoreAsync(request,
                 () => (request.Head is null ? diskModel?.GetAwaiter().GetResult() : null) ?? workTreeModel(),
                 () => (request.Head is not null ? diskModel?.GetAwaiter().GetResult() : null) ?? LoadModel(request.MonorepoDirectory, request),
-                cancellationToken);
+                cache, cancellationToken);
         }
         finally
         {
@@ -69,7 +69,7 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher, IObjectFetcher obj
     }
 
     async Task<AffectedResult> RunCoreAsync(AffectedRequest request, Func<GoWorkspace> workTreeModel, Func<GoWorkspace> checkoutModel,
-        CancellationToken cancellationToken)
+        Lazy<ParseCache>? cache, CancellationToken cancellationToken)
     {
         var checkout = GitCheckout.Find(request.MonorepoDirectory);
         var (workDir, prefix) = (checkout.WorkingDirectory, checkout.Prefix);
@@ -98,7 +98,7 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher, IObjectFetcher obj
             var head = request.Head is not null
                 ? await ReadableFromCheckoutAsync(workDir, prefix, changes.HeadCommit!, request, sparse, excluded, cancellationToken)
                     ? checkoutModel()
-                    : ModelAt(workDir, changes.HeadCommit!, prefix, request, snapshots, partial, tolerant: false)
+                    : ModelAt(workDir, changes.HeadCommit!, prefix, request, snapshots, partial, tolerant: false, cache: cache)
                       ?? throw new InvalidOperationException($"The monorepo folder {prefix} does not exist at --head {request.Head}.")
                 : sparse.AnyUnder(prefix) ? SparseWorkTree.Load(workDir, changes.HeadCommit!, prefix, changes.WorkTreePaths, ModelOptions(request), partial, snapshots)
                 : workTreeModel();
@@ -111,7 +111,7 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher, IObjectFetcher obj
             var outside = changes.Files.SelectMany(f => f.Paths).Where(p => prefix != "." && !RepoPath.IsUnder(p, prefix)).Distinct().ToList();
             using var headTree = request.Head is null ? null : new CommitTreeSource(workDir, changes.HeadCommit!, prefix);
             var options = request.Options.WithOwnDockerfiles(OwnDockerfiles(head, (ISourceTree?)headTree ?? new WorkTreeSource(head.Root), request.BuildContexts));
-            var result = AffectedPlanner.Plan(inside, outside, head, () => BaseModel(workDir, resolved.Sha, prefix, request, snapshots, partial, BaseCandidatePaths(inside), cancellationToken), options);
+            var result = AffectedPlanner.Plan(inside, outside, head, () => BaseModel(workDir, resolved.Sha, prefix, request, snapshots, partial, BaseCandidatePaths(inside), cache, cancellationToken), options);
             return result.WithRevisions(resolved.Sha, $"{resolved.Source}: {resolved.How}", changes.Head) with
             {
                 // The build reads the working folder: an affected service a sparse checkout left out cannot be built from it.
@@ -142,13 +142,13 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher, IObjectFetcher obj
     /// (transitively), and of everything those depend on. A service outside that set cannot have had the paths as inputs.
     /// </summary>
     static GoWorkspace? BaseModel(string workDir, string sha, string prefix, AffectedRequest request, List<TreeSnapshot> snapshots,
-        PartialClone partial, IReadOnlyList<string> candidates, CancellationToken cancellationToken)
+        PartialClone partial, IReadOnlyList<string> candidates, Lazy<ParseCache>? cache, CancellationToken cancellationToken)
     {
-        var skeleton = ModelAt(workDir, sha, prefix, request, snapshots, partial, tolerant: true, include: _ => false, cancellationToken);
-        if (skeleton is null) return ModelAt(workDir, sha, prefix, request, snapshots, partial, tolerant: true, cancellationToken: cancellationToken);
+        var skeleton = ModelAt(workDir, sha, prefix, request, snapshots, partial, tolerant: true, include: _ => false, cancellationToken, cache);
+        if (skeleton is null) return ModelAt(workDir, sha, prefix, request, snapshots, partial, tolerant: true, cancellationToken: cancellationToken, cache: cache);
         var dirs = RelevantModuleDirs(skeleton, candidates);
         return dirs.Count == 0 ? skeleton : ModelAt(workDir, sha, prefix, request, snapshots, partial, tolerant: true,
-            include: dir => dirs.Any(d => RepoPath.IsUnder(dir, d)), cancellationToken);
+            include: dir => dirs.Any(d => RepoPath.IsUnder(dir, d)), cancellationToken, cache);
     }
 
     static List<string> RelevantModuleDirs(GoWorkspace skeleton, IReadOnlyList<string> candidates)
@@ -168,14 +168,17 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher, IObjectFetcher obj
 
     /// <summary>The model of the monorepo at a commit, from a snapshot of its tree; null when the folder or a loadable model is missing.</summary>
     static GoWorkspace? ModelAt(string workDir, string sha, string prefix, AffectedRequest request, List<TreeSnapshot> snapshots,
-        PartialClone partial, bool tolerant, Func<string, bool>? include = null, CancellationToken cancellationToken = default)
+        PartialClone partial, bool tolerant, Func<string, bool>? include = null, CancellationToken cancellationToken = default,
+        Lazy<ParseCache>? cache = null)
     {
-        var snapshot = TreeSnapshot.Write(workDir, sha, prefix, include, partial, cancellationToken);
+        // Not with extra-input globs: they match the placeholders a copy holds, which the cache changes (embedding folders).
+        var parse = request.ServiceExtraInputs.Values.All(globs => globs.Count == 0) ? cache?.Value : null;
+        var snapshot = TreeSnapshot.Write(workDir, sha, prefix, include, partial, parse, cancellationToken);
         snapshots.Add(snapshot);
         if (snapshot.Folder is null) return null;
         try
         {
-            return LoadModel(snapshot.Folder, request);
+            return LoadModel(snapshot.Folder, request, parse is not null && snapshot.Keys is { } keys ? new ModelCache(parse, keys) : null);
         }
         catch (WorkspaceException) when (tolerant)
         {

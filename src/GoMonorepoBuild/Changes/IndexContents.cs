@@ -63,6 +63,21 @@ internal sealed class IndexContents : IContentKeys
         return new IndexContents(files, folders);
     }
 
+    /// <summary>Keys for files written by this process (a revision copy): each regular file with its blob id, or null for a placeholder.</summary>
+    internal static IndexContents From(IEnumerable<(string Path, string? Id)> written)
+    {
+        var files = new Dictionary<string, string>(StringComparer.Ordinal);
+        var folders = new Dictionary<string, List<ContentEntry>>(StringComparer.Ordinal);
+        foreach (var (path, id) in written)
+        {
+            if (id is not null) files[path] = id;
+            var dir = RepoPath.Parent(path);
+            if (!folders.TryGetValue(dir, out var list)) folders[dir] = list = [];
+            list.Add(new ContentEntry(RepoPath.FileName(path), false, id));
+        }
+        return new IndexContents(files, folders);
+    }
+
     public string? FileId(string path) => files.GetValueOrDefault(path);
 
     public IReadOnlyList<ContentEntry>? Listing(string dir) => folders.GetValueOrDefault(dir);

@@ -23,7 +23,7 @@ public class ParseCacheAffectedTests
 
     public static TheoryData<string> Changes() =>
     [
-        "edit", "imports", "delete", "build constraint", "go.mod", "modules.txt", "vendored", "vendored imports", "vendored build constraint",
+        "edit", "imports", "delete", "delete package", "vendored delete", "build constraint", "go.mod", "modules.txt", "vendored", "vendored imports", "vendored build constraint",
     ];
 
     static void Change(TestRepository repo, string change)
@@ -33,6 +33,8 @@ public class ParseCacheAffectedTests
             "edit" => repo.Write("libs/auth/token.go", File.ReadAllText(repo.Full("libs/auth/token.go")) + "\n// edited\n"),
             "imports" => repo.Write("services/orders/internal/api/api.go", "package api\n\nimport (\n\t\"example.com/libs/auth\"\n\t\"strings\"\n)\n\nfunc Serve() { auth.Check(); _ = strings.ToUpper }\n"),
             "delete" => repo.Delete("libs/auth/token.go"),
+            "delete package" => repo.Delete("libs/util/strs/strs.go"),
+            "vendored delete" => repo.Delete("services/shop/vendor/github.com/x/db/pool/pool.go"),
             "build constraint" => repo.Write("libs/auth/auth_linux.go", "//go:build windows\n\npackage auth\n\nfunc linux() {}\n"),
             "go.mod" => repo.Write("services/payments/go.mod", File.ReadAllText(repo.Full("services/payments/go.mod")) + "\nrequire example.com/more v1.0.0\n"),
             "modules.txt" => repo.Write("services/shop/vendor/modules.txt", File.ReadAllText(repo.Full("services/shop/vendor/modules.txt")) + "# github.com/x/more v0.0.1\n"),
@@ -65,6 +67,8 @@ public class ParseCacheAffectedTests
 
         Assert.Equal(AffectedJson.Serialize(uncached), AffectedJson.Serialize(cached));
         Assert.NotEmpty(cached.ChangedFiles);
+        // A second cached run reads the base's copy through the cache too (its Go files are placeholders then).
+        Assert.Equal(AffectedJson.Serialize(uncached), AffectedJson.Serialize(await Analyse.RunAsync(repo, "HEAD~1", configure: Cached)));
     }
 
     [Fact]
