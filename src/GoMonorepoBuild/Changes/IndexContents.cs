@@ -63,17 +63,17 @@ internal sealed class IndexContents : IContentKeys
         return new IndexContents(files, folders);
     }
 
-    /// <summary>Keys for files written by this process (a revision copy): each regular file with its blob id, or null for a placeholder.</summary>
-    internal static IndexContents From(IEnumerable<(string Path, string? Id)> written)
+    /// <summary>Keys for files written by this process (a revision copy): each regular file with its blob id (null for a placeholder), links as links.</summary>
+    internal static IndexContents From(IEnumerable<(string Path, bool Link, string? Id)> written)
     {
         var files = new Dictionary<string, string>(StringComparer.Ordinal);
         var folders = new Dictionary<string, List<ContentEntry>>(StringComparer.Ordinal);
-        foreach (var (path, id) in written)
+        foreach (var (path, link, id) in written)
         {
-            if (id is not null) files[path] = id;
+            if (id is not null && !link) files[path] = id;
             var dir = RepoPath.Parent(path);
             if (!folders.TryGetValue(dir, out var list)) folders[dir] = list = [];
-            list.Add(new ContentEntry(RepoPath.FileName(path), false, id));
+            list.Add(new ContentEntry(RepoPath.FileName(path), link, link ? null : id));
         }
         return new IndexContents(files, folders);
     }

@@ -1,5 +1,6 @@
 using GoMonorepoBuild.Workspace;
 using GoMonorepoBuild.Workspace.Cache;
+using System.IO.Enumeration;
 using LibGit2Sharp;
 
 namespace GoMonorepoBuild.Changes;
@@ -48,8 +49,8 @@ public sealed class TreeSnapshot : IDisposable
     /// <summary>
     /// As <see cref="Write(string, string, string, Func{string, bool}?, PartialClone?, CancellationToken)"/>; a Go file
     /// whose blob <paramref name="cache"/> holds is written as an empty placeholder (its content is neither read from git
-    /// nor written), and <see cref="Keys"/> lets the model find it there. Not in a tree with links: a link read through
-    /// would reach a placeholder.
+    /// nor written), and <see cref="Keys"/> lets the model find it there. Not in a tree with a link that may be read as
+    /// a Go file: it would reach a placeholder.
     /// </summary>
     internal static TreeSnapshot Write(string workingDirectory, string sha, string folder, Func<string, bool>? include,
         PartialClone? partial, ParseCache? cache, CancellationToken cancellationToken)
@@ -89,7 +90,7 @@ public sealed class TreeSnapshot : IDisposable
         var contents = new List<(string Path, TreeEntry Entry)>();
         var links = new List<(string Path, TreeEntry Entry)>();
         Walk(tree, root, ".", include, others, contents, links, cancellationToken);
-        if (links.Count > 0) cache = null;
+        if (cache is not null && links.Count > 0 && !LinksReadNoGoFile(repo, root, folder, sha, links, partial)) cache = null;
         var embedding = new List<string>();
         // Cached Go files: a placeholder each, and their folders embed when their cached header has embed patterns.
         var cached = new List<(string Path, TreeEntry Entry)>();
@@ -147,8 +148,15 @@ public sealed class TreeSnapshot : IDisposable
         if (cache is null) return null;
         // What the folder holds now, as the model will list it: blob ids for content written or cached, none for placeholders.
         var ids = contents.Concat(cached).ToDictionary(c => c.Path, c => c.Entry.Target.Id.Sha, StringComparer.Ordinal);
-        return IndexContents.From(Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
-            .Select(p => (Path.GetRelativePath(root, p).Replace('\\', '/'), ids.GetValueOrDefault(p))));
+        var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, ReturnSpecialDirectories = false };
+        var onDisk = new FileSystemEnumerable<(string Path, bool Link)>(root,
+            (ref FileSystemEntry e) => (e.ToFullPath(), (e.Attributes & FileAttributes.ReparsePoint) != 0), options)
+        {
+            // Links are listed as links (a linked folder too, as the model lists it), and never walked into.
+            ShouldIncludePredicate = (ref FileSystemEntry e) => !e.IsDirectory || (e.Attributes & FileAttributes.ReparsePoint) != 0,
+            ShouldRecursePredicate = (ref FileSystemEntry e) => (e.Attributes & FileAttributes.ReparsePoint) == 0,
+        };
+        return IndexContents.From(onDisk.Select(w => (Path.GetRelativePath(root, w.Path).Replace('\\', '/'), w.Link, w.Link ? null : ids.GetValueOrDefault(w.Path))));
     }
 
     /// <summary>
@@ -185,6 +193,20 @@ public sealed class TreeSnapshot : IDisposable
                 else File.Create(target).Dispose();
             }
         }
+    }
+
+    /// <summary>
+    /// Whether no link can be read as a Go file (which would reach a placeholder): none is named .go, points at a .go
+    /// file, or points at something named as a link of the tree (a chain). moby's links lead to .pem and .md files.
+    /// </summary>
+    static bool LinksReadNoGoFile(Repository repo, string root, string folder, string sha, List<(string Path, TreeEntry Entry)> links,
+        PartialClone partial)
+    {
+        partial.Fetch(repo, links.GroupBy(l => l.Entry.Target.Id).ToDictionary(g => g.Key, g => Described(root, folder, sha, g.First().Path)),
+            required: true);
+        var names = links.Select(l => l.Entry.Name).ToHashSet(StringComparer.Ordinal);
+        return links.All(l => !GoInputFiles.IsGoSource(l.Entry.Name) && ((Blob)l.Entry.Target).GetContentText() is var target
+            && !target.TrimEnd().EndsWith(".go", StringComparison.Ordinal) && !names.Contains(Path.GetFileName(target.TrimEnd('/'))));
     }
 
     static string Described(string root, string folder, string sha, string path) =>

@@ -90,4 +90,25 @@ public class ParseCacheAffectedTests
         Assert.Equal(["api"], result.Names());
         Assert.StartsWith("services/shop/vendor/github.com/x/unused/unused.go -> vendored package github.com/x/unused", result.ReasonOf("api").ChainText);
     }
+
+    [Theory]
+    [InlineData("libs/auth/linked.go", "token.go")]
+    [InlineData("services/shop/vendor/github.com/x/db/pool/pool_arm64.s", "pool_amd64.s")]
+    public async Task A_base_copy_with_links_gives_the_answer_of_a_run_without_the_cache(string link, string target)
+    {
+        using var repo = Monorepo();
+        File.CreateSymbolicLink(repo.Full(link), target);
+        repo.Commit("link");
+        var cacheFile = repo.Full(".nuke/temp/parse-cache/workspace.bin");
+        var excluded = repo.Full(".nuke/temp");
+        AffectedRequest Cached(AffectedRequest r) => r.WithHead("HEAD").WithParseCache(cacheFile).WithExcludedFolders([excluded]);
+        await Analyse.RunAsync(repo, "HEAD", configure: Cached);
+
+        // Deleted files send the analysis to the base's copy, which holds the links.
+        repo.Delete("libs/auth/auth.go").Delete("services/shop/vendor/github.com/x/db/db.go").Commit("delete");
+        var uncached = await Analyse.RunAsync(repo, "HEAD~1", configure: r => r.WithHead("HEAD").WithExcludedFolders([excluded]));
+        Assert.Equal(AffectedJson.Serialize(uncached), AffectedJson.Serialize(await Analyse.RunAsync(repo, "HEAD~1", configure: Cached)));
+        Assert.Equal(AffectedJson.Serialize(uncached), AffectedJson.Serialize(await Analyse.RunAsync(repo, "HEAD~1", configure: Cached)));
+        Assert.NotEmpty(uncached.Services);
+    }
 }
