@@ -1,3 +1,4 @@
+using GoMonorepoBuild.Targets;
 using LibGit2Sharp;
 
 namespace GoMonorepoBuild.Changes;
@@ -29,12 +30,12 @@ internal static class CheckoutAttributes
             if (dir == ".") break;
         }
         files.Add(Path.Combine(CommonDir(repo.Info.Path), "info", "attributes"));
-        var home = Environment.GetEnvironmentVariable("HOME") ?? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        var home = ProcessEnvironment.Variable("HOME") ?? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
         if (repo.Config.Get<string>("core.attributesFile")?.Value is { } configured)
             files.Add(configured.StartsWith("~/", StringComparison.Ordinal) ? Path.Combine(home, configured[2..]) : Path.GetFullPath(configured, workDir));
         else
-            files.Add(Path.Combine(Environment.GetEnvironmentVariable("XDG_CONFIG_HOME") is { Length: > 0 } xdg ? xdg : Path.Combine(home, ".config"), "git", "attributes"));
-        if (Environment.GetEnvironmentVariable("GIT_ATTR_NOSYSTEM") is not { Length: > 0 }) files.AddRange(SystemFiles);
+            files.Add(Path.Combine(ProcessEnvironment.Variable("XDG_CONFIG_HOME") is { Length: > 0 } xdg ? xdg : Path.Combine(home, ".config"), "git", "attributes"));
+        if (ProcessEnvironment.Variable("GIT_ATTR_NOSYSTEM") is not { Length: > 0 }) files.AddRange(SystemFiles);
         return files.Distinct(StringComparer.Ordinal).Any(MayConvert);
     }
 
@@ -45,6 +46,7 @@ internal static class CheckoutAttributes
         return File.Exists(pointer) ? Path.GetFullPath(File.ReadAllText(pointer).Trim(), gitDir) : gitDir;
     }
 
+    // The git process reads the files its environment names (HOME, XDG_CONFIG_HOME), which is this process's.
     static bool MayConvert(string file)
     {
         string[] lines;
