@@ -163,4 +163,16 @@ public class CleanCheckoutTests
 
         Assert.True(await HoldsHeadAsync(repo));
     }
+
+    [Fact]
+    public async Task A_conversion_of_files_the_model_does_not_read_keeps_the_checkout()
+    {
+        using var repo = Committed();
+        // As a vendored module of moby's does: scripts converted to CRLF, never read by the model (it lists them by name).
+        repo.Write("cmd/.gitattributes", "*.bat text eol=crlf\n").Write("cmd/run.bat", "echo hi\n").Commit("scripts");
+
+        Assert.True(await HoldsHeadAsync(repo));
+        repo.Write("cmd/.gitattributes", "*.bat text eol=crlf\n*.go ident\n").Commit("go too");
+        Assert.False(await HoldsHeadAsync(repo));
+    }
 }
