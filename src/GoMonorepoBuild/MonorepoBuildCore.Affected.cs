@@ -91,6 +91,7 @@ public abstract partial class MonorepoBuildCore
             .WithBuildContexts(UnvalidatedImageSettings.BuildContexts)
             .WithServiceExtraInputs(WorkspaceLoadOptions.ServiceExtraInputs)
             .WithExcludedFolders([TemporaryDirectory])
+            .WithParseCache(Path.Combine(TemporaryDirectory, "parse-cache", "workspace.bin"))
             .WithBase(Base)
             .WithHead(Head)
             .WithOptions(AffectedOptions.Default.WithGranularity(Granularity).WithGlobals(globals))

@@ -1,5 +1,6 @@
 using GoMonorepoBuild.Changes;
 using GoMonorepoBuild.Workspace;
+using GoMonorepoBuild.Workspace.Cache;
 using LibGit2Sharp;
 
 namespace GoMonorepoBuild.Affected;
@@ -31,20 +32,36 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher, IObjectFetcher obj
         // Loading the model and asking git are independent and each a full walk of the tree: overlap them. With --head the
         // checked-out commit, the model read from the checkout is the head's when the checkout is clean (CleanCheckout,
         // asked meanwhile); when it is not, the copy of the commit is read instead and this load goes unused.
+        var cache = request.ParseCacheFile is { } file ? new Lazy<ParseCache>(() => ParseCache.Open(file)) : null;
         var diskModel = request.Head is null ? Task.Run(workTreeModel, cancellationToken)
-            : NamesCheckedOutCommit(request, repository) ? Task.Run(() => LoadModel(request.MonorepoDirectory, request), cancellationToken)
+            : NamesCheckedOutCommit(request, repository) ? Task.Run(() => CheckoutModelAsync(request, repository, cache?.Value, cancellationToken), cancellationToken)
             : null;
         try
         {
             return await RunCoreAsync(request, repository,
                 () => (request.Head is null ? diskModel?.GetAwaiter().GetResult() : null) ?? workTreeModel(),
                 () => (request.Head is not null ? diskModel?.GetAwaiter().GetResult() : null) ?? LoadModel(request.MonorepoDirectory, request),
-                cancellationToken);
+                cache, cancellationToken);
         }
         finally
         {
             if (diskModel is not null) await diskModel.ContinueWith(_ => { }, TaskScheduler.Default);
+            // Every entry is keyed by the bytes read, so what a run learnt is kept whether or not its model was used.
+            if (cache is { IsValueCreated: true }) cache.Value.Save();
         }
+    }
+
+    /// <summary>
+    /// The model of the checkout, with the index's blob ids as keys to the parse cache: files read in an earlier run are
+    /// not read again. The index describes the files only when the checkout is clean, and this model is used only then.
+    /// </summary>
+    static async Task<GoWorkspace> CheckoutModelAsync(AffectedRequest request, RunRepository repository, ParseCache? cache,
+        CancellationToken cancellationToken)
+    {
+        if (cache is null) return LoadModel(request.MonorepoDirectory, request);
+        var checkout = GitCheckout.Find(repository, request.MonorepoDirectory);
+        var keys = await IndexContents.ReadAsync(checkout.WorkingDirectory, checkout.Prefix, cancellationToken);
+        return LoadModel(request.MonorepoDirectory, request, new ModelCache(cache, keys));
     }
 
     /// <summary>Whether --head names the commit checked out (cheap: one lookup), so reading the checkout may pay off.</summary>
@@ -62,7 +79,7 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher, IObjectFetcher obj
     }
 
     async Task<AffectedResult> RunCoreAsync(AffectedRequest request, RunRepository repository, Func<GoWorkspace> workTreeModel,
-        Func<GoWorkspace> checkoutModel, CancellationToken cancellationToken)
+        Func<GoWorkspace> checkoutModel, Lazy<ParseCache>? cache, CancellationToken cancellationToken)
     {
         var checkout = GitCheckout.Find(repository, request.MonorepoDirectory);
         var (workDir, prefix) = (checkout.WorkingDirectory, checkout.Prefix);
@@ -91,7 +108,7 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher, IObjectFetcher obj
             var head = request.Head is not null
                 ? await ReadableFromCheckoutAsync(repository, prefix, changes.HeadCommit!, request, sparse, excluded, cancellationToken)
                     ? checkoutModel()
-                    : ModelAt(repository, changes.HeadCommit!, prefix, request, snapshots, partial, tolerant: false)
+                    : ModelAt(repository, changes.HeadCommit!, prefix, request, snapshots, partial, tolerant: false, cache: cache)
                       ?? throw new InvalidOperationException($"The monorepo folder {prefix} does not exist at --head {request.Head}.")
                 : sparse.AnyUnder(prefix) ? SparseWorkTree.Load(repository, changes.HeadCommit!, prefix, changes.WorkTreePaths, ModelOptions(request), partial, snapshots)
                 : workTreeModel();
@@ -104,7 +121,7 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher, IObjectFetcher obj
             var outside = changes.Files.SelectMany(f => f.Paths).Where(p => prefix != "." && !RepoPath.IsUnder(p, prefix)).Distinct().ToList();
             using var headTree = request.Head is null ? null : new CommitTreeSource(repository, changes.HeadCommit!, prefix);
             var options = request.Options.WithOwnDockerfiles(OwnDockerfiles(head, (ISourceTree?)headTree ?? new WorkTreeSource(head.Root), request.BuildContexts));
-            var result = AffectedPlanner.Plan(inside, outside, head, () => BaseModel(repository, resolved.Sha, prefix, request, snapshots, partial, BaseCandidatePaths(inside), cancellationToken), options);
+            var result = AffectedPlanner.Plan(inside, outside, head, () => BaseModel(repository, resolved.Sha, prefix, request, snapshots, partial, BaseCandidatePaths(inside), cache, cancellationToken), options);
             return result.WithRevisions(resolved.Sha, $"{resolved.Source}: {resolved.How}", changes.Head) with
             {
                 // The build reads the working folder: an affected service a sparse checkout left out cannot be built from it.
@@ -135,13 +152,13 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher, IObjectFetcher obj
     /// (transitively), and of everything those depend on. A service outside that set cannot have had the paths as inputs.
     /// </summary>
     static GoWorkspace? BaseModel(RunRepository repository, string sha, string prefix, AffectedRequest request, List<TreeSnapshot> snapshots,
-        PartialClone partial, IReadOnlyList<string> candidates, CancellationToken cancellationToken)
+        PartialClone partial, IReadOnlyList<string> candidates, Lazy<ParseCache>? cache, CancellationToken cancellationToken)
     {
-        var skeleton = ModelAt(repository, sha, prefix, request, snapshots, partial, tolerant: true, include: _ => false, cancellationToken);
-        if (skeleton is null) return ModelAt(repository, sha, prefix, request, snapshots, partial, tolerant: true, cancellationToken: cancellationToken);
+        var skeleton = ModelAt(repository, sha, prefix, request, snapshots, partial, tolerant: true, include: _ => false, cancellationToken, cache);
+        if (skeleton is null) return ModelAt(repository, sha, prefix, request, snapshots, partial, tolerant: true, cancellationToken: cancellationToken, cache: cache);
         var dirs = RelevantModuleDirs(skeleton, candidates);
         return dirs.Count == 0 ? skeleton : ModelAt(repository, sha, prefix, request, snapshots, partial, tolerant: true,
-            include: dir => dirs.Any(d => RepoPath.IsUnder(dir, d)), cancellationToken);
+            include: dir => dirs.Any(d => RepoPath.IsUnder(dir, d)), cancellationToken, cache);
     }
 
     static List<string> RelevantModuleDirs(GoWorkspace skeleton, IReadOnlyList<string> candidates)
@@ -161,14 +178,17 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher, IObjectFetcher obj
 
     /// <summary>The model of the monorepo at a commit, from a snapshot of its tree; null when the folder or a loadable model is missing.</summary>
     static GoWorkspace? ModelAt(RunRepository repository, string sha, string prefix, AffectedRequest request, List<TreeSnapshot> snapshots,
-        PartialClone partial, bool tolerant, Func<string, bool>? include = null, CancellationToken cancellationToken = default)
+        PartialClone partial, bool tolerant, Func<string, bool>? include = null, CancellationToken cancellationToken = default,
+        Lazy<ParseCache>? cache = null)
     {
-        var snapshot = TreeSnapshot.Write(repository, sha, prefix, include, partial, cancellationToken);
+        // Not with extra-input globs: they match the placeholders a copy holds, which the cache changes (embedding folders).
+        var parse = request.ServiceExtraInputs.Values.All(globs => globs.Count == 0) ? cache?.Value : null;
+        var snapshot = TreeSnapshot.Write(repository, sha, prefix, include, partial, parse, cancellationToken);
         snapshots.Add(snapshot);
         if (snapshot.Folder is null) return null;
         try
         {
-            return LoadModel(snapshot.Folder, request);
+            return LoadModel(snapshot.Folder, request, parse is not null && snapshot.Keys is { } keys ? new ModelCache(parse, keys) : null);
         }
         catch (WorkspaceException) when (tolerant)
         {
@@ -195,8 +215,8 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher, IObjectFetcher obj
     /// The model of a revision, read from its copy or from the checkout when that holds exactly the revision
     /// (<see cref="CleanCheckout"/>): the same options either way, so both give the same model.
     /// </summary>
-    static GoWorkspace LoadModel(string folder, AffectedRequest request) =>
-        GoWorkspace.Load(folder, ModelOptions(request));
+    static GoWorkspace LoadModel(string folder, AffectedRequest request, ModelCache? cache = null) =>
+        GoWorkspace.Load(folder, ModelOptions(request) with { Cache = cache });
 
     static string CurrentHead(RunRepository repository, string? head) =>
         head ?? repository.Use(repo => repo.Head.Tip?.Sha) ?? ChangeSet.WorkTree;

@@ -34,6 +34,13 @@ public sealed record AffectedRequest(string MonorepoDirectory, IReadOnlyList<str
     /// <summary>gomonorepobuild.json's "context" settings for services with their own Dockerfile (unset ones are inferred).</summary>
     public BuildContextSettings BuildContexts { get; init; } = BuildContextSettings.None;
 
+    /// <summary>
+    /// Where parse results are kept between runs (the build's temp folder), so that with --head the checked-out commit
+    /// the model reads only files it has not read before; null reads every file each time.
+    /// </summary>
+    public string? ParseCacheFile { get; init; }
+
+    public AffectedRequest WithParseCache(string? file) => this with { ParseCacheFile = file };
     public AffectedRequest WithBuildContexts(BuildContextSettings settings) => this with { BuildContexts = settings };
     public AffectedRequest WithServiceMains(IReadOnlyDictionary<string, string> mains) => this with { ServiceMains = mains };
     public AffectedRequest WithServiceExtraInputs(IReadOnlyDictionary<string, IReadOnlyList<string>> extraInputs) =>

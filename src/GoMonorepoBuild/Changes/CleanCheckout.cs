@@ -14,9 +14,10 @@ namespace GoMonorepoBuild.Changes;
 /// no ignored one either (the model of a folder sees files git ignores, a copy of the commit does not); the build's own
 /// output folders (.nuke/temp) are left out of the question, as they are of every analysis;</item>
 /// <item>no submodule below the folder (its checked-out files are in the folder, not in the commit's tree);</item>
-/// <item>no checkout conversion that makes a file differ from its blob: a <c>filter</c>, <c>ident</c> or
+/// <item>no checkout conversion that makes a file the model reads (<see cref="GoInputFiles.IsReadByModel"/>) differ from its blob: a <c>filter</c>, <c>ident</c> or
 /// <c>working-tree-encoding</c> attribute, <c>eol=crlf</c>, <c>core.autocrlf=true</c>, <c>core.eol=crlf</c>, or
-/// <c>core.symlinks=false</c> (links written as plain files).</item>
+/// <c>core.symlinks=false</c> (links written as plain files); git is asked file by file only when an attributes file
+/// could name such a conversion (<see cref="CheckoutAttributes"/>).</item>
 /// </list>
 /// A sparse checkout is the caller's to rule out (<see cref="SparseCheckout"/>).
 /// </summary>
@@ -63,7 +64,11 @@ public static class CleanCheckout
             var tab = entry.IndexOf('\t');
             if (tab > 0) paths.Add(entry[(tab + 1)..]);
         }
-        return paths.Count == 0 || !await AnyConvertedAsync(git, paths, cancellationToken);
+        var attributeFiles = paths.Where(p => p == ".gitattributes" || p.EndsWith("/.gitattributes", StringComparison.Ordinal));
+        var scopes = repository.Use(repo => CheckoutAttributes.MayConvert(repo, folder, attributeFiles));
+        // Only the files the model reads must be as committed; the others it only lists by name.
+        var asked = paths.Where(p => GoInputFiles.IsReadByModel(p) && scopes.Any(s => RepoPath.IsUnder(p, s))).ToList();
+        return asked.Count == 0 || !await AnyConvertedAsync(git, asked, cancellationToken);
     }
 
     /// <summary>Whether HEAD is <paramref name="sha"/> and no configuration converts files on checkout.</summary>

@@ -1,4 +1,6 @@
 using GoMonorepoBuild.Workspace;
+using GoMonorepoBuild.Workspace.Cache;
+using System.IO.Enumeration;
 using LibGit2Sharp;
 
 namespace GoMonorepoBuild.Changes;
@@ -17,11 +19,18 @@ public sealed class TreeSnapshot : IDisposable
 {
     readonly string root;
 
-    TreeSnapshot(string root, string? folder)
+    TreeSnapshot(string root, string? folder, IndexContents? keys = null)
     {
         this.root = root;
         Folder = folder;
+        Keys = keys;
     }
+
+    /// <summary>
+    /// With a parse cache: the blob id of every file written and the folders' listings, for the model to find in the
+    /// cache the Go files this copy holds only as placeholders (their content was not read out of git).
+    /// </summary>
+    internal IContentKeys? Keys { get; }
 
     /// <summary>The snapshot of the requested folder; null when the commit has no such folder.</summary>
     public string? Folder { get; }
@@ -34,15 +43,30 @@ public sealed class TreeSnapshot : IDisposable
     /// what was written is deleted, as on any failure.
     /// </summary>
     public static TreeSnapshot Write(string workingDirectory, string sha, string folder, Func<string, bool>? include = null,
-        PartialClone? partial = null, CancellationToken cancellationToken = default)
+        PartialClone? partial = null, CancellationToken cancellationToken = default) =>
+        Write(workingDirectory, sha, folder, include, partial, cache: null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="Write(string, string, string, Func{string, bool}?, PartialClone?, CancellationToken)"/>; a Go file
+    /// whose blob <paramref name="cache"/> holds is written as an empty placeholder (its content is neither read from git
+    /// nor written), and <see cref="Keys"/> lets the model find it there. Not in a tree with a link that may be read as
+    /// a Go file: it would reach a placeholder.
+    /// </summary>
+    internal static TreeSnapshot Write(string workingDirectory, string sha, string folder, Func<string, bool>? include,
+        PartialClone? partial, ParseCache? cache, CancellationToken cancellationToken)
     {
         using var repository = RunRepository.At(workingDirectory);
-        return Write(repository, sha, folder, include, partial, cancellationToken);
+        return Write(repository, sha, folder, include, partial, cache, cancellationToken);
     }
 
     /// <summary>Writes the snapshot from the run's <paramref name="repository"/> (see the other overload).</summary>
     public static TreeSnapshot Write(RunRepository repository, string sha, string folder, Func<string, bool>? include = null,
-        PartialClone? partial = null, CancellationToken cancellationToken = default)
+        PartialClone? partial = null, CancellationToken cancellationToken = default) =>
+        Write(repository, sha, folder, include, partial, cache: null, cancellationToken);
+
+    /// <summary>As the overload with a cache and a working folder, from the run's <paramref name="repository"/>.</summary>
+    internal static TreeSnapshot Write(RunRepository repository, string sha, string folder, Func<string, bool>? include,
+        PartialClone? partial, ParseCache? cache, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var workingDirectory = repository.WorkingDirectory ?? throw new InvalidOperationException("A revision is written from a git repository with a working tree.");
@@ -56,8 +80,8 @@ public sealed class TreeSnapshot : IDisposable
                 partial.EnsureTrees(repo, commit.Tree.Id, $"commit {sha}");
                 var tree = folder == "." ? commit.Tree : commit[folder]?.Target as Tree;
                 if (tree is null) return new TreeSnapshot(root, null);
-                WriteTree(repo, tree, root, RepoPathOf(".", folder), sha, include ?? (_ => true), partial, cancellationToken);
-                return new TreeSnapshot(root, root);
+                var keys = WriteTree(repo, tree, root, RepoPathOf(".", folder), sha, include ?? (_ => true), partial, cache, cancellationToken);
+                return new TreeSnapshot(root, root, keys);
             });
         }
         catch
@@ -75,13 +99,33 @@ public sealed class TreeSnapshot : IDisposable
     /// walk reads trees only; the contents it needs (model files and link texts) are fetched in one go when a partial
     /// clone lacks some.
     /// </summary>
-    static void WriteTree(Repository repo, Tree tree, string root, string folder, string sha, Func<string, bool> include, PartialClone partial,
-        CancellationToken cancellationToken)
+    static IndexContents? WriteTree(Repository repo, Tree tree, string root, string folder, string sha, Func<string, bool> include,
+        PartialClone partial, ParseCache? cache, CancellationToken cancellationToken)
     {
         var others = new List<string>();
         var contents = new List<(string Path, TreeEntry Entry)>();
         var links = new List<(string Path, TreeEntry Entry)>();
         Walk(tree, root, ".", include, others, contents, links, cancellationToken);
+        if (cache is not null && links.Count > 0 && !LinksReadNoGoFile(repo, root, folder, sha, links, partial)) cache = null;
+        var embedding = new List<string>();
+        // Cached Go files: a placeholder each, and their folders embed when their cached header has embed patterns.
+        var cached = new List<(string Path, TreeEntry Entry)>();
+        if (cache is not null)
+        {
+            foreach (var (path, entry) in contents)
+            {
+                if (!GoInputFiles.IsGoSource(entry.Name) || !cache.TryFile(entry.Target.Id.Sha, entry.Name, out var file)) continue;
+                cached.Add((path, entry));
+                if (file.EmbedPatterns.Count > 0) embedding.Add(Path.GetDirectoryName(path) + Path.DirectorySeparatorChar);
+            }
+            var skipped = cached.Select(c => c.Path).ToHashSet(StringComparer.Ordinal);
+            contents = contents.Where(c => !skipped.Contains(c.Path)).ToList();
+        }
+        foreach (var (path, _) in cached)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            File.Create(path).Dispose();
+        }
         foreach (var listed in others.Where(p => GoInputFiles.IsListed(Path.GetFileName(p))))
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -90,7 +134,6 @@ public sealed class TreeSnapshot : IDisposable
         partial.Fetch(repo, contents.Concat(links).GroupBy(c => c.Entry.Target.Id).ToDictionary(g => g.Key,
             g => Described(root, folder, sha, g.First().Path)), required: true);
 
-        var embedding = new List<string>();
         foreach (var (path, entry) in contents)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -118,6 +161,18 @@ public sealed class TreeSnapshot : IDisposable
             cancellationToken.ThrowIfCancellationRequested();
             WriteLinkTarget(repo, tree, root, folder, sha, link, partial);
         }
+        if (cache is null) return null;
+        // What the folder holds now, as the model will list it: blob ids for content written or cached, none for placeholders.
+        var ids = contents.Concat(cached).ToDictionary(c => c.Path, c => c.Entry.Target.Id.Sha, StringComparer.Ordinal);
+        var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, ReturnSpecialDirectories = false };
+        var onDisk = new FileSystemEnumerable<(string Path, bool Link)>(root,
+            (ref FileSystemEntry e) => (e.ToFullPath(), (e.Attributes & FileAttributes.ReparsePoint) != 0), options)
+        {
+            // Links are listed as links (a linked folder too, as the model lists it), and never walked into.
+            ShouldIncludePredicate = (ref FileSystemEntry e) => !e.IsDirectory || (e.Attributes & FileAttributes.ReparsePoint) != 0,
+            ShouldRecursePredicate = (ref FileSystemEntry e) => (e.Attributes & FileAttributes.ReparsePoint) == 0,
+        };
+        return IndexContents.From(onDisk.Select(w => (Path.GetRelativePath(root, w.Path).Replace('\\', '/'), w.Link, w.Link ? null : ids.GetValueOrDefault(w.Path))));
     }
 
     /// <summary>
@@ -154,6 +209,20 @@ public sealed class TreeSnapshot : IDisposable
                 else File.Create(target).Dispose();
             }
         }
+    }
+
+    /// <summary>
+    /// Whether no link can be read as a Go file (which would reach a placeholder): none is named .go, points at a .go
+    /// file, or points at something named as a link of the tree (a chain). moby's links lead to .pem and .md files.
+    /// </summary>
+    static bool LinksReadNoGoFile(Repository repo, string root, string folder, string sha, List<(string Path, TreeEntry Entry)> links,
+        PartialClone partial)
+    {
+        partial.Fetch(repo, links.GroupBy(l => l.Entry.Target.Id).ToDictionary(g => g.Key, g => Described(root, folder, sha, g.First().Path)),
+            required: true);
+        var names = links.Select(l => l.Entry.Name).ToHashSet(StringComparer.Ordinal);
+        return links.All(l => !GoInputFiles.IsGoSource(l.Entry.Name) && ((Blob)l.Entry.Target).GetContentText() is var target
+            && !target.TrimEnd().EndsWith(".go", StringComparison.Ordinal) && !names.Contains(Path.GetFileName(target.TrimEnd('/'))));
     }
 
     static string Described(string root, string folder, string sha, string path) =>

@@ -60,12 +60,8 @@ public sealed record Tool
             .WithArguments(args)
             .WithEnvironmentVariables(Environment)
             .WithValidation(CommandResultValidation.None)
-            .WithStandardOutputPipe(PipeTarget.Merge(
-                PipeTarget.ToStringBuilder(stdout),
-                PipeTarget.ToDelegate(line => onStdout?.Invoke(line))))
-            .WithStandardErrorPipe(PipeTarget.Merge(
-                PipeTarget.ToStringBuilder(stderr),
-                PipeTarget.ToDelegate(line => onStderr?.Invoke(line))));
+            .WithStandardOutputPipe(Target(stdout, onStdout))
+            .WithStandardErrorPipe(Target(stderr, onStderr));
         if (WorkingDirectory is not null)
             command = command.WithWorkingDirectory(WorkingDirectory);
         if (StandardInput is not null)
@@ -98,6 +94,13 @@ public sealed record Tool
             throw new ProcessFailedException(Describe(args), result.ExitCode, Tail(processResult.StandardError));
         return processResult;
     }
+
+    /// <summary>
+    /// Buffers the output, and hands it line by line to <paramref name="onLine"/> when there is one: splitting lines costs
+    /// a string per line, which a large output without a listener (git ls-files, check-attr) need not pay.
+    /// </summary>
+    static PipeTarget Target(StringBuilder buffer, Action<string>? onLine) =>
+        onLine is null ? PipeTarget.ToStringBuilder(buffer) : PipeTarget.Merge(PipeTarget.ToStringBuilder(buffer), PipeTarget.ToDelegate(onLine));
 
     static string Tail(string text)
     {

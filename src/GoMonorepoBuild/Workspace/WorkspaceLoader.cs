@@ -61,7 +61,7 @@ public static class WorkspaceLoader
         foreach (var (error, blocked) in discovered.Problems) problems.Add(error, blocked);
         var modulesByPath = graph.Modules.GroupBy(m => m.Path).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var packagesByModule = packages.Values.ToLookup(p => p.ModulePath, StringComparer.Ordinal);
-        var vendors = new VendorTrees(tree, work, options.Platforms, problems);
+        var vendors = new VendorTrees(tree, work, options.Platforms, problems, options.Cache);
         var services = new List<GoService>();
         foreach (var spec in discovered.Services)
         {
@@ -182,7 +182,7 @@ public static class WorkspaceLoader
             var (dir, moduleDir, path) = work[i];
             try
             {
-                scanned[i] = GoFileScanner.ScanFile(tree.ReadablePath(path), path);
+                scanned[i] = options.Cache is { } cache ? cache.Scan(tree.ReadablePath(path), path, out _) : GoFileScanner.ScanFile(tree.ReadablePath(path), path);
                 options.Scanned?.Invoke(path);
             }
             catch (WorkspaceException e)

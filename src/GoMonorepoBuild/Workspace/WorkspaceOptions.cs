@@ -36,6 +36,12 @@ public sealed record WorkspaceOptions
     /// </summary>
     internal Action<string>? Scanned { get; init; }
 
+    /// <summary>
+    /// Parse results kept between runs and what the caller knows of the files' contents (git's index of a clean
+    /// checkout): unchanged files are then not read. Null reads every file.
+    /// </summary>
+    internal Cache.ModelCache? Cache { get; init; }
+
     public WorkspaceOptions WithServiceGlobs(IReadOnlyList<string> globs) => this with { ServiceGlobs = globs };
 
     public WorkspaceOptions WithServiceMains(IReadOnlyDictionary<string, string> mains) => this with { ServiceMains = mains };

@@ -120,4 +120,59 @@ public class CleanCheckoutTests
         Assert.False(await HoldsHeadAsync(repo));
         Assert.True(await HoldsHeadAsync(repo, "cmd"));
     }
+
+    [Theory]
+    [InlineData("cmd/.gitattributes", "*.go filter=lfs\n")]
+    [InlineData("cmd/app/.gitattributes", "main.go ident\n")]
+    [InlineData(".gitattributes", "[attr]converted filter=lfs\n*.go converted\n")]
+    [InlineData(".gitattributes", "*.go text eol=lf\ncmd/** eol=crlf\n")]
+    public async Task A_converting_attribute_in_any_attributes_file_of_the_tree_is_found(string path, string attributes)
+    {
+        using var repo = Committed();
+        repo.Write(path, attributes).Commit("attributes");
+
+        Assert.False(await HoldsHeadAsync(repo));
+        Assert.False(await HoldsHeadAsync(repo, "cmd"));
+    }
+
+    [Fact]
+    public async Task A_converting_attribute_outside_the_tree_is_found_too()
+    {
+        using var repo = Committed();
+        // info/attributes (the repository's own), and core.attributesFile (a user's): no commit carries them.
+        Directory.CreateDirectory(Path.Combine(repo.Root, ".git", "info"));
+        File.WriteAllText(Path.Combine(repo.Root, ".git", "info", "attributes"), "*.go ident\n");
+        Assert.False(await HoldsHeadAsync(repo));
+
+        File.Delete(Path.Combine(repo.Root, ".git", "info", "attributes"));
+        Assert.True(await HoldsHeadAsync(repo));
+        var userFile = Path.Combine(repo.Root, ".git", "user-attributes");
+        File.WriteAllText(userFile, "*.go working-tree-encoding=UTF-16\n");
+        await GitCli.RunAsync(repo.Root, "config", "core.attributesFile", userFile);
+        Assert.False(await HoldsHeadAsync(repo));
+    }
+
+    [Fact]
+    public async Task Attributes_as_a_large_repository_sets_them_keep_the_checkout()
+    {
+        using var repo = Committed();
+        // moby's: line endings pinned to LF, vendored files binary; nothing converts on checkout.
+        repo.Write(".gitattributes", "* text=auto eol=lf\nvendor/** -text\n*.golden linguist-generated=true\n")
+            .Write("cmd/.gitattributes", "*.go text eol=lf\n# gofmt always uses LF\n*.go -filter !ident\n")
+            .Commit("attributes");
+
+        Assert.True(await HoldsHeadAsync(repo));
+    }
+
+    [Fact]
+    public async Task A_conversion_of_files_the_model_does_not_read_keeps_the_checkout()
+    {
+        using var repo = Committed();
+        // As a vendored module of moby's does: scripts converted to CRLF, never read by the model (it lists them by name).
+        repo.Write("cmd/.gitattributes", "*.bat text eol=crlf\n").Write("cmd/run.bat", "echo hi\n").Commit("scripts");
+
+        Assert.True(await HoldsHeadAsync(repo));
+        repo.Write("cmd/.gitattributes", "*.bat text eol=crlf\n*.go ident\n").Commit("go too");
+        Assert.False(await HoldsHeadAsync(repo));
+    }
 }

@@ -15,7 +15,10 @@ internal static class PosixFileReader
     private static bool _available = OperatingSystem.IsLinux();
 
     /// <summary>Fills <paramref name="buffer"/> from the file's start; false when the fast path is not available.</summary>
-    public static bool TryReadStart(string path, byte[] buffer, out int read)
+    public static bool TryReadStart(string path, byte[] buffer, out int read) => TryReadStart(path, buffer, out read, untilEnd: false, grow: null);
+
+    // untilEnd: read to the end, giving grow a buffer twice the size whenever the current one is full.
+    static bool TryReadStart(string path, byte[] buffer, out int read, bool untilEnd, Action<byte[]>? grow)
     {
         read = 0;
         if (!_available) return false;
@@ -32,12 +35,19 @@ internal static class PosixFileReader
         if (fd < 0) return false; // let the managed path raise the usual, well-worded IOException
         try
         {
-            while (read < buffer.Length)
+            while (true)
             {
+                if (read == buffer.Length)
+                {
+                    if (!untilEnd) break;
+                    Array.Resize(ref buffer, buffer.Length * 2);
+                    grow!(buffer);
+                }
                 var n = (int)Read(fd, ref buffer[read], buffer.Length - read);
                 if (n < 0) return false;
                 if (n == 0) break;
                 read += n;
+                // A regular file reads short only at its end.
                 if (read < buffer.Length) break;
             }
             return true;
@@ -46,6 +56,16 @@ internal static class PosixFileReader
         {
             Close(fd);
         }
+    }
+
+    /// <summary>Reads the whole file; false when the fast path is not available (or the file cannot be opened).</summary>
+    public static bool TryReadAll(string path, out byte[] content)
+    {
+        content = [];
+        var buffer = new byte[16384];
+        if (!TryReadStart(path, buffer, out var read, untilEnd: true, grow: b => buffer = b)) return false;
+        content = buffer.AsSpan(0, read).ToArray();
+        return true;
     }
 
     [DllImport("libc", EntryPoint = "open", SetLastError = true)]

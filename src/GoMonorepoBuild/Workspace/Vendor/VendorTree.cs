@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using GoMonorepoBuild.Workspace.Cache;
 using GoMonorepoBuild.Workspace.Modules;
 using GoMonorepoBuild.Workspace.Packages;
 
@@ -15,13 +16,15 @@ internal sealed class VendorTree
     readonly MonorepoTree tree;
     readonly IReadOnlyList<TargetPlatform> platforms;
     readonly LoadProblems problems;
+    readonly ModelCache? cache;
     readonly ConcurrentDictionary<string, Lazy<GoPackage?>> packages = new(StringComparer.Ordinal);
     // Files of the loaded packages' folders that are regular files in a real folder (no link anywhere on their path).
     readonly ConcurrentDictionary<string, bool> regularFiles = new(StringComparer.Ordinal);
 
     public VendorTree(string dir, string vendoringModule, string vendoringModuleDir, VendorManifest manifest, MonorepoTree tree,
-        IReadOnlyList<TargetPlatform> platforms, LoadProblems problems)
+        IReadOnlyList<TargetPlatform> platforms, LoadProblems problems, ModelCache? cache = null)
     {
+        this.cache = cache;
         Dir = dir;
         VendoringModule = vendoringModule;
         VendoringModuleDir = vendoringModuleDir;
@@ -57,11 +60,23 @@ internal sealed class VendorTree
     {
         if (importPath.Split('/').Any(e => e is "" or "." or ".." || e.Contains('\\'))) return null;
         var dir = RepoPath.Combine(Dir, importPath);
+        var module = Manifest.ModuleOf(importPath) is { } listed ? listed.Split(' ')[0] : importPath;
+        // A folder the caller knows entry by entry (a clean checkout's index) whose package was read before is not read again.
+        if (cache?.Keys.Listing(dir) is { } known && known.All(e => !e.IsLink)
+            && cache.Store.TryPackage(Key(importPath, module, dir, known), out var hit))
+        {
+            foreach (var name in hit.RegularFiles) regularFiles.TryAdd(RepoPath.Combine(dir, name), true);
+            foreach (var warning in hit.Warnings) problems.Warn(warning);
+            return hit.Package;
+        }
         if (!tree.IsRealFolder(dir)) return null;
         var listing = tree.Files.List(dir).Where(e => e.Kind is EntryKind.File or EntryKind.Link).ToList();
         foreach (var (name, _) in listing.Where(e => e.Kind == EntryKind.File)) regularFiles.TryAdd(RepoPath.Combine(dir, name), true);
         var entries = listing.Select(e => e.Name).ToList();
         var files = new List<(string Path, GoSourceFile File)>();
+        // Only a package read from regular files alone, each scanned from its bytes, is kept: links lead elsewhere.
+        var cacheable = cache is not null && listing.All(e => e.Kind == EntryKind.File);
+        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, kind) in listing.Where(e => GoInputFiles.IsGoSource(e.Name)))
         {
             var path = RepoPath.Combine(dir, name);
@@ -72,7 +87,13 @@ internal sealed class VendorTree
                 // a readlink per path segment for each.
                 if (kind == EntryKind.File)
                 {
-                    files.Add((path, GoFileScanner.ScanFile(tree.FullPath(path), path)));
+                    if (cache is null)
+                    {
+                        files.Add((path, GoFileScanner.ScanFile(tree.FullPath(path), path)));
+                        continue;
+                    }
+                    files.Add((path, cache.Scan(tree.FullPath(path), path, out var id)));
+                    ids[name] = id;
                     continue;
                 }
                 if (tree.Files.KindOfTarget(path) != EntryKind.File) continue;
@@ -80,16 +101,17 @@ internal sealed class VendorTree
             }
             catch (WorkspaceException e)
             {
+                cacheable = false;
                 problems.Warn($"vendored package {importPath}: {e.Message}");
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or OutsideMonorepoException)
             {
+                cacheable = false;
                 problems.Warn($"vendored package {importPath}: cannot read {path}: {e.Message}");
             }
         }
         if (files.Count == 0) return null;
         var others = entries.Where(GoInputFiles.IsOtherSource).Select(n => RepoPath.Combine(dir, n)).ToList();
-        var module = Manifest.ModuleOf(importPath) is { } listed ? listed.Split(' ')[0] : importPath;
         // Third-party code is not the user's to fix, and the go command judges it with the real build tags (a generator
         // file of another package behind a custom tag is common): its problems are warnings, and the file in question
         // is left out as for a local package.
@@ -97,7 +119,17 @@ internal sealed class VendorTree
         var ordered = files.OrderBy(f => f.File.Constraint is null ? 0 : 1).ThenBy(f => f.Path, StringComparer.Ordinal).ToList();
         var own = new LoadProblems();
         var package = PackageIndex.Vendored(tree, importPath, module, VendoringModuleDir, dir, ordered, others, platforms, own);
-        foreach (var problem in own.All) problems.Warn($"vendored package {importPath}: {problem.Error.Message}");
+        var warnings = own.All.Select(problem => $"vendored package {importPath}: {problem.Error.Message}").ToList();
+        foreach (var warning in warnings) problems.Warn(warning);
+        // Embedded files lie below the folder, which its listing does not describe: such a package is read each time.
+        if (cacheable && files.All(f => f.File.EmbedPatterns.Count == 0))
+            cache!.Store.AddPackage(Key(importPath, module, dir, listing.Select(e => new ContentEntry(e.Name, false, ids.GetValueOrDefault(e.Name)))),
+                new CachedPackage(package, warnings, entries));
         return package;
     }
+
+    /// <summary>The package's cache key; a folder's entries count by name, its Go files also by content.</summary>
+    string Key(string importPath, string module, string dir, IEnumerable<ContentEntry> entries) =>
+        ParseCache.PackageKey(importPath, module, dir, VendoringModuleDir, platforms,
+            entries.Select(e => e with { Id = !e.IsLink && GoInputFiles.IsGoSource(e.Name) ? e.Id : null }));
 }

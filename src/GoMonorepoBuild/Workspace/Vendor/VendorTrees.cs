@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using GoMonorepoBuild.Workspace.Cache;
 using GoMonorepoBuild.Workspace.GoMod;
 using GoMonorepoBuild.Workspace.Modules;
 using GoMonorepoBuild.Workspace.Packages;
@@ -11,7 +12,8 @@ namespace GoMonorepoBuild.Workspace.Vendor;
 /// go.work, made by <c>go work vendor</c> (modules.txt starting <c>## workspace</c>). A vendor folder without modules.txt
 /// is not used (the go command would stop at "inconsistent vendoring" for a module with requirements).
 /// </summary>
-internal sealed class VendorTrees(MonorepoTree tree, GoWorkFile? work, IReadOnlyList<TargetPlatform> platforms, LoadProblems problems)
+internal sealed class VendorTrees(MonorepoTree tree, GoWorkFile? work, IReadOnlyList<TargetPlatform> platforms, LoadProblems problems,
+    ModelCache? cache = null)
 {
     readonly ConcurrentDictionary<string, Lazy<VendorTree?>> trees = new(StringComparer.Ordinal);
 
@@ -32,7 +34,7 @@ internal sealed class VendorTrees(MonorepoTree tree, GoWorkFile? work, IReadOnly
         if (!tree.IsRealFolder(dir) || tree.Files.KindOf(manifest) != EntryKind.File) return null;
         try
         {
-            return new VendorTree(dir, module.Path, RepoPath.Parent(dir), VendorManifest.Parse(tree.Files.ReadAllText(manifest)), tree, platforms, problems);
+            return new VendorTree(dir, module.Path, RepoPath.Parent(dir), VendorManifest.Parse(tree.Files.ReadAllText(manifest)), tree, platforms, problems, cache);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -1,0 +1,246 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using GoMonorepoBuild.Workspace.Packages;
+
+namespace GoMonorepoBuild.Workspace.Cache;
+
+/// <summary>
+/// Parse results kept between runs (issue 17: on a large tree the model's cost is reading thousands of unchanged
+/// files): .go file headers by content id, and whole vendored packages by <see cref="PackageKey"/>. Every key is made from
+/// bytes the loader read itself, so an entry can only be found again for the same content. The file on disk starts
+/// with a format version and ends with a SHA-256 of what precedes it: a file of another version, cut short or altered is
+/// ignored (and replaced by the next save). Saving writes a temporary file and renames it, so a reader never sees half a
+/// file; two runs saving at once each leave a whole file. Thread-safe.
+/// </summary>
+internal sealed class ParseCache
+{
+    // Raise whenever the scanner, the package rules or this layout change what an entry means.
+    const int FormatVersion = 1;
+    const string Magic = "gomonorepobuild parse cache";
+    // Past this many files the entries this run did not use are dropped on save.
+    const int MaxFiles = 200_000;
+
+    readonly string path;
+    readonly ConcurrentDictionary<string, CachedFile> files = new(StringComparer.Ordinal);
+    readonly ConcurrentDictionary<string, CachedPackage> packages = new(StringComparer.Ordinal);
+    readonly ConcurrentDictionary<string, byte> usedFiles = new(StringComparer.Ordinal);
+    readonly ConcurrentDictionary<string, byte> usedPackages = new(StringComparer.Ordinal);
+    volatile bool changed;
+    int fileHits;
+    int packageHits;
+
+    ParseCache(string path) => this.path = path;
+
+    /// <summary>Where the cache lives.</summary>
+    public string Path => path;
+
+    public int FileCount => files.Count;
+
+    public int PackageCount => packages.Count;
+
+    /// <summary>Files found by a known id since the cache was opened (each a file not read).</summary>
+    public int FileHits => fileHits;
+
+    /// <summary>Vendored packages found since the cache was opened (each a folder not listed or read).</summary>
+    public int PackageHits => packageHits;
+
+    /// <summary>The cache at <paramref name="path"/>; empty when the file is missing, unreadable, of another version or damaged.</summary>
+    public static ParseCache Open(string path)
+    {
+        var cache = new ParseCache(System.IO.Path.GetFullPath(path));
+        try
+        {
+            if (File.Exists(cache.path)) cache.Read(File.ReadAllBytes(cache.path));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or EndOfStreamException
+                                      or ArgumentException or FormatException or DecoderFallbackException)
+        {
+            cache.files.Clear();
+            cache.packages.Clear();
+            cache.changed = true;
+        }
+        return cache;
+    }
+
+    public bool TryFile(string id, string name, out GoSourceFile file)
+    {
+        if (files.TryGetValue(id, out var cached))
+        {
+            usedFiles.TryAdd(id, 0);
+            Interlocked.Increment(ref fileHits);
+            file = cached.ToSourceFile(name);
+            return true;
+        }
+        file = null!;
+        return false;
+    }
+
+    /// <summary>Keeps <paramref name="file"/>'s header under <paramref name="id"/>, the id of the bytes it was scanned from.</summary>
+    public void AddFile(string id, GoSourceFile file)
+    {
+        usedFiles.TryAdd(id, 0);
+        if (files.TryAdd(id, CachedFile.From(file))) changed = true;
+    }
+
+    public bool TryPackage(string key, out CachedPackage package)
+    {
+        if (packages.TryGetValue(key, out package!))
+        {
+            usedPackages.TryAdd(key, 0);
+            Interlocked.Increment(ref packageHits);
+            return true;
+        }
+        return false;
+    }
+
+    public void AddPackage(string key, CachedPackage package)
+    {
+        usedPackages.TryAdd(key, 0);
+        if (packages.TryAdd(key, package)) changed = true;
+    }
+
+    /// <summary>
+    /// The key of a vendored package: everything its model depends on when its folder holds no link and its files no
+    /// embed pattern (the only cases cached): where it is, the module modules.txt gives it, the target platforms, and
+    /// the folder's entries with the content ids of its files.
+    /// </summary>
+    public static string PackageKey(string importPath, string module, string dir, string problemDir, IReadOnlyList<TargetPlatform> platforms,
+        IEnumerable<ContentEntry> entries)
+    {
+        var text = new StringBuilder().Append(FormatVersion).Append('\n').Append(importPath).Append('\n').Append(module).Append('\n')
+            .Append(dir).Append('\n').Append(problemDir).Append('\n').AppendJoin(',', platforms).Append('\n');
+        foreach (var entry in entries.OrderBy(e => e.Name, StringComparer.Ordinal))
+            text.Append(entry.Name).Append('\0').Append(entry.IsLink ? 'l' : 'f').Append('\0').Append(entry.Id).Append('\n');
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
+
+    /// <summary>Writes the cache when this run added to it; a failure to write only costs the next run its speed.</summary>
+    public void Save()
+    {
+        if (!changed) return;
+        var keepAll = files.Count <= MaxFiles;
+        var temp = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
+        try
+        {
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+            var bytes = Write(files.Where(f => keepAll || usedFiles.ContainsKey(f.Key)).ToList(),
+                packages.Where(p => keepAll || usedPackages.ContainsKey(p.Key)).ToList());
+            File.WriteAllBytes(temp, bytes);
+            File.Move(temp, path, overwrite: true);
+            changed = false;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            try { File.Delete(temp); } catch (Exception again) when (again is IOException or UnauthorizedAccessException) { }
+        }
+    }
+
+    static byte[] Write(List<KeyValuePair<string, CachedFile>> fileEntries, List<KeyValuePair<string, CachedPackage>> packageEntries)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write(Magic);
+            writer.Write(FormatVersion);
+            writer.Write(fileEntries.Count);
+            foreach (var (id, file) in fileEntries)
+            {
+                writer.Write(id);
+                writer.Write(file.PackageName);
+                writer.Write(file.Imports.Count);
+                foreach (var import in file.Imports)
+                {
+                    writer.Write(import.Path);
+                    WriteNullable(writer, import.Alias);
+                    writer.Write(import.Line);
+                }
+                WriteNullable(writer, file.Constraint);
+                writer.Write(file.EmbedPatterns.Count);
+                foreach (var embed in file.EmbedPatterns)
+                {
+                    writer.Write(embed.Pattern);
+                    writer.Write(embed.Line);
+                }
+            }
+            writer.Write(packageEntries.Count);
+            foreach (var (key, cached) in packageEntries)
+            {
+                writer.Write(key);
+                var p = cached.Package;
+                foreach (var text in (string[])[p.ImportPath, p.Name, p.Dir, p.ModulePath]) writer.Write(text);
+                foreach (var list in (IReadOnlyList<string>[])[p.Files, p.ExcludedFiles, p.TestFiles, p.Imports, p.LocalImports, p.StdImports,
+                             p.ExternalImports, p.TestImports, p.EmbedFiles, p.OtherSourceFiles, cached.Warnings, cached.RegularFiles])
+                    WriteList(writer, list);
+                writer.Write(p.BuildConstraints.Count);
+                foreach (var (file, expression) in p.BuildConstraints)
+                {
+                    writer.Write(file);
+                    writer.Write(expression);
+                }
+            }
+        }
+        var payload = stream.ToArray();
+        return [.. payload, .. SHA256.HashData(payload)];
+    }
+
+    void Read(byte[] bytes)
+    {
+        const int hashLength = 32;
+        if (bytes.Length < hashLength) throw new InvalidDataException("too short");
+        var payload = bytes.AsSpan(0, bytes.Length - hashLength);
+        if (!SHA256.HashData(payload).AsSpan().SequenceEqual(bytes.AsSpan(bytes.Length - hashLength))) throw new InvalidDataException("checksum");
+        using var reader = new BinaryReader(new MemoryStream(bytes, 0, bytes.Length - hashLength), Encoding.UTF8);
+        if (reader.ReadString() != Magic || reader.ReadInt32() != FormatVersion) throw new InvalidDataException("another format");
+        var fileCount = reader.ReadInt32();
+        for (var i = 0; i < fileCount; i++)
+        {
+            var id = reader.ReadString();
+            var packageName = reader.ReadString();
+            var imports = new GoImport[Count(reader)];
+            for (var j = 0; j < imports.Length; j++) imports[j] = new GoImport(reader.ReadString(), ReadNullable(reader), reader.ReadInt32());
+            var constraint = ReadNullable(reader);
+            var embeds = new EmbedPattern[Count(reader)];
+            for (var j = 0; j < embeds.Length; j++) embeds[j] = new EmbedPattern(reader.ReadString(), reader.ReadInt32());
+            files[id] = new CachedFile(packageName, imports, constraint, embeds);
+        }
+        var packageCount = reader.ReadInt32();
+        for (var i = 0; i < packageCount; i++)
+        {
+            var key = reader.ReadString();
+            var (importPath, name, dir, modulePath) = (reader.ReadString(), reader.ReadString(), reader.ReadString(), reader.ReadString());
+            var lists = new IReadOnlyList<string>[12];
+            for (var j = 0; j < lists.Length; j++) lists[j] = ReadList(reader);
+            var constraints = new SortedDictionary<string, string>(StringComparer.Ordinal);
+            for (var j = Count(reader); j > 0; j--) constraints[reader.ReadString()] = reader.ReadString();
+            var package = new GoPackage(importPath, name, dir, modulePath, lists[0], lists[1], lists[2], lists[3], lists[4], lists[5], lists[6],
+                lists[7], lists[8], lists[9], constraints);
+            packages[key] = new CachedPackage(package, lists[10], lists[11]);
+        }
+        if (reader.BaseStream.Position != reader.BaseStream.Length) throw new InvalidDataException("trailing bytes");
+    }
+
+    static int Count(BinaryReader reader) =>
+        reader.ReadInt32() is var n and >= 0 and <= 10_000_000 ? n : throw new InvalidDataException("bad count");
+
+    static void WriteNullable(BinaryWriter writer, string? text)
+    {
+        writer.Write(text is not null);
+        if (text is not null) writer.Write(text);
+    }
+
+    static string? ReadNullable(BinaryReader reader) => reader.ReadBoolean() ? reader.ReadString() : null;
+
+    static void WriteList(BinaryWriter writer, IReadOnlyList<string> list)
+    {
+        writer.Write(list.Count);
+        foreach (var item in list) writer.Write(item);
+    }
+
+    static string[] ReadList(BinaryReader reader)
+    {
+        var list = new string[Count(reader)];
+        for (var i = 0; i < list.Length; i++) list[i] = reader.ReadString();
+        return list;
+    }
+}

@@ -1,0 +1,162 @@
+using System.Security.Cryptography;
+using System.Text;
+using GoMonorepoBuild.Workspace;
+using GoMonorepoBuild.Workspace.Cache;
+using GoMonorepoBuild.Workspace.Rendering;
+
+namespace GoMonorepoBuild.Tests.Workspace;
+
+/// <summary>
+/// The parse cache (issue 17 item 5) changes how fast a model loads, never what it is: a model loaded through it equals
+/// the one read from the files, after edits, build-tag changes and deletions, and a damaged cache file is ignored.
+/// </summary>
+public class ParseCacheTests
+{
+    /// <summary>Keys as an honest provider gives them: read from the disk now (the index of a clean checkout does the same).</summary>
+    sealed class DiskKeys(string root, Func<string, string?>? lie = null) : IContentKeys
+    {
+        public string? FileId(string path)
+        {
+            if (lie?.Invoke(path) is { } id) return id;
+            var full = Path.Combine(root, path);
+            return File.Exists(full) && !new FileInfo(full).Attributes.HasFlag(FileAttributes.ReparsePoint) ? IdOf(File.ReadAllBytes(full)) : null;
+        }
+
+        public IReadOnlyList<ContentEntry>? Listing(string dir)
+        {
+            var full = Path.Combine(root, dir);
+            if (!Directory.Exists(full)) return null;
+            return new DirectoryInfo(full).EnumerateFiles().Select(f => f.Attributes.HasFlag(FileAttributes.ReparsePoint)
+                ? new ContentEntry(f.Name, true, null)
+                : new ContentEntry(f.Name, false, FileId(RepoPath.Combine(dir, f.Name)))).ToList();
+        }
+
+        public string IdOf(ReadOnlySpan<byte> content) => Convert.ToHexStringLower(SHA256.HashData(content));
+    }
+
+    static TempTree Monorepo()
+    {
+        var tree = new TempTree();
+        foreach (var (path, content) in VendorTests.ShopFiles()) tree.Write(path, content);
+        tree.Write("services/shop/internal/util/util_linux.go", "//go:build linux\n\npackage util\n\nimport \"os\"\n\nvar _ = os.Args\n");
+        tree.Write("services/shop/vendor/github.com/x/db/pool/pool_unix.go", "// +build linux darwin\n\npackage pool\n\nimport \"syscall\"\n\nvar _ = syscall.Getpid\n");
+        return tree;
+    }
+
+    static GoWorkspace Load(TempTree tree, ModelCache? cache = null) =>
+        GoWorkspace.Load(tree.Root, WorkspaceOptions.Default.WithServiceGlobs(["services/shop/cmd/*"]) with { Cache = cache },
+            TestContext.Current.CancellationToken);
+
+    /// <summary>Everything the analysis asks of a model, as text: packages (files, imports, constraints), services, warnings.</summary>
+    static string Describe(GoWorkspace model)
+    {
+        var text = new StringBuilder(WorkspaceRendering.Json(model));
+        foreach (var package in model.Packages.Values.OrderBy(p => p.ImportPath, StringComparer.Ordinal))
+            text.AppendLine($"{package.ImportPath} {package.Name}: {string.Join(",", package.Files)} | {string.Join(",", package.ExcludedFiles)} | " +
+                            $"{string.Join(",", package.Imports)} | {string.Join(",", package.BuildConstraints.Select(c => c.Key + "=" + c.Value))}");
+        foreach (var service in model.Services)
+            text.AppendLine($"{service.Name}: {string.Join(",", service.ImageInputs)} | {string.Join(",", service.VendoredPackages)}");
+        text.AppendLine(string.Join("\n", model.Warnings));
+        return text.ToString();
+    }
+
+    static TempTree Delete(TempTree tree, string path)
+    {
+        File.Delete(Path.Combine(tree.Root, path));
+        return tree;
+    }
+
+    [Fact]
+    public void A_model_read_through_the_cache_equals_the_model_read_from_the_files_and_a_second_load_reads_no_unchanged_file()
+    {
+        using var tree = Monorepo();
+        var cacheFile = Path.Combine(tree.Root, ".cache/parse.bin");
+
+        var first = ParseCache.Open(cacheFile);
+        Assert.Equal(Describe(Load(tree)), Describe(Load(tree, new ModelCache(first, new DiskKeys(tree.Root)))));
+        Assert.Equal(0, first.FileHits);
+        first.Save();
+
+        var second = ParseCache.Open(cacheFile);
+        Assert.True(second.FileCount > 0);
+        Assert.Equal(Describe(Load(tree)), Describe(Load(tree, new ModelCache(second, new DiskKeys(tree.Root)))));
+        // The local files are found by id; the vendored packages without embeds and links are found whole.
+        Assert.True(second.FileHits >= 4, $"file hits: {second.FileHits}");
+        Assert.True(second.PackageHits >= 2, $"package hits: {second.PackageHits}");
+    }
+
+    public static TheoryData<string> Edits() => ["imports", "build tag", "package clause", "deleted", "vendored imports", "vendored tag", "vendored added"];
+
+    [Theory]
+    [MemberData(nameof(Edits))]
+    public void After_an_edit_the_cached_model_is_the_edited_one(string edit)
+    {
+        using var tree = Monorepo();
+        var cacheFile = Path.Combine(tree.Root, ".cache/parse.bin");
+        var warm = ParseCache.Open(cacheFile);
+        var before = Describe(Load(tree, new ModelCache(warm, new DiskKeys(tree.Root))));
+        warm.Save();
+
+        _ = edit switch
+        {
+            "imports" => tree.Write("services/shop/internal/util/util.go", VendorTests.Go("util", "github.com/x/log")),
+            "build tag" => tree.Write("services/shop/internal/util/util_linux.go", "//go:build windows\n\npackage util\n\nimport \"os\"\n\nvar _ = os.Args\n"),
+            "package clause" => tree.Write("services/shop/internal/util/util_linux.go", "//go:build linux\n\npackage other\n"),
+            "deleted" => Delete(tree, "services/shop/internal/util/util_linux.go"),
+            "vendored imports" => tree.Write("services/shop/vendor/github.com/x/db/pool/pool.go", VendorTests.Go("pool", "github.com/x/unused")),
+            "vendored tag" => tree.Write("services/shop/vendor/github.com/x/db/pool/pool_unix.go", "//go:build windows\n\npackage pool\n\nimport \"syscall\"\n\nvar _ = syscall.Getpid\n"),
+            "vendored added" => tree.Write("services/shop/vendor/github.com/x/db/pool/more.go", VendorTests.Go("pool", "net/http")),
+            _ => throw new ArgumentOutOfRangeException(nameof(edit), edit, null),
+        };
+
+        var cache = ParseCache.Open(cacheFile);
+        var cached = Describe(Load(tree, new ModelCache(cache, new DiskKeys(tree.Root))));
+        var uncached = Describe(Load(tree));
+        Assert.NotEqual(before, uncached); // the edit changes the model, so a stale answer would show
+        Assert.Equal(uncached, cached);
+        Assert.True(cache.FileHits > 0, "the unchanged files still come from the cache");
+    }
+
+    [Fact]
+    public void What_is_kept_is_keyed_by_the_bytes_read_never_by_the_id_the_caller_claimed()
+    {
+        using var tree = Monorepo();
+        const string claimed = "0000000000000000000000000000000000000000000000000000000000000000";
+        var cache = ParseCache.Open(Path.Combine(tree.Root, ".cache/parse.bin"));
+        // A provider that names a wrong id for a file (a checkout that is not what the index says) gets a miss, and
+        // the file is kept under the id of what was read.
+        Load(tree, new ModelCache(cache, new DiskKeys(tree.Root, p => p == "services/shop/internal/util/util.go" ? claimed : null)));
+
+        Assert.False(cache.TryFile(claimed, "util.go", out _));
+        var actual = new DiskKeys(tree.Root).FileId("services/shop/internal/util/util.go")!;
+        Assert.True(cache.TryFile(actual, "util.go", out var file));
+        Assert.Equal("util", file.PackageName);
+    }
+
+    [Theory]
+    [InlineData("truncated")]
+    [InlineData("flipped")]
+    [InlineData("garbage")]
+    public void A_damaged_cache_file_is_ignored_and_replaced_by_a_whole_one(string damage)
+    {
+        using var tree = Monorepo();
+        var cacheFile = Path.Combine(tree.Root, ".cache/parse.bin");
+        var warm = ParseCache.Open(cacheFile);
+        var expected = Describe(Load(tree, new ModelCache(warm, new DiskKeys(tree.Root))));
+        warm.Save();
+        var bytes = File.ReadAllBytes(cacheFile);
+        File.WriteAllBytes(cacheFile, damage switch
+        {
+            "truncated" => bytes[..(bytes.Length / 2)],
+            // One byte inside an entry: still parses as a cache, but the checksum no longer matches.
+            "flipped" => bytes.Select((b, i) => i == bytes.Length / 2 ? (byte)(b ^ 0x20) : b).ToArray(),
+            _ => Encoding.UTF8.GetBytes("not a cache"),
+        });
+
+        var damaged = ParseCache.Open(cacheFile);
+        Assert.Equal(0, damaged.FileCount);
+        Assert.Equal(expected, Describe(Load(tree, new ModelCache(damaged, new DiskKeys(tree.Root)))));
+        damaged.Save();
+        Assert.True(ParseCache.Open(cacheFile).FileCount > 0);
+    }
+}
