@@ -7,7 +7,9 @@
 #    (DOTNET_TieredPGO=0, DOTNET_ReadyToRun=0 = the framework JIT-compiled as well, DOTNET_TieredCompilation=0).
 # 2. A startup hook (DOTNET_STARTUP_HOOKS) prints, at process exit, the runtime's own JIT account
 #    (System.Runtime.JitInfo: methods compiled, time in the JIT) beside the process's CPU time, one run each.
-# Usage: benchmarks/r2r-startup.sh   Env: RUNS (default 10), WARMUP (default 2). Needs hyperfine, the engine running
+# 3. With COMPOSITE=1, also a self-contained composite ReadyToRun build (framework and build in one version bubble;
+#    ~5 min and 112 MB to build on 2 cores) against r2r, each twice in turn.
+# Usage: benchmarks/r2r-startup.sh   Env: RUNS (default 10), WARMUP (default 2), COMPOSITE (default 0). Needs hyperfine, the engine running
 # (a first `./build.sh BuildChanged` provisions it) and every image built (else "no change" builds).
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -86,4 +88,20 @@ grep -o '\[[A-Za-z0-9 -]*,' "$WORK/jit.txt" | sort | uniq -c | sort -rn
 echo "instantiations over the build's own types (generic framework code outside the build's version bubble): $(grep -c 'GoMonorepoBuild' "$WORK/jit.txt")"
 echo "by the compiled method's namespace:"
 sed -E 's/^ *[0-9]+: JIT compiled //' "$WORK/jit.txt" | awk -F'[:.`[]' '{print $1"."$2}' | sort | uniq -c | sort -rn | head -8
+if [ "${COMPOSITE:-0}" = 1 ]; then
+  dotnet publish "$ROOT/build/_build.csproj" -c Release -r linux-x64 --self-contained true -p:PublishReadyToRun=true \
+    -p:PublishReadyToRunComposite=true -o "$WORK/composite" -nologo -v q -clp:ErrorsOnly >&2
+  echo "## composite self-contained against r2r (load $(load))"
+  for _ in 1 2 3; do DOTNET_STARTUP_HOOKS="$HOOK" "$WORK/composite/_build" $BC 2>&1 >/dev/null | grep JITSTAT; done
+  C="$WORK/composite/_build"
+  hyperfine --warmup "$WARMUP" --runs "$RUNS" --export-markdown "$WORK/comp.md" --export-json "$WORK/comp.json" \
+    -n r2r "$R $BC" -n composite "$C $BC" -n "r2r again" "$R $BC" -n "composite again" "$C $BC" >&2
+  cat "$WORK/comp.md"
+  python3 - "$WORK/comp.json" <<'PY'
+import json, sys, statistics as s
+for r in json.load(open(sys.argv[1]))["results"]:
+    print(f"{r['command'][:60]:60}  wall {s.median(r['times'])*1000:6.0f} ms  cpu(user+sys) {(r['user']+r['system'])*1000:6.0f} ms")
+PY
+  echo "load after: $(load)"
+fi
 rm -rf "$WORK"
