@@ -8,7 +8,10 @@
 # `./build.sh BuildChanged --base HEAD --verbosity verbose` RUNS times (default 3), stopping each run (SIGTERM to its
 # process group) once it has decided, before it builds (a build or two may have started; their images are removed); it prints the decision phase's parts from the run's own log
 # (affected analysis, input hashes, image lookups, one after the other) and the load average. TAX_ROOTS="<dir> <dir>":
-# compiled checkouts to run in turn, run by run (an A/B on one machine state), instead of this one.
+# compiled checkouts to run in turn, run by run (an A/B on one machine state), instead of this one. TAX_TOUCH=1: every
+# file under services/ and libs/ touched once after the edit (stale stat information in git's index, as after a CI cache
+# restore), so run 1 meets a stale index and the later runs show whether a run left it refreshed; TAX_TOUCH=locked also
+# holds .git/index.lock through the runs, so no run can write the index back (the behaviour before runs refreshed it).
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 if [ "${1:-}" = "--tax" ]; then
@@ -19,6 +22,8 @@ if [ "${1:-}" = "--tax" ]; then
   git -C "$WORK/monorepo" init -q -b main && git -C "$WORK/monorepo" add -A
   git -C "$WORK/monorepo" -c user.name=bench -c user.email=bench@example.com commit -q -m "scaled monorepo"
   "$HERE/scenario-edit.sh" "$WORK/monorepo" service
+  [ -z "${TAX_TOUCH:-}" ] || (cd "$WORK/monorepo" && find services libs -type f -exec touch {} + && echo "stat-dirty before run 1: $(git diff-files --name-only | wc -l) files")
+  [ "${TAX_TOUCH:-}" != locked ] || touch "$WORK/monorepo/.git/index.lock"
   echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
   # TAX_ROOTS: checkouts to compare (e.g. commits-ab.sh's unpacked commits, each compiled), taken in turn run by run.
   roots=(${TAX_ROOTS:-$ROOT})
@@ -47,6 +52,8 @@ if [ "${1:-}" = "--tax" ]; then
    done
   done
   echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+  rm -f "$WORK/monorepo/.git/index.lock"
+  [ -z "${TAX_TOUCH:-}" ] || echo "stat-dirty after the runs: $(git -C "$WORK/monorepo" diff-files --name-only | wc -l) files"
   docker image ls --format '{{.Repository}}:{{.Tag}}' | grep "^gmb-scaled-tax-" | xargs -r docker image rm --force >/dev/null 2>&1 || true
   echo "services: $(ls "$WORK/monorepo/services" | wc -l); logs in $WORK"
   exit 0

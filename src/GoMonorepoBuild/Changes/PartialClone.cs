@@ -46,7 +46,7 @@ public sealed class PartialClone
     /// Remotes with <c>remote.&lt;name&gt;.promisor=true</c> in config order, then the older <c>extensions.partialClone</c>
     /// one (git tries it last).
     /// </summary>
-    static IReadOnlyList<string> PromisorRemotes(Repository repo)
+    internal static IReadOnlyList<string> PromisorRemotes(Repository repo)
     {
         var remotes = new List<string>();
         foreach (var entry in repo.Config)

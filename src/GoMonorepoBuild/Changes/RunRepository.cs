@@ -71,8 +71,9 @@ public sealed class RunRepository : IDisposable
 
     /// <summary>
     /// The working tree's status, walked once per run on first use and shared: the changes (<see cref="GitChanges"/>) and
-    /// the index digests both need it, and it is the only walk of the whole tree git makes. The token is checked before
-    /// the walk (libgit2's walk itself runs to its end).
+    /// the index digests both need it, and it is the only walk of the whole tree git makes. The index's stat information is
+    /// refreshed first (<see cref="IndexRefresh"/>, git's own command, best effort). The token is checked before the walk
+    /// (libgit2's walk itself runs to its end).
     /// </summary>
     internal WorkTreeStatus Status(CancellationToken cancellationToken)
     {
@@ -81,6 +82,9 @@ public sealed class RunRepository : IDisposable
         {
             if (status is null)
             {
+                // Stale stat information first written back, so the walk (which re-reads the index when it changed on
+                // disk) compares stats instead of hashing every touched file, and so does the next run.
+                IndexRefresh.Run(repo, cancellationToken);
                 status = WorkTreeStatus.Of(repo);
                 Counter.Value?.Walked();
             }

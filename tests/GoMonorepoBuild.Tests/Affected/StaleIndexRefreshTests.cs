@@ -1,0 +1,104 @@
+using GoMonorepoBuild.Changes;
+using GoMonorepoBuild.Inputs;
+using GoMonorepoBuild.Tests.Changes;
+
+namespace GoMonorepoBuild.Tests.Affected;
+
+/// <summary>
+/// An index whose stat information is stale (files touched after the commit: a CI cache restore, a checkout whose files
+/// are racily clean) is refreshed once by a run (<c>git update-index -q --refresh</c>, as <c>git status</c> does), so the
+/// next run's status compares stats instead of hashing every file; a held index lock leaves the run as it was.
+/// <c>git diff-files</c> does not refresh the index itself, so it shows what the index records.
+/// </summary>
+public class StaleIndexRefreshTests : IDisposable
+{
+    const string Changed = "package auth\n\nfunc Token() string { return \"u\" }\n";
+    // In the past, not the future: an entry newer than the index file is racily clean, and git keeps re-checking it.
+    static readonly DateTime Touched = new(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
+    readonly TestRepository repo = SampleMonorepo.WriteTo(new TestRepository());
+    readonly string baseSha;
+    readonly IReadOnlyList<string> committed;
+
+    public StaleIndexRefreshTests()
+    {
+        baseSha = repo.Commit("base");
+        committed = Lines(GitCli.OutputAsync(repo.Root, "ls-files").GetAwaiter().GetResult());
+        foreach (var path in committed) File.SetLastWriteTimeUtc(repo.Full(path), Touched);
+        repo.Write("libs/auth/token.go", Changed);
+    }
+
+    public void Dispose() => repo.Dispose();
+
+    [Fact]
+    public async Task One_run_writes_the_touched_files_stat_information_back_and_answers_as_before()
+    {
+        var before = await StatDirtyAsync();
+        Assert.Equal(committed.Order(StringComparer.Ordinal), before.Order(StringComparer.Ordinal));
+
+        var result = await Analyse.RunAsync(repo, baseSha);
+
+        Assert.Equal(["orders"], result.Names());
+        Assert.Equal(["libs/auth/token.go"], result.ChangedFiles);
+        // Only the file whose content changed is still different from the index; the rest are clean by their stats now.
+        Assert.Equal(["libs/auth/token.go"], await StatDirtyAsync());
+    }
+
+    [Fact]
+    public async Task A_held_index_lock_leaves_the_index_as_it_was_and_the_answer_the_same()
+    {
+        var lockFile = Path.Combine(repo.Root, ".git", "index.lock");
+        await File.WriteAllTextAsync(lockFile, "", TestContext.Current.CancellationToken);
+        try
+        {
+            var result = await Analyse.RunAsync(repo, baseSha);
+
+            Assert.Equal(["orders"], result.Names());
+            Assert.Equal(["libs/auth/token.go"], result.ChangedFiles);
+            Assert.Equal(committed.Count, (await StatDirtyAsync()).Count); // nothing was written
+            Assert.True(File.Exists(lockFile), "another process's lock is never removed");
+        }
+        finally
+        {
+            File.Delete(lockFile);
+        }
+    }
+
+    [Fact]
+    public async Task The_index_digests_refresh_the_index_too_and_are_the_contents()
+    {
+        using var run = RunRepository.At(repo.Root);
+        var digests = GitIndexDigests.For(run, repo.Root, TestContext.Current.CancellationToken);
+
+        var content = new ContentDigests(repo.Root);
+        foreach (var path in committed)
+            Assert.Equal(content.Of(path), digests.Of(path));
+        Assert.Equal(["libs/auth/token.go"], await StatDirtyAsync());
+    }
+
+    [Fact]
+    public async Task A_partial_clone_is_not_refreshed_so_nothing_is_fetched()
+    {
+        await GitCli.AllowFilters(repo.Root);
+        var clone = Directory.CreateTempSubdirectory("gmb-refresh-").FullName;
+        try
+        {
+            await GitCli.PartialCloneAsync(repo.Root, clone, "blob:none");
+            var files = Lines(await GitCli.OutputAsync(clone, "ls-files"));
+            foreach (var path in files) File.SetLastWriteTimeUtc(Path.Combine(clone, path), Touched);
+
+            using (var run = RunRepository.At(clone))
+                run.Status(TestContext.Current.CancellationToken);
+
+            Assert.Equal(files.Count, Lines(await GitCli.OutputAsync(clone, "diff-files", "--name-only")).Count);
+        }
+        finally
+        {
+            Directory.Delete(clone, recursive: true);
+        }
+    }
+
+    async Task<IReadOnlyList<string>> StatDirtyAsync() => Lines(await GitCli.OutputAsync(repo.Root, "diff-files", "--name-only"));
+
+    static IReadOnlyList<string> Lines(string output) => output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+}
