@@ -9,7 +9,7 @@
 #  and the processes one BuildChanged run spawns (strace -f -e trace=execve), for goals 1 and 2.
 # Goal 4 (the decision phase at 500 services) is `benchmarks/scaled-monorepo.sh --tax`.
 # Usage: benchmarks/orchestration-tax.sh   Env: RUNS (default 5). Needs strace, git, a Docker engine with buildx, and
-# hyperfine (else benchmarks/lib/minifine.py stands in: the same options, the commands taken in turn run by run).
+# hyperfine (Debian's package; .ci/run installs it).
 # Prints a Markdown table (with the load average) to paste into BENCHMARKS.md.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -38,8 +38,7 @@ REGEN="$ROOT/build.sh GenerateDockerfiles --monorepo $COPY --registry $PREFIX >/
 SERVICES="$(ls "$COPY/services")"
 ALL_BARE="printf '%s\n' $(echo $SERVICES) | xargs -P $PARALLEL -I{} sh -c '$(bare '{}') >/dev/null'"
 load() { cut -d' ' -f1-3 /proc/loadavg; }
-# Without hyperfine, a stand-in with the same options that takes the commands in turn run by run (lib/minifine.py).
-command -v hyperfine >/dev/null || hyperfine() { python3 "$HERE/lib/minifine.py" "$@"; }
+command -v hyperfine >/dev/null || { echo "no hyperfine: apt-get install -y hyperfine" >&2; exit 1; }
 echo "load before: $(load)"
 
 # Goal 1: one service.
