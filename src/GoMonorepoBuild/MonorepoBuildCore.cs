@@ -28,9 +28,11 @@ public abstract partial class MonorepoBuildCore : BuildBase, IMonorepoBuild
     /// <summary>
     /// The monorepo's git repository for this run, opened once and shared by the affected analysis, the head, the
     /// <c>{branch}</c> tag, the input digests and the facade (<see cref="Changes.RunRepository.Exists"/> is false outside
-    /// git), with the one walk of the work tree's status. It stays open for the run.
+    /// git), with the one walk of the work tree's status. It stays open for the run. It writes git's index (the stat
+    /// refresh) only where the run's <c>GIT_OPTIONAL_LOCKS</c> allows it, as git does.
     /// </summary>
-    protected Changes.RunRepository Git => git ??= Changes.RunRepository.At(MonorepoDirectory);
+    protected Changes.RunRepository Git => git ??= Changes.RunRepository.At(MonorepoDirectory,
+        refreshIndex: Changes.OptionalLocks.Allowed(Run.Variable(Changes.OptionalLocks.Variable)));
 
     GoWorkspace? workspace;
     readonly Lock workspaceGate = new();

@@ -1,4 +1,5 @@
 using GoMonorepoBuild.Workspace;
+using GoMonorepoBuild.Targets;
 using LibGit2Sharp;
 
 namespace GoMonorepoBuild.Changes;
@@ -24,18 +25,29 @@ public sealed class RunRepository : IDisposable
     Task<IReadOnlyCollection<string>>? gitStatus;
     string? workingDirectory;
     bool disposed;
+    readonly bool refreshIndex;
 
-    RunRepository(string? gitDir) => this.gitDir = gitDir;
+    RunRepository(string? gitDir, bool refreshIndex)
+    {
+        this.gitDir = gitDir;
+        this.refreshIndex = refreshIndex;
+    }
 
     /// <summary>
     /// The repository holding <paramref name="directory"/> (or, when it does not exist yet, its nearest existing parent);
     /// one outside any work tree has none (<see cref="Exists"/> is false).
     /// </summary>
-    public static RunRepository At(string directory)
+    public static RunRepository At(string directory) => At(directory, refreshIndex: true);
+
+    /// <summary>
+    /// As <see cref="At(string)"/>; with <paramref name="refreshIndex"/> false the run never writes git's index (no
+    /// <see cref="IndexRefresh"/>), as when the user set <see cref="OptionalLocks.Variable"/> false.
+    /// </summary>
+    public static RunRepository At(string directory, bool refreshIndex)
     {
         var existing = Path.GetFullPath(directory);
         while (!Directory.Exists(existing) && Path.GetDirectoryName(existing) is { } parent) existing = parent;
-        return new(Repository.Discover(existing));
+        return new(Repository.Discover(existing), refreshIndex);
     }
 
     /// <summary>Whether the directory is in a git repository at all.</summary>
@@ -84,7 +96,8 @@ public sealed class RunRepository : IDisposable
             {
                 // Stale stat information first written back, so the walk (which re-reads the index when it changed on
                 // disk) compares stats instead of hashing every touched file, and so does the next run.
-                IndexRefresh.Run(repo, cancellationToken);
+                if (refreshIndex) IndexRefresh.Run(repo, cancellationToken);
+                else Log.Debug($"Index refresh skipped: {OptionalLocks.Variable} is false.");
                 status = WorkTreeStatus.Of(repo);
                 Counter.Value?.Walked();
             }

@@ -98,6 +98,56 @@ public class StaleIndexRefreshTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData(null, true)]
+    [InlineData("1", true)]
+    [InlineData("true", true)]
+    [InlineData("Yes", true)]
+    [InlineData("0", false)]
+    [InlineData("false", false)]
+    [InlineData("OFF", false)]
+    [InlineData("no", false)]
+    [InlineData("", false)]
+    public void GIT_OPTIONAL_LOCKS_is_read_as_git_reads_a_boolean(string? value, bool allowed) =>
+        Assert.Equal(allowed, OptionalLocks.Allowed(value));
+
+    [Fact]
+    public async Task A_run_repository_told_not_to_refresh_leaves_the_index_as_it_was()
+    {
+        using (var run = RunRepository.At(repo.Root, refreshIndex: false))
+            run.Status(TestContext.Current.CancellationToken);
+
+        Assert.Equal(committed.Count, (await StatDirtyAsync()).Count);
+    }
+
+    [Theory]
+    [InlineData("0", false)]
+    [InlineData(null, true)]
+    public async Task The_Affected_target_writes_the_index_only_where_GIT_OPTIONAL_LOCKS_allows_it(string? optionalLocks, bool refreshed)
+    {
+        var output = Path.Combine(Directory.CreateTempSubdirectory("gmb-locks-").FullName, "affected.json");
+        var environment = new Dictionary<string, string>();
+        if (optionalLocks is not null) environment[OptionalLocks.Variable] = optionalLocks;
+        try
+        {
+            var run = await Targets.InProcessBuild.RunAsync(new AffectedBuild(), repo.Root,
+                ["Affected", "--services", "services/*", "--base", baseSha, "--output", output], environment);
+
+            Assert.True(run.ExitCode == 0, run.Output + run.Error);
+            Assert.Contains("\"orders\"", await File.ReadAllTextAsync(output, TestContext.Current.CancellationToken));
+            Assert.Equal(refreshed ? 1 : committed.Count, (await StatDirtyAsync()).Count);
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(output)!, recursive: true);
+        }
+    }
+
+    sealed class AffectedBuild : MonorepoBuild
+    {
+        protected override IReadOnlyDictionary<string, string?> CiVariables() => new Dictionary<string, string?>();
+    }
+
     async Task<IReadOnlyList<string>> StatDirtyAsync() => Lines(await GitCli.OutputAsync(repo.Root, "diff-files", "--name-only"));
 
     static IReadOnlyList<string> Lines(string output) => output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
