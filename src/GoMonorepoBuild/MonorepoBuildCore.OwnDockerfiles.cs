@@ -19,8 +19,9 @@ public abstract partial class MonorepoBuildCore
             service.Dockerfile, ImageSettings.BuildContexts.For(service.Name)));
 
     /// <summary>
-    /// Every file whose content makes the service's image: the Go model's inputs and, for its own Dockerfile, the files
-    /// its COPY/ADD take from the build context that .dockerignore lets through, and the .dockerignore files themselves.
+    /// Every file whose content makes the service's image: the Go model's inputs and, for its own Dockerfile, only those in
+    /// its build context, the files its COPY/ADD take from that context that .dockerignore lets through, and the
+    /// .dockerignore files themselves.
     /// The build's own output folder (.nuke/temp) and .git are never inputs.
     /// </summary>
     protected IReadOnlyList<string> ImageInputsOf(GoService service) => imageInputs.GetOrAdd(service.Name, _ =>
@@ -30,7 +31,9 @@ public abstract partial class MonorepoBuildCore
         var output = RepoPath.FromSystem(MonorepoDirectory, TemporaryDirectory);
         var copied = own.CopiedFiles(files, dir => output.StartsWith("..", StringComparison.Ordinal) || !RepoPath.IsUnder(dir, output));
         var ignoreFiles = own.IgnoreFiles.Where(f => files.KindOf(f) == EntryKind.File);
-        return service.ImageInputs.Concat(copied).Concat(ignoreFiles).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        // The Go model's inputs outside the build context never reach BuildKit's builder (the affected analysis agrees).
+        return service.ImageInputs.Where(f => own.Context.Holds(f) || f == own.Dockerfile).Concat(copied).Concat(ignoreFiles)
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
     });
 
     /// <summary>One line per service with its own Dockerfile: its build context and how it was decided.</summary>

@@ -24,7 +24,7 @@ public static class AffectedPlanner
     public static AffectedResult Plan(IReadOnlyList<ChangedFile> files, IReadOnlyList<string> outside, GoWorkspace head,
         Func<GoWorkspace?> baseModel, AffectedOptions options)
     {
-        var state = new PlanState(head, baseModel);
+        var state = new PlanState(head, baseModel, options.OwnDockerfiles);
         var outsideIgnored = 0;
         foreach (var path in outside)
         {
@@ -38,10 +38,11 @@ public static class AffectedPlanner
             if (file.Paths.Select(p => (Path: p, Pattern: options.Globals.MatchInMonorepo(p))).FirstOrDefault(x => x.Pattern is not null) is
                 { Pattern: { } global } match)
             {
-                state.AffectAll(s => Reasons.Global(match.Path, global, file, s));
+                Global(state, file, match.Path, global, options.OwnDockerfiles);
                 continue;
             }
             NewService(state, file);
+            state.OutsideContext.Clear();
             var explained = options.Granularity == Granularity.Package ? ByPackage(state, file) : ByModule(state, file);
             var excluded = new List<string>();
             explained |= CopiedByDockerfile(state, file, options.OwnDockerfiles, excluded);
@@ -51,6 +52,8 @@ public static class AffectedPlanner
             if (!explained)
             {
                 var path = file.HeadPath ?? file.BasePath!;
+                if (state.OutsideContext.Count > 0)
+                    excluded.Add($"outside the build context of the own Dockerfile of {string.Join(", ", state.OutsideContext.Distinct().Order(StringComparer.Ordinal))}, which uses it in the Go build but cannot be sent it");
                 state.Ignored.Add(new IgnoredFile(path, excluded.Count > 0 ? string.Join("; ", excluded) : IgnoreReasons.For(head, path, file.HeadPath is null)));
             }
         }
@@ -66,6 +69,28 @@ public static class AffectedPlanner
                 || files.SelectMany(f => f.Paths).Any(p => head.BlockedServicesReaching(p).Contains(b))),
         };
     }
+
+    /// <summary>
+    /// A file matching a global pattern affects every service, but a Go workspace file (go.work, go.work.sum) only the
+    /// services whose build can see it: the generated builds run the go command in the monorepo, while a service built
+    /// by its own Dockerfile sees it only when a COPY takes it from its build context (a Dockerfile built from its own
+    /// folder, as Cloud Run's <c>--source .</c> does, never does).
+    /// </summary>
+    static void Global(PlanState state, ChangedFile file, string path, string pattern, IReadOnlyDictionary<string, OwnDockerfile> dockerfiles)
+    {
+        if (!GoWorkspaceFiles.Contains(RepoPath.FileName(path)) || dockerfiles.Count == 0)
+        {
+            state.AffectAll(s => Reasons.Global(path, pattern, file, s));
+            return;
+        }
+        var reached = state.AffectAll(s => Reasons.Global(path, pattern, file, s), s => !dockerfiles.ContainsKey(s.Path));
+        var excluded = new List<string>();
+        if (CopiedByDockerfile(state, file, dockerfiles, excluded) || reached > 0) return;
+        state.Ignored.Add(new IgnoredFile(path, excluded.Count > 0 ? string.Join("; ", excluded)
+            : $"a Go workspace file, and every service is built by its own Dockerfile, whose build context does not hold it"));
+    }
+
+    static readonly HashSet<string> GoWorkspaceFiles = new(StringComparer.Ordinal) { "go.work", "go.work.sum" };
 
     static void NewService(PlanState state, ChangedFile file)
     {
@@ -133,14 +158,12 @@ public static class AffectedPlanner
         if (file.HeadPath is { } headPath)
             foreach (var service in state.Head.ServicesWithInput(headPath))
             {
-                state.Add(service, Reasons.AtHead(state.Head, service, headPath, file));
-                explained = true;
+                explained |= state.AddFromModel(service, headPath, () => Reasons.AtHead(state.Head, service, headPath, file));
             }
         if (!explained && file.HeadPath is { } compiled && CompiledSources.Users(state.Head, compiled) is var (package, users))
             foreach (var service in users)
             {
-                state.Add(service, Reasons.CompiledWith(state.Head, service, package, compiled, file));
-                explained = true;
+                explained |= state.AddFromModel(service, compiled, () => Reasons.CompiledWith(state.Head, service, package, compiled, file));
             }
 
         if (file.BasePath is not { } basePath || !NeedsBase(state, file, explained)) return explained;
@@ -148,15 +171,15 @@ public static class AffectedPlanner
         var baseUsers = CompiledSources.Users(baseModel, basePath);
         foreach (var baseService in baseModel.ServicesWithInput(basePath).Concat(baseUsers?.Services ?? []))
         {
-            explained = true;
             if (state.HeadService(baseService.Path) is not { } service)
             {
+                explained = true;
                 // Blocked at the head is not gone: blockedServices says whether the change may reach it.
                 if (!state.IsBlockedAtHead(baseService.Path)) state.Removed.Add(baseService.Name);
             }
             else if (baseUsers is var (basePackage, _))
-                state.Add(service, Reasons.CompiledWith(baseModel, baseService, basePackage, basePath, file));
-            else state.Add(service, Reasons.AtBase(baseModel, baseService, state.Head, basePath, file));
+                explained |= state.AddFromModel(service, basePath, () => Reasons.CompiledWith(baseModel, baseService, basePackage, basePath, file));
+            else explained |= state.AddFromModel(service, basePath, () => Reasons.AtBase(baseModel, baseService, state.Head, basePath, file));
         }
         return explained;
     }
@@ -186,10 +209,7 @@ public static class AffectedPlanner
             var module = state.Head.ModuleContaining(path);
             if (module is null) continue;
             foreach (var service in state.Head.Services.Where(s => s.Modules.Contains(module.Path)))
-            {
-                state.Add(service, Reasons.InModule(service, module.Path, module.Dir, path, file));
-                explained = true;
-            }
+                explained |= state.AddFromModel(service, path, () => Reasons.InModule(service, module.Path, module.Dir, path, file));
         }
         if (file.BasePath is { } basePath && state.Head.ModuleContaining(basePath) is null && file.HeadPath != basePath)
             explained |= ByModuleAtBase(state, file, basePath);
@@ -206,10 +226,7 @@ public static class AffectedPlanner
         var module = state.Base?.ModuleContaining(basePath) ?? state.Head.ModuleContaining(basePath);
         if (module is null) return false;
         foreach (var service in state.Head.Services.Where(s => s.Modules.Contains(module.Path)))
-        {
-            state.Add(service, Reasons.InModule(service, module.Path, module.Dir, basePath, file));
-            explained = true;
-        }
+            explained |= state.AddFromModel(service, basePath, () => Reasons.InModule(service, module.Path, module.Dir, basePath, file));
         if (state.Base is { } baseModel)
             foreach (var gone in baseModel.Services.Where(s => s.Modules.Contains(module.Path) && state.HeadService(s.Path) is null
                                                                && !state.IsBlockedAtHead(s.Path)))
@@ -220,7 +237,7 @@ public static class AffectedPlanner
         return explained;
     }
 
-    sealed class PlanState(GoWorkspace head, Func<GoWorkspace?> loadBase)
+    sealed class PlanState(GoWorkspace head, Func<GoWorkspace?> loadBase, IReadOnlyDictionary<string, OwnDockerfile> dockerfiles)
     {
         readonly Dictionary<string, List<AffectedReason>> reasons = new(StringComparer.Ordinal);
         readonly Lazy<GoWorkspace?> baseModel = new(loadBase);
@@ -234,6 +251,25 @@ public static class AffectedPlanner
 
         public bool IsBlockedAtHead(string path) => Head.BlockedServices.Any(b => b.Path == path);
 
+        /// <summary>Services left out of the current file by <see cref="AddFromModel"/>, by name.</summary>
+        public List<string> OutsideContext { get; } = [];
+
+        /// <summary>
+        /// Adds a reason the Go model gives for <paramref name="path"/>, unless the service is built by its own Dockerfile
+        /// and the path lies outside that Dockerfile's build context: BuildKit sends its builder nothing else, so the file
+        /// cannot reach the image (a go.work's other modules, a lib beside a service built from its own folder).
+        /// </summary>
+        public bool AddFromModel(GoService service, string path, Func<AffectedReason> reason)
+        {
+            if (dockerfiles.TryGetValue(service.Path, out var own) && !own.Context.Holds(path) && path != own.Dockerfile)
+            {
+                OutsideContext.Add(service.Name);
+                return false;
+            }
+            Add(service, reason());
+            return true;
+        }
+
         public void Add(GoService service, AffectedReason reason)
         {
             if (!reasons.TryGetValue(service.Path, out var list)) reasons[service.Path] = list = [];
@@ -244,10 +280,17 @@ public static class AffectedPlanner
         /// <summary>A change affected every service (a global file): the blocked ones too.</summary>
         public bool EverythingAffected { get; private set; }
 
-        public void AffectAll(Func<GoService, AffectedReason> reason)
+        /// <summary>Adds every service <paramref name="reaches"/> (all when null); returns how many.</summary>
+        public int AffectAll(Func<GoService, AffectedReason> reason, Func<GoService, bool>? reaches = null)
         {
-            EverythingAffected = true;
-            foreach (var service in Head.Services) Add(service, reason(service));
+            EverythingAffected = true; // blocked services cannot be asked whether they see it
+            var count = 0;
+            foreach (var service in Head.Services.Where(s => reaches?.Invoke(s) ?? true))
+            {
+                Add(service, reason(service));
+                count++;
+            }
+            return count;
         }
 
         public List<AffectedService> Affected() =>

@@ -62,6 +62,96 @@ public class BuildContextTests : IDisposable
         Assert.Contains("build context the monorepo root (inferred: COPY services/web/ does not resolve in the service folder)", result.ReasonOf("web").ChainText);
     }
 
+    // golang-samples' run/*/Dockerfile, built from its folder by `gcloud run deploy --source .`: only wildcard sources.
+    const string WildcardDockerfile =
+        "FROM golang:1.25 AS builder\nWORKDIR /app\nCOPY go.* ./\nRUN go mod download\nCOPY . ./\nRUN go build -o server\n";
+
+    [Fact]
+    public async Task A_Dockerfile_copying_go_star_finds_its_go_mod_beside_it_and_is_built_from_its_folder()
+    {
+        var baseSha = SampleMonorepo.WriteTo(repo).Write("services/web/Dockerfile", WildcardDockerfile)
+            .Write("go.work", "go 1.23\n\nuse ./services/web\n").Commit("base");
+        repo.Write("go.work", "go 1.23\n\nuse (\n\t./services/web\n\t./libs/util\n)\n").Write("libs/util/util.go", "package util\n\nfunc Do() { _ = 1 }\n");
+
+        var result = await Analyse.RunAsync(repo, baseSha);
+
+        Assert.DoesNotContain("web", result.Names());
+        repo.Write("services/web/templates/home.html", "<p>home</p>\n");
+        var edited = await Analyse.RunAsync(repo, baseSha);
+        Assert.Contains("build context services/web, the service folder (inferred: COPY go.* resolves beside the Dockerfile)",
+            edited.ReasonOf("web").ChainText);
+    }
+
+    [Fact]
+    public async Task A_wildcard_source_that_matches_nothing_beside_the_Dockerfile_but_something_at_the_root_means_the_root()
+    {
+        var baseSha = SampleMonorepo.WriteTo(repo)
+            .Write("services/web/Dockerfile", "FROM scratch\nCOPY . /src/\nCOPY config/*.yaml /etc/\n")
+            .Write("services/web/config/README.md", "no yaml here\n")
+            .Write("config/web.yaml", "a: 1\n").Commit("base");
+        repo.Write("config/web.yaml", "a: 2\n");
+
+        var result = await Analyse.RunAsync(repo, baseSha);
+
+        Assert.Equal(["web"], result.Names());
+        Assert.Contains("build context the monorepo root (inferred: COPY config/*.yaml does not resolve in the service folder)", result.ReasonOf("web").ChainText);
+    }
+
+    [Fact]
+    public async Task With_a_commit_as_head_a_wildcard_source_is_resolved_in_that_commit()
+    {
+        var baseSha = SampleMonorepo.WriteTo(repo).Write("services/web/Dockerfile", WildcardDockerfile).Commit("base");
+        repo.Write("services/web/templates/home.html", "<p>home</p>\n");
+        var head = repo.Commit("head");
+
+        var result = await Analyse.RunAsync(repo, baseSha, configure: r => r.WithHead(head));
+
+        Assert.Contains("build context services/web, the service folder (inferred: COPY go.* resolves beside the Dockerfile)",
+            result.ReasonOf("web").ChainText);
+    }
+
+    [Fact]
+    public async Task In_a_go_work_a_service_built_from_its_own_folder_is_not_affected_by_the_other_modules_go_mod()
+    {
+        var baseSha = SampleMonorepo.WriteTo(repo, goWork: true).Write("services/web/Dockerfile", WildcardDockerfile).Commit("base");
+        repo.Write("libs/auth/go.mod", "module example.com/libs/auth\n\ngo 1.23\n\nrequire example.com/extra v1.2.0\n")
+            .Write("go.work", "go 1.23\n\nuse (\n\t./libs/auth\n\t./libs/util\n\t./services/orders\n\t./services/payments\n\t./services/web\n)\n\n// edited\n");
+
+        var result = await Analyse.RunAsync(repo, baseSha);
+
+        Assert.Contains("orders", result.Names()); // a generated build runs the go command in the workspace
+        Assert.DoesNotContain("web", result.Names());
+    }
+
+    [Fact]
+    public async Task A_lib_outside_the_build_context_of_an_own_Dockerfile_is_no_input_and_the_ignored_reason_says_why()
+    {
+        var baseSha = SampleMonorepo.WriteTo(repo).Write("services/payments/Dockerfile", WildcardDockerfile).Commit("base");
+        repo.Write("libs/util/util.go", "package util\n\nfunc Do() { _ = 2 }\n");
+
+        var result = await Analyse.RunAsync(repo, baseSha);
+
+        Assert.DoesNotContain("payments", result.Names());
+        Assert.Contains("outside the build context of the own Dockerfile of payments", result.IgnoredReason("libs/util/util.go"));
+
+        repo.Write("services/payments/main.go", "package main\n\nimport \"example.com/libs/util\"\n\nfunc main() { util.Do(); util.Do() }\n");
+        var own = await Analyse.RunAsync(repo, baseSha);
+        Assert.Contains("payments", own.Names());
+    }
+
+    [Fact]
+    public async Task A_configured_root_context_keeps_the_lib_an_input()
+    {
+        var baseSha = SampleMonorepo.WriteTo(repo).Write("services/payments/Dockerfile", WildcardDockerfile).Commit("base");
+        repo.Write("libs/util/util.go", "package util\n\nfunc Do() { _ = 2 }\n");
+
+        var result = await Analyse.RunAsync(repo, baseSha, configure: r => r.WithBuildContexts(
+            new BuildContextSettings(null, new Dictionary<string, BuildContextSetting> { ["payments"] = BuildContextSetting.Parse("root") })));
+
+        Assert.Equal(["payments"], result.Names());
+        Assert.StartsWith("libs/util/util.go -> package example.com/libs/util", result.ReasonOf("payments").ChainText);
+    }
+
     [Fact]
     public async Task A_configured_context_wins_over_the_inferred_one()
     {

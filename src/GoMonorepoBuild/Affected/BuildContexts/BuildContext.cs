@@ -1,3 +1,5 @@
+using GoMonorepoBuild.Workspace;
+
 namespace GoMonorepoBuild.Affected;
 
 /// <summary>
@@ -10,6 +12,9 @@ namespace GoMonorepoBuild.Affected;
 public sealed record BuildContext(string Folder, string What, string How)
 {
     public bool Configured => How.StartsWith("configured", StringComparison.Ordinal);
+
+    /// <summary>Whether <paramref name="path"/> (relative to the monorepo) lies in the context, so BuildKit can send it to the builder.</summary>
+    public bool Holds(string path) => RepoPath.IsUnder(path, Folder);
 
     public override string ToString() => Folder == "." ? $"{What} ({How})" : $"{Folder}, {What} ({How})";
 }

@@ -35,10 +35,19 @@ public sealed class CommitTreeSource : ISourceTree, IDisposable
 
     public string? ReadText(string path) => repository.Use(repo => Entry(repo, path)?.Target is Blob blob ? blob.GetContentText() : null);
 
+    public IReadOnlyList<string>? Names(string path) => repository.Use(repo =>
+    {
+        var tree = RepoPath.Combine(monorepoPrefix, path) == "." ? Commit(repo).Tree : Entry(repo, path)?.Target as Tree;
+        return (IReadOnlyList<string>)(tree?.Select(e => e.Name).ToList() ?? []);
+    });
+
+    Commit Commit(Repository repo) =>
+        repo.Lookup<Commit>(sha) ?? throw new InvalidOperationException($"commit {sha} is not in {repo.Info.WorkingDirectory}");
+
     /// <summary>The entry at <paramref name="path"/>; looked up in each use, as the repository's objects stay inside it.</summary>
     TreeEntry? Entry(Repository repo, string path)
     {
-        var commit = repo.Lookup<Commit>(sha) ?? throw new InvalidOperationException($"commit {sha} is not in {repo.Info.WorkingDirectory}");
+        var commit = Commit(repo);
         var full = RepoPath.Combine(monorepoPrefix, path);
         return full == "." ? null : commit[full];
     }

@@ -12,4 +12,11 @@ public interface ISourceTree
 
     /// <summary>The text of the file at <paramref name="path"/>; null when there is no such file.</summary>
     string? ReadText(string path);
+
+    /// <summary>
+    /// The names of the entries of the folder at <paramref name="path"/> (empty when it is no folder), so that a COPY
+    /// source with a wildcard (<c>COPY go.* ./</c>) can be resolved; null when this tree cannot list folders, in which
+    /// case such a source counts as naming nothing.
+    /// </summary>
+    IReadOnlyList<string>? Names(string path) => null;
 }

@@ -1,4 +1,5 @@
 using GoMonorepoBuild.Workspace;
+using Microsoft.Extensions.FileSystemGlobbing;
 
 namespace GoMonorepoBuild.Affected;
 
@@ -91,19 +92,51 @@ public sealed class OwnDockerfile
     /// <summary>
     /// The service folder when every COPY/ADD source that names something (not just ".") resolves there, as a
     /// Dockerfile written next to its own go.mod expects; otherwise the monorepo root, as before this was inferred.
+    /// A source with a wildcard names something when its literal folders exist and its wildcards match entries there
+    /// (<c>COPY go.* ./</c> resolves in a folder holding go.mod), as BuildKit resolves it.
     /// </summary>
     static BuildContext Infer(ISourceTree tree, string servicePath, string dockerfile, DockerfileCopies copies)
     {
         const string Root = "the monorepo root";
         if (servicePath == ".") return new BuildContext(".", Root, "the service folder is the monorepo root");
-        var named = copies.Sources.Select(s => (Source: s, Literal: LiteralPart(DockerfileCopies.Relative(s)))).Where(s => s.Literal != ".").ToList();
+        var named = copies.Sources.Select(s => (Source: s, Relative: DockerfileCopies.Relative(s)))
+            .Where(s => s.Relative != "." && (LiteralPart(s.Relative) != "." || tree.Names(".") is not null)).ToList();
         if (named.Count == 0)
             return new BuildContext(".", Root, $"the default: no COPY/ADD source of {dockerfile} names a file to look for; set \"context\" to choose");
-        var missing = named.FirstOrDefault(s => !tree.Exists(RepoPath.Combine(servicePath, s.Literal)));
+        var missing = named.FirstOrDefault(s => !Resolves(tree, servicePath, s.Relative));
         if (missing.Source is null)
             return new BuildContext(servicePath, "the service folder", $"inferred: COPY {named[0].Source} resolves beside the Dockerfile");
-        var atRoot = tree.Exists(missing.Literal) ? "" : ", nor at the root";
+        var atRoot = Resolves(tree, ".", missing.Relative) ? "" : ", nor at the root";
         return new BuildContext(".", Root, $"inferred: COPY {missing.Source} does not resolve in the service folder{atRoot}");
+    }
+
+    /// <summary>
+    /// Whether <paramref name="source"/> (relative, cleaned) finds anything in <paramref name="folder"/>: its literal
+    /// folders exist, and each wildcard segment matches an entry (a tree that cannot list folders: the literal part only).
+    /// </summary>
+    static bool Resolves(ISourceTree tree, string folder, string source)
+    {
+        var literal = LiteralPart(source);
+        var start = RepoPath.Combine(folder, literal);
+        if (literal != "." && !tree.Exists(start)) return false;
+        if (literal == source) return true;
+        var rest = source.Split('/').Skip(literal == "." ? 0 : literal.Split('/').Length).ToList();
+        return tree.Names(start) is null || Matches(tree, start, rest);
+    }
+
+    static bool Matches(ISourceTree tree, string folder, IReadOnlyList<string> segments)
+    {
+        if (segments.Count == 0) return true;
+        if (segments[0] == "**") return true;
+        var matcher = new Matcher(StringComparison.Ordinal);
+        matcher.AddInclude(segments[0]);
+        foreach (var name in tree.Names(folder) ?? [])
+        {
+            if (!matcher.Match(name).HasMatches) continue;
+            var path = RepoPath.Combine(folder, name);
+            if (segments.Count == 1 || Matches(tree, path, segments.Skip(1).ToList())) return true;
+        }
+        return false;
     }
 
     /// <summary>The folders of a source before its first wildcard ("cmd/*/main.go" → "cmd"; "*.go" → ".").</summary>

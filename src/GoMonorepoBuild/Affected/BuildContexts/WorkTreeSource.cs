@@ -22,4 +22,16 @@ public sealed class WorkTreeSource(MonorepoFiles files) : ISourceTree
     }
 
     public string? ReadText(string path) => files.IsFile(path) ? files.ReadAllText(path) : null;
+
+    public IReadOnlyList<string>? Names(string path)
+    {
+        try
+        {
+            return files.List(path).Select(e => e.Name).ToList();
+        }
+        catch (OutsideMonorepoException)
+        {
+            return [];
+        }
+    }
 }
