@@ -65,4 +65,47 @@ public class OwnDockerfileContextEngineTests
             await TestImages.RemoveAllOfAsync(engine, registry);
         }
     }
+
+    [Fact]
+    public async Task In_a_go_work_a_service_built_from_its_own_folder_keeps_its_image_when_another_workspace_module_changes()
+    {
+        var engine = RealEngine.Require();
+        using var build = new RealBuild();
+        var monorepo = new MonorepoCopy(build);
+        monorepo.WriteAll(new Dictionary<string, string>
+        {
+            ["services/greeter/go.mod"] = "module example.com/greeter\n\ngo 1.23\n",
+            ["services/greeter/main.go"] = "package main\n\nfunc main() { println(\"hi\") }\n",
+            // Cloud Run's samples: only wildcard sources, built from the folder (gcloud run deploy --source .).
+            ["services/greeter/Dockerfile"] =
+                $"FROM {BuildxTestSettings.GoImage} AS build\nWORKDIR /src\nCOPY go.* ./\nCOPY . .\nRUN CGO_ENABLED=0 go build -o /greeter .\n\n" +
+                "FROM scratch\nCOPY --from=build /greeter /greeter\nENTRYPOINT [\"/greeter\"]\n",
+            ["libs/extra/go.mod"] = "module example.com/extra\n\ngo 1.23\n",
+            ["libs/extra/extra.go"] = "package extra\n",
+            ["go.work"] = "go 1.23\n\nuse (\n\t./services/greeter\n\t./libs/extra\n)\n",
+        });
+        await monorepo.CommitAsync("greeter in a go.work");
+        var registry = "gmb-test-" + Guid.NewGuid().ToString("N")[..8];
+        try
+        {
+            var first = await build.RunAsync("BuildChanged", "--monorepo", monorepo.Path, "--only", "greeter", "--registry", registry);
+            Assert.True(first.ExitCode == 0, first.StandardOutput + first.StandardError);
+            Assert.Contains("greeter: own services/greeter/Dockerfile, build context services/greeter, the service folder " +
+                            "(inferred: COPY go.* resolves beside the Dockerfile)", first.StandardOutput);
+            Assert.Equal("built", BuildReportFile.Read(build)["greeter"].Status());
+
+            // Neither reaches BuildKit: the context is services/greeter.
+            monorepo.Write("libs/extra/go.mod", "module example.com/extra\n\ngo 1.23\n\nrequire example.com/other v1.0.0\n");
+            monorepo.Append("go.work", "\n// edited\n");
+            var again = await build.RunAsync("BuildChanged", "--monorepo", monorepo.Path, "--only", "greeter", "--registry", registry);
+            Assert.True(again.ExitCode == 0, again.StandardOutput + again.StandardError);
+            var skipped = BuildReportFile.Read(build)["greeter"];
+            Assert.Equal("skipped", skipped.Status());
+            Assert.StartsWith("not affected; image for these inputs already exists", skipped.Text("reason"));
+        }
+        finally
+        {
+            await TestImages.RemoveAllOfAsync(engine, registry);
+        }
+    }
 }
