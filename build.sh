@@ -4,7 +4,9 @@
 # own start-up: no MSBuild evaluation when nothing changed (NUKE's and Cake's templates pay seconds here).
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# No dirname, stat, mkdir or cat process on the warm path: each is a fork and exec that --help and every run pay.
+SELF="${BASH_SOURCE[0]}"; case "$SELF" in */*) SELF_DIR="${SELF%/*}" ;; *) SELF_DIR=. ;; esac
+ROOT="$(cd "${SELF_DIR:-/}" && pwd)"
 TEMP="$ROOT/.nuke/temp"
 BUILD_PROJECT="$ROOT/build/_build.csproj"
 # Its own output folder: `dotnet test` on the solution rebuilds build/bin while this build runs from here.
@@ -46,10 +48,11 @@ find_dotnet() {
 }
 
 inputs_fingerprint() {
-  find "$ROOT/build" "$ROOT/src" \( -name bin -o -name obj \) -prune -o -type f \
-       \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.targets' \) -printf '%p %s %T@\n' \
-    | sort
-  stat -c '%n %s %Y' "$ROOT/build.sh" "$ROOT/global.json" "$ROOT/Directory.Build.props" "$ROOT/Directory.Packages.props"
+  find "$ROOT/build" "$ROOT/src" "$ROOT/build.sh" "$ROOT/global.json" "$ROOT/Directory.Build.props" "$ROOT/Directory.Packages.props" \
+       \( -name bin -o -name obj \) -prune -o -type f \
+       \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.targets' -o -name build.sh -o -name global.json \) \
+       -printf '%p %s %T@\n' \
+    | LC_ALL=C sort
 }
 
 # Warm path: the SDK chosen last time (private install first), without asking it for its SDK list.
@@ -65,9 +68,9 @@ runtime_id() {
   echo "$os-$arch"
 }
 
-mkdir -p "$TEMP"
+[ -d "$TEMP" ] || mkdir -p "$TEMP"
 current="$(inputs_fingerprint)"
-if [ -z "$DOTNET" ] || [ ! -f "$BUILD_OUTPUT/_build.dll" ] || [ ! -f "$STAMP" ] || [ "$current" != "$(cat "$STAMP")" ]; then
+if [ -z "$DOTNET" ] || [ ! -f "$BUILD_OUTPUT/_build.dll" ] || [ ! -f "$STAMP" ] || [ "$current" != "$(<"$STAMP")" ]; then
   DOTNET="$(find_dotnet)"
   echo "Building the build project (inputs changed)..." >&2
   # Release and ReadyToRun: every run starts a fresh process, and JIT-compiling the build was a third of a

@@ -42,7 +42,7 @@ public static class BuildHistory
         }
     }
 
-    static List<HistoryEntry> Parse(IEnumerable<string> lines)
+    internal static List<HistoryEntry> Parse(IEnumerable<string> lines)
     {
         var entries = new List<HistoryEntry>();
         foreach (var line in lines)

@@ -25,6 +25,8 @@ public sealed class ChangedBuildPipeline(ChangedBuildInputs inputs, ChangedBuild
         var clock = Stopwatch.StartNew();
         var settings = inputs.Settings;
         var reportFiles = inputs.ReportFiles;
+        // The report's first-use cost, paid while the decisions wait on git and the engine (issue 19).
+        _ = ReportWarmUp.Start();
         // Read before this run replaces it: time saved and what changed are measured against it.
         var (previous, previousProblem) = inputs.PreviousRead is { } read ? await read : PreviousReport.Read(reportFiles);
         if (previousProblem is not null) Log.Warning(previousProblem);
