@@ -6,16 +6,18 @@ using GoMonorepoBuild.Processes;
 namespace GoMonorepoBuild.Buildx;
 
 /// <summary>
-/// Runs <c>docker buildx build</c> against the engine of a <see cref="DockerEnvironment"/> and turns its rawjson
+/// Runs <c>docker buildx build</c> (the buildx plugin started directly where the CLI would run it, see
+/// <see cref="BuildxProcess"/>) against the engine of a <see cref="DockerEnvironment"/> and turns its rawjson
 /// progress, metadata file and (after <c>--load</c>) the image store into a <see cref="BuildOutcome"/>.
 /// A failing build is an outcome with <see cref="BuildOutcome.Failed"/>; cancellation kills buildx and throws.
 /// </summary>
 /// <param name="environment">The engine's variables (DOCKER_HOST, DOCKER_CONFIG, PATH).</param>
-/// <param name="dockerExecutable">The docker CLI (default: the environment's); resolved on this process's PATH when not a path.</param>
+/// <param name="dockerExecutable">The docker CLI to build with; resolved on this process's PATH when not a path. Default: the
+/// buildx plugin the environment's CLI would run, started directly, else that CLI.</param>
 /// <param name="api">Where the loaded image's size is asked (default: the environment's engine API).</param>
 public sealed class BuildxDriver(DockerEnvironment environment, string? dockerExecutable = null, IEngineApi? api = null)
 {
-    readonly Tool _docker = Tool.Named(dockerExecutable ?? environment.DockerCli).WithEnvironment(environment.Variables());
+    readonly Tool _docker = BuildxProcess.For(environment, dockerExecutable);
     readonly IEngineApi _api = api ?? environment.Api();
 
     public Task<BuildOutcome> BuildAsync(BuildxBuild build, CancellationToken cancellationToken = default) =>

@@ -15,14 +15,15 @@ internal static class BuildxPlugin
         "/usr/lib/docker/cli-plugins", "/usr/libexec/docker/cli-plugins",
     ];
 
-    public static string? Find(DockerEnvironment engine)
-    {
-        var config = engine.DockerConfig ?? ProcessEnvironment.Variable("DOCKER_CONFIG")
-                     ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".docker");
-        return new[] { Path.Combine(config, "cli-plugins") }.Concat(SystemFolders)
+    public static string? Find(DockerEnvironment engine) =>
+        new[] { Path.Combine(ConfigFolder(engine), "cli-plugins") }.Concat(SystemFolders)
             .Select(folder => Path.Combine(folder, "docker-buildx"))
             .FirstOrDefault(IsExecutable);
-    }
+
+    /// <summary>The docker CLI's configuration folder for <paramref name="engine"/> (config.json, cli-plugins).</summary>
+    public static string ConfigFolder(DockerEnvironment engine) =>
+        engine.DockerConfig ?? ProcessEnvironment.Variable("DOCKER_CONFIG")
+        ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".docker");
 
     static bool IsExecutable(string file) =>
         File.Exists(file) && (OperatingSystem.IsWindows() || (File.GetUnixFileMode(file) & UnixFileMode.UserExecute) != 0);

@@ -3,17 +3,20 @@ namespace GoMonorepoBuild.Tests.Support;
 /// <summary>
 /// A real executable standing in for the docker CLI, for driver logic without an engine: <c>docker buildx ...</c>
 /// replays a captured stderr stream, copies a metadata sample to the <c>--metadata-file</c> path and exits with
-/// the given code; <c>docker image inspect</c> prints a size. It records DOCKER_HOST and DOCKER_CONFIG it saw.
+/// the given code; <c>docker image inspect</c> prints a size. It records DOCKER_HOST and DOCKER_CONFIG it saw, and its
+/// first argument with DOCKER_CLI_PLUGIN_ORIGINAL_CLI_COMMAND. Named <c>cli-plugins/docker-buildx</c>, it stands in for
+/// the buildx plugin in a DOCKER_CONFIG folder (<see cref="Folder"/>), which takes the same arguments from <c>buildx</c> on.
 /// </summary>
 public sealed class BuildxFakeDocker : IDisposable
 {
     readonly DockerfilesScratchFolder _folder = new();
 
-    public BuildxFakeDocker(string stderrFile, int exitCode, string? metadataFile = null, long imageSize = 4242)
+    public BuildxFakeDocker(string stderrFile, int exitCode, string? metadataFile = null, long imageSize = 4242, string name = "docker")
     {
-        Executable = _folder.Write("docker", $$"""
+        Executable = _folder.Write(name, $$"""
             #!/bin/sh
             echo "$DOCKER_HOST $DOCKER_CONFIG" > '{{SeenEnvironmentFile}}'
+            echo "$1 $DOCKER_CLI_PLUGIN_ORIGINAL_CLI_COMMAND" > '{{SeenStartFile}}'
             meta=""
             prev=""
             for a in "$@"; do
@@ -37,6 +40,12 @@ public sealed class BuildxFakeDocker : IDisposable
     public string Executable { get; }
 
     public string SeenEnvironmentFile => _folder["seen-environment"];
+
+    /// <summary>Written when it runs: its first argument and DOCKER_CLI_PLUGIN_ORIGINAL_CLI_COMMAND.</summary>
+    public string SeenStartFile => _folder["seen-start"];
+
+    /// <summary>The scratch folder it lives in (a DOCKER_CONFIG folder when named <c>cli-plugins/docker-buildx</c>).</summary>
+    public string Folder => _folder.Path;
 
     public string Scratch(string relative) => _folder[relative];
 

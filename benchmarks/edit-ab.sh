@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Issue 19 goal 1 as an A/B of commits, interleaved run by run so a busy machine's load falls on every row alike: each
+# round edits gateway's handler (benchmarks/scenario-edit.sh service) and times the floor (a bare `docker buildx build
+# --progress=quiet --network none --load` of the Dockerfile and context `GenerateDockerfiles` stages for gateway, as
+# benchmarks/orchestration-tax.sh does; staging is outside the timing), then edits again before each commit's
+# `./build.sh BuildChanged` (which stages inside its timing). Each commit is unpacked with `git archive` and compiled
+# once (its first `./build.sh --help`), outside the timing. Prints median wall, range, CPU (user + system of the run
+# and its children; the engine's own work is not counted) and each row's ratio of medians to the floor.
+# Usage: benchmarks/edit-ab.sh <runs> "<commit> <commit>..."   e.g. benchmarks/edit-ab.sh 8 "main HEAD"
+set -euo pipefail
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$HERE/.." && pwd)"
+. "$HERE/lib/engine.sh"
+RUNS="$1" COMMITS="$2"
+WORK="$(mktemp -d /tmp/gmb-editab-XXXXXX)"
+PREFIX="gmb-editab-$(basename "$WORK" | tr 'A-Z' 'a-z' | tr -cd 'a-z0-9')"
+COPY="$WORK/monorepo"
+cleanup() {
+  docker image ls --format '{{.Repository}}:{{.Tag}}' | grep "^$PREFIX" | xargs -r docker image rm --force >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
+cp -r "$ROOT/examples/monorepo" "$COPY"
+git -C "$COPY" init -q -b main && git -C "$COPY" add -A
+git -C "$COPY" -c user.name=bench -c user.email=bench@example.com commit -q -m "example monorepo"
+roots=()
+for commit in $COMMITS; do
+  dir="$WORK/$(echo "$commit" | tr '/' '_')"; mkdir -p "$dir"
+  git -C "$ROOT" archive "$commit" | tar -x -C "$dir"
+  "$dir/build.sh" --help >/dev/null
+  roots+=("$commit=$dir")
+done
+FLOOR_ROOT="${roots[0]#*=}"
+python3 - "$RUNS" "$HERE/scenario-edit.sh" "$COPY" "$PREFIX" "$FLOOR_ROOT" "${roots[@]}" <<'PY'
+import resource, statistics, subprocess, sys, time
+runs, edit, copy, prefix, floor_root = sys.argv[1:6]; runs = int(runs)
+roots = dict(r.split("=", 1) for r in sys.argv[6:])
+quiet = dict(stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+stage = f"{floor_root}/.nuke/temp/docker/gateway"
+rows = {"bare buildx build (gateway)": (
+            lambda: subprocess.run([f"{floor_root}/build.sh", "GenerateDockerfiles", "--monorepo", copy, "--registry", prefix], **quiet),
+            ["docker", "buildx", "build", "--progress=quiet", "--network", "none", "--load", "--tag", f"{prefix}-bare/gateway:latest",
+             "--file", f"{stage}/Dockerfile", f"{stage}/context"])}
+for commit, root in roots.items():
+    rows[f"BuildChanged at {commit}"] = (None, [f"{root}/build.sh", "BuildChanged", "--monorepo", copy, "--registry", prefix,
+                                                "--base", "HEAD", "--parallelism", "2"])
+def once(prepare, command):
+    subprocess.run([edit, copy, "service"], **quiet)
+    if prepare: prepare()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN); started = time.perf_counter()
+    subprocess.run(command, **quiet)
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+for prepare, command in rows.values(): once(prepare, command)  # warm: every image exists, the cache holds the steps
+loads = [open("/proc/loadavg").read().split()[0]]
+wall = {k: [] for k in rows}; cpu = {k: [] for k in rows}
+for _ in range(runs):
+    for name, (prepare, command) in rows.items():
+        w, c = once(prepare, command); wall[name].append(w); cpu[name].append(c)
+    loads.append(open("/proc/loadavg").read().split()[0])
+floor = statistics.median(wall["bare buildx build (gateway)"])
+print(f"load average (1 min) before and after each round: {' '.join(loads)}")
+print("\n| command | wall median (s) | wall range (s) | CPU median (s) | ratio to the floor (medians) |\n|---|---:|---:|---:|---:|")
+for k in rows:
+    m = statistics.median(wall[k])
+    print(f"| {k} | {m:.2f} | {min(wall[k]):.2f}-{max(wall[k]):.2f} | {statistics.median(cpu[k]):.2f} | {m / floor:.2f}x |")
+PY
