@@ -60,7 +60,7 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher, IObjectFetcher obj
     {
         if (cache is null) return LoadModel(request.MonorepoDirectory, request);
         var checkout = GitCheckout.Find(repository, request.MonorepoDirectory);
-        var keys = await IndexContents.ReadAsync(checkout.WorkingDirectory, checkout.Prefix, cancellationToken);
+        var keys = await IndexContents.ReadAsync(repository, checkout.Prefix, cancellationToken);
         return LoadModel(request.MonorepoDirectory, request, new ModelCache(cache, keys));
     }
 
