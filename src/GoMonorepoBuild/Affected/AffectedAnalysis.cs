@@ -34,7 +34,7 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher, IObjectFetcher obj
         // asked meanwhile); when it is not, the copy of the commit is read instead and this load goes unused.
         var cache = request.ParseCacheFile is { } file ? new Lazy<ParseCache>(() => ParseCache.Open(file)) : null;
         var diskModel = request.Head is null ? Task.Run(workTreeModel, cancellationToken)
-            : NamesCheckedOutCommit(request, repository) ? Task.Run(() => CheckoutModelAsync(request, repository, cache?.Value, cancellationToken), cancellationToken)
+            : NamesCheckedOutCommit(request, repository) ? Task.Run(() => CheckoutModelAsync(request, repository, cache, cancellationToken), cancellationToken)
             : null;
         try
         {
@@ -54,14 +54,16 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher, IObjectFetcher obj
     /// <summary>
     /// The model of the checkout, with the index's blob ids as keys to the parse cache: files read in an earlier run are
     /// not read again. The index describes the files only when the checkout is clean, and this model is used only then.
+    /// The index is listed while the cache file is opened (both precede the load; on moby tens of milliseconds each).
     /// </summary>
-    static async Task<GoWorkspace> CheckoutModelAsync(AffectedRequest request, RunRepository repository, ParseCache? cache,
+    static async Task<GoWorkspace> CheckoutModelAsync(AffectedRequest request, RunRepository repository, Lazy<ParseCache>? cache,
         CancellationToken cancellationToken)
     {
         if (cache is null) return LoadModel(request.MonorepoDirectory, request);
         var checkout = GitCheckout.Find(repository, request.MonorepoDirectory);
-        var keys = await IndexContents.ReadAsync(checkout.WorkingDirectory, checkout.Prefix, cancellationToken);
-        return LoadModel(request.MonorepoDirectory, request, new ModelCache(cache, keys));
+        var keys = Task.Run(() => IndexContents.ReadAsync(repository, checkout.Prefix, cancellationToken), cancellationToken);
+        var opened = cache.Value;
+        return LoadModel(request.MonorepoDirectory, request, new ModelCache(opened, await keys));
     }
 
     /// <summary>Whether --head names the commit checked out (cheap: one lookup), so reading the checkout may pay off.</summary>

@@ -52,17 +52,16 @@ public static class CleanCheckout
             .Select(e => ":(exclude)" + e)];
         var status = git.TryRunAsync(["status", "--porcelain=v1", "-z", "--untracked-files=normal", "--ignored=traditional",
             "--ignore-submodules=none", .. pathspec], cancellationToken);
-        var files = git.TryRunAsync(["ls-files", "--stage", "-z", "--", folder], cancellationToken);
+        var files = repository.Index(cancellationToken);
         if ((await status) is not { ExitCode: 0 } statusResult || statusResult.StandardOutput.Length > 0) return false;
-        if ((await files) is not { ExitCode: 0 } filesResult) return false;
+        if (await files is not { } listing) return false;
 
         var paths = new List<string>();
-        foreach (var entry in filesResult.StandardOutput.Split('\0', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var entry in listing.Under(folder))
         {
-            // "<mode> <object> <stage>\t<path>"; a gitlink (160000) is a submodule.
-            if (entry.StartsWith("160000 ", StringComparison.Ordinal)) return false;
-            var tab = entry.IndexOf('\t');
-            if (tab > 0) paths.Add(entry[(tab + 1)..]);
+            // A gitlink is a submodule.
+            if (entry.Mode == IndexListing.GitLink) return false;
+            paths.Add(entry.Path);
         }
         var attributeFiles = paths.Where(p => p == ".gitattributes" || p.EndsWith("/.gitattributes", StringComparison.Ordinal));
         var scopes = repository.Use(repo => CheckoutAttributes.MayConvert(repo, folder, attributeFiles));

@@ -1,13 +1,12 @@
 using System.Security.Cryptography;
 using System.Text;
-using GoMonorepoBuild.Processes;
 using GoMonorepoBuild.Workspace;
 using GoMonorepoBuild.Workspace.Cache;
 
 namespace GoMonorepoBuild.Changes;
 
 /// <summary>
-/// The files of a monorepo folder as git's index lists them (<c>git ls-files --stage</c>): each regular file's blob id and
+/// The files of a monorepo folder as git's index lists them (<see cref="IndexListing"/>, what <c>git ls-files --stage</c> lists): each regular file's blob id and
 /// each folder's entries, for the parse cache (<see cref="ParseCache"/>) to find what it read before without reading it
 /// again. The index describes the working tree only when the checkout is clean (<see cref="CleanCheckout"/>); a model
 /// loaded with these keys is used only then, and the cache itself never trusts them (it keys what it keeps by the blob
@@ -27,38 +26,35 @@ internal sealed class IndexContents : IContentKeys
     /// <summary>An index that knows nothing (git failed): every file is read.</summary>
     public static readonly IndexContents Empty = new(new(StringComparer.Ordinal), new(StringComparer.Ordinal));
 
-    /// <summary>The index entries under <paramref name="prefix"/> (relative to the repository root, "." for all), keyed relative to it.</summary>
-    public static async Task<IndexContents> ReadAsync(string workingDirectory, string prefix, CancellationToken cancellationToken, Tool? git = null)
-    {
-        git = (git ?? Tool.Named("git")).WithWorkingDirectory(workingDirectory);
-        var result = await git.TryRunAsync(["ls-files", "--stage", "-z", "--", prefix], cancellationToken);
-        return result.ExitCode == 0 ? Parse(result.StandardOutput, prefix) : Empty;
-    }
+    /// <summary>
+    /// The index entries under <paramref name="prefix"/> (relative to the repository root, "." for all), keyed relative to
+    /// it: from the run's one listing of the index (<see cref="RunRepository.Index"/>), shared with <see cref="CleanCheckout"/>.
+    /// </summary>
+    public static async Task<IndexContents> ReadAsync(RunRepository repository, string prefix, CancellationToken cancellationToken) =>
+        await repository.Index(cancellationToken) is { } listing ? Of(listing, prefix) : Empty;
 
-    /// <summary>Reads <c>ls-files --stage -z</c> output: "&lt;mode&gt; &lt;object&gt; &lt;stage&gt;\t&lt;path&gt;" entries.</summary>
-    internal static IndexContents Parse(string output, string prefix)
+    /// <summary>The keys of the <paramref name="listing"/>'s entries under <paramref name="prefix"/>, keyed relative to it.</summary>
+    internal static IndexContents Of(IndexListing listing, string prefix)
     {
         var files = new Dictionary<string, string>(StringComparer.Ordinal);
         var folders = new Dictionary<string, List<ContentEntry>>(StringComparer.Ordinal);
         var start = prefix == "." ? "" : prefix + "/";
-        foreach (var entry in output.Split('\0', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var entry in listing.Entries)
         {
-            var tab = entry.IndexOf('\t');
-            var fields = tab > 0 ? entry[..tab].Split(' ') : [];
-            if (fields.Length != 3 || !entry.AsSpan(tab + 1).StartsWith(start, StringComparison.Ordinal)) continue;
-            var path = entry[(tab + 1 + start.Length)..];
+            if (!entry.Path.StartsWith(start, StringComparison.Ordinal)) continue;
+            var path = entry.Path[start.Length..];
             var dir = RepoPath.Parent(path);
             // Only stage 0: a conflicted file has no one content. A gitlink is a folder on disk, a sparse index's
             // folder entry (040000) a folder left out: neither is a file, and the folder's listing is then unknown.
-            if (fields[2] != "0" || fields[0] is "160000" or "040000")
+            if (entry.Stage != 0 || entry.Mode is IndexListing.GitLink or IndexListing.Folder)
             {
                 folders[dir] = null!;
                 continue;
             }
-            var link = fields[0] == "120000";
-            if (!link) files[path] = fields[1];
+            var link = entry.Mode == IndexListing.Link;
+            if (!link) files[path] = entry.Id;
             if (!folders.TryGetValue(dir, out var list)) folders[dir] = list = [];
-            list?.Add(new ContentEntry(RepoPath.FileName(path), link, link ? null : fields[1]));
+            list?.Add(new ContentEntry(RepoPath.FileName(path), link, link ? null : entry.Id));
         }
         return new IndexContents(files, folders);
     }

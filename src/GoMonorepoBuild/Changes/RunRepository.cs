@@ -9,7 +9,8 @@ namespace GoMonorepoBuild.Changes;
 /// run (the head the images are tagged with, the <c>{branch}</c> tag, the input digests from git's index, the affected
 /// analysis: base, changes, revision copies, the clean-checkout and sparse-checkout questions) instead of each opening
 /// its own. It is the only place that opens the run's repository (an architecture test holds it to that), and the work
-/// tree's status, a walk of the whole tree, is taken once here and shared (<see cref="Status"/>).
+/// tree's status, a walk of the whole tree, is taken once here and shared (<see cref="Status"/>), as is the listing of
+/// the index (<see cref="Index"/>).
 /// LibGit2Sharp's repository is not safe for use from several threads, and the decision steps run in parallel (the index
 /// digests alongside the analysis), so every use holds this handle's lock (re-entered on the same thread): a use must
 /// never wait for another thread that uses the handle.
@@ -23,6 +24,7 @@ public sealed class RunRepository : IDisposable
     Repository? repository;
     WorkTreeStatus? status;
     Task<IReadOnlyCollection<string>>? gitStatus;
+    Task<IndexListing?>? index;
     string? workingDirectory;
     bool disposed;
     readonly bool refreshIndex;
@@ -121,6 +123,19 @@ public sealed class RunRepository : IDisposable
                 Counter.Value?.Walked();
             }
             return gitStatus;
+        }
+    }
+
+    /// <summary>
+    /// The checkout's index entries (<see cref="IndexListing"/>), read once per run on first use and shared by the parse
+    /// cache's keys and the clean-checkout question; null when there is no index to read (no repository, git failed).
+    /// </summary>
+    internal Task<IndexListing?> Index(CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+            return index ??= Exists ? IndexListing.ReadAsync(this, cancellationToken) : Task.FromResult<IndexListing?>(null);
         }
     }
 
