@@ -91,13 +91,13 @@ public abstract partial class MonorepoBuildCore
             .WithBuildContexts(UnvalidatedImageSettings.BuildContexts)
             .WithServiceExtraInputs(WorkspaceLoadOptions.ServiceExtraInputs)
             .WithExcludedFolders([TemporaryDirectory])
-            .WithParseCache(ParseCacheFile)
+            .WithParseCache(Path.Combine(TemporaryDirectory, "parse-cache", "workspace.bin"))
             .WithBase(Base)
             .WithHead(Head)
             .WithOptions(AffectedOptions.Default.WithGranularity(Granularity).WithGlobals(globals))
             .WithEnvironment(CiVariables())
             .WithDeepen(new DeepenPolicy(DeepenLimit))
-            .WithBuildAllWhenBaseMissing(MissingBase == MissingBasePolicy.BuildAll) with { SharedParseCache = RunParseCache };
+            .WithBuildAllWhenBaseMissing(MissingBase == MissingBasePolicy.BuildAll);
     }
 
     /// <summary>The run's environment the base is read from (GITHUB_*, CI_*); override to supply another.</summary>

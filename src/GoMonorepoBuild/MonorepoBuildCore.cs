@@ -1,6 +1,5 @@
 using GoMonorepoBuild.Targets;
 using GoMonorepoBuild.Workspace;
-using GoMonorepoBuild.Workspace.Cache;
 using GoMonorepoBuild.Workspace.Services;
 
 namespace GoMonorepoBuild;
@@ -61,40 +60,6 @@ public abstract partial class MonorepoBuildCore : BuildBase, IMonorepoBuild
         WorkspaceOptions.Default.WithServiceGlobs(ServiceGlobs).WithServiceMains(UnvalidatedImageSettings.Mains)
             .WithServiceExtraInputs(UnvalidatedImageSettings.ExtraInputs);
 
-    /// <summary>Where the affected analysis and the working tree's model keep parse results between runs.</summary>
-    string ParseCacheFile => Path.Combine(TemporaryDirectory, "parse-cache", "workspace.bin");
-
-    ParseCache? parseCache;
-    readonly Lock parseCacheGate = new();
-
-    /// <summary>The run's parse cache, opened once and shared by the working tree's model and the affected analysis.</summary>
-    internal ParseCache RunParseCache
-    {
-        get
-        {
-            lock (parseCacheGate) return parseCache ??= ParseCache.Open(ParseCacheFile);
-        }
-    }
-
-    /// <summary>
-    /// The model of the working folder. In git, a .go file git finds unmodified is looked up in the parse cache by its
-    /// index blob id instead of being read (<see cref="Changes.WorkTreeKeys"/>, asked while the loader walks the tree);
-    /// the cache is saved after the load, so a run without the analysis keeps what it read too.
-    /// </summary>
-    GoWorkspace LoadWorkTreeModel(string directory)
-    {
-        if (!Git.Exists) return GoWorkspace.Load(directory, WorkspaceLoadOptions, Run.Cancellation);
-        var cancellation = Run.Cancellation;
-        var keys = Task.Run(async () => (IContentKeys)await Changes.WorkTreeKeys.ReadAsync(Git, directory, cancellation), cancellation);
-        var cache = RunParseCache;
-        var model = GoWorkspace.Load(directory, WorkspaceLoadOptions with
-        {
-            Cache = new ModelCache(cache, new PendingKeys(keys, Changes.WorkTreeKeys.None)),
-        }, cancellation);
-        cache.Save();
-        return model;
-    }
-
     IReadOnlyList<string> DetectServiceGlobs()
     {
         // Detection reads the tree with the same rules as the build (ignored folders, build constraints, links), so it
@@ -125,7 +90,7 @@ public abstract partial class MonorepoBuildCore : BuildBase, IMonorepoBuild
 
     GoWorkspace LoadWorkspace()
     {
-        var model = LoadWorkTreeModel(ExistingMonorepoDirectory());
+        var model = GoWorkspace.Load(ExistingMonorepoDirectory(), WorkspaceLoadOptions, Run.Cancellation);
         // An empty selection would read as "nothing affected, nothing to build" and exit 0: say so instead (exit 2).
         if (model.Services.Count == 0 && model.BlockedServices.Count == 0)
             throw new UsageException(ServiceGlobHints.Describe(model, ServiceGlobs) + ServicesFromFileHint());

@@ -32,8 +32,7 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher, IObjectFetcher obj
         // Loading the model and asking git are independent and each a full walk of the tree: overlap them. With --head the
         // checked-out commit, the model read from the checkout is the head's when the checkout is clean (CleanCheckout,
         // asked meanwhile); when it is not, the copy of the commit is read instead and this load goes unused.
-        var cache = request.SharedParseCache is { } shared ? new Lazy<ParseCache>(shared)
-            : request.ParseCacheFile is { } file ? new Lazy<ParseCache>(() => ParseCache.Open(file)) : null;
+        var cache = request.ParseCacheFile is { } file ? new Lazy<ParseCache>(() => ParseCache.Open(file)) : null;
         var diskModel = request.Head is null ? Task.Run(workTreeModel, cancellationToken)
             : NamesCheckedOutCommit(request, repository) ? Task.Run(() => CheckoutModelAsync(request, repository, cache, cancellationToken), cancellationToken)
             : null;

@@ -41,12 +41,6 @@ public sealed record AffectedRequest(string MonorepoDirectory, IReadOnlyList<str
     public string? ParseCacheFile { get; init; }
 
     public AffectedRequest WithParseCache(string? file) => this with { ParseCacheFile = file };
-
-    /// <summary>
-    /// The parse cache already opened for <see cref="ParseCacheFile"/> by the run (whose working-tree model uses it too):
-    /// one instance, so the run saves one file holding what both learnt, instead of the last save dropping the other's.
-    /// </summary>
-    internal Workspace.Cache.ParseCache? SharedParseCache { get; init; }
     public AffectedRequest WithBuildContexts(BuildContextSettings settings) => this with { BuildContexts = settings };
     public AffectedRequest WithServiceMains(IReadOnlyDictionary<string, string> mains) => this with { ServiceMains = mains };
     public AffectedRequest WithServiceExtraInputs(IReadOnlyDictionary<string, IReadOnlyList<string>> extraInputs) =>
