@@ -12,16 +12,8 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/.." && pwd)"
 . "$HERE/lib/engine.sh"
 RUNS="$1" COMMITS="$2"
-WORK="$(mktemp -d /tmp/gmb-editab-XXXXXX)"
-PREFIX="gmb-editab-$(basename "$WORK" | tr 'A-Z' 'a-z' | tr -cd 'a-z0-9')"
-COPY="$WORK/monorepo"
-cleanup() {
-  docker image ls --format '{{.Repository}}:{{.Tag}}' | grep "^$PREFIX" | xargs -r docker image rm --force >/dev/null 2>&1 || true
-}
-trap cleanup EXIT
-cp -r "$ROOT/examples/monorepo" "$COPY"
-git -C "$COPY" init -q -b main && git -C "$COPY" add -A
-git -C "$COPY" -c user.name=bench -c user.email=bench@example.com commit -q -m "example monorepo"
+. "$ROOT/benchmarks/lib/example-copy.sh"
+example_copy editab
 roots=()
 for commit in $COMMITS; do
   dir="$WORK/$(echo "$commit" | tr '/' '_')"; mkdir -p "$dir"

@@ -17,16 +17,8 @@ ROOT="$(cd "$HERE/.." && pwd)"
 . "$HERE/lib/engine.sh"
 RUNS="${RUNS:-5}"
 PARALLEL="$(nproc)"
-WORK="$(mktemp -d /tmp/gmb-tax-XXXXXX)"
-PREFIX="gmb-tax-$(basename "$WORK" | tr 'A-Z' 'a-z' | tr -cd 'a-z0-9')"
-COPY="$WORK/monorepo"
-cleanup() {
-  docker image ls --format '{{.Repository}}:{{.Tag}}' | grep "^$PREFIX" | xargs -r docker image rm --force >/dev/null 2>&1 || true
-}
-trap cleanup EXIT
-cp -r "$ROOT/examples/monorepo" "$COPY"
-git -C "$COPY" init -q -b main && git -C "$COPY" add -A
-git -C "$COPY" -c user.name=bench -c user.email=bench@example.com commit -q -m "example monorepo"
+. "$ROOT/benchmarks/lib/example-copy.sh"
+example_copy tax
 
 "$ROOT/build.sh" --help >/dev/null
 OURS="$ROOT/build.sh BuildChanged --monorepo $COPY --registry $PREFIX --base HEAD --parallelism $PARALLEL"
