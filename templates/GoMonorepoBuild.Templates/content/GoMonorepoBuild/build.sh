@@ -3,7 +3,9 @@
 # project only when its inputs changed, then run it passing every argument through: ./build.sh --help
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# No dirname, mkdir or cat process on the warm path: each is a fork and exec that --help and every run pay.
+SELF="${BASH_SOURCE[0]}"; case "$SELF" in */*) SELF_DIR="${SELF%/*}" ;; *) SELF_DIR=. ;; esac
+ROOT="$(cd "${SELF_DIR:-/}" && pwd)"
 TEMP="$ROOT/.nuke/temp"
 BUILD_PROJECT="$ROOT/build/_build.csproj"
 BUILD_OUTPUT="$TEMP/build-bin"
@@ -37,10 +39,11 @@ find_dotnet() {
 inputs_fingerprint() {
   find "$ROOT/build" \( -name bin -o -name obj \) -prune -o -type f \
        \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.targets' -o -iname nuget.config \) -exec cksum {} + | LC_ALL=C sort
-  local file
+  local file present=()
   for file in build.sh global.json nuget.config NuGet.config Directory.Build.props Directory.Build.targets Directory.Packages.props; do
-    if [ -f "$ROOT/$file" ]; then cksum "$ROOT/$file"; fi
+    if [ -f "$ROOT/$file" ]; then present+=("$ROOT/$file"); fi
   done
+  cksum "${present[@]}"
 }
 
 # Warm path: the SDK chosen last time, without asking it for its SDK list.
@@ -56,9 +59,9 @@ runtime_id() {
   echo "$os-$arch"
 }
 
-mkdir -p "$TEMP"
+[ -d "$TEMP" ] || mkdir -p "$TEMP"
 current="$(inputs_fingerprint)"
-if [ -z "$DOTNET" ] || [ ! -f "$BUILD_OUTPUT/_build.dll" ] || [ ! -f "$STAMP" ] || [ "$current" != "$(cat "$STAMP")" ]; then
+if [ -z "$DOTNET" ] || [ ! -f "$BUILD_OUTPUT/_build.dll" ] || [ ! -f "$STAMP" ] || [ "$current" != "$(<"$STAMP")" ]; then
   DOTNET="$(find_dotnet)"
   echo "Building the build project (inputs changed)..." >&2
   # Release and ReadyToRun: every run starts a fresh process, and JIT-compiling the build is a large part of a run
