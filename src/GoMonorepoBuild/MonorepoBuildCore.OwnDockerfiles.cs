@@ -20,7 +20,7 @@ public abstract partial class MonorepoBuildCore
 
     /// <summary>
     /// Every file whose content makes the service's image: the Go model's inputs and, for its own Dockerfile, only those in
-    /// its build context, the files its COPY/ADD take from that context that .dockerignore lets through, and the
+    /// its build context, the files its COPY/ADD and bind mounts take from that context that .dockerignore lets through, and the
     /// .dockerignore files themselves.
     /// The build's own output folder (.nuke/temp) and .git are never inputs.
     /// </summary>

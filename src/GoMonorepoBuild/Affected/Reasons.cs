@@ -67,12 +67,14 @@ internal static class Reasons
 
     public static AffectedReason CopiedByDockerfile(GoService service, OwnDockerfile dockerfile, CopyVerdict verdict, ChangedFile file)
     {
-        var chain = new List<string> { verdict.Path, $"copied by {dockerfile.Dockerfile} (COPY {verdict.Source})" };
+        var instruction = dockerfile.Copies.InstructionOf(verdict.Source);
+        var verb = dockerfile.Copies.VerbOf(verdict.Source);
+        var chain = new List<string> { verdict.Path, $"{(verb == "mounts" ? "mounted" : "copied")} by {dockerfile.Dockerfile} ({instruction})" };
         if (verdict.IgnoreText is { } again) chain.Add(again);
         chain.Add($"build context {dockerfile.Context}");
         chain.Add($"service {service.Name}");
         return new AffectedReason(ReasonKind.FileChanged,
-            $"{verdict.Path} {Verb(file)}: the Dockerfile of {service.Name} copies it (COPY {verdict.Source}) from its build context {dockerfile.Context}",
+            $"{verdict.Path} {Verb(file)}: the Dockerfile of {service.Name} {verb} it ({instruction}) from its build context {dockerfile.Context}",
             chain);
     }
 

@@ -250,6 +250,38 @@ public class BuildContextTests : IDisposable
             "services/web/static/index.html", "services/web/templates/home.html"], files);
     }
 
+    // What `docker init` writes for a Go project, built from its folder: nothing of the context is copied, all is bind-mounted.
+    const string BindMountDockerfile =
+        "# syntax=docker/dockerfile:1\nFROM golang:1.23 AS build\nWORKDIR /src\n" +
+        "RUN --mount=type=cache,target=/go/pkg/mod/ \\\n    --mount=type=bind,source=go.mod,target=go.mod \\\n    go mod download -x\n" +
+        "RUN --mount=type=cache,target=/go/pkg/mod/ \\\n    --mount=type=bind,target=. \\\n    CGO_ENABLED=0 go build -o /bin/server .\n\n" +
+        "FROM scratch\nCOPY --from=build /bin/server /bin/\nENTRYPOINT [ \"/bin/server\" ]\n";
+
+    [Fact]
+    public async Task A_file_that_only_a_RUN_bind_mount_takes_affects_the_service_and_the_mount_decides_its_context()
+    {
+        var baseSha = WithServiceFolderDockerfile().Write("services/web/Dockerfile", BindMountDockerfile).Commit("base");
+        repo.Write("services/web/templates/home.html", "<p>welcome</p>\n").Write(".github/workflows/ci.yaml", "on: pull_request\n");
+
+        var result = await Analyse.RunAsync(repo, baseSha);
+
+        Assert.Equal(["web"], result.Names());
+        Assert.Equal("services/web/templates/home.html -> mounted by services/web/Dockerfile (RUN --mount=type=bind,source=.) -> build context " +
+                     "services/web, the service folder (inferred: RUN --mount=type=bind,source=go.mod resolves beside the Dockerfile) -> service web",
+            result.ReasonOf("web").ChainText);
+    }
+
+    [Theory]
+    [InlineData("RUN --mount=type=bind,target=. go build", ".")]
+    [InlineData("RUN --mount=target=/src,src=cmd/web go build", "cmd/web")]
+    [InlineData("RUN --mount=type=bind,source=go.sum,target=go.sum --mount=type=bind,source=go.mod,target=go.mod go mod download", "go.sum go.mod")]
+    [InlineData("RUN --mount=type=cache,target=/root/.cache/go-build go build", "")]
+    [InlineData("RUN --mount=type=bind,from=deps,source=/out,target=/deps go build", "")]
+    [InlineData("RUN --mount=type=secret,id=token go build", "")]
+    [InlineData("RUN go build --mount=type=bind,source=x", "")]
+    public void The_context_sources_of_a_RUN_are_its_bind_mounts_without_from(string run, string expected) =>
+        Assert.Equal(expected.Split(' ', StringSplitOptions.RemoveEmptyEntries), DockerfileCopies.Parse("FROM scratch\n" + run + "\n").Sources.ToArray());
+
     [Fact]
     public void A_configured_context_that_does_not_exist_is_an_error_naming_the_setting()
     {

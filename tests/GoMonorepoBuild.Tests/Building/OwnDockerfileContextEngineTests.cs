@@ -1,3 +1,4 @@
+using GoMonorepoBuild.Processes;
 using GoMonorepoBuild.Tests.Support;
 
 namespace GoMonorepoBuild.Tests.Building;
@@ -10,6 +11,20 @@ public class OwnDockerfileContextEngineTests
 {
     static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    const string GreeterGoMod = "module example.com/greeter\n\ngo 1.23\n";
+
+    /// <summary>A main package that prints <paramref name="file"/>, read when the image runs.</summary>
+    static string PrintsFile(string file) =>
+        $"package main\n\nimport (\n\t\"fmt\"\n\t\"os\"\n)\n\nfunc main() {{\n\tb, err := os.ReadFile(\"{file}\")\n" +
+        "\tif err != nil {\n\t\tfmt.Println(err)\n\t\tos.Exit(1)\n\t}\n\tfmt.Print(string(b))\n}\n";
+
+    static async Task<ProcessResult> BuildGreeterAsync(RealBuild build, MonorepoCopy monorepo, string registry)
+    {
+        var result = await build.RunAsync("BuildChanged", "--monorepo", monorepo.Path, "--only", "greeter", "--registry", registry);
+        Assert.True(result.ExitCode == 0, result.StandardOutput + result.StandardError);
+        return result;
+    }
+
     [Fact]
     public async Task A_service_folder_Dockerfile_builds_runs_with_its_templates_and_rebuilds_only_for_files_its_context_sends()
     {
@@ -19,10 +34,8 @@ public class OwnDockerfileContextEngineTests
         var greeting = $"hello {Guid.NewGuid():N}";
         monorepo.WriteAll(new Dictionary<string, string>
         {
-            ["services/greeter/go.mod"] = "module example.com/greeter\n\ngo 1.23\n",
-            ["services/greeter/main.go"] =
-                "package main\n\nimport (\n\t\"fmt\"\n\t\"os\"\n)\n\nfunc main() {\n\tb, err := os.ReadFile(\"templates/hello.txt\")\n" +
-                "\tif err != nil {\n\t\tfmt.Println(err)\n\t\tos.Exit(1)\n\t}\n\tfmt.Print(string(b))\n}\n",
+            ["services/greeter/go.mod"] = GreeterGoMod,
+            ["services/greeter/main.go"] = PrintsFile("templates/hello.txt"),
             ["services/greeter/templates/hello.txt"] = greeting + "\n",
             ["services/greeter/README.md"] = "greeter\n",
             ["services/greeter/.dockerignore"] = "*.md\n",
@@ -36,8 +49,7 @@ public class OwnDockerfileContextEngineTests
         var docker = new BuildxDockerCli(engine);
         try
         {
-            var first = await build.RunAsync("BuildChanged", "--monorepo", monorepo.Path, "--only", "greeter", "--registry", registry);
-            Assert.True(first.ExitCode == 0, first.StandardOutput + first.StandardError);
+            var first = await BuildGreeterAsync(build, monorepo, registry);
             Assert.Contains("greeter: own services/greeter/Dockerfile, build context services/greeter, the service folder " +
                             "(inferred: COPY go.mod resolves beside the Dockerfile)", first.StandardOutput);
             var built = BuildReportFile.Read(build)["greeter"];
@@ -46,15 +58,13 @@ public class OwnDockerfileContextEngineTests
             Assert.Equal(greeting, run.StandardOutput.Trim());
 
             monorepo.Write("services/greeter/README.md", "greeter, documented\n");
-            var ignored = await build.RunAsync("BuildChanged", "--monorepo", monorepo.Path, "--only", "greeter", "--registry", registry);
-            Assert.True(ignored.ExitCode == 0, ignored.StandardOutput);
+            var ignored = await BuildGreeterAsync(build, monorepo, registry);
             var skipped = BuildReportFile.Read(build)["greeter"];
             Assert.Equal("skipped", skipped.Status());
             Assert.StartsWith("not affected; image for these inputs already exists", skipped.Text("reason"));
 
             monorepo.Write("services/greeter/templates/hello.txt", greeting + " again\n");
-            var changed = await build.RunAsync("BuildChanged", "--monorepo", monorepo.Path, "--only", "greeter", "--registry", registry);
-            Assert.True(changed.ExitCode == 0, changed.StandardOutput);
+            var changed = await BuildGreeterAsync(build, monorepo, registry);
             var rebuilt = BuildReportFile.Read(build)["greeter"];
             Assert.Equal("built", rebuilt.Status());
             Assert.Contains("copied by services/greeter/Dockerfile (COPY .)", rebuilt.Text("reason"));
@@ -74,7 +84,7 @@ public class OwnDockerfileContextEngineTests
         var monorepo = new MonorepoCopy(build);
         monorepo.WriteAll(new Dictionary<string, string>
         {
-            ["services/greeter/go.mod"] = "module example.com/greeter\n\ngo 1.23\n",
+            ["services/greeter/go.mod"] = GreeterGoMod,
             ["services/greeter/main.go"] = "package main\n\nfunc main() { println(\"hi\") }\n",
             // Cloud Run's samples: only wildcard sources, built from the folder (gcloud run deploy --source .).
             ["services/greeter/Dockerfile"] =
@@ -88,8 +98,7 @@ public class OwnDockerfileContextEngineTests
         var registry = "gmb-test-" + Guid.NewGuid().ToString("N")[..8];
         try
         {
-            var first = await build.RunAsync("BuildChanged", "--monorepo", monorepo.Path, "--only", "greeter", "--registry", registry);
-            Assert.True(first.ExitCode == 0, first.StandardOutput + first.StandardError);
+            var first = await BuildGreeterAsync(build, monorepo, registry);
             Assert.Contains("greeter: own services/greeter/Dockerfile, build context services/greeter, the service folder " +
                             "(inferred: COPY go.* resolves beside the Dockerfile)", first.StandardOutput);
             Assert.Equal("built", BuildReportFile.Read(build)["greeter"].Status());
@@ -97,11 +106,53 @@ public class OwnDockerfileContextEngineTests
             // Neither reaches BuildKit: the context is services/greeter.
             monorepo.Write("libs/extra/go.mod", "module example.com/extra\n\ngo 1.23\n\nrequire example.com/other v1.0.0\n");
             monorepo.Append("go.work", "\n// edited\n");
-            var again = await build.RunAsync("BuildChanged", "--monorepo", monorepo.Path, "--only", "greeter", "--registry", registry);
-            Assert.True(again.ExitCode == 0, again.StandardOutput + again.StandardError);
+            var again = await BuildGreeterAsync(build, monorepo, registry);
             var skipped = BuildReportFile.Read(build)["greeter"];
             Assert.Equal("skipped", skipped.Status());
             Assert.StartsWith("not affected; image for these inputs already exists", skipped.Text("reason"));
+        }
+        finally
+        {
+            await TestImages.RemoveAllOfAsync(engine, registry);
+        }
+    }
+
+    [Fact]
+    public async Task A_docker_init_Dockerfile_that_only_bind_mounts_its_folder_builds_from_it_and_rebuilds_for_a_file_only_the_mount_reads()
+    {
+        var engine = RealEngine.Require();
+        using var build = new RealBuild();
+        var monorepo = new MonorepoCopy(build);
+        var greeting = $"hello {Guid.NewGuid():N}";
+        monorepo.WriteAll(new Dictionary<string, string>
+        {
+            ["services/greeter/go.mod"] = GreeterGoMod,
+            ["services/greeter/main.go"] = PrintsFile("/hello.txt"),
+            ["services/greeter/hello.txt"] = greeting + "\n",
+            // docker init's Go layout: nothing of the context is copied; go.mod and the folder reach the build as mounts.
+            ["services/greeter/Dockerfile"] =
+                $"FROM {BuildxTestSettings.GoImage} AS build\nWORKDIR /src\n" +
+                "RUN --mount=type=cache,target=/go/pkg/mod/ --mount=type=bind,source=go.mod,target=go.mod go mod download\n" +
+                "RUN --mount=type=bind,target=. CGO_ENABLED=0 go build -o /out/greeter . && cp hello.txt /out/hello.txt\n\n" +
+                "FROM scratch\nCOPY --from=build /out/ /\nENTRYPOINT [\"/greeter\"]\n",
+        });
+        await monorepo.CommitAsync("greeter");
+        var registry = "gmb-test-" + Guid.NewGuid().ToString("N")[..8];
+        var docker = new BuildxDockerCli(engine);
+        try
+        {
+            var first = await BuildGreeterAsync(build, monorepo, registry);
+            Assert.Contains("build context services/greeter, the service folder (inferred: RUN --mount=type=bind,source=go.mod resolves beside the Dockerfile)",
+                first.StandardOutput);
+            var built = BuildReportFile.Read(build)["greeter"];
+            Assert.Equal(greeting, (await docker.RunAsync("run", "--rm", "--network", "none", built.Text("image"))).StandardOutput.Trim());
+
+            monorepo.Write("services/greeter/hello.txt", greeting + " again\n");
+            var changed = await BuildGreeterAsync(build, monorepo, registry);
+            var rebuilt = BuildReportFile.Read(build)["greeter"];
+            Assert.Equal("built", rebuilt.Status());
+            Assert.Contains("mounted by services/greeter/Dockerfile (RUN --mount=type=bind,source=.)", rebuilt.Text("reason"));
+            Assert.Equal(greeting + " again", (await docker.RunAsync("run", "--rm", "--network", "none", rebuilt.Text("image"))).StandardOutput.Trim());
         }
         finally
         {

@@ -38,7 +38,7 @@ public sealed class OwnDockerfile
     /// </summary>
     public IReadOnlyList<string> IgnoreFiles => [Dockerfile + ".dockerignore", RepoPath.Combine(Context.Folder, ".dockerignore")];
 
-    /// <summary>What the Dockerfile does with <paramref name="path"/> (relative to the monorepo); null when no COPY/ADD takes it.</summary>
+    /// <summary>What the Dockerfile does with <paramref name="path"/> (relative to the monorepo); null when no COPY/ADD or bind mount takes it.</summary>
     public CopyVerdict? Brings(string path)
     {
         if (!RepoPath.IsUnder(path, Context.Folder) || path == Context.Folder) return null;
@@ -102,12 +102,12 @@ public sealed class OwnDockerfile
         var named = copies.Sources.Select(s => (Source: s, Relative: DockerfileCopies.Relative(s)))
             .Where(s => s.Relative != "." && (LiteralPart(s.Relative) != "." || tree.Names(".") is not null)).ToList();
         if (named.Count == 0)
-            return new BuildContext(".", Root, $"the default: no COPY/ADD source of {dockerfile} names a file to look for; set \"context\" to choose");
+            return new BuildContext(".", Root, $"the default: no COPY/ADD or bind-mount source of {dockerfile} names a file to look for; set \"context\" to choose");
         var missing = named.FirstOrDefault(s => !Resolves(tree, servicePath, s.Relative));
         if (missing.Source is null)
-            return new BuildContext(servicePath, "the service folder", $"inferred: COPY {named[0].Source} resolves beside the Dockerfile");
+            return new BuildContext(servicePath, "the service folder", $"inferred: {copies.InstructionOf(named[0].Source)} resolves beside the Dockerfile");
         var atRoot = Resolves(tree, ".", missing.Relative) ? "" : ", nor at the root";
-        return new BuildContext(".", Root, $"inferred: COPY {missing.Source} does not resolve in the service folder{atRoot}");
+        return new BuildContext(".", Root, $"inferred: {copies.InstructionOf(missing.Source)} does not resolve in the service folder{atRoot}");
     }
 
     /// <summary>
