@@ -39,6 +39,16 @@ public abstract partial class MonorepoBuildCore
         earlyClock = System.Diagnostics.Stopwatch.StartNew();
         var modelLoaded = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         earlyModel = modelLoaded.Task;
+        // Resolved before the digests start: their status walk holds the repository, and the analysis's request (which
+        // names the build's own files by their place in the work tree) would wait for it, and the model load with it.
+        try
+        {
+            _ = Git.WorkingDirectory;
+        }
+        catch (LibGit2Sharp.LibGit2SharpException)
+        {
+            // A repository that does not open is the analysis's error to report, where it opens it.
+        }
         ReadDigestsAsync(cancellation);
         earlyAnalysis = HeldLog.Start(async () =>
         {

@@ -58,8 +58,12 @@ public sealed class RunRepository : IDisposable
     /// <summary>The repository's git folder (<c>.git</c>, or a linked worktree's); null when there is none.</summary>
     internal string? GitDirectory => gitDir;
 
-    /// <summary>The working directory as a real path (see <see cref="RealPath"/>, resolved once); null when there is no repository or it is bare.</summary>
-    internal string? WorkingDirectory => Read(repo => workingDirectory ??= repo.Info.WorkingDirectory is { } dir ? RealPath.Of(dir) : null, null);
+    /// <summary>
+    /// The working directory as a real path (see <see cref="RealPath"/>, resolved once); null when there is no repository
+    /// or it is bare. Once resolved it is read without the handle's lock, which a status walk holds for a while.
+    /// </summary>
+    internal string? WorkingDirectory =>
+        Volatile.Read(ref workingDirectory) ?? Read(repo => workingDirectory ??= repo.Info.WorkingDirectory is { } dir ? RealPath.Of(dir) : null, null);
 
     /// <summary>Runs <paramref name="read"/> on the opened repository (opening it once); <paramref name="none"/> when there is none.</summary>
     internal T Read<T>(Func<Repository, T> read, T none) => gitDir is null ? none : Use(read);

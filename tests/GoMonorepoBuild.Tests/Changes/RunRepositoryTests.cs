@@ -1,5 +1,6 @@
 using GoMonorepoBuild.Changes;
 using GoMonorepoBuild.Inputs;
+using GoMonorepoBuild.Workspace;
 
 namespace GoMonorepoBuild.Tests.Changes;
 
@@ -55,5 +56,34 @@ public class RunRepositoryTests
         run.Dispose();
 
         Assert.Throws<ObjectDisposedException>(() => GitHead.Find(run));
+    }
+    [Fact]
+    public async Task The_working_directory_once_resolved_is_read_while_another_thread_holds_the_repository()
+    {
+        // The index digests' status walk holds the handle for a while; the analysis's request, and the model load behind
+        // it, read the working directory meanwhile (issue 19: at 498 services the load waited ~250 ms for the walk).
+        using var git = new TestRepository();
+        git.Write("a.txt", "a\n");
+        git.Commit();
+        using var run = RunRepository.At(git.Root);
+        var resolved = run.WorkingDirectory;
+        using var holding = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        var holder = Task.Run(() => run.Use(_ =>
+        {
+            holding.Set();
+            release.Wait(TimeSpan.FromSeconds(30));
+            return 0;
+        }), TestContext.Current.CancellationToken);
+        holding.Wait(TestContext.Current.CancellationToken);
+
+        var read = Task.Run(() => run.WorkingDirectory, TestContext.Current.CancellationToken);
+        var answered = await Task.WhenAny(read, Task.Delay(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken)) == read;
+        release.Set();
+        await holder;
+
+        Assert.True(answered, "the working directory waited for the thread holding the repository");
+        Assert.Equal(resolved, await read);
+        Assert.Equal(RealPath.Of(git.Root), resolved);
     }
 }
