@@ -137,7 +137,7 @@ public sealed class TreeSnapshot : IDisposable
         foreach (var (path, entry) in contents)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var bytes = WriteBlob((Blob)entry.Target, path);
+            var bytes = WriteBlob(repo, (Blob)entry.Target, path, () => Described(root, folder, sha, path));
             if (entry.Name.EndsWith(".go", StringComparison.Ordinal) && bytes.AsSpan().IndexOf(EmbedDirective) >= 0)
                 embedding.Add(Path.GetDirectoryName(path) + Path.DirectorySeparatorChar);
         }
@@ -145,7 +145,7 @@ public sealed class TreeSnapshot : IDisposable
         foreach (var (path, entry) in links)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var target = ((Blob)entry.Target).GetContentText();
+            var target = BlobContent.Text((Blob)entry.Target, repo.Info.WorkingDirectory, () => Described(root, folder, sha, path));
             if (target.Length == 0 || target.Contains('\0')) continue;
             File.CreateSymbolicLink(path, target);
             written.Add(path);
@@ -221,7 +221,8 @@ public sealed class TreeSnapshot : IDisposable
         partial.Fetch(repo, links.GroupBy(l => l.Entry.Target.Id).ToDictionary(g => g.Key, g => Described(root, folder, sha, g.First().Path)),
             required: true);
         var names = links.Select(l => l.Entry.Name).ToHashSet(StringComparer.Ordinal);
-        return links.All(l => !GoInputFiles.IsGoSource(l.Entry.Name) && ((Blob)l.Entry.Target).GetContentText() is var target
+        return links.All(l => !GoInputFiles.IsGoSource(l.Entry.Name)
+            && BlobContent.Text((Blob)l.Entry.Target, repo.Info.WorkingDirectory, () => Described(root, folder, sha, l.Path)) is var target
             && !target.TrimEnd().EndsWith(".go", StringComparison.Ordinal) && !names.Contains(Path.GetFileName(target.TrimEnd('/'))));
     }
 
@@ -245,15 +246,12 @@ public sealed class TreeSnapshot : IDisposable
             return;
         }
         partial.Fetch(repo, new Dictionary<ObjectId, string> { [entry.Target.Id] = Described(root, folder, sha, target) }, required: true);
-        WriteBlob((Blob)entry.Target, target);
+        WriteBlob(repo, (Blob)entry.Target, target, () => Described(root, folder, sha, target));
     }
 
-    static byte[] WriteBlob(Blob blob, string path)
+    static byte[] WriteBlob(Repository repo, Blob blob, string path, Func<string> described)
     {
-        using var content = blob.GetContentStream();
-        using var buffer = new MemoryStream();
-        content.CopyTo(buffer);
-        var bytes = buffer.ToArray();
+        var bytes = BlobContent.Bytes(blob, repo.Info.WorkingDirectory, described);
         File.WriteAllBytes(path, bytes);
         return bytes;
     }

@@ -88,7 +88,7 @@ public sealed class CommitDigests : IFileDigests, IDisposable
             if (entry.Mode != Mode.SymbolicLink)
                 return entry.TargetType == TreeEntryTargetType.Blob ? entry.Target.Sha
                     : throw new IOException($"The image input {relativePath} is a folder at commit {sha[..12]}, not a file.");
-            path = Inside(RepoPath.Parent(resolved), LinkText(entry), relativePath, resolved);
+            path = Inside(RepoPath.Parent(resolved), LinkText(entry, resolved), relativePath, resolved);
         }
         throw new IOException($"The image input {relativePath} at commit {sha[..12]} is a chain of more than {MaxLinkHops} links.");
     }
@@ -106,7 +106,7 @@ public sealed class CommitDigests : IFileDigests, IDisposable
             if (segments.Count == 0) return (entry, next);
             if (entry.Mode != Mode.SymbolicLink) { current = next; continue; }
             if (++hop > MaxLinkHops) throw new IOException($"The image input {asked} at commit {sha[..12]} goes through more than {MaxLinkHops} links.");
-            var target = Inside(current, LinkText(entry), asked, next);
+            var target = Inside(current, LinkText(entry, next), asked, next);
             segments = new Queue<string>([.. (target == "." ? [] : target.Split('/')), .. segments]);
             current = ".";
         }
@@ -119,5 +119,6 @@ public sealed class CommitDigests : IFileDigests, IDisposable
         return resolved ?? throw new OutsideMonorepoException(asked, link, target);
     }
 
-    static string LinkText(TreeEntry entry) => ((Blob)entry.Target).GetContentText();
+    string LinkText(TreeEntry entry, string link) =>
+        BlobContent.Text((Blob)entry.Target, repository.WorkingDirectory, () => $"the link {link} at {sha[..12]}");
 }

@@ -168,6 +168,44 @@ public class SparseCheckoutTests : IDisposable
     }
 
     [Fact]
+    public async Task A_file_left_out_whose_content_the_clone_lacks_is_named_with_what_to_do_not_as_a_libgit2_error()
+    {
+        await SparseCloneAsync("cone");
+        // An incomplete clone (a mirror or archive missing a pack), not a partial one: git itself could not get it either.
+        var blob = (await GitCli.OutputAsync(clone, "rev-parse", "HEAD:libs/auth/token.go")).Trim();
+        await LooseObjectsOnlyAsync(clone);
+        File.Delete(Path.Combine(clone, ".git", "objects", blob[..2], blob[2..]));
+
+        var error = await Assert.ThrowsAsync<MissingObjectsException>(() => AnalyseAsync("HEAD"));
+
+        Assert.StartsWith($"The content of libs/auth/token.go at {(await GitCli.OutputAsync(clone, "rev-parse", "HEAD")).Trim()[..12]} (git object {blob}) " +
+                          "is not in the repository at", error.Message);
+        Assert.Contains("`git fsck` there lists what is missing", error.Message);
+        Assert.Equal(["libs/auth/token.go at " + error.Files[0][^12..]], error.Files);
+    }
+
+    /// <summary>The clone's packs unpacked into loose objects, so that one object can be taken away.</summary>
+    static async Task LooseObjectsOnlyAsync(string repository)
+    {
+        var packs = Path.Combine(repository, ".git", "objects", "pack");
+        foreach (var pack in Directory.GetFiles(packs, "*.pack"))
+        {
+            var moved = Path.Combine(Path.GetTempPath(), "gmb-pack-" + Guid.NewGuid().ToString("N"));
+            File.Move(pack, moved);
+            File.Delete(Path.ChangeExtension(pack, ".idx"));
+            try
+            {
+                await CliWrap.Cli.Wrap("git").WithArguments(["-C", repository, "unpack-objects", "-q"])
+                    .WithStandardInputPipe(CliWrap.PipeSource.FromFile(moved)).ExecuteAsync(TestContext.Current.CancellationToken);
+            }
+            finally
+            {
+                File.Delete(moved);
+            }
+        }
+    }
+
+    [Fact]
     public async Task Image_digests_of_a_sparse_index_say_how_to_make_it_readable_and_that_command_works()
     {
         await SparseCloneAsync("sparse-index");

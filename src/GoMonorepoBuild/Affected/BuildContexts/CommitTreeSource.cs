@@ -33,7 +33,8 @@ public sealed class CommitTreeSource : ISourceTree, IDisposable
 
     public bool Exists(string path) => repository.Use(repo => Entry(repo, path) is not null);
 
-    public string? ReadText(string path) => repository.Use(repo => Entry(repo, path)?.Target is Blob blob ? blob.GetContentText() : null);
+    public string? ReadText(string path) => repository.Use(repo =>
+        Entry(repo, path)?.Target is Blob blob ? BlobContent.Text(blob, repo.Info.WorkingDirectory, () => $"{path} at {sha[..12]}") : null);
 
     public IReadOnlyList<string>? Names(string path) => repository.Use(repo =>
     {
