@@ -50,6 +50,16 @@ public class GoFileScannerTests
         Assert.Null(Scan("package x\n//go:build ignore\n").Constraint);
     }
 
+    [Theory]
+    // loki's vendored buger/jsonparser: the stray space splits a clause, and the empty term is false (go/build/constraint).
+    [InlineData("// +build !appengine,!appenginevm, !tinygo", "linux", true)]
+    [InlineData("// +build appengine,", "linux", false)]
+    [InlineData("// +build !!linux darwin", "linux", false)]
+    [InlineData("// +build !", "linux", false)]
+    [InlineData("// +build linux,!a-b", "linux", true)]
+    public void Plus_build_terms_that_are_no_valid_tag_read_as_go_reads_them(string line, string os, bool builds) =>
+        Assert.Equal(builds, Scan(line + "\n\npackage x\n").Constraint!.BuildsWithoutTags(new TargetPlatform(os, "amd64")));
+
     [Fact]
     public void Embed_directives_are_read_only_in_files_importing_embed()
     {

@@ -26,12 +26,25 @@ public sealed class BuildConstraint
         return new BuildConstraint(expression.Trim(), root);
     }
 
-    /// <summary>Translates legacy <c>// +build</c> lines (space = or, comma = and, lines and-ed) into an expression.</summary>
+    /// <summary>
+    /// Translates legacy <c>// +build</c> lines (space = or, comma = and, lines and-ed) into an expression, as
+    /// go/build/constraint reads them: a term that is no valid tag (empty, as in loki's vendored
+    /// <c>// +build !appengine,!appenginevm, !tinygo</c>; <c>!!x</c>; a lone <c>!</c>) is the tag <c>ignore</c>, false.
+    /// </summary>
     public static BuildConstraint FromPlusBuildLines(IReadOnlyList<string> lines)
     {
         var clauses = lines.Select(line => "(" + string.Join(" || ", line.Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries)
-            .Select(term => "(" + string.Join(" && ", term.Split(',').Select(f => f.StartsWith('!') ? "!" + f.TrimStart('!') : f)) + ")")) + ")");
+            .Select(term => "(" + string.Join(" && ", term.Split(',').Select(PlusBuildLiteral)) + ")")) + ")");
         return Parse(string.Join(" && ", clauses));
+    }
+
+    static string PlusBuildLiteral(string literal)
+    {
+        if (literal.StartsWith("!!", StringComparison.Ordinal) || literal == "!") return "ignore";
+        var negated = literal.StartsWith('!');
+        var tag = negated ? literal[1..] : literal;
+        if (tag.Length == 0 || !tag.All(c => char.IsLetterOrDigit(c) || c is '_' or '.')) tag = "ignore";
+        return negated ? "!" + tag : tag;
     }
 
     /// <summary>False only when the expression is false on <paramref name="platform"/> whatever the unknowable tags are.</summary>
