@@ -13,7 +13,8 @@ namespace GoMonorepoBuild.Changes;
 /// <item>HEAD must be that commit, and git must report nothing under the folder: no staged, unstaged or untracked file,
 /// no ignored one either (the model of a folder sees files git ignores, a copy of the commit does not); the build's own
 /// output folders (.nuke/temp) are left out of the question, as they are of every analysis;</item>
-/// <item>no submodule below the folder (its checked-out files are in the folder, not in the commit's tree);</item>
+/// <item>no checked-out submodule below the folder (its files are in the folder, not in the commit's tree; one never
+/// initialised is an empty folder, as in a copy);</item>
 /// <item>no checkout conversion that makes a file the model reads (<see cref="GoInputFiles.IsReadByModel"/>) differ from its blob: a <c>filter</c>, <c>ident</c> or
 /// <c>working-tree-encoding</c> attribute, <c>eol=crlf</c>, <c>core.autocrlf=true</c>, <c>core.eol=crlf</c>, or
 /// <c>core.symlinks=false</c> (links written as plain files); git is asked file by file only when an attributes file
@@ -59,8 +60,12 @@ public static class CleanCheckout
         var paths = new List<string>();
         foreach (var entry in listing.Under(folder))
         {
-            // A gitlink is a submodule.
-            if (entry.Mode == IndexListing.GitLink) return false;
+            // A gitlink is a submodule: its checked-out files are in the folder but not in the commit. One never
+            // initialised (loki's website theme) is the empty folder a clone makes, as in a copy of the commit (with no
+            // folder at all git's status has reported it deleted).
+            if (entry.Mode == IndexListing.GitLink && Path.Combine(workingDirectory, entry.Path) is var submodule
+                && (!Directory.Exists(submodule) || Directory.EnumerateFileSystemEntries(submodule).Any()))
+                return false;
             paths.Add(entry.Path);
         }
         var attributeFiles = paths.Where(p => p == ".gitattributes" || p.EndsWith("/.gitattributes", StringComparison.Ordinal));

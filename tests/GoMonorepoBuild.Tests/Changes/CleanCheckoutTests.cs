@@ -111,12 +111,16 @@ public class CleanCheckoutTests
     }
 
     [Fact]
-    public async Task A_submodule_below_the_folder_sends_the_analysis_to_the_revision_copy()
+    public async Task A_checked_out_submodule_below_the_folder_sends_the_analysis_to_the_revision_copy_and_one_never_initialised_does_not()
     {
         using var repo = Committed();
         await GitCli.RunAsync(repo.Root, "update-index", "--add", "--cacheinfo", $"160000,{repo.HeadSha},libs/sub");
         await GitCli.RunAsync(repo.Root, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qm", "submodule");
 
+        Assert.False(await HoldsHeadAsync(repo)); // no folder at all: git reports the submodule deleted
+        Directory.CreateDirectory(Path.Combine(repo.Root, "libs/sub"));
+        Assert.True(await HoldsHeadAsync(repo)); // never initialised: the empty folder a clone makes, as in a copy of the commit
+        File.WriteAllText(Path.Combine(repo.Root, "libs/sub/sub.go"), "package sub\n");
         Assert.False(await HoldsHeadAsync(repo));
         Assert.True(await HoldsHeadAsync(repo, "cmd"));
     }
