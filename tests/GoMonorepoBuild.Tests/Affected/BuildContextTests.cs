@@ -250,6 +250,39 @@ public class BuildContextTests : IDisposable
             "services/web/static/index.html", "services/web/templates/home.html"], files);
     }
 
+    [Fact]
+    public async Task A_Dockerfile_copying_only_dot_beside_its_own_go_mod_is_built_from_its_folder()
+    {
+        // golang-samples' run/custom-metrics: from the root, `go build` would meet the root's files, not this module.
+        var baseSha = SampleMonorepo.WriteTo(repo)
+            .Write("services/web/Dockerfile", "FROM golang:1.23 AS build\nWORKDIR /app\nCOPY . .\nRUN go build -o /web .\n")
+            .Write("services/web/templates/home.html", "<p>home</p>\n").Commit("base");
+        repo.Write("README.md", "# changed\n").Write("services/web/templates/home.html", "<p>welcome</p>\n");
+
+        var result = await Analyse.RunAsync(repo, baseSha);
+
+        Assert.Equal(["web"], result.Names());
+        Assert.Equal("services/web/templates/home.html -> copied by services/web/Dockerfile (COPY .) -> build context services/web, the service folder " +
+                     "(inferred: COPY . beside the service's go.mod, and services/web/Dockerfile never names services/web) -> service web",
+            result.ReasonOf("web").ChainText);
+        Assert.Equal(["README.md"], result.IgnoredFiles.Select(i => i.Path));
+    }
+
+    [Fact]
+    public async Task A_Dockerfile_copying_only_dot_that_names_its_folders_path_is_built_from_the_root()
+    {
+        var baseSha = SampleMonorepo.WriteTo(repo)
+            .Write("services/web/Dockerfile", "FROM golang:1.23 AS build\nWORKDIR /src\nCOPY . .\nRUN cd services/web && go build -o /web .\n")
+            .Commit("base");
+        repo.Write("README.md", "# changed\n");
+
+        var result = await Analyse.RunAsync(repo, baseSha);
+
+        Assert.Equal(["web"], result.Names());
+        Assert.Contains("build context the monorepo root (the default: no COPY/ADD or bind-mount source of services/web/Dockerfile names a file",
+            result.ReasonOf("web").ChainText);
+    }
+
     // What `docker init` writes for a Go project, built from its folder: nothing of the context is copied, all is bind-mounted.
     const string BindMountDockerfile =
         "# syntax=docker/dockerfile:1\nFROM golang:1.23 AS build\nWORKDIR /src\n" +

@@ -71,8 +71,9 @@ public sealed class OwnDockerfile
     /// </summary>
     public static OwnDockerfile Load(ISourceTree tree, string service, string servicePath, string dockerfile, BuildContextSetting? setting)
     {
-        var copies = DockerfileCopies.Parse(tree.ReadText(dockerfile) ?? "");
-        var context = setting is null ? Infer(tree, servicePath, dockerfile, copies) : Configured(tree, service, servicePath, setting);
+        var text = tree.ReadText(dockerfile) ?? "";
+        var copies = DockerfileCopies.Parse(text);
+        var context = setting is null ? Infer(tree, servicePath, dockerfile, text, copies) : Configured(tree, service, servicePath, setting);
         var ignorePath = tree.Exists(dockerfile + ".dockerignore") ? dockerfile + ".dockerignore" : RepoPath.Combine(context.Folder, ".dockerignore");
         var ignoreText = tree.ReadText(ignorePath);
         return new OwnDockerfile(service, dockerfile, context, copies, ignoreText is null ? null : DockerIgnore.Parse(ignorePath, ignoreText));
@@ -93,14 +94,20 @@ public sealed class OwnDockerfile
     /// The service folder when every COPY/ADD source that names something (not just ".") resolves there, as a
     /// Dockerfile written next to its own go.mod expects; otherwise the monorepo root, as before this was inferred.
     /// A source with a wildcard names something when its literal folders exist and its wildcards match entries there
-    /// (<c>COPY go.* ./</c> resolves in a folder holding go.mod), as BuildKit resolves it.
+    /// (<c>COPY go.* ./</c> resolves in a folder holding go.mod), as BuildKit resolves it. A Dockerfile that names nothing
+    /// (<c>COPY . .</c>) beside its own go.mod, and nowhere names its folder's path, is built from that folder: from the root
+    /// its go command would meet the root's files, not its module (golang-samples' run/custom-metrics).
     /// </summary>
-    static BuildContext Infer(ISourceTree tree, string servicePath, string dockerfile, DockerfileCopies copies)
+    static BuildContext Infer(ISourceTree tree, string servicePath, string dockerfile, string text, DockerfileCopies copies)
     {
         const string Root = "the monorepo root";
         if (servicePath == ".") return new BuildContext(".", Root, "the service folder is the monorepo root");
         var named = copies.Sources.Select(s => (Source: s, Relative: DockerfileCopies.Relative(s)))
             .Where(s => s.Relative != "." && (LiteralPart(s.Relative) != "." || tree.Names(".") is not null)).ToList();
+        if (named.Count == 0 && copies.Sources.Count > 0 && tree.Exists(RepoPath.Combine(servicePath, "go.mod"))
+            && !text.Contains(servicePath, StringComparison.Ordinal))
+            return new BuildContext(servicePath, "the service folder",
+                $"inferred: {copies.InstructionOf(copies.Sources[0])} beside the service's go.mod, and {dockerfile} never names {servicePath}");
         if (named.Count == 0)
             return new BuildContext(".", Root, $"the default: no COPY/ADD or bind-mount source of {dockerfile} names a file to look for; set \"context\" to choose");
         var missing = named.FirstOrDefault(s => !Resolves(tree, servicePath, s.Relative));
