@@ -35,7 +35,7 @@ public sealed class BaseResolver(IHistoryFetcher fetcher, DeepenPolicy policy)
             while (true)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var (found, skipReason, shallow) = await TryResolveAsync(repository, workingDirectory, candidate, cancellationToken);
+                var (found, skipReason, shallow, _) = await TryResolveAsync(repository, workingDirectory, candidate, cancellationToken);
                 if (found is not null) return new ResolvedBase(candidate.Source, found, candidate.Describe()).WithNotes(notes);
                 if (skipReason is not null)
                 {
@@ -60,14 +60,14 @@ public sealed class BaseResolver(IHistoryFetcher fetcher, DeepenPolicy policy)
     }
 
     /// <summary>The base sha; or why a default-branch candidate is skipped; or neither (missing, maybe fetchable).</summary>
-    async Task<(string? Sha, string? Skip, bool Shallow)> TryResolveAsync(RunRepository repository, string workingDirectory, BaseCandidate candidate,
+    async Task<BaseLookup> TryResolveAsync(RunRepository repository, string workingDirectory, BaseCandidate candidate,
         CancellationToken ct)
     {
         var fetchedBranch = false;
         while (true)
         {
-            var (answer, fetchBranch) = repository.Use(repo => Try(repo, candidate, fetchedBranch));
-            if (!fetchBranch) return answer;
+            var answer = repository.Use(repo => Try(repo, candidate, fetchedBranch));
+            if (!answer.FetchBranch) return answer;
             // actions/checkout fetches only the merge commit: the base branch is usually not there yet.
             fetchedBranch = true;
             await fetcher.FetchBranchAsync(workingDirectory, "origin", candidate.Revision["origin/".Length..], policy.FirstStep, ct);
@@ -76,25 +76,25 @@ public sealed class BaseResolver(IHistoryFetcher fetcher, DeepenPolicy policy)
     }
 
     /// <summary>One look at the repository for the candidate: the answer, or that its branch should be fetched first.</summary>
-    static ((string? Sha, string? Skip, bool Shallow) Answer, bool FetchBranch) Try(Repository repo, BaseCandidate candidate, bool fetchedBranch)
+    static BaseLookup Try(Repository repo, BaseCandidate candidate, bool fetchedBranch)
     {
         var shallow = repo.Info.IsShallow;
         var commit = Find(repo, candidate.Revision);
-        if (!candidate.MergeBaseWithHead) return ((commit?.Sha, null, shallow), false);
+        if (!candidate.MergeBaseWithHead) return new BaseLookup(commit?.Sha, null, shallow);
 
         if (commit is null)
         {
             if (candidate.Source == BaseSource.GitHubPullRequest && !fetchedBranch && repo.Network.Remotes["origin"] is not null)
-                return ((null, null, shallow), true);
-            return (candidate.Source == BaseSource.MergeBase ? (null, $"{candidate.Revision} does not exist", shallow) : (null, null, shallow), false);
+                return new BaseLookup(null, null, shallow, FetchBranch: true);
+            return new BaseLookup(null, candidate.Source == BaseSource.MergeBase ? $"{candidate.Revision} does not exist" : null, shallow);
         }
         var head = repo.Head.Tip ?? throw new MissingBaseException(
             "HEAD has no commit yet: commit something first, or pass --base and --head.", candidate, shallow);
         var mergeBase = MergeBase(repo, head, commit);
-        if (mergeBase is not null) return ((mergeBase.Sha, null, shallow), false);
+        if (mergeBase is not null) return new BaseLookup(mergeBase.Sha, null, shallow);
         if (!shallow && candidate.Source == BaseSource.MergeBase)
-            return ((null, $"{candidate.Revision} shares no history with HEAD", shallow), false);
-        return ((null, null, shallow), false);
+            return new BaseLookup(null, $"{candidate.Revision} shares no history with HEAD", shallow);
+        return new BaseLookup(null, null, shallow);
     }
 
     static Commit? Find(Repository repo, string revision)

@@ -13,10 +13,10 @@ internal sealed class WorkTreeStatus
     const FileStatus WorkDirDiffers = FileStatus.NewInWorkdir | FileStatus.ModifiedInWorkdir | FileStatus.DeletedFromWorkdir
                                       | FileStatus.TypeChangeInWorkdir | FileStatus.RenamedInWorkdir | FileStatus.Unreadable | FileStatus.Conflicted;
 
-    WorkTreeStatus(IReadOnlyList<(string Path, FileStatus State)> entries) => Entries = entries;
+    WorkTreeStatus(IReadOnlyList<ChangedPath> entries) => Entries = entries;
 
     /// <summary>The paths (relative to the repository root, forward slashes) that differ somewhere, with how.</summary>
-    public IReadOnlyList<(string Path, FileStatus State)> Entries { get; }
+    public IReadOnlyList<ChangedPath> Entries { get; }
 
     /// <summary>
     /// Paths under <paramref name="prefix"/> ("" for all, else ending in '/') whose working file differs from the index
@@ -39,6 +39,6 @@ internal sealed class WorkTreeStatus
             ExcludeSubmodules = true,
         });
         return new WorkTreeStatus(status.Where(e => e.State is not (FileStatus.Unaltered or FileStatus.Ignored))
-            .Select(e => (e.FilePath.Replace('\\', '/'), e.State)).ToList());
+            .Select(e => new ChangedPath(e.FilePath.Replace('\\', '/'), e.State)).ToList());
     }
 }

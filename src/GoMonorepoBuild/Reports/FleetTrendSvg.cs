@@ -23,7 +23,7 @@ static class FleetTrendSvg
             "wall time",
             runs.Select(r => ChartAxis.RunLabel(r.StartedAt, r.Commit)).ToList(),
             "steps cached"));
-        var points = new List<(double X, double Y, string Title)>();
+        var points = new List<Point>();
         for (var i = 0; i < runs.Count; i++)
         {
             var run = runs[i];
@@ -38,7 +38,7 @@ static class FleetTrendSvg
             var height = Math.Max(1, RunChartFrame.Baseline - top);
             svg.Append(Svg.Rect(frame.BarX(i), RunChartFrame.Baseline - height, frame.BarWidth, height,
                 failed > 0 ? Svg.FailedFill : Svg.MutedColor, title, "run-bar"));
-            if (total > 0) points.Add((frame.Center(i), frame.YPercent((double)cached / total), title));
+            if (total > 0) points.Add(new Point(frame.Center(i), frame.YPercent((double)cached / total), title));
         }
         if (points.Count > 1)
             svg.Append($"<polyline class=\"hit-line\" points=\"{string.Join(' ', points.Select(p => $"{Svg.N(p.X)},{Svg.N(p.Y)}"))}\" fill=\"none\" stroke=\"{Svg.CachedColor}\" stroke-width=\"2\"/>");
@@ -46,4 +46,10 @@ static class FleetTrendSvg
             svg.Append($"<circle cx=\"{Svg.N(p.X)}\" cy=\"{Svg.N(p.Y)}\" r=\"4\" fill=\"{Svg.CachedColor}\"><title>{Svg.E(p.Title)}</title></circle>");
         return svg.Append("</svg>").ToString();
     }
+
+    /// <summary>
+    /// A dot of the hit-ratio line. A class rather than a <c>(double, double, string)</c> tuple: the list and LINQ over
+    /// such a tuple were JIT-compiled in every run that writes the report (BENCHMARKS.md, "JIT-compiled methods by call site").
+    /// </summary>
+    sealed record Point(double X, double Y, string Title);
 }

@@ -60,7 +60,7 @@ internal sealed record ParameterDescriptor(string Name, MemberInfo Member, Type 
             {
                 if (member is not (FieldInfo or PropertyInfo)) continue;
                 var parameter = member.GetCustomAttribute<ParameterAttribute>(inherit: true);
-                if (parameter is null && member is PropertyInfo { GetMethod: { } getter } && implemented.TryGetValue(KeyOf(getter), out var component))
+                if (parameter is null && member is PropertyInfo { GetMethod: { } getter } && implemented.TryGetValue(MethodIdentity.Of(getter), out var component))
                     parameter = component.Attribute;
                 if (parameter is null) continue;
                 var name = parameter.Name ?? member.Name;
@@ -86,9 +86,9 @@ internal sealed record ParameterDescriptor(string Name, MemberInfo Member, Type 
     /// The components' parameters the class implements with a public settable property (not an explicit implementation,
     /// which the component's declaration reaches), by the implementing getter; the first component's declaration wins.
     /// </summary>
-    static Dictionary<(Module, int), (PropertyInfo Property, ParameterAttribute Attribute)> ImplementedByTheClass(Type buildType)
+    static Dictionary<MethodIdentity, ParameterDeclaration> ImplementedByTheClass(Type buildType)
     {
-        var implemented = new Dictionary<(Module, int), (PropertyInfo, ParameterAttribute)>();
+        var implemented = new Dictionary<MethodIdentity, ParameterDeclaration>();
         foreach (var component in Components(buildType))
         {
             var declared = ComponentDeclarations(component).ToList();
@@ -98,16 +98,16 @@ internal sealed record ParameterDescriptor(string Name, MemberInfo Member, Type 
             {
                 var index = Array.IndexOf(map.InterfaceMethods, property.GetMethod);
                 if (index < 0 || map.TargetMethods[index] is not { IsPublic: true, DeclaringType.IsInterface: false } getter) continue;
-                var implementation = getter.DeclaringType!.GetProperties(Declared).FirstOrDefault(p => p.GetMethod is { } g && KeyOf(g) == KeyOf(getter));
+                var implementation = getter.DeclaringType!.GetProperties(Declared).FirstOrDefault(p => p.GetMethod is { } g && MethodIdentity.Of(g) == MethodIdentity.Of(getter));
                 if (implementation is { CanWrite: true, SetMethod.IsPublic: true })
-                    implemented.TryAdd(KeyOf(getter), (property, attribute));
+                    implemented.TryAdd(MethodIdentity.Of(getter), new ParameterDeclaration(property, attribute));
             }
         }
         return implemented;
     }
 
     static List<ParameterDescriptor> ComponentParameters(Type buildType, List<ParameterDescriptor> classParameters,
-        Dictionary<(Module, int), (PropertyInfo Property, ParameterAttribute Attribute)> implemented)
+        Dictionary<MethodIdentity, ParameterDeclaration> implemented)
     {
         var found = new List<ParameterDescriptor>();
         var adopted = implemented.Values.Select(v => v.Property).ToHashSet();
@@ -132,24 +132,17 @@ internal sealed record ParameterDescriptor(string Name, MemberInfo Member, Type 
     {
         var map = buildType.GetInterfaceMap(component);
         var index = Array.IndexOf(map.InterfaceMethods, property.GetMethod);
-        return index >= 0 && map.TargetMethods[index] is { } target && KeyOf(target) == KeyOf(classGetter);
+        return index >= 0 && map.TargetMethods[index] is { } target && MethodIdentity.Of(target) == MethodIdentity.Of(classGetter);
     }
 
     /// <summary>The interfaces the build implements, base components first.</summary>
     static IEnumerable<Type> Components(Type buildType) => buildType.GetInterfaces().OrderBy(i => i.GetInterfaces().Length);
 
     /// <summary>A component's own <c>[Parameter]</c> properties (not its explicit implementations of another's, named with a dot).</summary>
-    static IEnumerable<(PropertyInfo Property, ParameterAttribute Attribute)> ComponentDeclarations(Type component) =>
+    static IEnumerable<ParameterDeclaration> ComponentDeclarations(Type component) =>
         component.GetProperties(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly)
             .Where(p => !p.Name.Contains('.'))
-            .Select(p => (Property: p, Attribute: p.GetCustomAttribute<ParameterAttribute>(inherit: true)))
-            .Where(d => d.Attribute is not null)
-            .Select(d => (d.Property, d.Attribute!));
+            .Select(p => p.GetCustomAttribute<ParameterAttribute>(inherit: true) is { } attribute ? new ParameterDeclaration(p, attribute) : null)
+            .OfType<ParameterDeclaration>();
 
-    /// <summary>One identity per method however it was reflected (a base's method seen from a derived type is another MethodInfo).</summary>
-    static (Module, int) KeyOf(MethodInfo method)
-    {
-        var definition = method.GetBaseDefinition();
-        return (definition.Module, definition.MetadataToken);
-    }
 }

@@ -21,7 +21,7 @@ internal static class TargetDiscovery
     public static IReadOnlyList<PropertyInfo> Find(Type buildType)
     {
         var classTargets = ClassTargets(buildType);
-        var found = ComponentTargets(buildType, [.. classTargets.Select(p => KeyOf(p.GetMethod!))]);
+        var found = ComponentTargets(buildType, [.. classTargets.Select(p => MethodIdentity.Of(p.GetMethod!))]);
         found.AddRange(classTargets);
 
         var duplicates = found.GroupBy(p => Names.Canonical(p.Name)).FirstOrDefault(g => g.Count() > 1);
@@ -39,7 +39,7 @@ internal static class TargetDiscovery
     /// <summary>The class hierarchy's own target declarations; an overridden virtual target counts once, as its override.</summary>
     static List<PropertyInfo> ClassTargets(Type buildType)
     {
-        var overridden = new HashSet<(Module, int)>();
+        var overridden = new HashSet<MethodIdentity>();
         var perType = new List<List<PropertyInfo>>();
         for (var type = buildType; type is not null && type != typeof(object); type = type.BaseType)
         {
@@ -47,7 +47,7 @@ internal static class TargetDiscovery
             foreach (var property in type.GetProperties(Declared))
             {
                 if (!IsTargetDeclaration(property)) continue;
-                if (!overridden.Add(KeyOf(property.GetMethod!)))
+                if (!overridden.Add(MethodIdentity.Of(property.GetMethod!)))
                     continue; // a base declaration of a virtual target a derived class overrides
                 own.Add(property);
             }
@@ -60,10 +60,10 @@ internal static class TargetDiscovery
     /// Each component's target declarations, one per implementation (an explicit implementation of two components' targets
     /// of one name is one target), leaving out those a target the class declares implements (listed as the class's).
     /// </summary>
-    static List<PropertyInfo> ComponentTargets(Type buildType, HashSet<(Module, int)> classTargets)
+    static List<PropertyInfo> ComponentTargets(Type buildType, HashSet<MethodIdentity> classTargets)
     {
         var targets = new List<PropertyInfo>();
-        var implementations = new HashSet<(Module, int)>(classTargets);
+        var implementations = new HashSet<MethodIdentity>(classTargets);
         // An interface's bases come before it: a base component's targets are listed first, as a base class's are.
         foreach (var component in buildType.GetInterfaces().OrderBy(i => i.GetInterfaces().Length))
         {
@@ -74,7 +74,7 @@ internal static class TargetDiscovery
             {
                 var index = Array.IndexOf(map.InterfaceMethods, property.GetMethod);
                 var implementation = index >= 0 && map.TargetMethods[index] is { } method ? method : property.GetMethod!;
-                if (implementations.Add(KeyOf(implementation)))
+                if (implementations.Add(MethodIdentity.Of(implementation)))
                     targets.Add(property);
             }
         }
@@ -88,10 +88,4 @@ internal static class TargetDiscovery
     static bool IsTargetDeclaration(PropertyInfo property) =>
         property.PropertyType == typeof(Target) && property.GetMethod is not null && !property.Name.Contains('.');
 
-    /// <summary>One identity per method however it was reflected (a base's method seen from a derived type is another MethodInfo).</summary>
-    static (Module, int) KeyOf(MethodInfo method)
-    {
-        var definition = method.GetBaseDefinition();
-        return (definition.Module, definition.MetadataToken);
-    }
 }

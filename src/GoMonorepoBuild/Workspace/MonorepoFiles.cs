@@ -74,12 +74,12 @@ public sealed class MonorepoFiles
     public EntryKind KindOfTarget(string relative) => EntryTypes.Of(Resolve(relative));
 
     /// <summary>The entries of a folder, sorted ordinally, each with its kind; links are reported, not followed.</summary>
-    public IReadOnlyList<(string Name, EntryKind Kind)> List(string relativeDir)
+    public IReadOnlyList<FolderEntry> List(string relativeDir)
     {
         var dir = Resolve(relativeDir);
         if (EntryTypes.Of(dir) != EntryKind.Directory) return [];
         return Directory.EnumerateFileSystemEntries(dir)
-            .Select(entry => (Name: Path.GetFileName(entry), Kind: EntryTypes.Of(entry)))
+            .Select(entry => new FolderEntry(Path.GetFileName(entry), EntryTypes.Of(entry)))
             .OrderBy(e => e.Name, StringComparer.Ordinal)
             .ToList();
     }

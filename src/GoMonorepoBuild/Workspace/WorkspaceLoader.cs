@@ -168,13 +168,13 @@ public static class WorkspaceLoader
     private static List<(string Dir, IReadOnlyList<(string Path, GoSourceFile File)> Files)> ScanGoFiles(MonorepoTree tree,
         HashSet<string> moduleDirs, HashSet<string> brokenDirs, WorkspaceOptions options, LoadProblems problems, CancellationToken cancellationToken)
     {
-        var work = new List<(string Dir, string ModuleDir, string Path)>();
+        var work = new List<GoFileToScan>();
         foreach (var (dir, names) in tree.FilesByDirectory.OrderBy(kv => kv.Key, StringComparer.Ordinal))
         {
             var moduleDir = ModuleDirOf(dir, moduleDirs);
             if (moduleDir is null || brokenDirs.Contains(moduleDir)) continue;
             foreach (var name in names)
-                if (name.EndsWith(".go", StringComparison.Ordinal)) work.Add((dir, moduleDir, RepoPath.Combine(dir, name)));
+                if (name.EndsWith(".go", StringComparison.Ordinal)) work.Add(new GoFileToScan(dir, moduleDir, RepoPath.Combine(dir, name)));
         }
         var scanned = new GoSourceFile?[work.Count];
         Parallel.For(0, work.Count, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = cancellationToken }, i =>
@@ -194,12 +194,25 @@ public static class WorkspaceLoader
                 problems.Add(new WorkspaceException($"cannot read: {e.Message}", path), moduleDir, dir);
             }
         });
-        return work.Select((w, i) => (w, scanned[i]))
-            .Where(x => x.Item2 is not null)
-            .GroupBy(x => x.w.Dir, StringComparer.Ordinal)
-            .Select(g => (g.Key, (IReadOnlyList<(string, GoSourceFile)>)g.Select(x => (x.w.Path, x.Item2!)).ToList()))
-            .ToList();
+        // Grouped by folder with a loop, not LINQ over tuples (JIT-compiled in every run; BENCHMARKS.md, "JIT-compiled
+        // methods by call site"): the work list holds each folder's files together, folders in order.
+        var folders = new List<(string Dir, IReadOnlyList<(string Path, GoSourceFile File)> Files)>();
+        List<(string Path, GoSourceFile File)>? files = null;
+        for (var i = 0; i < work.Count; i++)
+        {
+            if (scanned[i] is not { } file) continue;
+            if (files is null || folders[^1].Dir != work[i].Dir)
+            {
+                files = [];
+                folders.Add((work[i].Dir, files));
+            }
+            files.Add((work[i].Path, file));
+        }
+        return folders;
     }
+
+    /// <summary>A .go file to scan, with its folder and the module folder its problems are charged to.</summary>
+    private sealed record GoFileToScan(string Dir, string ModuleDir, string Path);
 
     private static string? ModuleDirOf(string dir, HashSet<string> moduleDirs)
     {

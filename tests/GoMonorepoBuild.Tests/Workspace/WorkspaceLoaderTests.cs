@@ -80,6 +80,20 @@ public class WorkspaceLoaderTests
     }
 
     [Fact]
+    public void A_folder_without_buildable_files_is_named_by_its_first_test_file_not_by_an_excluded_file_before_it()
+    {
+        using var tree = new TempTree();
+        tree.Module("libs/log", "example.com/libs/log")
+            .GoFile("libs/log/log.go", "log", "log/slog")
+            .Write("libs/log/tools/gen.go", "//go:build ignore\n\npackage main\n")
+            .GoFile("libs/log/tools/gen_test.go", "tools_test", "testing");
+        var model = GoWorkspace.Load(tree.Root, cancellationToken: TestContext.Current.CancellationToken);
+        var tools = model.Packages["example.com/libs/log/tools"];
+        Assert.Empty(tools.Files);
+        Assert.Equal("tools", tools.Name);
+    }
+
+    [Fact]
     public void Reverse_lookups_lead_from_a_file_to_the_services_it_feeds()
     {
         using var tree = ReplaceRepo();

@@ -8,9 +8,13 @@ namespace GoMonorepoBuild.Engine.Api;
 /// </summary>
 public static class EngineApis
 {
-    static readonly ConcurrentDictionary<(string? Host, string? Config), Lazy<IEngineApi>> Clients = new();
+    // Keyed by a record, not a (host, config) tuple: the framework's concurrent dictionary over a tuple key is JIT-compiled
+    // in every run (BENCHMARKS.md, "JIT-compiled methods by call site").
+    static readonly ConcurrentDictionary<EngineKey, Lazy<IEngineApi>> Clients = new();
 
     public static IEngineApi For(DockerEnvironment engine) =>
-        Clients.GetOrAdd((engine.DockerHost, engine.DockerConfig), _ => new Lazy<IEngineApi>(() =>
+        Clients.GetOrAdd(new EngineKey(engine.DockerHost, engine.DockerConfig), _ => new Lazy<IEngineApi>(() =>
             EngineEndpoint.Of(engine) is { } endpoint ? new BareEngineApi(endpoint, engine.Describe()) : new DockerCliApi(engine))).Value;
+
+    sealed record EngineKey(string? Host, string? Config);
 }
