@@ -102,7 +102,9 @@ public abstract partial class MonorepoBuildCore : BuildBase, IMonorepoBuild
             if (sparse) Log.Debug(warning);
             else Log.Warning(warning);
         if (sparse && model.Warnings.Count > 0)
-            Log.Information($"sparse checkout: {model.Warnings.Count} warning(s) of the working folder's model left to --verbosity verbose (imports into folders the checkout leaves out)");
+            // Not all of them need be the checkout's doing (dagger's test fixtures declare one module path twice), so say so.
+            Log.Information($"sparse checkout: {model.Warnings.Count} warning(s) of the working folder's model left to --verbosity verbose: there, imports " +
+                            "into folders the checkout leaves out look broken, so they cannot be told apart from real problems of the monorepo");
         foreach (var blocked in model.BlockedServices)
             if (sparse) Log.Debug($"service {blocked.Name} ({blocked.Path}) does not load from the working folder: {blocked.Problem}");
             else Log.Warning($"service {blocked.Name} ({blocked.Path}) is blocked: {blocked.Problem}");
