@@ -16,6 +16,8 @@ internal static class IndexFile
     const int IdLength = 20;
     const int FixedPart = 62; // ctime, mtime, dev, ino, mode, uid, gid, size (40), object id (20), flags (2)
     const ushort Extended = 0x4000;
+    const ushort AssumeValid = 0x8000;
+    const ushort SkipWorktree = 0x4000; // in the extended flags
 
     /// <summary>The entries of the index file at <paramref name="path"/>; null when it cannot be read here (see the class).</summary>
     public static IReadOnlyList<IndexListing.Entry>? TryRead(string path)
@@ -63,9 +65,11 @@ internal static class IndexFile
             var id = Convert.ToHexStringLower(entry.Slice(40, IdLength));
             var flags = BinaryPrimitives.ReadUInt16BigEndian(entry[60..]);
             var nameStart = FixedPart;
+            var uncompared = (flags & AssumeValid) != 0;
             if ((flags & Extended) != 0)
             {
                 if (version < 3) return null;
+                uncompared |= (BinaryPrimitives.ReadUInt16BigEndian(entry[FixedPart..]) & SkipWorktree) != 0;
                 nameStart += 2;
             }
             byte[] name;
@@ -90,7 +94,7 @@ internal static class IndexFile
                 length = (nameStart + end + 8) & ~7;
             }
             if ((mode & 0xF000) == IndexListing.Folder) return null; // a sparse index's folder: git expands it
-            entries.Add(new IndexListing.Entry(mode, id, (flags >> 12) & 3, utf8.GetString(name)));
+            entries.Add(new IndexListing.Entry(mode, id, (flags >> 12) & 3, utf8.GetString(name), uncompared));
             previous = name;
             offset += length;
         }

@@ -12,8 +12,12 @@ namespace GoMonorepoBuild.Changes;
 /// </summary>
 internal sealed class IndexListing
 {
-    /// <summary>One index entry: its mode as git writes it in octal (100644, 120000, 160000, 040000 ...), object id, stage and path.</summary>
-    internal readonly record struct Entry(int Mode, string Id, int Stage, string Path);
+    /// <summary>
+    /// One index entry: its mode as git writes it in octal (100644, 120000, 160000, 040000 ...), object id, stage and path;
+    /// <paramref name="Uncompared"/> when git does not compare it with the working tree (assume-unchanged or skip-worktree),
+    /// so a clean status says nothing of its file.
+    /// </summary>
+    internal readonly record struct Entry(int Mode, string Id, int Stage, string Path, bool Uncompared = false);
 
     /// <summary>A gitlink (a submodule's commit).</summary>
     public const int GitLink = 0xE000; // 0160000

@@ -1,0 +1,110 @@
+using GoMonorepoBuild.Affected;
+using GoMonorepoBuild.Tests.Changes;
+
+namespace GoMonorepoBuild.Tests.Affected;
+
+/// <summary>
+/// With --head the checked-out commit, a run keeps the head's model for the next run over the same index (issue 17 item
+/// 5), and a run reads it back only then: the same commit, checkout and options give the kept model (not rewritten, no
+/// parse cache opened) and the answer of a run without any cache; another commit or other options give their own
+/// model; an index entry git does not compare, or a build output folder the model walks, keeps nothing.
+/// </summary>
+public class SavedModelAffectedTests
+{
+    static TestRepository Monorepo()
+    {
+        var repo = SampleMonorepo.WriteTo(new TestRepository());
+        foreach (var (path, content) in GoMonorepoBuild.Tests.Workspace.VendorTests.ShopFiles()) repo.Write(path, content);
+        repo.Commit("base");
+        return repo;
+    }
+
+    static AffectedRequest Cached(TestRepository repo, AffectedRequest request, string output = ".nuke/temp") =>
+        request.WithHead("HEAD").WithParseCache(repo.Full(".nuke/temp/parse-cache/workspace.bin")).WithExcludedFolders([repo.Full(output)]);
+
+    static string KeptModel(TestRepository repo) => repo.Full(".nuke/temp/parse-cache/head-model.bin");
+
+    static async Task<string> UncachedAsync(TestRepository repo, string @base, Func<AffectedRequest, AffectedRequest>? configure = null) =>
+        AffectedJson.Serialize(await Analyse.RunAsync(repo, @base,
+            configure: r => (configure?.Invoke(r) ?? r).WithHead("HEAD").WithExcludedFolders([repo.Full(".nuke/temp")])));
+
+    [Fact]
+    public async Task A_second_run_on_the_same_commit_reads_the_kept_model_and_gives_the_same_answer()
+    {
+        using var repo = Monorepo();
+        repo.Write("libs/auth/token.go", File.ReadAllText(repo.Full("libs/auth/token.go")) + "\n// edited\n").Commit("edit");
+        var first = await Analyse.RunAsync(repo, "HEAD~1", configure: r => Cached(repo, r));
+        Assert.True(File.Exists(KeptModel(repo)));
+
+        // Read back, the kept model is neither loaded again (so not rewritten) nor needs the parse cache.
+        var old = new DateTime(2001, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        File.SetLastWriteTimeUtc(KeptModel(repo), old);
+        File.Delete(repo.Full(".nuke/temp/parse-cache/workspace.bin"));
+        var second = await Analyse.RunAsync(repo, "HEAD~1", configure: r => Cached(repo, r));
+
+        Assert.Equal(old, File.GetLastWriteTimeUtc(KeptModel(repo)));
+        Assert.False(File.Exists(repo.Full(".nuke/temp/parse-cache/workspace.bin")));
+        var uncached = await UncachedAsync(repo, "HEAD~1");
+        Assert.Equal(uncached, AffectedJson.Serialize(first));
+        Assert.Equal(uncached, AffectedJson.Serialize(second));
+        Assert.NotEmpty(second.Services);
+    }
+
+    [Fact]
+    public async Task Another_commit_is_not_answered_with_the_kept_model()
+    {
+        using var repo = Monorepo();
+        await Analyse.RunAsync(repo, "HEAD", configure: r => Cached(repo, r));
+        var old = new DateTime(2001, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        File.SetLastWriteTimeUtc(KeptModel(repo), old);
+
+        // The commit takes libs/auth out of orders' closure: the base's kept model would still have it there.
+        repo.Write("services/orders/internal/api/api.go", "package api\n\nfunc Serve() {}\n").Commit("drop the import");
+        repo.Write("libs/auth/token.go", File.ReadAllText(repo.Full("libs/auth/token.go")) + "\n// edited\n").Commit("edit auth");
+        var cached = await Analyse.RunAsync(repo, "HEAD~1", configure: r => Cached(repo, r));
+
+        Assert.Equal(await UncachedAsync(repo, "HEAD~1"), AffectedJson.Serialize(cached));
+        Assert.DoesNotContain("orders", cached.Names());
+        Assert.NotEqual(old, File.GetLastWriteTimeUtc(KeptModel(repo))); // loaded, and kept under the new index
+    }
+
+    [Fact]
+    public async Task Other_service_globs_are_not_answered_with_the_kept_model()
+    {
+        using var repo = Monorepo();
+        repo.Write("libs/auth/token.go", File.ReadAllText(repo.Full("libs/auth/token.go")) + "\n// edited\n").Commit("edit");
+        await Analyse.RunAsync(repo, "HEAD~1", configure: r => Cached(repo, r));
+
+        AffectedRequest OrdersOnly(AffectedRequest r) => new AffectedRequest(r.MonorepoDirectory, ["services/orders"]).WithBase(r.Base);
+        var cached = await Analyse.RunAsync(repo, "HEAD~1", configure: r => Cached(repo, OrdersOnly(r)));
+
+        Assert.Equal(await UncachedAsync(repo, "HEAD~1", OrdersOnly), AffectedJson.Serialize(cached));
+        Assert.Equal(["orders"], cached.Names());
+    }
+
+    [Fact]
+    public async Task An_index_entry_git_does_not_compare_keeps_no_model()
+    {
+        using var repo = Monorepo();
+        Assert.Equal(0, await GitAsync(repo, "update-index", "--assume-unchanged", "libs/auth/token.go"));
+
+        await Analyse.RunAsync(repo, "HEAD", configure: r => Cached(repo, r));
+
+        Assert.True(File.Exists(repo.Full(".nuke/temp/parse-cache/workspace.bin")));
+        Assert.False(File.Exists(KeptModel(repo)));
+    }
+
+    [Fact]
+    public async Task A_build_output_folder_the_model_walks_keeps_no_model()
+    {
+        using var repo = Monorepo();
+        // Left out of the clean-checkout question as the build's own, but walked by the model: the index does not describe it.
+        await Analyse.RunAsync(repo, "HEAD", configure: r => Cached(repo, r, output: "out"));
+
+        Assert.True(File.Exists(repo.Full(".nuke/temp/parse-cache/workspace.bin")));
+        Assert.False(File.Exists(KeptModel(repo)));
+    }
+
+    static async Task<int> GitAsync(TestRepository repo, params string[] arguments) =>
+        (await GoMonorepoBuild.Processes.Tool.Named("git").WithWorkingDirectory(repo.Root).TryRunAsync(arguments, TestContext.Current.CancellationToken)).ExitCode;
+}
