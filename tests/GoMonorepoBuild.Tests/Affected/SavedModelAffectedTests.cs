@@ -1,4 +1,5 @@
 using GoMonorepoBuild.Affected;
+using GoMonorepoBuild.Changes;
 using GoMonorepoBuild.Tests.Changes;
 
 namespace GoMonorepoBuild.Tests.Affected;
@@ -84,10 +85,50 @@ public class SavedModelAffectedTests
     }
 
     [Fact]
+    public async Task While_the_index_holds_the_commit_the_kept_model_answers_whatever_the_working_tree_holds()
+    {
+        using var repo = Monorepo();
+        repo.Write("libs/auth/token.go", File.ReadAllText(repo.Full("libs/auth/token.go")) + "\n// edited\n").Commit("edit");
+        // The test's commits (libgit2's) leave no cache-tree record in the index; git's own commit, clone and checkout do, as read-tree does.
+        await GitCli.RunAsync(repo.Root, "read-tree", "HEAD");
+        await Analyse.RunAsync(repo, "HEAD~1", configure: r => Cached(repo, r));
+        var uncached = await UncachedAsync(repo, "HEAD~1");
+
+        // Untracked and edited files: the checkout is not clean, but the model of the commit is still the kept one.
+        repo.Write("services/payments/new.go", "package main\n\nimport \"example.com/libs/auth\"\n\nvar _ = auth.Check\n");
+        repo.Write("services/orders/internal/api/api.go", "package api\n\nfunc Serve() {}\n");
+        Assert.False(await CleanCheckout.HoldsAsync(repo.Root, ".", repo.HeadSha, [".nuke/temp"], TestContext.Current.CancellationToken));
+        // The revision copy that a checkout not clean otherwise takes would open (and write) the parse cache.
+        File.Delete(repo.Full(".nuke/temp/parse-cache/workspace.bin"));
+        var cached = await Analyse.RunAsync(repo, "HEAD~1", configure: r => Cached(repo, r));
+
+        Assert.Equal(uncached, AffectedJson.Serialize(cached));
+        Assert.Equal(["orders"], cached.Names());
+        Assert.False(File.Exists(repo.Full(".nuke/temp/parse-cache/workspace.bin")));
+    }
+
+    [Fact]
+    public async Task An_index_holding_another_tree_than_the_head_commit_does_not_answer_for_it()
+    {
+        using var repo = Monorepo();
+        repo.Write("services/orders/internal/api/api.go", "package api\n\nfunc Serve() {}\n").Commit("drop the import");
+        repo.Write("libs/auth/token.go", File.ReadAllText(repo.Full("libs/auth/token.go")) + "\n// edited\n").Commit("edit auth");
+        await Analyse.RunAsync(repo, "HEAD~1", configure: r => Cached(repo, r));
+
+        // The index (and its kept model) stay those of "edit auth"; HEAD is the commit before it, where orders imports auth.
+        await GitCli.RunAsync(repo.Root, "reset", "--soft", "HEAD~2");
+        await GitCli.RunAsync(repo.Root, "-c", "user.name=t", "-c", "user.email=t@x", "commit", "-qm", "only the edit", "--allow-empty", "--", "libs/auth/token.go");
+        var cached = await Analyse.RunAsync(repo, "HEAD~1", configure: r => Cached(repo, r));
+
+        Assert.Equal(await UncachedAsync(repo, "HEAD~1"), AffectedJson.Serialize(cached));
+        Assert.Contains("orders", cached.Names());
+    }
+
+    [Fact]
     public async Task An_index_entry_git_does_not_compare_keeps_no_model()
     {
         using var repo = Monorepo();
-        Assert.Equal(0, await GitAsync(repo, "update-index", "--assume-unchanged", "libs/auth/token.go"));
+        await GitCli.RunAsync(repo.Root, "update-index", "--assume-unchanged", "libs/auth/token.go");
 
         await Analyse.RunAsync(repo, "HEAD", configure: r => Cached(repo, r));
 
@@ -105,7 +146,4 @@ public class SavedModelAffectedTests
         Assert.True(File.Exists(repo.Full(".nuke/temp/parse-cache/workspace.bin")));
         Assert.False(File.Exists(KeptModel(repo)));
     }
-
-    static async Task<int> GitAsync(TestRepository repo, params string[] arguments) =>
-        (await GoMonorepoBuild.Processes.Tool.Named("git").WithWorkingDirectory(repo.Root).TryRunAsync(arguments, TestContext.Current.CancellationToken)).ExitCode;
 }

@@ -88,6 +88,27 @@ public class IndexListingTests
     }
 
     [Fact]
+    public async Task The_tree_the_index_holds_is_read_from_its_cache_tree_while_git_keeps_that_valid()
+    {
+        using var repo = new TestRepository();
+        // Two folders: the record of the one left valid follows the invalid root's, where a reader must not take an id from.
+        repo.Write("a/b.go", "package a\n").Write("z/y.go", "package z\n").Write("c.go", "package m\n");
+        await GitCli.RunAsync(repo.Root, "add", "-A");
+        await GitCli.RunAsync(repo.Root, "-c", "user.name=t", "-c", "user.email=t@x", "commit", "-qm", "base");
+        var index = Path.Combine(repo.Root, ".git", "index");
+        var headTree = (await GitCli.OutputAsync(repo.Root, "rev-parse", "HEAD^{tree}")).Trim();
+
+        Assert.NotNull(IndexFile.TryRead(index, out var tree));
+        Assert.Equal(headTree, tree);
+
+        // A staged change invalidates the record up to the root: the index no longer vouches for a tree.
+        repo.Write("a/b.go", "package a\n\n// edited\n");
+        await GitCli.RunAsync(repo.Root, "add", "a/b.go");
+        Assert.NotNull(IndexFile.TryRead(index, out var after));
+        Assert.Null(after);
+    }
+
+    [Fact]
     public async Task A_split_index_is_left_to_git_and_listed_the_same()
     {
         using var repo = await EveryKindOfEntryAsync();
