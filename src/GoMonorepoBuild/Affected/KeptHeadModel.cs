@@ -43,12 +43,33 @@ internal sealed record KeptHeadModel(GoWorkspace? Model, string? Commit, string?
     public async Task SaveAsync(GoWorkspace model, AffectedRequest request, string parseCacheFile, RunRepository repository, string prefix, string sha,
         IReadOnlyList<string> excluded, CancellationToken cancellationToken)
     {
-        if (Key is null || Model is not null) return;
+        if (Key is null || Model is not null || !SeenBefore(parseCacheFile, Key)) return;
         if (!await CleanCheckout.HoldsAsync(repository, prefix, sha, excluded, cancellationToken)) return;
         if (await IndexListing.ReadAsync(repository, cancellationToken) is not { } now || IndexContents.Digest(now, prefix) is not { } digest
             || SavedModel.Key(digest, request.MonorepoDirectory, Options(request)) != Key)
             return;
         SavedModel.Save(FileBeside(parseCacheFile), Key, model, Keys.Value);
+    }
+
+    /// <summary>
+    /// Whether the run before this one was over the same index (its key is noted beside the kept model, and this run's is
+    /// noted now): a commit analysed once, CI's usual case, would pay the second clean-checkout question and the write
+    /// (0.1-0.2 s on moby) for nothing, so a model is kept on the second run over an index and read back from the third.
+    /// </summary>
+    static bool SeenBefore(string parseCacheFile, string key)
+    {
+        var note = Path.ChangeExtension(FileBeside(parseCacheFile), ".seen");
+        try
+        {
+            if (File.Exists(note) && File.ReadAllText(note) == key) return true;
+            Directory.CreateDirectory(Path.GetDirectoryName(note)!);
+            File.WriteAllText(note, key);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Without the note the model is never kept: only speed is lost.
+        }
+        return false;
     }
 
     /// <summary>

@@ -8,22 +8,29 @@ namespace GoMonorepoBuild.Tests.Affected;
 /// With --head the checked-out commit, a run keeps the head's model for the next run over the same index (issue 17 item
 /// 5), and a run reads it back only then: the same commit, checkout and options give the kept model (not rewritten, no
 /// parse cache opened) and the answer of a run without any cache; another commit or other options give their own
-/// model; an index entry git does not compare, or a build output folder the model walks, keeps nothing.
+/// model; while git's cache-tree record says the index holds the head commit's tree, the kept model answers however the
+/// working tree differs (a soft reset that leaves the index on another tree does not); an index entry git does not
+/// compare, or a build output folder the model walks, keeps nothing.
 /// </summary>
 public class SavedModelAffectedTests
 {
-    static TestRepository Monorepo()
-    {
-        var repo = SampleMonorepo.WriteTo(new TestRepository());
-        foreach (var (path, content) in GoMonorepoBuild.Tests.Workspace.VendorTests.ShopFiles()) repo.Write(path, content);
-        repo.Commit("base");
-        return repo;
-    }
+    static TestRepository Monorepo() => ParseCacheAffectedTests.Monorepo();
 
     static AffectedRequest Cached(TestRepository repo, AffectedRequest request, string output = ".nuke/temp") =>
         request.WithHead("HEAD").WithParseCache(repo.Full(".nuke/temp/parse-cache/workspace.bin")).WithExcludedFolders([repo.Full(output)]);
 
     static string KeptModel(TestRepository repo) => repo.Full(".nuke/temp/parse-cache/head-model.bin");
+
+    /// <summary>Two runs: a model is kept on the second run over an index (a commit analysed once keeps nothing).</summary>
+    static async Task<AffectedResult> WarmAsync(TestRepository repo, string @base, Func<AffectedRequest, AffectedRequest>? configure = null,
+        string output = ".nuke/temp")
+    {
+        AffectedRequest Configure(AffectedRequest r) => Cached(repo, configure?.Invoke(r) ?? r, output);
+        var first = await Analyse.RunAsync(repo, @base, configure: Configure);
+        var second = await Analyse.RunAsync(repo, @base, configure: Configure);
+        Assert.Equal(AffectedJson.Serialize(first), AffectedJson.Serialize(second));
+        return second;
+    }
 
     static async Task<string> UncachedAsync(TestRepository repo, string @base, Func<AffectedRequest, AffectedRequest>? configure = null) =>
         AffectedJson.Serialize(await Analyse.RunAsync(repo, @base,
@@ -34,7 +41,10 @@ public class SavedModelAffectedTests
     {
         using var repo = Monorepo();
         repo.Write("libs/auth/token.go", File.ReadAllText(repo.Full("libs/auth/token.go")) + "\n// edited\n").Commit("edit");
+        // Analysed once, a commit keeps nothing (CI's usual case pays nothing for it); the second run keeps its model.
         var first = await Analyse.RunAsync(repo, "HEAD~1", configure: r => Cached(repo, r));
+        Assert.False(File.Exists(KeptModel(repo)));
+        Assert.Equal(AffectedJson.Serialize(first), AffectedJson.Serialize(await Analyse.RunAsync(repo, "HEAD~1", configure: r => Cached(repo, r))));
         Assert.True(File.Exists(KeptModel(repo)));
 
         // Read back, the kept model is neither loaded again (so not rewritten) nor needs the parse cache.
@@ -55,14 +65,14 @@ public class SavedModelAffectedTests
     public async Task Another_commit_is_not_answered_with_the_kept_model()
     {
         using var repo = Monorepo();
-        await Analyse.RunAsync(repo, "HEAD", configure: r => Cached(repo, r));
+        await WarmAsync(repo, "HEAD");
         var old = new DateTime(2001, 1, 1, 0, 0, 0, DateTimeKind.Utc);
         File.SetLastWriteTimeUtc(KeptModel(repo), old);
 
         // The commit takes libs/auth out of orders' closure: the base's kept model would still have it there.
         repo.Write("services/orders/internal/api/api.go", "package api\n\nfunc Serve() {}\n").Commit("drop the import");
         repo.Write("libs/auth/token.go", File.ReadAllText(repo.Full("libs/auth/token.go")) + "\n// edited\n").Commit("edit auth");
-        var cached = await Analyse.RunAsync(repo, "HEAD~1", configure: r => Cached(repo, r));
+        var cached = await WarmAsync(repo, "HEAD~1");
 
         Assert.Equal(await UncachedAsync(repo, "HEAD~1"), AffectedJson.Serialize(cached));
         Assert.DoesNotContain("orders", cached.Names());
@@ -74,7 +84,7 @@ public class SavedModelAffectedTests
     {
         using var repo = Monorepo();
         repo.Write("libs/util/util.go", File.ReadAllText(repo.Full("libs/util/util.go")) + "\n// edited\n").Commit("edit");
-        Assert.Equal(["payments"], (await Analyse.RunAsync(repo, "HEAD~1", configure: r => Cached(repo, r))).Names());
+        Assert.Equal(["payments"], (await WarmAsync(repo, "HEAD~1")).Names());
 
         // payments is no service under these globs: the kept model, read with services/*, would still name it.
         AffectedRequest OrdersOnly(AffectedRequest r) => new AffectedRequest(r.MonorepoDirectory, ["services/orders"]).WithBase(r.Base);
@@ -91,7 +101,7 @@ public class SavedModelAffectedTests
         repo.Write("libs/auth/token.go", File.ReadAllText(repo.Full("libs/auth/token.go")) + "\n// edited\n").Commit("edit");
         // The test's commits (libgit2's) leave no cache-tree record in the index; git's own commit, clone and checkout do, as read-tree does.
         await GitCli.RunAsync(repo.Root, "read-tree", "HEAD");
-        await Analyse.RunAsync(repo, "HEAD~1", configure: r => Cached(repo, r));
+        await WarmAsync(repo, "HEAD~1");
         var uncached = await UncachedAsync(repo, "HEAD~1");
 
         // Untracked and edited files: the checkout is not clean, but the model of the commit is still the kept one.
@@ -113,7 +123,7 @@ public class SavedModelAffectedTests
         using var repo = Monorepo();
         repo.Write("services/orders/internal/api/api.go", "package api\n\nfunc Serve() {}\n").Commit("drop the import");
         repo.Write("libs/auth/token.go", File.ReadAllText(repo.Full("libs/auth/token.go")) + "\n// edited\n").Commit("edit auth");
-        await Analyse.RunAsync(repo, "HEAD~1", configure: r => Cached(repo, r));
+        await WarmAsync(repo, "HEAD~1");
 
         // The index (and its kept model) stay those of "edit auth"; HEAD is the commit before it, where orders imports auth.
         await GitCli.RunAsync(repo.Root, "reset", "--soft", "HEAD~2");
@@ -130,7 +140,7 @@ public class SavedModelAffectedTests
         using var repo = Monorepo();
         await GitCli.RunAsync(repo.Root, "update-index", "--assume-unchanged", "libs/auth/token.go");
 
-        await Analyse.RunAsync(repo, "HEAD", configure: r => Cached(repo, r));
+        await WarmAsync(repo, "HEAD");
 
         Assert.True(File.Exists(repo.Full(".nuke/temp/parse-cache/workspace.bin")));
         Assert.False(File.Exists(KeptModel(repo)));
@@ -141,7 +151,7 @@ public class SavedModelAffectedTests
     {
         using var repo = Monorepo();
         // Left out of the clean-checkout question as the build's own, but walked by the model: the index does not describe it.
-        await Analyse.RunAsync(repo, "HEAD", configure: r => Cached(repo, r, output: "out"));
+        await WarmAsync(repo, "HEAD", output: "out");
 
         Assert.True(File.Exists(repo.Full(".nuke/temp/parse-cache/workspace.bin")));
         Assert.False(File.Exists(KeptModel(repo)));
