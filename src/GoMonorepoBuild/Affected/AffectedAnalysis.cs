@@ -33,15 +33,19 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher, IObjectFetcher obj
         // checked-out commit, the model read from the checkout is the head's when the checkout is clean (CleanCheckout,
         // asked meanwhile); when it is not, the copy of the commit is read instead and this load goes unused.
         var cache = request.ParseCacheFile is { } file ? new Lazy<ParseCache>(() => ParseCache.Open(file)) : null;
-        var diskModel = request.Head is null ? Task.Run(workTreeModel, cancellationToken)
-            : NamesCheckedOutCommit(request, repository) ? Task.Run(() => CheckoutModelAsync(request, repository, cache, cancellationToken), cancellationToken)
+        var checkedOut = request.Head is not null && NamesCheckedOutCommit(request, repository);
+        var kept = checkedOut && cache is not null && request.ParseCacheFile is { } cacheFile
+            ? Task.Run(() => KeptHeadModel.FindAsync(request, cacheFile, repository, cache, cancellationToken), cancellationToken)
+            : null;
+        var diskModel = request.Head is null ? Task.Run(() => new CheckoutModel(workTreeModel()), cancellationToken)
+            : checkedOut ? Task.Run(async () => CheckoutModel.Of(request, cache, kept is null ? null : await kept), cancellationToken)
             : null;
         try
         {
             return await RunCoreAsync(request, repository,
-                () => (request.Head is null ? diskModel?.GetAwaiter().GetResult() : null) ?? workTreeModel(),
-                () => (request.Head is not null ? diskModel?.GetAwaiter().GetResult() : null) ?? LoadModel(request.MonorepoDirectory, request),
-                cache, cancellationToken);
+                () => (request.Head is null ? diskModel?.GetAwaiter().GetResult().Model : null) ?? workTreeModel(),
+                () => (request.Head is not null ? diskModel?.GetAwaiter().GetResult() : null) ?? new CheckoutModel(LoadModel(request.MonorepoDirectory, request)),
+                kept, cache, cancellationToken);
         }
         finally
         {
@@ -51,19 +55,18 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher, IObjectFetcher obj
         }
     }
 
-    /// <summary>
-    /// The model of the checkout, with the index's blob ids as keys to the parse cache: files read in an earlier run are
-    /// not read again. The index describes the files only when the checkout is clean, and this model is used only then.
-    /// The index is listed while the cache file is opened (both precede the load; on moby tens of milliseconds each).
-    /// </summary>
-    static async Task<GoWorkspace> CheckoutModelAsync(AffectedRequest request, RunRepository repository, Lazy<ParseCache>? cache,
-        CancellationToken cancellationToken)
+    /// <summary>The model read from the checkout, and whether it was loaded here (so an earlier run did not keep it).</summary>
+    sealed record CheckoutModel(GoWorkspace Model, bool Loaded = false)
     {
-        if (cache is null) return LoadModel(request.MonorepoDirectory, request);
-        var checkout = GitCheckout.Find(repository, request.MonorepoDirectory);
-        var keys = Task.Run(() => IndexContents.ReadAsync(repository, checkout.Prefix, cancellationToken), cancellationToken);
-        var opened = cache.Value;
-        return LoadModel(request.MonorepoDirectory, request, new ModelCache(opened, await keys));
+        /// <summary>
+        /// The model of the checkout: the one an earlier run kept for this index, else loaded with the index's blob ids as
+        /// keys to the parse cache (files read in an earlier run are not read again). The index describes the files only
+        /// when the checkout is clean, and this model is used only then (or, kept, when the index holds the commit).
+        /// </summary>
+        public static CheckoutModel Of(AffectedRequest request, Lazy<ParseCache>? cache, KeptHeadModel? kept) =>
+            kept?.Model is { } model ? new CheckoutModel(model)
+            : cache is null || kept is null ? new CheckoutModel(LoadModel(request.MonorepoDirectory, request))
+            : new CheckoutModel(LoadModel(request.MonorepoDirectory, request, new ModelCache(cache.Value, kept.Keys.Value)), Loaded: true);
     }
 
     /// <summary>Whether --head names the commit checked out (cheap: one lookup), so reading the checkout may pay off.</summary>
@@ -81,7 +84,7 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher, IObjectFetcher obj
     }
 
     async Task<AffectedResult> RunCoreAsync(AffectedRequest request, RunRepository repository, Func<GoWorkspace> workTreeModel,
-        Func<GoWorkspace> checkoutModel, Lazy<ParseCache>? cache, CancellationToken cancellationToken)
+        Func<CheckoutModel> checkoutModel, Task<KeptHeadModel>? kept, Lazy<ParseCache>? cache, CancellationToken cancellationToken)
     {
         var checkout = GitCheckout.Find(repository, request.MonorepoDirectory);
         var (workDir, prefix) = (checkout.WorkingDirectory, checkout.Prefix);
@@ -105,13 +108,18 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher, IObjectFetcher obj
         var changes = GitChanges.Compute(repository, resolved, request.Head, partial, sparse, localPaths, cancellationToken);
         var snapshots = new List<TreeSnapshot>();
         var excluded = request.ExcludedFolders.Select(f => RepoPath.FromSystem(workDir, RealPath.Of(f))).ToList();
+        CheckoutModel? fromCheckout = null;
+        // Quick to know (the index, a digest, one file), and the model of the head commit whatever the checkout holds when
+        // the index holds that commit's tree (KeptHeadModel): then the checkout is not asked about at all.
+        var keptModel = kept is null ? null : await kept;
         try
         {
             var head = request.Head is not null
-                ? await ReadableFromCheckoutAsync(repository, prefix, changes.HeadCommit!, request, sparse, excluded, cancellationToken)
-                    ? checkoutModel()
-                    : ModelAt(repository, changes.HeadCommit!, prefix, request, snapshots, partial, tolerant: false, cache: cache)
-                      ?? throw new InvalidOperationException($"The monorepo folder {prefix} does not exist at --head {request.Head}.")
+                ? (keptModel is { Model: { } keptHead, Commit: { } keptCommit } && keptCommit == changes.HeadCommit ? keptHead
+                    : await ReadableFromCheckoutAsync(repository, prefix, changes.HeadCommit!, request, sparse, excluded, cancellationToken)
+                        ? (fromCheckout = checkoutModel()).Model
+                        : ModelAt(repository, changes.HeadCommit!, prefix, request, snapshots, partial, tolerant: false, cache: cache)
+                          ?? throw new InvalidOperationException($"The monorepo folder {prefix} does not exist at --head {request.Head}."))
                 : sparse.AnyUnder(prefix) ? SparseWorkTree.Load(repository, changes.HeadCommit!, prefix, changes.WorkTreePaths, ModelOptions(request), partial, snapshots)
                 : workTreeModel();
             if (resolved.Sha is null)
@@ -124,6 +132,8 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher, IObjectFetcher obj
             using var headTree = request.Head is null ? null : new CommitTreeSource(repository, changes.HeadCommit!, prefix);
             var options = request.Options.WithOwnDockerfiles(OwnDockerfiles(head, (ISourceTree?)headTree ?? new WorkTreeSource(head.Root), request.BuildContexts));
             var result = AffectedPlanner.Plan(inside, outside, head, () => BaseModel(repository, resolved.Sha, prefix, request, snapshots, partial, BaseCandidatePaths(inside), cache, cancellationToken), options);
+            if (fromCheckout is { Loaded: true } && keptModel is not null && request.ParseCacheFile is { } parseCacheFile)
+                await keptModel.SaveAsync(fromCheckout.Model, request, parseCacheFile, repository, prefix, changes.HeadCommit!, excluded, cancellationToken);
             return result.WithRevisions(resolved.Sha, $"{resolved.Source}: {resolved.How}", changes.Head) with
             {
                 // The build reads the working folder: an affected service a sparse checkout left out cannot be built from it.
@@ -200,7 +210,7 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher, IObjectFetcher obj
     }
 
     /// <summary>How a revision's model is read: the request's globs, configured main packages and extra inputs.</summary>
-    static WorkspaceOptions ModelOptions(AffectedRequest request) =>
+    internal static WorkspaceOptions ModelOptions(AffectedRequest request) =>
         WorkspaceOptions.Default.WithServiceGlobs(request.ServiceGlobs).WithServiceMains(request.ServiceMains)
             .WithServiceExtraInputs(request.ServiceExtraInputs);
 

@@ -59,6 +59,26 @@ internal sealed class IndexContents : IContentKeys
         return new IndexContents(files, folders);
     }
 
+    /// <summary>
+    /// A digest of every entry under <paramref name="prefix"/> (path relative to it, mode, object id, stage): what a model
+    /// read from a clean checkout of that folder is made of (<see cref="SavedModel"/>'s key). Null when the index cannot
+    /// vouch for the files: listed by git's command (whose listing does not say which entries git compares) or with an
+    /// entry git does not compare with its file (assume-unchanged, skip-worktree), which a clean status says nothing of.
+    /// </summary>
+    internal static string? Digest(IndexListing listing, string prefix)
+    {
+        if (listing.FromGit) return null;
+        var start = prefix == "." ? "" : prefix + "/";
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var entry in listing.Entries)
+        {
+            if (!entry.Path.StartsWith(start, StringComparison.Ordinal)) continue;
+            if (entry.Uncompared) return null;
+            sha.AppendData(Encoding.UTF8.GetBytes($"{entry.Mode} {entry.Id} {entry.Stage} {entry.Path[start.Length..]}\0"));
+        }
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
+
     /// <summary>Keys for files written by this process (a revision copy): each regular file with its blob id (null for a placeholder), links as links.</summary>
     internal static IndexContents From(IEnumerable<(string Path, bool Link, string? Id)> written)
     {

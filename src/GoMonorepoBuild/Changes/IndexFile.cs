@@ -16,10 +16,20 @@ internal static class IndexFile
     const int IdLength = 20;
     const int FixedPart = 62; // ctime, mtime, dev, ino, mode, uid, gid, size (40), object id (20), flags (2)
     const ushort Extended = 0x4000;
+    const ushort AssumeValid = 0x8000;
+    const ushort SkipWorktree = 0x4000; // in the extended flags
 
     /// <summary>The entries of the index file at <paramref name="path"/>; null when it cannot be read here (see the class).</summary>
-    public static IReadOnlyList<IndexListing.Entry>? TryRead(string path)
+    public static IReadOnlyList<IndexListing.Entry>? TryRead(string path) => TryRead(path, out _);
+
+    /// <summary>
+    /// As <see cref="TryRead(string)"/>, with the tree id git's cache-tree extension (TREE) records for the whole index
+    /// when that record is valid: the index then holds exactly that tree (git invalidates the record, up to the root, for
+    /// every entry it changes). Null when there is no such record or it is invalid.
+    /// </summary>
+    public static IReadOnlyList<IndexListing.Entry>? TryRead(string path, out string? tree)
     {
+        tree = null;
         if (Targets.ProcessEnvironment.Variable("GIT_INDEX_FILE") is { Length: > 0 }) return null;
         byte[] data;
         try
@@ -30,15 +40,19 @@ internal static class IndexFile
         {
             return null;
         }
-        return Parse(data);
+        return Parse(data, out tree);
     }
 
     /// <summary>The entries of an index file's bytes; null when they are not an index this reads.</summary>
-    internal static IReadOnlyList<IndexListing.Entry>? Parse(ReadOnlySpan<byte> data)
+    internal static IReadOnlyList<IndexListing.Entry>? Parse(ReadOnlySpan<byte> data) => Parse(data, out _);
+
+    /// <summary>The entries of an index file's bytes and its valid cache-tree root (see <see cref="TryRead(string, out string?)"/>).</summary>
+    internal static IReadOnlyList<IndexListing.Entry>? Parse(ReadOnlySpan<byte> data, out string? tree)
     {
+        tree = null;
         try
         {
-            return ParseEntries(data);
+            return ParseEntries(data, out tree);
         }
         catch (Exception e) when (e is ArgumentException or IndexOutOfRangeException or DecoderFallbackException)
         {
@@ -46,8 +60,9 @@ internal static class IndexFile
         }
     }
 
-    static List<IndexListing.Entry>? ParseEntries(ReadOnlySpan<byte> data)
+    static List<IndexListing.Entry>? ParseEntries(ReadOnlySpan<byte> data, out string? tree)
     {
+        tree = null;
         if (data.Length < 12 + IdLength || !data[..4].SequenceEqual("DIRC"u8)) return null;
         var version = BinaryPrimitives.ReadUInt32BigEndian(data[4..]);
         if (version is < 2 or > 4) return null;
@@ -63,9 +78,11 @@ internal static class IndexFile
             var id = Convert.ToHexStringLower(entry.Slice(40, IdLength));
             var flags = BinaryPrimitives.ReadUInt16BigEndian(entry[60..]);
             var nameStart = FixedPart;
+            var uncompared = (flags & AssumeValid) != 0;
             if ((flags & Extended) != 0)
             {
                 if (version < 3) return null;
+                uncompared |= (BinaryPrimitives.ReadUInt16BigEndian(entry[FixedPart..]) & SkipWorktree) != 0;
                 nameStart += 2;
             }
             byte[] name;
@@ -90,7 +107,7 @@ internal static class IndexFile
                 length = (nameStart + end + 8) & ~7;
             }
             if ((mode & 0xF000) == IndexListing.Folder) return null; // a sparse index's folder: git expands it
-            entries.Add(new IndexListing.Entry(mode, id, (flags >> 12) & 3, utf8.GetString(name)));
+            entries.Add(new IndexListing.Entry(mode, id, (flags >> 12) & 3, utf8.GetString(name), uncompared));
             previous = name;
             offset += length;
         }
@@ -101,9 +118,31 @@ internal static class IndexFile
             var signature = data[offset];
             var size = BinaryPrimitives.ReadUInt32BigEndian(data[(offset + 4)..]);
             if (signature is < (byte)'A' or > (byte)'Z' || size > data.Length) return null;
+            if (data.Slice(offset, 4).SequenceEqual("TREE"u8)) tree = CacheTreeRoot(data.Slice(offset + 8, (int)size));
             offset += 8 + (int)size;
         }
-        return offset == data.Length - IdLength ? entries : null;
+        if (offset != data.Length - IdLength)
+        {
+            tree = null;
+            return null;
+        }
+        return entries;
+    }
+
+    /// <summary>
+    /// The root's object id in a TREE extension: its first record is the root's, an empty path (NUL), then
+    /// "&lt;entries&gt; &lt;subtrees&gt;\n" in ASCII, then the id when the record is valid (entries -1 marks it invalid).
+    /// </summary>
+    static string? CacheTreeRoot(ReadOnlySpan<byte> extension)
+    {
+        if (extension.Length < 1 || extension[0] != 0) return null;
+        var newline = extension.IndexOf((byte)'\n');
+        if (newline < 0) return null;
+        var counts = Encoding.ASCII.GetString(extension[1..newline]).Split(' ');
+        if (counts.Length != 2 || !int.TryParse(counts[0], System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var covered)
+            || covered < 0 || extension.Length < newline + 1 + IdLength)
+            return null;
+        return Convert.ToHexStringLower(extension.Slice(newline + 1, IdLength));
     }
 
     /// <summary>git's offset varint (varint.c): seven bits a byte, most significant first, each continuation adding one.</summary>

@@ -12,8 +12,12 @@ namespace GoMonorepoBuild.Changes;
 /// </summary>
 internal sealed class IndexListing
 {
-    /// <summary>One index entry: its mode as git writes it in octal (100644, 120000, 160000, 040000 ...), object id, stage and path.</summary>
-    internal readonly record struct Entry(int Mode, string Id, int Stage, string Path);
+    /// <summary>
+    /// One index entry: its mode as git writes it in octal (100644, 120000, 160000, 040000 ...), object id, stage and path;
+    /// <paramref name="Uncompared"/> when git does not compare it with the working tree (assume-unchanged or skip-worktree),
+    /// so a clean status says nothing of its file.
+    /// </summary>
+    internal readonly record struct Entry(int Mode, string Id, int Stage, string Path, bool Uncompared = false);
 
     /// <summary>A gitlink (a submodule's commit).</summary>
     public const int GitLink = 0xE000; // 0160000
@@ -24,11 +28,18 @@ internal sealed class IndexListing
     /// <summary>A sparse index's folder entry (a folder left out of the checkout).</summary>
     public const int Folder = 0x4000; // 040000
 
-    IndexListing(IReadOnlyList<Entry> entries, bool fromGit)
+    IndexListing(IReadOnlyList<Entry> entries, bool fromGit, string? tree = null)
     {
         Entries = entries;
         FromGit = fromGit;
+        Tree = tree;
     }
+
+    /// <summary>
+    /// The tree the whole index holds, by git's own valid cache-tree record (<see cref="IndexFile"/>); null when the
+    /// index file does not record it (or git's command listed it).
+    /// </summary>
+    public string? Tree { get; }
 
     /// <summary>Every entry, paths relative to the repository root, in the index's order.</summary>
     public IReadOnlyList<Entry> Entries { get; }
@@ -47,8 +58,8 @@ internal sealed class IndexListing
     internal static async Task<IndexListing?> ReadAsync(RunRepository repository, CancellationToken cancellationToken, Tool? git = null)
     {
         // Per worktree: a linked worktree has its own index, in its own git folder.
-        if (git is null && repository.GitDirectory is { } gitDir && IndexFile.TryRead(Path.Combine(gitDir, "index")) is { } entries)
-            return new IndexListing(entries, fromGit: false);
+        if (git is null && repository.GitDirectory is { } gitDir && IndexFile.TryRead(Path.Combine(gitDir, "index"), out var tree) is { } entries)
+            return new IndexListing(entries, fromGit: false, tree);
         if (repository.WorkingDirectory is not { } workingDirectory) return null;
         var result = await (git ?? Tool.Named("git")).WithWorkingDirectory(workingDirectory)
             .TryRunAsync(["ls-files", "--stage", "-z"], cancellationToken);

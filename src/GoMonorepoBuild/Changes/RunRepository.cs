@@ -139,7 +139,8 @@ public sealed class RunRepository : IDisposable
         lock (gate)
         {
             ObjectDisposedException.ThrowIf(disposed, this);
-            return index ??= Exists ? IndexListing.ReadAsync(this, cancellationToken) : Task.FromResult<IndexListing?>(null);
+            // Read off the lock: reading the file is synchronous, and the run's other git readers need the handle meanwhile.
+            return index ??= Exists ? Task.Run(() => IndexListing.ReadAsync(this, cancellationToken), cancellationToken) : Task.FromResult<IndexListing?>(null);
         }
     }
 

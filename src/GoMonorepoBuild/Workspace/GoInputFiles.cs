@@ -65,5 +65,6 @@ public static class GoInputFiles
         return null;
     }
 
-    static bool IsIgnoredName(string name) => name.StartsWith('.') || name.StartsWith('_');
+    /// <summary>A file or folder name the go command and the tree walk leave out: it starts with '.' or '_'.</summary>
+    internal static bool IsIgnoredName(string name) => name.StartsWith('.') || name.StartsWith('_');
 }

@@ -12,7 +12,7 @@ namespace GoMonorepoBuild.Tests.Affected;
 /// </summary>
 public class ParseCacheAffectedTests
 {
-    static TestRepository Monorepo()
+    internal static TestRepository Monorepo()
     {
         var repo = SampleMonorepo.WriteTo(new TestRepository());
         foreach (var (path, content) in GoMonorepoBuild.Tests.Workspace.VendorTests.ShopFiles()) repo.Write(path, content);

@@ -42,6 +42,7 @@ public class IndexListingTests
         repo.Write("later.go", "package m\n");
         await GitCli.RunAsync(repo.Root, "add", "--intent-to-add", "later.go");
         await GitCli.RunAsync(repo.Root, "update-index", "--skip-worktree", "a/bb/e.go");
+        await GitCli.RunAsync(repo.Root, "update-index", "--assume-unchanged", "a/b/d.go");
         return repo;
     }
 
@@ -72,7 +73,9 @@ public class IndexListingTests
         var read = IndexFile.TryRead(Path.Combine(repo.Root, ".git", "index"));
 
         Assert.NotNull(read);
-        Assert.Equal(expected, read);
+        // git's listing does not say which entries git leaves uncompared; the file does (assume-unchanged, skip-worktree).
+        Assert.Equal(expected, read.Select(e => e with { Uncompared = false }));
+        Assert.Equal(["a/b/d.go", "a/bb/e.go"], read.Where(e => e.Uncompared).Select(e => e.Path).Order(StringComparer.Ordinal));
         Assert.Contains(read, e => e.Stage == 3 && e.Path == "conflict.txt");
         Assert.Contains(read, e => e.Mode == IndexListing.GitLink && e.Path == "sub");
         Assert.Contains(read, e => e.Mode == IndexListing.Link && e.Path == "link.go");
@@ -81,7 +84,28 @@ public class IndexListingTests
         using var run = RunRepository.At(repo.Root);
         var listing = await run.Index(TestContext.Current.CancellationToken);
         Assert.False(listing!.FromGit);
-        Assert.Equal(expected, listing.Entries);
+        Assert.Equal(read, listing.Entries);
+    }
+
+    [Fact]
+    public async Task The_tree_the_index_holds_is_read_from_its_cache_tree_while_git_keeps_that_valid()
+    {
+        using var repo = new TestRepository();
+        // Two folders: the record of the one left valid follows the invalid root's, where a reader must not take an id from.
+        repo.Write("a/b.go", "package a\n").Write("z/y.go", "package z\n").Write("c.go", "package m\n");
+        await GitCli.RunAsync(repo.Root, "add", "-A");
+        await GitCli.RunAsync(repo.Root, "-c", "user.name=t", "-c", "user.email=t@x", "commit", "-qm", "base");
+        var index = Path.Combine(repo.Root, ".git", "index");
+        var headTree = (await GitCli.OutputAsync(repo.Root, "rev-parse", "HEAD^{tree}")).Trim();
+
+        Assert.NotNull(IndexFile.TryRead(index, out var tree));
+        Assert.Equal(headTree, tree);
+
+        // A staged change invalidates the record up to the root: the index no longer vouches for a tree.
+        repo.Write("a/b.go", "package a\n\n// edited\n");
+        await GitCli.RunAsync(repo.Root, "add", "a/b.go");
+        Assert.NotNull(IndexFile.TryRead(index, out var after));
+        Assert.Null(after);
     }
 
     [Fact]

@@ -13,7 +13,7 @@ namespace GoMonorepoBuild.Tests.Workspace;
 public class ParseCacheTests
 {
     /// <summary>Keys as an honest provider gives them: read from the disk now (the index of a clean checkout does the same).</summary>
-    sealed class DiskKeys(string root, Func<string, string?>? lie = null) : IContentKeys
+    internal sealed class DiskKeys(string root, Func<string, string?>? lie = null) : IContentKeys
     {
         public string? FileId(string path)
         {
@@ -34,7 +34,7 @@ public class ParseCacheTests
         public string IdOf(ReadOnlySpan<byte> content) => Convert.ToHexStringLower(SHA256.HashData(content));
     }
 
-    static TempTree Monorepo()
+    internal static TempTree Monorepo()
     {
         var tree = new TempTree();
         foreach (var (path, content) in VendorTests.ShopFiles()) tree.Write(path, content);
@@ -48,7 +48,7 @@ public class ParseCacheTests
             TestContext.Current.CancellationToken);
 
     /// <summary>Everything the analysis asks of a model, as text: packages (files, imports, constraints), services, warnings.</summary>
-    static string Describe(GoWorkspace model)
+    internal static string Describe(GoWorkspace model)
     {
         var text = new StringBuilder(WorkspaceRendering.Json(model));
         foreach (var package in model.Packages.Values.OrderBy(p => p.ImportPath, StringComparer.Ordinal))

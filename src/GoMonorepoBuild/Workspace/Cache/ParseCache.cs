@@ -167,30 +167,17 @@ internal sealed class ParseCache
             foreach (var (key, cached) in packageEntries)
             {
                 writer.Write(key);
-                var p = cached.Package;
-                foreach (var text in (string[])[p.ImportPath, p.Name, p.Dir, p.ModulePath]) writer.Write(text);
-                foreach (var list in (IReadOnlyList<string>[])[p.Files, p.ExcludedFiles, p.TestFiles, p.Imports, p.LocalImports, p.StdImports,
-                             p.ExternalImports, p.TestImports, p.EmbedFiles, p.OtherSourceFiles, cached.Warnings, cached.RegularFiles])
-                    WriteList(writer, list);
-                writer.Write(p.BuildConstraints.Count);
-                foreach (var (file, expression) in p.BuildConstraints)
-                {
-                    writer.Write(file);
-                    writer.Write(expression);
-                }
+                PackageCodec.Write(writer, cached.Package);
+                WriteList(writer, cached.Warnings);
+                WriteList(writer, cached.RegularFiles);
             }
         }
-        var payload = stream.ToArray();
-        return [.. payload, .. SHA256.HashData(payload)];
+        return PackageCodec.Sealed(stream.ToArray());
     }
 
     void Read(byte[] bytes)
     {
-        const int hashLength = 32;
-        if (bytes.Length < hashLength) throw new InvalidDataException("too short");
-        var payload = bytes.AsSpan(0, bytes.Length - hashLength);
-        if (!SHA256.HashData(payload).AsSpan().SequenceEqual(bytes.AsSpan(bytes.Length - hashLength))) throw new InvalidDataException("checksum");
-        using var reader = new BinaryReader(new MemoryStream(bytes, 0, bytes.Length - hashLength), Encoding.UTF8);
+        using var reader = PackageCodec.Unsealed(bytes);
         if (reader.ReadString() != Magic || reader.ReadInt32() != FormatVersion) throw new InvalidDataException("another format");
         var fileCount = reader.ReadInt32();
         for (var i = 0; i < fileCount; i++)
@@ -208,39 +195,18 @@ internal sealed class ParseCache
         for (var i = 0; i < packageCount; i++)
         {
             var key = reader.ReadString();
-            var (importPath, name, dir, modulePath) = (reader.ReadString(), reader.ReadString(), reader.ReadString(), reader.ReadString());
-            var lists = new IReadOnlyList<string>[12];
-            for (var j = 0; j < lists.Length; j++) lists[j] = ReadList(reader);
-            var constraints = new SortedDictionary<string, string>(StringComparer.Ordinal);
-            for (var j = Count(reader); j > 0; j--) constraints[reader.ReadString()] = reader.ReadString();
-            var package = new GoPackage(importPath, name, dir, modulePath, lists[0], lists[1], lists[2], lists[3], lists[4], lists[5], lists[6],
-                lists[7], lists[8], lists[9], constraints);
-            packages[key] = new CachedPackage(package, lists[10], lists[11]);
+            packages[key] = new CachedPackage(PackageCodec.Read(reader), ReadList(reader), ReadList(reader));
         }
         if (reader.BaseStream.Position != reader.BaseStream.Length) throw new InvalidDataException("trailing bytes");
     }
 
-    static int Count(BinaryReader reader) =>
-        reader.ReadInt32() is var n and >= 0 and <= 10_000_000 ? n : throw new InvalidDataException("bad count");
+    static int Count(BinaryReader reader) => PackageCodec.Count(reader);
 
-    static void WriteNullable(BinaryWriter writer, string? text)
-    {
-        writer.Write(text is not null);
-        if (text is not null) writer.Write(text);
-    }
+    static void WriteNullable(BinaryWriter writer, string? text) => PackageCodec.WriteNullable(writer, text);
 
-    static string? ReadNullable(BinaryReader reader) => reader.ReadBoolean() ? reader.ReadString() : null;
+    static string? ReadNullable(BinaryReader reader) => PackageCodec.ReadNullable(reader);
 
-    static void WriteList(BinaryWriter writer, IReadOnlyList<string> list)
-    {
-        writer.Write(list.Count);
-        foreach (var item in list) writer.Write(item);
-    }
+    static void WriteList(BinaryWriter writer, IReadOnlyList<string> list) => PackageCodec.WriteList(writer, list);
 
-    static string[] ReadList(BinaryReader reader)
-    {
-        var list = new string[Count(reader)];
-        for (var i = 0; i < list.Length; i++) list[i] = reader.ReadString();
-        return list;
-    }
+    static string[] ReadList(BinaryReader reader) => PackageCodec.ReadList(reader);
 }

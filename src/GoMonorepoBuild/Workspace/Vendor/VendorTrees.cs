@@ -12,10 +12,15 @@ namespace GoMonorepoBuild.Workspace.Vendor;
 /// go.work, made by <c>go work vendor</c> (modules.txt starting <c>## workspace</c>). A vendor folder without modules.txt
 /// is not used (the go command would stop at "inconsistent vendoring" for a module with requirements).
 /// </summary>
-internal sealed class VendorTrees(MonorepoTree tree, GoWorkFile? work, IReadOnlyList<TargetPlatform> platforms, LoadProblems problems,
-    ModelCache? cache = null)
+internal sealed class VendorTrees(Lazy<MonorepoTree> lazyTree, GoWorkFile? work, IReadOnlyList<TargetPlatform> platforms, LoadProblems problems,
+    Lazy<ModelCache?> lazyCache)
 {
     readonly ConcurrentDictionary<string, Lazy<VendorTree?>> trees = new(StringComparer.Ordinal);
+
+    public VendorTrees(MonorepoTree tree, GoWorkFile? work, IReadOnlyList<TargetPlatform> platforms, LoadProblems problems, ModelCache? cache = null)
+        : this(new Lazy<MonorepoTree>(tree), work, platforms, problems, new Lazy<ModelCache?>(cache))
+    {
+    }
 
     /// <summary>The vendor folder <paramref name="module"/> builds from, or null.</summary>
     public VendorTree? For(GoModule module)
@@ -30,11 +35,13 @@ internal sealed class VendorTrees(MonorepoTree tree, GoWorkFile? work, IReadOnly
 
     VendorTree? Read(string dir, GoModule module)
     {
+        // A model read back from its saved form (SavedModel) has no tree walk until a vendored package is asked for.
+        var tree = lazyTree.Value;
         var manifest = RepoPath.Combine(dir, GoInputFiles.VendorManifestName);
         if (!tree.IsRealFolder(dir) || tree.Files.KindOf(manifest) != EntryKind.File) return null;
         try
         {
-            return new VendorTree(dir, module.Path, RepoPath.Parent(dir), VendorManifest.Parse(tree.Files.ReadAllText(manifest)), tree, platforms, problems, cache);
+            return new VendorTree(dir, module.Path, RepoPath.Parent(dir), VendorManifest.Parse(tree.Files.ReadAllText(manifest)), tree, platforms, problems, lazyCache.Value);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
