@@ -16,7 +16,7 @@ namespace GoMonorepoBuild.Workspace.Cache;
 internal sealed class ParseCache
 {
     // Raise whenever the scanner, the package rules or this layout change what an entry means.
-    const int FormatVersion = 2;
+    const int FormatVersion = 3;
     const string Magic = "gomonorepobuild parse cache";
     // Past this many files the entries this run did not use are dropped on save.
     const int MaxFiles = 200_000;
