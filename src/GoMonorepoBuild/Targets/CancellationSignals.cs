@@ -19,7 +19,9 @@ internal sealed class CancellationSignals : IDisposable
     readonly CancellationTokenSource source = new();
     readonly TaskCompletionSource runEnded = new(TaskCreationOptions.RunContinuationsAsynchronously);
     readonly PosixSignalRegistration? terminate;
-    int hardStops;
+    // Ctrl-C presses (and a SIGTERM, which counts as the first), counted atomically: the handlers of signals sent back
+    // to back run at the same time, and a check of the token would let both take themselves for the first.
+    int presses;
 
     CancellationSignals()
     {
@@ -28,7 +30,7 @@ internal sealed class CancellationSignals : IDisposable
             terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
             {
                 context.Cancel = true;
-                Cancel();
+                if (Interlocked.CompareExchange(ref presses, 1, 0) == 0) Cancel();
             });
     }
 
@@ -40,19 +42,20 @@ internal sealed class CancellationSignals : IDisposable
     public int Ended(int exitCode)
     {
         runEnded.TrySetResult();
-        return Volatile.Read(ref hardStops) > 0 ? ExitCodes.Cancelled : exitCode;
+        return Volatile.Read(ref presses) > 1 ? ExitCodes.Cancelled : exitCode;
     }
 
     void OnCancelKeyPress(object? sender, ConsoleCancelEventArgs e)
     {
         // Never the runtime's own exit: this handler decides when the process ends.
         e.Cancel = true;
-        if (!source.IsCancellationRequested)
+        var press = Interlocked.Increment(ref presses);
+        if (press == 1)
         {
             Cancel();
             return;
         }
-        if (Interlocked.Increment(ref hardStops) > 1)
+        if (press > 2)
         {
             Console.Error.WriteLine("Cancelled a third time: exiting now.");
             HardStop.OfProcess.Kill();
