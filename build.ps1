@@ -14,6 +14,8 @@ $Stamp = Join-Path $Temp 'build.inputs'
 $env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
 $env:DOTNET_NOLOGO = '1'
 $env:DOTNET_SKIP_FIRST_TIME_EXPERIENCE = '1'
+# Tier-up after 4,096 calls (hex), not 30: less tier-1 recompiling while the builds run (issue 19 goal 3, see build.sh).
+if (-not $env:DOTNET_TC_CallCountThreshold) { $env:DOTNET_TC_CallCountThreshold = '1000' }
 $env:GMB_ROOT = $Root
 
 function Get-RequiredSdk {

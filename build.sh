@@ -89,4 +89,8 @@ if [ -z "$DOTNET" ] || [ ! -f "$BUILD_OUTPUT/_build.dll" ] || [ ! -f "$STAMP" ] 
   printf '%s' "$current" > "$STAMP"
 fi
 
+# Methods tier up after 4,096 calls (the runtime reads the value as hex) instead of 30: while buildx runs, the default
+# spends ~0.7 s of CPU re-compiling at tier 1 what the progress stream and the decisions made hot, CPU that two cores
+# take from `go build` when every service builds (issue 19 goal 3, BENCHMARKS.md). A value the caller set wins.
+export DOTNET_TC_CallCountThreshold="${DOTNET_TC_CallCountThreshold:-1000}"
 exec "$DOTNET" "$BUILD_OUTPUT/_build.dll" "$@"

@@ -80,4 +80,8 @@ if [ -z "$DOTNET" ] || [ ! -f "$BUILD_OUTPUT/_build.dll" ] || [ ! -f "$STAMP" ] 
   printf '%s' "$current" > "$STAMP"
 fi
 
+# Methods tier up after 4,096 calls (the runtime reads the value as hex) instead of 30: while buildx runs, the default
+# spends CPU re-compiling at tier 1 what the build's progress stream made hot, CPU that a small machine takes from
+# `go build` when many services build. A value the caller set wins.
+export DOTNET_TC_CallCountThreshold="${DOTNET_TC_CallCountThreshold:-1000}"
 exec "$DOTNET" "$BUILD_OUTPUT/_build.dll" "$@"
