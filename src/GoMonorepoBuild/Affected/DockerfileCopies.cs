@@ -32,11 +32,11 @@ public sealed class DockerfileCopies
 
     public IReadOnlyList<string> Sources { get; }
 
-    /// <summary>The instruction that takes <paramref name="source"/>, as a reason quotes it: "COPY ." or "RUN --mount=type=bind,source=.".</summary>
-    public string InstructionOf(string source) => mountedOnly.Contains(source) ? $"RUN --mount=type=bind,source={source}" : $"COPY {source}";
+    /// <summary>Whether only a <c>RUN --mount=type=bind</c> takes <paramref name="source"/> (no COPY/ADD names it).</summary>
+    public bool IsMount(string source) => mountedOnly.Contains(source);
 
-    /// <summary>"copies" or "mounts", for a reason's sentence.</summary>
-    public string VerbOf(string source) => mountedOnly.Contains(source) ? "mounts" : "copies";
+    /// <summary>The instruction that takes <paramref name="source"/>, as a reason quotes it: "COPY ." or "RUN --mount=type=bind,source=.".</summary>
+    public string InstructionOf(string source) => IsMount(source) ? $"RUN --mount=type=bind,source={source}" : $"COPY {source}";
 
     /// <summary>The COPY/ADD source that copies <paramref name="path"/> (relative to the context), if any.</summary>
     public string? SourceOf(string path) => matchers.FirstOrDefault(m => m.Matcher.Match(path).HasMatches).Source;
@@ -69,7 +69,8 @@ public sealed class DockerfileCopies
             }
             if (args.Count >= 2) sources.AddRange(args.Take(args.Count - 1).Where(s => !s.Contains("://", StringComparison.Ordinal)));
         }
-        return new DockerfileCopies([.. sources, .. mounted.Where(m => !sources.Contains(m)).Distinct()], mounted.Where(m => !sources.Contains(m)));
+        var mountedOnly = mounted.Where(m => !sources.Contains(m)).Distinct().ToList();
+        return new DockerfileCopies([.. sources, .. mountedOnly], mountedOnly);
     }
 
     /// <summary>

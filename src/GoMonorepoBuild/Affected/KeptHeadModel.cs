@@ -26,7 +26,7 @@ internal sealed record KeptHeadModel(GoWorkspace? Model, string? Commit, string?
         var listing = await repository.Index(cancellationToken);
         var keys = new Lazy<IndexContents>(() => listing is null ? IndexContents.Empty : IndexContents.Of(listing, checkout.Prefix));
         var key = listing is not null && DescribedByIndex(checkout, request) && IndexContents.Digest(listing, checkout.Prefix) is { } digest
-            ? SavedModel.Key(digest, request.MonorepoDirectory, Options(request))
+            ? SavedModel.Key(digest, request.MonorepoDirectory, AffectedAnalysis.ModelOptions(request))
             : null;
         var model = key is null ? null
             : SavedModel.TryLoad(FileBeside(parseCacheFile), key, request.MonorepoDirectory, new Lazy<ModelCache?>(() => new ModelCache(cache.Value, keys.Value)));
@@ -46,7 +46,7 @@ internal sealed record KeptHeadModel(GoWorkspace? Model, string? Commit, string?
         if (Key is null || Model is not null || !SeenBefore(parseCacheFile, Key)) return;
         if (!await CleanCheckout.HoldsAsync(repository, prefix, sha, excluded, cancellationToken)) return;
         if (await IndexListing.ReadAsync(repository, cancellationToken) is not { } now || IndexContents.Digest(now, prefix) is not { } digest
-            || SavedModel.Key(digest, request.MonorepoDirectory, Options(request)) != Key)
+            || SavedModel.Key(digest, request.MonorepoDirectory, AffectedAnalysis.ModelOptions(request)) != Key)
             return;
         SavedModel.Save(FileBeside(parseCacheFile), Key, model, Keys.Value);
     }
@@ -81,6 +81,4 @@ internal sealed record KeptHeadModel(GoWorkspace? Model, string? Commit, string?
         request.ExcludedFolders.Select(f => RepoPath.FromSystem(checkout.WorkingDirectory, RealPath.Of(f)))
             .Where(e => checkout.Prefix == "." ? !e.StartsWith("..", StringComparison.Ordinal) : RepoPath.IsUnder(e, checkout.Prefix))
             .All(e => (checkout.Prefix == "." ? e : e[(checkout.Prefix.Length + 1)..]).Split('/').Any(GoInputFiles.IsIgnoredName));
-
-    static WorkspaceOptions Options(AffectedRequest request) => AffectedAnalysis.ModelOptions(request);
 }

@@ -68,13 +68,13 @@ internal static class Reasons
     public static AffectedReason CopiedByDockerfile(GoService service, OwnDockerfile dockerfile, CopyVerdict verdict, ChangedFile file)
     {
         var instruction = dockerfile.Copies.InstructionOf(verdict.Source);
-        var verb = dockerfile.Copies.VerbOf(verdict.Source);
-        var chain = new List<string> { verdict.Path, $"{(verb == "mounts" ? "mounted" : "copied")} by {dockerfile.Dockerfile} ({instruction})" };
+        var mounted = dockerfile.Copies.IsMount(verdict.Source);
+        var chain = new List<string> { verdict.Path, $"{(mounted ? "mounted" : "copied")} by {dockerfile.Dockerfile} ({instruction})" };
         if (verdict.IgnoreText is { } again) chain.Add(again);
         chain.Add($"build context {dockerfile.Context}");
         chain.Add($"service {service.Name}");
         return new AffectedReason(ReasonKind.FileChanged,
-            $"{verdict.Path} {Verb(file)}: the Dockerfile of {service.Name} {verb} it ({instruction}) from its build context {dockerfile.Context}",
+            $"{verdict.Path} {Verb(file)}: the Dockerfile of {service.Name} {(mounted ? "mounts" : "copies")} it ({instruction}) from its build context {dockerfile.Context}",
             chain);
     }
 
