@@ -9,8 +9,6 @@ namespace GoMonorepoBuild.Tests.Building;
 /// </summary>
 public class OwnDockerfileContextEngineTests
 {
-    static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     const string GreeterGoMod = "module example.com/greeter\n\ngo 1.23\n";
 
     /// <summary>A main package that prints <paramref name="file"/>, read when the image runs.</summary>
@@ -18,23 +16,48 @@ public class OwnDockerfileContextEngineTests
         $"package main\n\nimport (\n\t\"fmt\"\n\t\"os\"\n)\n\nfunc main() {{\n\tb, err := os.ReadFile(\"{file}\")\n" +
         "\tif err != nil {\n\t\tfmt.Println(err)\n\t\tos.Exit(1)\n\t}\n\tfmt.Print(string(b))\n}\n";
 
-    static async Task<ProcessResult> BuildGreeterAsync(RealBuild build, MonorepoCopy monorepo, string registry)
+    /// <summary>The service greeter, with its own Dockerfile, in a copy of the example monorepo, built into a registry of its own.</summary>
+    sealed record Greeter(RealBuild Build, MonorepoCopy Monorepo, string Registry, BuildxDockerCli Docker)
     {
-        var result = await build.RunAsync("BuildChanged", "--monorepo", monorepo.Path, "--only", "greeter", "--registry", registry);
-        Assert.True(result.ExitCode == 0, result.StandardOutput + result.StandardError);
-        return result;
+        public async Task<ProcessResult> BuildChangedAsync()
+        {
+            var result = await Build.RunAsync("BuildChanged", "--monorepo", Monorepo.Path, "--only", "greeter", "--registry", Registry);
+            Assert.True(result.ExitCode == 0, result.StandardOutput + result.StandardError);
+            return result;
+        }
+
+        public System.Text.Json.JsonElement Reported => BuildReportFile.Read(Build)["greeter"];
+
+        /// <summary>What the image prints when run.</summary>
+        public async Task<string> RunAsync(string image) =>
+            (await Docker.RunAsync("run", "--rm", "--network", "none", image)).StandardOutput.Trim();
+
+        /// <summary>Commits <paramref name="files"/> (greeter's go.mod added), runs <paramref name="test"/>, then removes its images.</summary>
+        public static async Task WithAsync(IReadOnlyDictionary<string, string> files, Func<Greeter, Task> test)
+        {
+            var engine = RealEngine.Require();
+            using var build = new RealBuild();
+            var monorepo = new MonorepoCopy(build);
+            monorepo.WriteAll(new Dictionary<string, string>(files) { ["services/greeter/go.mod"] = GreeterGoMod });
+            await monorepo.CommitAsync("greeter");
+            var greeter = new Greeter(build, monorepo, "gmb-test-" + Guid.NewGuid().ToString("N")[..8], new BuildxDockerCli(engine));
+            try
+            {
+                await test(greeter);
+            }
+            finally
+            {
+                await TestImages.RemoveAllOfAsync(engine, greeter.Registry);
+            }
+        }
     }
 
     [Fact]
-    public async Task A_service_folder_Dockerfile_builds_runs_with_its_templates_and_rebuilds_only_for_files_its_context_sends()
+    public Task A_service_folder_Dockerfile_builds_runs_with_its_templates_and_rebuilds_only_for_files_its_context_sends()
     {
-        var engine = RealEngine.Require();
-        using var build = new RealBuild();
-        var monorepo = new MonorepoCopy(build);
         var greeting = $"hello {Guid.NewGuid():N}";
-        monorepo.WriteAll(new Dictionary<string, string>
+        return Greeter.WithAsync(new Dictionary<string, string>
         {
-            ["services/greeter/go.mod"] = GreeterGoMod,
             ["services/greeter/main.go"] = PrintsFile("templates/hello.txt"),
             ["services/greeter/templates/hello.txt"] = greeting + "\n",
             ["services/greeter/README.md"] = "greeter\n",
@@ -43,48 +66,34 @@ public class OwnDockerfileContextEngineTests
             ["services/greeter/Dockerfile"] =
                 $"FROM {BuildxTestSettings.GoImage} AS build\nWORKDIR /src\nCOPY go.mod ./\nCOPY . .\nRUN CGO_ENABLED=0 go build -o /greeter .\n\n" +
                 "FROM scratch\nCOPY --from=build /greeter /greeter\nCOPY templates /templates\nENTRYPOINT [\"/greeter\"]\n",
-        });
-        await monorepo.CommitAsync("greeter");
-        var registry = "gmb-test-" + Guid.NewGuid().ToString("N")[..8];
-        var docker = new BuildxDockerCli(engine);
-        try
+        }, async greeter =>
         {
-            var first = await BuildGreeterAsync(build, monorepo, registry);
+            var first = await greeter.BuildChangedAsync();
             Assert.Contains("greeter: own services/greeter/Dockerfile, build context services/greeter, the service folder " +
                             "(inferred: COPY go.mod resolves beside the Dockerfile)", first.StandardOutput);
-            var built = BuildReportFile.Read(build)["greeter"];
+            var built = greeter.Reported;
             Assert.Equal("built", built.Status());
-            var run = await docker.RunAsync("run", "--rm", "--network", "none", built.Text("image"));
-            Assert.Equal(greeting, run.StandardOutput.Trim());
+            Assert.Equal(greeting, await greeter.RunAsync(built.Text("image")));
 
-            monorepo.Write("services/greeter/README.md", "greeter, documented\n");
-            var ignored = await BuildGreeterAsync(build, monorepo, registry);
-            var skipped = BuildReportFile.Read(build)["greeter"];
+            greeter.Monorepo.Write("services/greeter/README.md", "greeter, documented\n");
+            await greeter.BuildChangedAsync();
+            var skipped = greeter.Reported;
             Assert.Equal("skipped", skipped.Status());
             Assert.StartsWith("not affected; image for these inputs already exists", skipped.Text("reason"));
 
-            monorepo.Write("services/greeter/templates/hello.txt", greeting + " again\n");
-            var changed = await BuildGreeterAsync(build, monorepo, registry);
-            var rebuilt = BuildReportFile.Read(build)["greeter"];
+            greeter.Monorepo.Write("services/greeter/templates/hello.txt", greeting + " again\n");
+            await greeter.BuildChangedAsync();
+            var rebuilt = greeter.Reported;
             Assert.Equal("built", rebuilt.Status());
             Assert.Contains("copied by services/greeter/Dockerfile (COPY .)", rebuilt.Text("reason"));
-            Assert.Equal(greeting + " again", (await docker.RunAsync("run", "--rm", "--network", "none", rebuilt.Text("image"))).StandardOutput.Trim());
-        }
-        finally
-        {
-            await TestImages.RemoveAllOfAsync(engine, registry);
-        }
+            Assert.Equal(greeting + " again", await greeter.RunAsync(rebuilt.Text("image")));
+        });
     }
 
     [Fact]
-    public async Task In_a_go_work_a_service_built_from_its_own_folder_keeps_its_image_when_another_workspace_module_changes()
-    {
-        var engine = RealEngine.Require();
-        using var build = new RealBuild();
-        var monorepo = new MonorepoCopy(build);
-        monorepo.WriteAll(new Dictionary<string, string>
+    public Task In_a_go_work_a_service_built_from_its_own_folder_keeps_its_image_when_another_workspace_module_changes() =>
+        Greeter.WithAsync(new Dictionary<string, string>
         {
-            ["services/greeter/go.mod"] = GreeterGoMod,
             ["services/greeter/main.go"] = "package main\n\nfunc main() { println(\"hi\") }\n",
             // Cloud Run's samples: only wildcard sources, built from the folder (gcloud run deploy --source .).
             ["services/greeter/Dockerfile"] =
@@ -93,40 +102,28 @@ public class OwnDockerfileContextEngineTests
             ["libs/extra/go.mod"] = "module example.com/extra\n\ngo 1.23\n",
             ["libs/extra/extra.go"] = "package extra\n",
             ["go.work"] = "go 1.23\n\nuse (\n\t./services/greeter\n\t./libs/extra\n)\n",
-        });
-        await monorepo.CommitAsync("greeter in a go.work");
-        var registry = "gmb-test-" + Guid.NewGuid().ToString("N")[..8];
-        try
+        }, async greeter =>
         {
-            var first = await BuildGreeterAsync(build, monorepo, registry);
+            var first = await greeter.BuildChangedAsync();
             Assert.Contains("greeter: own services/greeter/Dockerfile, build context services/greeter, the service folder " +
                             "(inferred: COPY go.* resolves beside the Dockerfile)", first.StandardOutput);
-            Assert.Equal("built", BuildReportFile.Read(build)["greeter"].Status());
+            Assert.Equal("built", greeter.Reported.Status());
 
             // Neither reaches BuildKit: the context is services/greeter.
-            monorepo.Write("libs/extra/go.mod", "module example.com/extra\n\ngo 1.23\n\nrequire example.com/other v1.0.0\n");
-            monorepo.Append("go.work", "\n// edited\n");
-            var again = await BuildGreeterAsync(build, monorepo, registry);
-            var skipped = BuildReportFile.Read(build)["greeter"];
+            greeter.Monorepo.Write("libs/extra/go.mod", "module example.com/extra\n\ngo 1.23\n\nrequire example.com/other v1.0.0\n");
+            greeter.Monorepo.Append("go.work", "\n// edited\n");
+            await greeter.BuildChangedAsync();
+            var skipped = greeter.Reported;
             Assert.Equal("skipped", skipped.Status());
             Assert.StartsWith("not affected; image for these inputs already exists", skipped.Text("reason"));
-        }
-        finally
-        {
-            await TestImages.RemoveAllOfAsync(engine, registry);
-        }
-    }
+        });
 
     [Fact]
-    public async Task A_docker_init_Dockerfile_that_only_bind_mounts_its_folder_builds_from_it_and_rebuilds_for_a_file_only_the_mount_reads()
+    public Task A_docker_init_Dockerfile_that_only_bind_mounts_its_folder_builds_from_it_and_rebuilds_for_a_file_only_the_mount_reads()
     {
-        var engine = RealEngine.Require();
-        using var build = new RealBuild();
-        var monorepo = new MonorepoCopy(build);
         var greeting = $"hello {Guid.NewGuid():N}";
-        monorepo.WriteAll(new Dictionary<string, string>
+        return Greeter.WithAsync(new Dictionary<string, string>
         {
-            ["services/greeter/go.mod"] = GreeterGoMod,
             ["services/greeter/main.go"] = PrintsFile("/hello.txt"),
             ["services/greeter/hello.txt"] = greeting + "\n",
             // docker init's Go layout: nothing of the context is copied; go.mod and the folder reach the build as mounts.
@@ -135,28 +132,19 @@ public class OwnDockerfileContextEngineTests
                 "RUN --mount=type=cache,target=/go/pkg/mod/ --mount=type=bind,source=go.mod,target=go.mod go mod download\n" +
                 "RUN --mount=type=bind,target=. CGO_ENABLED=0 go build -o /out/greeter . && cp hello.txt /out/hello.txt\n\n" +
                 "FROM scratch\nCOPY --from=build /out/ /\nENTRYPOINT [\"/greeter\"]\n",
-        });
-        await monorepo.CommitAsync("greeter");
-        var registry = "gmb-test-" + Guid.NewGuid().ToString("N")[..8];
-        var docker = new BuildxDockerCli(engine);
-        try
+        }, async greeter =>
         {
-            var first = await BuildGreeterAsync(build, monorepo, registry);
+            var first = await greeter.BuildChangedAsync();
             Assert.Contains("build context services/greeter, the service folder (inferred: RUN --mount=type=bind,source=go.mod resolves beside the Dockerfile)",
                 first.StandardOutput);
-            var built = BuildReportFile.Read(build)["greeter"];
-            Assert.Equal(greeting, (await docker.RunAsync("run", "--rm", "--network", "none", built.Text("image"))).StandardOutput.Trim());
+            Assert.Equal(greeting, await greeter.RunAsync(greeter.Reported.Text("image")));
 
-            monorepo.Write("services/greeter/hello.txt", greeting + " again\n");
-            var changed = await BuildGreeterAsync(build, monorepo, registry);
-            var rebuilt = BuildReportFile.Read(build)["greeter"];
+            greeter.Monorepo.Write("services/greeter/hello.txt", greeting + " again\n");
+            await greeter.BuildChangedAsync();
+            var rebuilt = greeter.Reported;
             Assert.Equal("built", rebuilt.Status());
             Assert.Contains("mounted by services/greeter/Dockerfile (RUN --mount=type=bind,source=.)", rebuilt.Text("reason"));
-            Assert.Equal(greeting + " again", (await docker.RunAsync("run", "--rm", "--network", "none", rebuilt.Text("image"))).StandardOutput.Trim());
-        }
-        finally
-        {
-            await TestImages.RemoveAllOfAsync(engine, registry);
-        }
+            Assert.Equal(greeting + " again", await greeter.RunAsync(rebuilt.Text("image")));
+        });
     }
 }
