@@ -184,6 +184,24 @@ public class SparseCheckoutTests : IDisposable
         Assert.Equal(["libs/auth/token.go at " + error.Files[0][^12..]], error.Files);
     }
 
+    [Fact]
+    public async Task The_Affected_target_on_a_clone_lacking_a_blob_fails_naming_the_file_and_git_fsck()
+    {
+        await SparseCloneAsync("cone");
+        var blob = (await GitCli.OutputAsync(clone, "rev-parse", "HEAD:libs/auth/token.go")).Trim();
+        await LooseObjectsOnlyAsync(clone);
+        File.Delete(Path.Combine(clone, ".git", "objects", blob[..2], blob[2..]));
+
+        var run = await GoMonorepoBuild.Tests.Targets.InProcessBuild.RunAsync(new AffectedBuild(), clone,
+            ["Affected", "--services", "services/*", "--base", baseSha]);
+
+        Assert.True(run.ExitCode != 0, run.Output + run.Error);
+        Assert.Contains($"The content of libs/auth/token.go at", run.Output + run.Error);
+        Assert.Contains($"(git object {blob}) is not in the repository", run.Output + run.Error);
+        Assert.Contains("`git fsck` there lists what is missing", run.Output + run.Error);
+        Assert.DoesNotContain("No valid git object", run.Output + run.Error);
+    }
+
     /// <summary>The clone's packs unpacked into loose objects, so that one object can be taken away.</summary>
     static async Task LooseObjectsOnlyAsync(string repository)
     {
