@@ -112,16 +112,25 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher, IObjectFetcher obj
         // Quick to know (the index, a digest, one file), and the model of the head commit whatever the checkout holds when
         // the index holds that commit's tree (KeptHeadModel): then the checkout is not asked about at all.
         var keptModel = kept is null ? null : await kept;
+
+        // The cheapest model that is the head's: with --head, a kept model of that commit, the checkout when it is clean,
+        // else a copy of the commit; without, the working folder (laid over HEAD's tree in a sparse checkout).
+        async Task<GoWorkspace> HeadModelAsync()
+        {
+            if (request.Head is null)
+                return sparse.AnyUnder(prefix)
+                    ? SparseWorkTree.Load(repository, changes.HeadCommit!, prefix, changes.WorkTreePaths, ModelOptions(request), partial, snapshots)
+                    : workTreeModel();
+            if (keptModel is { Model: { } keptHead, Commit: { } keptCommit } && keptCommit == changes.HeadCommit) return keptHead;
+            if (await ReadableFromCheckoutAsync(repository, prefix, changes.HeadCommit!, request, sparse, excluded, cancellationToken))
+                return (fromCheckout = checkoutModel()).Model;
+            return ModelAt(repository, changes.HeadCommit!, prefix, request, snapshots, partial, tolerant: false, cache: cache)
+                   ?? throw new InvalidOperationException($"The monorepo folder {prefix} does not exist at --head {request.Head}.");
+        }
+
         try
         {
-            var head = request.Head is not null
-                ? (keptModel is { Model: { } keptHead, Commit: { } keptCommit } && keptCommit == changes.HeadCommit ? keptHead
-                    : await ReadableFromCheckoutAsync(repository, prefix, changes.HeadCommit!, request, sparse, excluded, cancellationToken)
-                        ? (fromCheckout = checkoutModel()).Model
-                        : ModelAt(repository, changes.HeadCommit!, prefix, request, snapshots, partial, tolerant: false, cache: cache)
-                          ?? throw new InvalidOperationException($"The monorepo folder {prefix} does not exist at --head {request.Head}."))
-                : sparse.AnyUnder(prefix) ? SparseWorkTree.Load(repository, changes.HeadCommit!, prefix, changes.WorkTreePaths, ModelOptions(request), partial, snapshots)
-                : workTreeModel();
+            var head = await HeadModelAsync();
             if (resolved.Sha is null)
                 return AffectedResult.Everything(head, $"no base to compare with: {resolved.How} ({string.Join("; ", resolved.Notes)})")
                     .WithRevisions(null, resolved.Source.ToString(), changes.Head) with { NotCheckedOut = NotCheckedOutService.In(head, prefix, sparse) };
