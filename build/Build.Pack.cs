@@ -22,7 +22,7 @@ partial class Build
             var folder = Path.GetFullPath(Output ?? Path.Combine(TemporaryDirectory, "packages"), RootDirectory);
             var version = PackageVersion ?? $"{XDocument.Load(FrameworkProject).Descendants("Version").Single().Value}-local.{DateTime.UtcNow:yyyyMMddHHmmss}";
             Directory.CreateDirectory(folder);
-            var dotnet = Tool.Named(Environment.ProcessPath ?? "dotnet").WithWorkingDirectory(RootDirectory)
+            var dotnet = Tool.Named(DotNetHost.Path).WithWorkingDirectory(RootDirectory)
                 // This build's own root must not leak into the packed projects' builds.
                 .WithEnvironment("GMB_ROOT", null);
             foreach (var project in new[] { FrameworkProject, TemplateProject })

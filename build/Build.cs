@@ -24,8 +24,12 @@ partial class Build : MonorepoBuild
         {
             var builder = await BuilderImageFor(GoVersions.Fallback, ct);
             if (Directory.Exists(TestResultsDirectory)) Directory.Delete(TestResultsDirectory, recursive: true);
-            var dotnet = Tool.Named(Environment.ProcessPath ?? "dotnet")
+            var native = await NativeBuildForTests.EnsureAsync(RootDirectory, ct);
+            var dotnet = Tool.Named(DotNetHost.Path)
                 .WithWorkingDirectory(RootDirectory)
+                .WithEnvironment("GMB_TEST_BUILD", native)
+                // Builds the tests start through a build.sh compile no native build of their own in the background.
+                .WithEnvironment("GMB_NATIVE", "0")
                 .WithEnvironment(Docker.Variables())
                 .WithEnvironment("GMB_GO", GoBinary)
                 .WithEnvironment("GMB_GO_IMAGE", builder.Reference)

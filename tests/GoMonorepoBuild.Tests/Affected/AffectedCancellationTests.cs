@@ -35,7 +35,7 @@ public sealed class AffectedCancellationTests : IDisposable
 
         // env --default-signal=INT: a test run as a background job inherits SIGINT ignored, and .NET then never sees it.
         using var process = Process.Start(new ProcessStartInfo("env",
-            ["--default-signal=INT", "dotnet", RealBuild.BuildDll(), "Affected", "--monorepo", repo.Root, "--services", "services/*",
+            ["--default-signal=INT", .. RealBuild.Command(), "Affected", "--monorepo", repo.Root, "--services", "services/*",
              "--base", baseSha, "--output", output, "--root", build.Root])
         {
             WorkingDirectory = build.Root,

@@ -156,7 +156,7 @@ public class BuildingEngineTests
     /// </summary>
     static Process StartInterruptible(RealBuild build, MonorepoCopy monorepo, string registry) =>
         Process.Start(new ProcessStartInfo("env",
-            ["--default-signal=INT", "dotnet", RealBuild.BuildDll(), "BuildChanged", "--monorepo", monorepo.Path, "--only", "gateway,catalog,orders",
+            ["--default-signal=INT", .. RealBuild.Command(), "BuildChanged", "--monorepo", monorepo.Path, "--only", "gateway,catalog,orders",
              "--parallelism", "1", "--registry", registry, "--root", build.Root])
         {
             WorkingDirectory = build.Root,

@@ -27,12 +27,30 @@ public sealed class RealBuild : IDisposable
 
     /// <summary>Runs with extra environment variables, e.g. another engine's DOCKER_HOST and DOCKER_CONFIG.</summary>
     public Task<ProcessResult> RunAsync(IEnumerable<KeyValuePair<string, string?>> environment, params string[] arguments) =>
-        Tool.Named("dotnet")
+        RunAsync(Command(), environment, arguments);
+
+    /// <summary>Runs the managed build (dotnet build/_build.dll) even where the tests run the native one.</summary>
+    public Task<ProcessResult> RunManagedAsync(params string[] arguments) => RunAsync(ManagedCommand(), [], arguments);
+
+    Task<ProcessResult> RunAsync(IReadOnlyList<string> command, IEnumerable<KeyValuePair<string, string?>> environment, string[] arguments) =>
+        Tool.Named(command[0])
             .WithWorkingDirectory(Root)
             .WithEnvironment("GMB_ROOT", null)
             .WithEnvironment("NO_COLOR", "1")
             .WithEnvironment(environment)
-            .TryRunAsync([BuildDll(), .. arguments, "--root", Root], TestContext.Current.CancellationToken);
+            .TryRunAsync([.. command.Skip(1), .. arguments, "--root", Root], TestContext.Current.CancellationToken);
+
+    /// <summary>
+    /// The build as a command line: the native executable the Test target compiled (GMB_TEST_BUILD), which is what
+    /// build.sh runs on a developer's machine, else the managed build through dotnet (what CI's fresh clones run).
+    /// </summary>
+    public static IReadOnlyList<string> Command() => NativeExecutable() is { } native ? [native] : ManagedCommand();
+
+    static IReadOnlyList<string> ManagedCommand() => ["dotnet", BuildDll()];
+
+    /// <summary>The native build under test, when the Test target compiled one (null under a plain `dotnet test`).</summary>
+    public static string? NativeExecutable() =>
+        Environment.GetEnvironmentVariable("GMB_TEST_BUILD") is { Length: > 0 } path && File.Exists(path) ? path : null;
 
     public static string BuildDll()
     {
