@@ -83,7 +83,8 @@ NATIVE_PID="$TEMP/build-native.pid"
 NICE=()
 # The build's own targets (Test, Pack) run `dotnet`, which the native executable cannot find from its own path.
 export GMB_DOTNET="${DOTNET:-dotnet}"
-if [ "${GMB_NATIVE:-}" != 0 ] && [ -x "$NATIVE_OUTPUT/_build" ] && [ -f "$NATIVE_STAMP" ] && [ "$current" = "$(<"$NATIVE_STAMP")" ]; then
+native_current() { [ -x "$NATIVE_OUTPUT/_build" ] && [ -f "$NATIVE_STAMP" ] && [ "$current" = "$(<"$NATIVE_STAMP")" ]; }
+if [ "${GMB_NATIVE:-}" != 0 ] && native_current; then
   exec "$NATIVE_OUTPUT/_build" "$@"
 fi
 
@@ -128,7 +129,7 @@ if [ "${GMB_NATIVE:-}" = 1 ] && [ -n "$(runtime_id)" ]; then
   DOTNET="$(find_dotnet)"; export GMB_DOTNET="$DOTNET"
   # A background compile writes the same folders: wait for it, and use what it made when that is current.
   while [ -f "$NATIVE_PID" ] && kill -0 "$(<"$NATIVE_PID")" 2>/dev/null; do sleep 1; done
-  if [ -x "$NATIVE_OUTPUT/_build" ] && [ -f "$NATIVE_STAMP" ] && [ "$current" = "$(<"$NATIVE_STAMP")" ]; then exec "$NATIVE_OUTPUT/_build" "$@"; fi
+  if native_current; then exec "$NATIVE_OUTPUT/_build" "$@"; fi
   echo "Compiling the native build (GMB_NATIVE=1)..." >&2
   if build_native "$current"; then exec "$NATIVE_OUTPUT/_build" "$@"; fi
   echo "note: the native build failed (see $TEMP/build-native.log); running the managed build" >&2
