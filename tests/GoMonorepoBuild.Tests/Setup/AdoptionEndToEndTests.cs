@@ -78,4 +78,33 @@ public class AdoptionEndToEndTests(PackedFeed feed)
         Assert.Contains("Building the build project", upgraded.StandardError);
         Assert.StartsWith($"GoMonorepoBuild {v2}", upgraded.StandardOutput);
     }
+
+    [Fact]
+    public async Task A_scaffolded_build_with_GMB_NATIVE_1_compiles_its_native_build_and_answers_as_the_managed_one()
+    {
+        if (!NativeLinkerOnPath()) Assert.Skip("no clang on PATH: Native AOT cannot link on this machine");
+        using var fixture = new TempTree();
+        fixture.Module("services/api", "example.com/api").GoFile("services/api/main.go", "main");
+        using var repo = new ScaffoldedRepository(fixture.Root);
+        var scaffold = await feed.ScaffoldAsync(repo.Root);
+        Assert.True(scaffold.ExitCode == 0, $"dotnet new failed ({scaffold.ExitCode}):\n{scaffold.StandardOutput}\n{scaffold.StandardError}");
+        repo.Commit("add the GoMonorepoBuild build");
+        var graphFile = repo.PathOf(".nuke/temp/graph/workspace.json");
+
+        var managed = await repo.BuildAsync("Graph");
+        Assert.True(managed.ExitCode == 0, $"Graph failed ({managed.ExitCode}):\n{managed.StandardOutput}\n{managed.StandardError}");
+        var managedGraph = File.ReadAllText(graphFile);
+        File.Delete(graphFile);
+        var native = await repo.BuildAsync([new("GMB_NATIVE", "1")], "Graph");
+
+        Assert.True(native.ExitCode == 0, $"Graph failed ({native.ExitCode}):\n{native.StandardOutput}\n{native.StandardError}");
+        Assert.Contains("Compiling the native build", native.StandardError);
+        Assert.DoesNotContain("native build failed", native.StandardError);
+        Assert.True(File.Exists(repo.PathOf(".nuke/temp/build-native/_build")), "no native executable in .nuke/temp/build-native");
+        Assert.Equal(managedGraph, File.ReadAllText(graphFile));
+    }
+
+    static bool NativeLinkerOnPath() =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)
+            .Any(dir => new[] { "clang", "clang-14", "clang-15", "clang-16", "clang-17", "clang-18", "clang-19", "clang-20" }.Any(name => File.Exists(Path.Combine(dir, name))));
 }

@@ -41,11 +41,18 @@ public sealed class ScaffoldedRepository : IDisposable
 
     public string Commit(string message) => copy.Commit(message);
 
-    /// <summary>./build.sh as a user runs it from the repository root, with the test's Docker engine in the environment.</summary>
-    public Task<ProcessResult> BuildAsync(params string[] arguments) =>
+    /// <summary>
+    /// ./build.sh as a user runs it from the repository root, with the test's Docker engine in the environment; managed
+    /// only (GMB_NATIVE=0), so that no test leaves a native compile running in the background of a deleted folder.
+    /// </summary>
+    public Task<ProcessResult> BuildAsync(params string[] arguments) => BuildAsync([new("GMB_NATIVE", "0")], arguments);
+
+    /// <summary>./build.sh with extra environment variables (e.g. GMB_NATIVE=1).</summary>
+    public Task<ProcessResult> BuildAsync(IEnumerable<KeyValuePair<string, string?>> environment, params string[] arguments) =>
         Tool.Named(PathOf("build.sh"))
             .WithWorkingDirectory(Root)
             .WithEnvironment("NO_COLOR", "1")
+            .WithEnvironment(environment)
             // The test host's MSBuild and NuGet settings must not leak into the user's build.
             .WithEnvironment("GMB_ROOT", null)
             .WithEnvironment("NUGET_PACKAGES", null)
