@@ -14,7 +14,7 @@ roots=()
 for commit in $COMMITS; do
   dir="$WORK/$commit"; mkdir -p "$dir"
   git -C "$ROOT" archive "$commit" | tar -x -C "$dir"
-  "$dir/build.sh" --help >/dev/null
+  GMB_NATIVE="${GMB_NATIVE:-1}" "$dir/build.sh" --help >/dev/null  # the native build, as a developer runs it once compiled
   roots+=("$commit=$dir")
 done
 python3 - "$RUNS" "${roots[@]}" -- "$@" <<'PY'

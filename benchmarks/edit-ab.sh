@@ -20,7 +20,7 @@ roots=()
 for commit in $COMMITS; do
   dir="$WORK/$(echo "$commit" | tr '/' '_')"; mkdir -p "$dir"
   git -C "$ROOT" archive "$commit" | tar -x -C "$dir"
-  "$dir/build.sh" --help >/dev/null
+  GMB_NATIVE="${GMB_NATIVE:-1}" "$dir/build.sh" --help >/dev/null  # the native build, as a developer runs it once compiled
   roots+=("$commit=$dir")
 done
 FLOOR_ROOT="${roots[0]#*=}"

@@ -29,7 +29,8 @@ repo="$("$CORPUS/unpack" moby "$WORK" 2>/dev/null | tail -n 1)"
 git -C "$repo" config gc.auto 0
 commit() { git -C "$repo" add -A && git -C "$repo" -c user.name=bench -c user.email=bench@example.invalid -c commit.gpgsign=false commit -qm "$1"; }
 edit() { printf '\n// revision-model edit\n' >> "$repo/$1"; }
-"$ROOT/build.sh" --help >/dev/null # compile the build once
+# The native build, compiled first, as a developer's machine runs it once compiled (GMB_NATIVE=0 measures the managed one).
+GMB_NATIVE="${GMB_NATIVE:-1}" "$ROOT/build.sh" --help >/dev/null # compile the build once
 
 # time_cmd <label> <command>: mean and min in ms, from hyperfine or a loop.
 rows=()
