@@ -50,4 +50,30 @@ public sealed class SingleLayerImageArchiveTests
         Assert.Equal(["a", "b"], root.GetProperty("config").GetProperty("Labels").EnumerateObject().Select(p => p.Name));
         Assert.Equal("/go", root.GetProperty("config").GetProperty("WorkingDir").GetString());
     }
+
+    [Fact]
+    public async Task The_manifest_names_the_config_the_tag_and_the_layer_as_docker_load_reads_them()
+    {
+        var folder = Directory.CreateTempSubdirectory("gmb-archive-").FullName;
+        try
+        {
+            var layer = Path.Combine(folder, "layer.tar");
+            File.WriteAllBytes(layer, Enumerable.Range(0, 4096).Select(i => (byte)i).ToArray());
+            var archive = Path.Combine(folder, "image.tar");
+            await Archive.WriteAsync(layer, archive, TestContext.Current.CancellationToken);
+
+            var entries = new Dictionary<string, string>();
+            await using var reader = new TarReader(File.OpenRead(archive));
+            while (await reader.GetNextEntryAsync(copyData: true, TestContext.Current.CancellationToken) is { } entry)
+                if (entry.Name.EndsWith(".json", StringComparison.Ordinal))
+                    entries[entry.Name] = new StreamReader(entry.DataStream!).ReadToEnd();
+            var config = entries.Keys.Single(name => name != "manifest.json");
+
+            Assert.Equal($$"""[{"Config":"{{config}}","RepoTags":["example/go:1.23"],"Layers":["layer.tar"]}]""", entries["manifest.json"]);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }
