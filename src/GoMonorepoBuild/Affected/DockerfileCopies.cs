@@ -64,7 +64,7 @@ public sealed class DockerfileCopies
             var rest = string.Join(' ', args);
             if (rest.StartsWith('['))
             {
-                try { args = JsonSerializer.Deserialize<List<string>>(rest) ?? []; }
+                try { args = JsonSerializer.Deserialize(rest, AffectedJsonContext.Default.ListString) ?? []; }
                 catch (JsonException) { continue; }
             }
             if (args.Count >= 2) sources.AddRange(args.Take(args.Count - 1).Where(s => !s.Contains("://", StringComparison.Ordinal)));

@@ -36,7 +36,8 @@ public static class AffectedMatrix
 
     /// <summary>The matrix JSON on one line (<c>{"include":[...]}</c>), the form a GitHub output holds.</summary>
     public static string ToMatrixJson(IEnumerable<AffectedService> services) =>
-        JsonSerializer.Serialize(new { include = services.Select(s => new { service = s.Name, path = s.Path }) });
+        JsonSerializer.Serialize(new MatrixDocument(services.Select(s => new MatrixEntry(s.Name, s.Path)).ToList()),
+            CiJsonContext.Default.MatrixDocument);
 
     static IReadOnlyList<AffectedService> Services(JsonElement array, string nameProperty)
     {

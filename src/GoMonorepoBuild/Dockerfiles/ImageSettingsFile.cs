@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using GoMonorepoBuild.Affected;
 
 namespace GoMonorepoBuild.Dockerfiles;
@@ -45,7 +44,7 @@ public sealed record ImageSettingsFile(string Path, ImageSettings Defaults, IRea
         Document? document;
         try
         {
-            document = JsonSerializer.Deserialize<Document>(File.ReadAllText(path), Json);
+            document = JsonSerializer.Deserialize(File.ReadAllText(path), ImageSettingsJsonContext.Default.Document);
         }
         catch (JsonException e)
         {
@@ -86,14 +85,6 @@ public sealed record ImageSettingsFile(string Path, ImageSettings Defaults, IRea
         Services.Where(s => s.Value.Context is not null)
             .ToDictionary(s => s.Key, s => BuildContextSetting.Parse(s.Value.Context!), StringComparer.Ordinal));
 
-    sealed record Document(ImageSettings? Defaults, Dictionary<string, ImageSettings>? Services);
-
-    static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
-    };
+    // The file's shape (read through ImageSettingsJsonContext).
+    internal sealed record Document(ImageSettings? Defaults, Dictionary<string, ImageSettings>? Services);
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Text;
 using GoMonorepoBuild.Targets;
@@ -51,10 +52,10 @@ internal static class ReferenceDocument
     /// The components the build composes (interfaces that declare targets or parameters), so a build can pick some of them
     /// and see which parameters each brings.
     /// </summary>
-    static void WriteComponents(StringBuilder text, Type buildType)
+    static void WriteComponents(StringBuilder text, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.All)] Type buildType)
     {
-        static List<Type> Components(Type type) =>
-            type.GetInterfaces().Where(i => i.GetProperties().Any(p => p.PropertyType == typeof(Target) || ParameterOf(p) is not null))
+        static List<Type> Components([DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.All)] Type type) =>
+            type.GetInterfaces().Where(i => ComponentTypes.Kept(i).GetProperties().Any(p => p.PropertyType == typeof(Target) || ParameterOf(p) is not null))
                 .OrderBy(i => i.Name, StringComparer.Ordinal).ToList();
         var components = Components(buildType);
         if (components.Count == 0) return;
@@ -67,8 +68,9 @@ internal static class ReferenceDocument
         text.AppendLine();
         text.AppendLine("| Component | Targets | Parameters | Derives from |");
         text.AppendLine("| --- | --- | --- | --- |");
-        foreach (var component in components)
+        foreach (var interfaceType in components)
         {
+            var component = ComponentTypes.Kept(interfaceType);
             var targets = component.GetProperties().Where(p => p.PropertyType == typeof(Target)).Select(p => p.Name);
             var parameters = component.GetProperties().Select(p => ParameterOf(p) is { } parameter ? parameter.Name ?? p.Name : null).OfType<string>();
             text.AppendLine($"| `{component.Name}` | {Names(targets)} | {Names(parameters)} | {Names(Components(component).Select(c => c.Name))} |");
@@ -126,31 +128,37 @@ internal static class ReferenceDocument
         text.AppendLine();
         text.AppendLine("What `build/Build.cs` can use (public and protected members of the base classes) and override (`virtual`).");
         text.AppendLine("Targets and parameters are listed above.");
-        foreach (var type in new[] { typeof(MonorepoBuild), typeof(MonorepoBuildCore), typeof(BuildBase) })
-        {
-            text.AppendLine();
-            text.AppendLine($"### {type.Name}");
-            text.AppendLine();
-            var summary = docs.Summary(type);
-            if (summary.Length > 0)
-            {
-                text.AppendLine(Cell(summary));
-                text.AppendLine();
-            }
-            var members = UsableMembers(type).Where(m => !parameterMembers.Contains((m.DeclaringType, m.Name))).ToList();
-            if (members.Count == 0)
-            {
-                text.AppendLine("No members besides its targets.");
-                continue;
-            }
-            text.AppendLine("| Member | What it is |");
-            text.AppendLine("| --- | --- |");
-            foreach (var member in members)
-                text.AppendLine($"| `{Signature(member)}` | {Cell(docs.Summary(member))} |");
-        }
+        // One call per class, not a loop over an array of them: the trim analysis follows a typeof to its annotated parameter.
+        WriteMembersOf(text, docs, parameterMembers, typeof(MonorepoBuild));
+        WriteMembersOf(text, docs, parameterMembers, typeof(MonorepoBuildCore));
+        WriteMembersOf(text, docs, parameterMembers, typeof(BuildBase));
     }
 
-    static IEnumerable<MemberInfo> UsableMembers(Type type) =>
+    static void WriteMembersOf(StringBuilder text, XmlDocumentation docs, HashSet<(Type?, string)> parameterMembers,
+        [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.All)] Type type)
+    {
+        text.AppendLine();
+        text.AppendLine($"### {type.Name}");
+        text.AppendLine();
+        var summary = docs.Summary(type);
+        if (summary.Length > 0)
+        {
+            text.AppendLine(Cell(summary));
+            text.AppendLine();
+        }
+        var members = UsableMembers(type).Where(m => !parameterMembers.Contains((m.DeclaringType, m.Name))).ToList();
+        if (members.Count == 0)
+        {
+            text.AppendLine("No members besides its targets.");
+            return;
+        }
+        text.AppendLine("| Member | What it is |");
+        text.AppendLine("| --- | --- |");
+        foreach (var member in members)
+            text.AppendLine($"| `{Signature(member)}` | {Cell(docs.Summary(member))} |");
+    }
+
+    static IEnumerable<MemberInfo> UsableMembers([DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.All)] Type type) =>
         type.GetMembers(Declared)
             .Where(m => m switch
             {

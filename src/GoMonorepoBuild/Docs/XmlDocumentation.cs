@@ -14,7 +14,8 @@ internal sealed partial class XmlDocumentation
 
     public static XmlDocumentation For(Assembly assembly)
     {
-        var path = Path.ChangeExtension(assembly.Location, ".xml");
+        // Next to the application rather than at assembly.Location, which is empty when compiled ahead of time (Native AOT).
+        var path = Path.Combine(AppContext.BaseDirectory, assembly.GetName().Name + ".xml");
         if (!File.Exists(path))
             throw new FileNotFoundException(
                 $"The XML documentation file {path} is missing: build {assembly.GetName().Name} with GenerateDocumentationFile on.", path);

@@ -60,6 +60,27 @@ public sealed record SingleLayerImageArchive(
         return stream.ToArray();
     }
 
+    /// <summary>manifest.json: the one image of the archive, <c>[{"Config","RepoTags","Layers"}]</c> as <c>docker load</c> reads it.</summary>
+    byte[] ManifestJson(string configName, string layerName)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream))
+        {
+            json.WriteStartArray();
+            json.WriteStartObject();
+            json.WriteString("Config", configName);
+            json.WriteStartArray("RepoTags");
+            json.WriteStringValue(Tag);
+            json.WriteEndArray();
+            json.WriteStartArray("Layers");
+            json.WriteStringValue(layerName);
+            json.WriteEndArray();
+            json.WriteEndObject();
+            json.WriteEndArray();
+        }
+        return stream.ToArray();
+    }
+
     /// <summary>
     /// Writes the archive (manifest.json, the config, the layer) for <paramref name="layerTar"/> to
     /// <paramref name="archivePath"/>. A layer ending in <c>.gz</c> is gzip-compressed and stays so in the engine.
@@ -75,10 +96,7 @@ public sealed record SingleLayerImageArchive(
             diffId = "sha256:" + Convert.ToHexStringLower(await SHA256.HashDataAsync(content, cancellationToken));
         var config = ConfigJson(diffId);
         var configName = Convert.ToHexStringLower(SHA256.HashData(config)) + ".json";
-        var manifest = JsonSerializer.SerializeToUtf8Bytes(new[]
-        {
-            new Dictionary<string, object> { ["Config"] = configName, ["RepoTags"] = new[] { Tag }, ["Layers"] = new[] { layerName } },
-        });
+        var manifest = ManifestJson(configName, layerName);
 
         await using var output = File.Create(archivePath);
         await using var tar = new TarWriter(output, TarEntryFormat.Ustar, leaveOpen: false);

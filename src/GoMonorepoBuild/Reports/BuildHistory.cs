@@ -11,9 +11,10 @@ public static class BuildHistory
 {
     public const string DefaultRelativePath = ".nuke/temp/reports/history.jsonl";
 
-    static readonly JsonSerializerOptions Options = new(BuildReportJson.Options) { WriteIndented = false };
+    // One line per run: the report's options, not indented.
+    static readonly ReportJsonContext Json = new(new JsonSerializerOptions(BuildReportJson.Json.Options) { WriteIndented = false });
 
-    public static string Serialize(HistoryEntry entry) => JsonSerializer.Serialize(entry, Options);
+    public static string Serialize(HistoryEntry entry) => JsonSerializer.Serialize(entry, Json.HistoryEntry);
 
     /// <summary>Appends the run's line to <paramref name="path"/>, creating the file and its folder when missing.</summary>
     public static void Append(string path, BuildReport report)
@@ -51,7 +52,7 @@ public static class BuildHistory
             try
             {
                 // Valid JSON can still hold nulls where a run is expected (a hand edit, another tool): such a line is dropped too.
-                if (JsonSerializer.Deserialize<HistoryEntry>(line, Options) is { Services: not null } entry
+                if (JsonSerializer.Deserialize(line, Json.HistoryEntry) is { Services: not null } entry
                     && entry.Services.All(s => s is { Name: not null } && Enum.IsDefined(s.Status)))
                     entries.Add(entry);
             }

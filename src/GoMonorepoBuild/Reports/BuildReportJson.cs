@@ -10,17 +10,17 @@ public static class BuildReportJson
 {
     public const string DefaultRelativePath = ".nuke/temp/reports/build-report.json";
 
-    internal static readonly JsonSerializerOptions Options = new()
+    // The source-generated metadata (ReportJsonContext) with options an attribute cannot express (the encoder).
+    internal static readonly ReportJsonContext Json = new(new JsonSerializerOptions
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         WriteIndented = true,
         // Plain '&', '<' and quotes in step names and logs: the file is read by people and CI scripts, never inlined in HTML.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-        TypeInfoResolver = ReportJsonContext.Default,
-    };
+        Converters = { new JsonStringEnumConverter<ServiceStatus>(JsonNamingPolicy.CamelCase) },
+    });
 
-    public static string Serialize(BuildReport report) => JsonSerializer.Serialize(report, Options);
+    public static string Serialize(BuildReport report) => JsonSerializer.Serialize(report, Json.BuildReport);
 
     /// <summary>The report in <paramref name="json"/>, without the null entries <see cref="ReportCleanup"/> drops.</summary>
     public static BuildReport Deserialize(string json) => Deserialize(json, out _);
@@ -28,7 +28,7 @@ public static class BuildReportJson
     /// <summary>The report in <paramref name="json"/>; <paramref name="dropped"/> names the null entries left out (see <see cref="ReportCleanup"/>).</summary>
     public static BuildReport Deserialize(string json, out IReadOnlyList<string> dropped)
     {
-        var report = JsonSerializer.Deserialize<BuildReport>(json, Options) ?? throw new JsonException("build report JSON is empty");
+        var report = JsonSerializer.Deserialize(json, Json.BuildReport) ?? throw new JsonException("build report JSON is empty");
         var list = new List<string>();
         report = ReportCleanup.Clean(report, list);
         dropped = list;

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Linq.Expressions;
 
 namespace GoMonorepoBuild.Targets;
@@ -6,6 +7,9 @@ namespace GoMonorepoBuild.Targets;
 /// Base class of every build: <c>class Build : BuildBase { static int Main() => Execute&lt;Build&gt;(x => x.Compile); }</c>.
 /// Knows targets and parameters only; nothing about Go or Docker.
 /// </summary>
+// Targets, parameters and components are found by reflection over the build's type (GetType()): the annotation keeps
+// every member of every class deriving from this one when the build is trimmed or compiled ahead of time (Native AOT).
+[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.All)]
 public abstract class BuildBase : IBuild
 {
     /// <summary>The folder that holds <c>.nuke/</c> (or <c>--root</c>; else the working folder).</summary>

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 
 namespace GoMonorepoBuild.Targets;
@@ -47,7 +48,7 @@ internal sealed record ParameterDescriptor(string Name, MemberInfo Member, Type 
     /// <c>MonorepoBuildCore</c> holds the framework components' values) counts once, as that property: listed where the
     /// class declares it, so the class keeps its own order, and bound through its setter, where the class reads it.
     /// </summary>
-    public static IReadOnlyList<ParameterDescriptor> Discover(Type buildType)
+    public static IReadOnlyList<ParameterDescriptor> Discover([DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.All)] Type buildType)
     {
         var implemented = ImplementedByTheClass(buildType);
         var found = new List<ParameterDescriptor>();
@@ -86,11 +87,12 @@ internal sealed record ParameterDescriptor(string Name, MemberInfo Member, Type 
     /// The components' parameters the class implements with a public settable property (not an explicit implementation,
     /// which the component's declaration reaches), by the implementing getter; the first component's declaration wins.
     /// </summary>
-    static Dictionary<MethodIdentity, ParameterDeclaration> ImplementedByTheClass(Type buildType)
+    static Dictionary<MethodIdentity, ParameterDeclaration> ImplementedByTheClass([DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.All)] Type buildType)
     {
         var implemented = new Dictionary<MethodIdentity, ParameterDeclaration>();
-        foreach (var component in Components(buildType))
+        foreach (var interfaceType in ComponentTypes.Of(buildType))
         {
+            var component = ComponentTypes.Kept(interfaceType);
             var declared = ComponentDeclarations(component).ToList();
             if (declared.Count == 0) continue; // and no interface map: some interfaces (static abstract members) have none
             var map = buildType.GetInterfaceMap(component);
@@ -98,7 +100,7 @@ internal sealed record ParameterDescriptor(string Name, MemberInfo Member, Type 
             {
                 var index = Array.IndexOf(map.InterfaceMethods, property.GetMethod);
                 if (index < 0 || map.TargetMethods[index] is not { IsPublic: true, DeclaringType.IsInterface: false } getter) continue;
-                var implementation = getter.DeclaringType!.GetProperties(Declared).FirstOrDefault(p => p.GetMethod is { } g && MethodIdentity.Of(g) == MethodIdentity.Of(getter));
+                var implementation = PropertyOf(buildType, getter);
                 if (implementation is { CanWrite: true, SetMethod.IsPublic: true })
                     implemented.TryAdd(MethodIdentity.Of(getter), new ParameterDeclaration(property, attribute));
             }
@@ -106,40 +108,47 @@ internal sealed record ParameterDescriptor(string Name, MemberInfo Member, Type 
         return implemented;
     }
 
-    static List<ParameterDescriptor> ComponentParameters(Type buildType, List<ParameterDescriptor> classParameters,
+    /// <summary>The property whose getter is <paramref name="getter"/>, declared by the build class or one of its bases.</summary>
+    static PropertyInfo? PropertyOf([DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.All)] Type buildType, MethodInfo getter)
+    {
+        // Walked from the build type rather than read from getter.DeclaringType, so the trim analysis sees what is reflected.
+        for (var type = buildType; type is not null; type = type.BaseType)
+            if (type == getter.DeclaringType)
+                return type.GetProperties(Declared).FirstOrDefault(p => p.GetMethod is { } g && MethodIdentity.Of(g) == MethodIdentity.Of(getter));
+        return null;
+    }
+
+    static List<ParameterDescriptor> ComponentParameters([DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.All)] Type buildType, List<ParameterDescriptor> classParameters,
         Dictionary<MethodIdentity, ParameterDeclaration> implemented)
     {
         var found = new List<ParameterDescriptor>();
         var adopted = implemented.Values.Select(v => v.Property).ToHashSet();
-        foreach (var component in Components(buildType))
-            foreach (var (property, attribute) in ComponentDeclarations(component))
+        foreach (var interfaceType in ComponentTypes.Of(buildType))
+            foreach (var (property, attribute) in ComponentDeclarations(ComponentTypes.Kept(interfaceType)))
             {
                 if (adopted.Contains(property)) continue; // listed as the class's property that implements it
                 var name = attribute.Name ?? property.Name;
                 if (classParameters.Concat(found).FirstOrDefault(p => Names.Same(p.Name, name)) is { } clash)
                 {
                     // Another component's declaration of a parameter the class implements once (its property holds both).
-                    if (clash.Member is PropertyInfo { GetMethod: { } getter } && ImplementsAlso(buildType, component, property, getter)) continue;
+                    if (clash.Member is PropertyInfo { GetMethod: { } getter } && ImplementsAlso(buildType, ComponentTypes.Kept(interfaceType), property, getter)) continue;
                     throw new UsageException(
-                        $"Two parameters are both called '{name}': {clash.Member.DeclaringType?.Name}.{clash.Member.Name} and {component.Name}.{property.Name}.");
+                        $"Two parameters are both called '{name}': {clash.Member.DeclaringType?.Name}.{clash.Member.Name} and {interfaceType.Name}.{property.Name}.");
                 }
                 found.Add(new ParameterDescriptor(name, property, property.PropertyType, attribute.Description, attribute.Separator));
             }
         return found;
     }
 
-    static bool ImplementsAlso(Type buildType, Type component, PropertyInfo property, MethodInfo classGetter)
+    static bool ImplementsAlso([DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.All)] Type buildType, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.All)] Type component, PropertyInfo property, MethodInfo classGetter)
     {
         var map = buildType.GetInterfaceMap(component);
         var index = Array.IndexOf(map.InterfaceMethods, property.GetMethod);
         return index >= 0 && map.TargetMethods[index] is { } target && MethodIdentity.Of(target) == MethodIdentity.Of(classGetter);
     }
 
-    /// <summary>The interfaces the build implements, base components first.</summary>
-    static IEnumerable<Type> Components(Type buildType) => buildType.GetInterfaces().OrderBy(i => i.GetInterfaces().Length);
-
     /// <summary>A component's own <c>[Parameter]</c> properties (not its explicit implementations of another's, named with a dot).</summary>
-    static IEnumerable<ParameterDeclaration> ComponentDeclarations(Type component) =>
+    static IEnumerable<ParameterDeclaration> ComponentDeclarations([DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.All)] Type component) =>
         component.GetProperties(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly)
             .Where(p => !p.Name.Contains('.'))
             .Select(p => p.GetCustomAttribute<ParameterAttribute>(inherit: true) is { } attribute ? new ParameterDeclaration(p, attribute) : null)

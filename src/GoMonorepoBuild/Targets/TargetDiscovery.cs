@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 
 namespace GoMonorepoBuild.Targets;
@@ -18,7 +19,7 @@ internal static class TargetDiscovery
     /// Components' targets the class does not declare first (base components first), then the class hierarchy's, base
     /// classes first.
     /// </summary>
-    public static IReadOnlyList<PropertyInfo> Find(Type buildType)
+    public static IReadOnlyList<PropertyInfo> Find([DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.All)] Type buildType)
     {
         var classTargets = ClassTargets(buildType);
         var found = ComponentTargets(buildType, [.. classTargets.Select(p => MethodIdentity.Of(p.GetMethod!))]);
@@ -37,7 +38,7 @@ internal static class TargetDiscovery
     }
 
     /// <summary>The class hierarchy's own target declarations; an overridden virtual target counts once, as its override.</summary>
-    static List<PropertyInfo> ClassTargets(Type buildType)
+    static List<PropertyInfo> ClassTargets([DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.All)] Type buildType)
     {
         var overridden = new HashSet<MethodIdentity>();
         var perType = new List<List<PropertyInfo>>();
@@ -60,13 +61,14 @@ internal static class TargetDiscovery
     /// Each component's target declarations, one per implementation (an explicit implementation of two components' targets
     /// of one name is one target), leaving out those a target the class declares implements (listed as the class's).
     /// </summary>
-    static List<PropertyInfo> ComponentTargets(Type buildType, HashSet<MethodIdentity> classTargets)
+    static List<PropertyInfo> ComponentTargets([DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.All)] Type buildType, HashSet<MethodIdentity> classTargets)
     {
         var targets = new List<PropertyInfo>();
         var implementations = new HashSet<MethodIdentity>(classTargets);
         // An interface's bases come before it: a base component's targets are listed first, as a base class's are.
-        foreach (var component in buildType.GetInterfaces().OrderBy(i => i.GetInterfaces().Length))
+        foreach (var interfaceType in ComponentTypes.Of(buildType))
         {
+            var component = ComponentTypes.Kept(interfaceType);
             var declared = component.GetProperties(Declared).Where(IsTargetDeclaration).ToList();
             if (declared.Count == 0) continue; // and no interface map: some interfaces (static abstract members) have none
             var map = buildType.GetInterfaceMap(component);

@@ -16,7 +16,7 @@ internal static class ValueConverter
             var elementType = underlying.GetElementType()!;
             var items = values.SelectMany(v => v.Split(separator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
                 .ToList();
-            var array = Array.CreateInstance(elementType, items.Count);
+            var array = Array.CreateInstanceFromArrayType(underlying, items.Count);
             for (var i = 0; i < items.Count; i++)
                 array.SetValue(ConvertOne(items[i], elementType, describeProblem), i);
             return array;
