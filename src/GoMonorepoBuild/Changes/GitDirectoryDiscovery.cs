@@ -19,7 +19,7 @@ public static class GitDirectoryDiscovery
     /// <summary>
     /// The git folder (absolute, below the directory's real path, with a trailing slash, as libgit2 gives it) of the repository holding
     /// <paramref name="directory"/>; null when it does not exist or no repository holds it. Throws when a <c>.git</c> file
-    /// on the way is malformed or names a folder that does not exist, as libgit2 does.
+    /// on the way is malformed, as libgit2 does.
     /// </summary>
     public static string? Find(string directory)
     {
@@ -36,24 +36,25 @@ public static class GitDirectoryDiscovery
             else if (File.Exists(dotGit))
             {
                 var linked = LinkedFolder(dotGit);
-                return IsRepository(linked) ? WithSlash(linked) : null;
+                return linked is not null && IsRepository(linked) ? WithSlash(linked) : null;
             }
             if (IsRepository(folder)) return WithSlash(folder);
         }
         return null;
     }
 
-    /// <summary>The folder a <c>.git</c> file names (<c>gitdir: &lt;path&gt;</c>, relative to the file's folder), as a real path.</summary>
-    static string LinkedFolder(string dotGitFile)
+    /// <summary>
+    /// The folder a <c>.git</c> file names (<c>gitdir: &lt;path&gt;</c>, relative to the file's folder), as a real path; null
+    /// when it does not exist (libgit2 then finds no repository; a malformed file is an error).
+    /// </summary>
+    static string? LinkedFolder(string dotGitFile)
     {
         const string prefix = "gitdir:";
         var text = File.ReadAllText(dotGitFile).TrimEnd().Replace('\\', '/');
         if (text.Length <= prefix.Length || !text.StartsWith(prefix, StringComparison.Ordinal))
             throw new InvalidOperationException($"the `.git` file at '{dotGitFile}' is malformed (it does not start with '{prefix} <path>')");
         var linked = Path.GetFullPath(text[prefix.Length..].TrimStart(), Path.GetDirectoryName(dotGitFile)!);
-        if (!Directory.Exists(linked))
-            throw new InvalidOperationException($"the `.git` file at '{dotGitFile}' names '{linked}', which does not exist");
-        return RealPath.Of(linked);
+        return Directory.Exists(linked) ? RealPath.Of(linked) : null;
     }
 
     /// <summary>
