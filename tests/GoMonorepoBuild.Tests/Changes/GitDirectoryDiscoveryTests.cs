@@ -42,9 +42,13 @@ public class GitDirectoryDiscoveryTests : IDisposable
     }
 
     [Fact]
-    public void A_folder_inside_the_git_folder_finds_that_git_folder()
+    public async Task A_folder_inside_the_git_folder_or_a_bare_repository_finds_that_folder()
     {
+        var bare = Path.Combine(scratch, "bare.git");
+        await GitCli.RunAsync(scratch, "clone", "-q", "--bare", repo.Root, bare);
+
         Assert.Equal(Slashed(Path.Combine(repo.Root, ".git")), Found(Path.Combine(repo.Root, ".git", "refs", "heads")));
+        Assert.Equal(Slashed(bare), Found(Path.Combine(bare, "refs", "heads")));
     }
 
     [Fact]
