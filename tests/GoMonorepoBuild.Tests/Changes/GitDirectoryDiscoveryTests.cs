@@ -21,9 +21,6 @@ public class GitDirectoryDiscoveryTests : IDisposable
         repo.Dispose();
     }
 
-    static Task Git(string directory, params string[] arguments) =>
-        GitCli.RunAsync(directory, ["-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "protocol.file.allow=always", .. arguments]);
-
     static string Slashed(string path) => path + Path.DirectorySeparatorChar;
 
     /// <summary>Our answer for <paramref name="folder"/>, after checking it is libgit2's.</summary>
@@ -55,7 +52,7 @@ public class GitDirectoryDiscoveryTests : IDisposable
     public async Task A_linked_worktree_finds_its_own_git_folder_in_the_main_repository()
     {
         var worktree = Path.Combine(scratch, "feature");
-        await Git(repo.Root, "worktree", "add", "-q", "-b", "feature", worktree);
+        await GitCli.RunAsync(repo.Root, "worktree", "add", "-q", "-b", "feature", worktree);
 
         Assert.Equal(Slashed(Path.Combine(repo.Root, ".git", "worktrees", "feature")), Found(Path.Combine(worktree, "a", "b")));
     }
@@ -64,9 +61,7 @@ public class GitDirectoryDiscoveryTests : IDisposable
     public async Task An_initialised_submodule_finds_its_git_folder_in_the_superproject_and_an_empty_one_the_superproject()
     {
         using var super = new TestRepository();
-        super.Write("README.md", "super\n").Commit("super");
-        await Git(super.Root, "submodule", "add", "-q", "file://" + repo.Root, "sub");
-        await Git(super.Root, "commit", "-q", "-m", "add the submodule");
+        await GitCli.AddSubmoduleAsync(super, repo.Root);
         var clone = Path.Combine(scratch, "clone");
         await GitCli.CloneAsync(super.Root, clone); // sub/ stays an empty folder
 
