@@ -17,7 +17,7 @@ namespace GoMonorepoBuild.Changes;
 /// <param name="Global">~/.gitconfig, or null.</param>
 /// <param name="Xdg">The XDG user file, or null.</param>
 /// <param name="System">/etc/gitconfig, or null.</param>
-public sealed record GitConfigFiles(string? Global, string? Xdg, string? System)
+internal sealed record GitConfigFiles(string? Global, string? Xdg, string? System)
 {
     const string SystemFile = "/etc/gitconfig";
 

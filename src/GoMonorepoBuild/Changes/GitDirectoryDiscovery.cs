@@ -14,7 +14,7 @@ namespace GoMonorepoBuild.Changes;
 /// <c>GIT_CEILING_DIRECTORIES</c>). Unlike it, it does not stop where the folders above cross into another
 /// filesystem (libgit2 compares device numbers, which .NET does not expose).
 /// </summary>
-public static class GitDirectoryDiscovery
+internal static class GitDirectoryDiscovery
 {
     /// <summary>
     /// The git folder (absolute, below the directory's real path, with a trailing slash, as libgit2 gives it) of the repository holding

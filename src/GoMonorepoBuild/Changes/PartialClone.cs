@@ -31,13 +31,13 @@ public sealed class PartialClone
     public static PartialClone Of(string workingDirectory, IObjectFetcher fetcher, CancellationToken cancellationToken)
     {
         using var repository = RunRepository.At(workingDirectory);
-        return new PartialClone(fetcher, workingDirectory, PromisorRemotes(repository.Config), cancellationToken);
+        return new PartialClone(fetcher, workingDirectory, repository.Use(_ => PromisorRemotes(repository.Config)), cancellationToken);
     }
 
     /// <summary>What the clone of the run's <paramref name="repository"/> is; fetches go through <paramref name="fetcher"/>.</summary>
     public static PartialClone Of(RunRepository repository, IObjectFetcher fetcher, CancellationToken cancellationToken) =>
         new(fetcher, repository.WorkingDirectory ?? throw new InvalidOperationException("A partial clone has a working tree here."),
-            PromisorRemotes(repository.Config), cancellationToken);
+            repository.Use(_ => PromisorRemotes(repository.Config)), cancellationToken);
 
     /// <summary>A full clone: nothing is ever fetched.</summary>
     public static PartialClone None(string workingDirectory) => new(new GitObjectFetcher(), workingDirectory, [], CancellationToken.None);
