@@ -17,9 +17,9 @@ namespace GoMonorepoBuild.Changes;
 internal static class GitDirectoryDiscovery
 {
     /// <summary>
-    /// The git folder (absolute, below the directory's real path, with a trailing slash, as libgit2 gives it) of the repository holding
-    /// <paramref name="directory"/>; null when it does not exist or no repository holds it. Throws when a <c>.git</c> file
-    /// on the way is malformed, as libgit2 does.
+    /// The git folder (absolute, below the directory's real path, with a trailing slash, as libgit2 gives it) of the
+    /// repository holding <paramref name="directory"/>; null when it does not exist or no repository holds it. Throws
+    /// when a <c>.git</c> file on the way is malformed, as libgit2 does.
     /// </summary>
     public static string? Find(string directory)
     {
