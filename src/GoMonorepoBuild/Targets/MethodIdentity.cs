@@ -8,11 +8,11 @@ namespace GoMonorepoBuild.Targets;
 /// precompiled shared code, while each one keyed by a tuple is JIT-compiled in every run (BENCHMARKS.md, "JIT-compiled
 /// methods by call site").
 /// </summary>
-internal sealed record MethodIdentity(Type DeclaringType, string Signature)
+internal sealed record MethodIdentity(Module Module, int MetadataToken)
 {
     public static MethodIdentity Of(MethodInfo method)
     {
         var definition = method.GetBaseDefinition();
-        return new MethodIdentity(definition.DeclaringType!, definition.ToString()!);
+        return new MethodIdentity(definition.Module, definition.MetadataToken);
     }
 }
