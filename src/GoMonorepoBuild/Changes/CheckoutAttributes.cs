@@ -18,14 +18,15 @@ internal static class CheckoutAttributes
     static readonly string[] Converting = ["filter", "ident", "working-tree-encoding", "eol"];
     static readonly string[] SystemFiles = ["/etc/gitattributes", "/usr/etc/gitattributes", "/usr/local/etc/gitattributes", "/opt/homebrew/etc/gitattributes"];
 
-    /// <param name="repo">The repository (for its folder and configuration).</param>
+    /// <param name="repo">The repository (for its folders).</param>
+    /// <param name="config">Its configuration (<see cref="RunRepository.Config"/>).</param>
     /// <param name="folder">The folder, relative to the repository root.</param>
     /// <param name="inFolder">The .gitattributes files below the folder, relative to the repository root.</param>
     /// <returns>
     /// The folders (relative to the repository root, "." for all) whose files an attributes file might convert: a
     /// .gitattributes file reaches only the folder it sits in, the other files everything. Empty when none can.
     /// </returns>
-    public static IReadOnlyList<string> MayConvert(Repository repo, string folder, IEnumerable<string> inFolder)
+    public static IReadOnlyList<string> MayConvert(Repository repo, Configuration config, string folder, IEnumerable<string> inFolder)
     {
         var workDir = repo.Info.WorkingDirectory;
         var files = new List<(string File, string Scope)>(inFolder.Select(p => (Path.Combine(workDir, p), Workspace.RepoPath.Parent(p))));
@@ -34,22 +35,16 @@ internal static class CheckoutAttributes
             files.Add((Path.Combine(workDir, dir, ".gitattributes"), dir));
             if (dir == ".") break;
         }
-        files.Add((Path.Combine(CommonDir(repo.Info.Path), "info", "attributes"), "."));
+        // A linked worktree keeps info/ in the repository's common folder.
+        files.Add((Path.Combine(GitDirectoryDiscovery.CommonDirectory(repo.Info.Path), "info", "attributes"), "."));
         var home = ProcessEnvironment.Variable("HOME") ?? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
-        if (repo.Config.Get<string>("core.attributesFile")?.Value is { } configured)
+        if (config.Get<string>("core.attributesFile")?.Value is { } configured)
             files.Add((configured.StartsWith("~/", StringComparison.Ordinal) ? Path.Combine(home, configured[2..]) : Path.GetFullPath(configured, workDir), "."));
         else
             files.Add((Path.Combine(ProcessEnvironment.Variable("XDG_CONFIG_HOME") is { Length: > 0 } xdg ? xdg : Path.Combine(home, ".config"), "git", "attributes"), "."));
         if (ProcessEnvironment.Variable("GIT_ATTR_NOSYSTEM") is not { Length: > 0 }) files.AddRange(SystemFiles.Select(f => (f, ".")));
         return files.DistinctBy(f => Path.GetFullPath(f.File)).Where(f => MayConvert(f.File)).Select(f => f.Scope)
             .Distinct(StringComparer.Ordinal).ToList();
-    }
-
-    /// <summary>A linked worktree keeps info/ in the repository's common folder (named by its commondir file).</summary>
-    static string CommonDir(string gitDir)
-    {
-        var pointer = Path.Combine(gitDir, "commondir");
-        return File.Exists(pointer) ? Path.GetFullPath(File.ReadAllText(pointer).Trim(), gitDir) : gitDir;
     }
 
     // The git process reads the files its environment names (HOME, XDG_CONFIG_HOME), which is this process's.

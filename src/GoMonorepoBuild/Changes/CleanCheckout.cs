@@ -44,7 +44,7 @@ public static class CleanCheckout
         CancellationToken cancellationToken, Tool? git = null)
     {
         var workingDirectory = repository.WorkingDirectory;
-        if (workingDirectory is null || !repository.Use(repo => HeadWithoutConversion(repo, sha))) return false;
+        if (workingDirectory is null || !repository.Use(repo => HeadWithoutConversion(repo, repository.Config, sha))) return false;
         git ??= Tool.Named("git");
         git = git.WithWorkingDirectory(workingDirectory);
         // A build whose output folder lies outside the repository (beside it, or in the temp folder) has none to leave out:
@@ -69,17 +69,16 @@ public static class CleanCheckout
             paths.Add(entry.Path);
         }
         var attributeFiles = paths.Where(p => p == ".gitattributes" || p.EndsWith("/.gitattributes", StringComparison.Ordinal));
-        var scopes = repository.Use(repo => CheckoutAttributes.MayConvert(repo, folder, attributeFiles));
+        var scopes = repository.Use(repo => CheckoutAttributes.MayConvert(repo, repository.Config, folder, attributeFiles));
         // Only the files the model reads must be as committed; the others it only lists by name.
         var asked = paths.Where(p => GoInputFiles.IsReadByModel(p) && scopes.Any(s => RepoPath.IsUnder(p, s))).ToList();
         return asked.Count == 0 || !await AnyConvertedAsync(git, asked, cancellationToken);
     }
 
     /// <summary>Whether HEAD is <paramref name="sha"/> and no configuration converts files on checkout.</summary>
-    static bool HeadWithoutConversion(Repository repo, string sha)
+    static bool HeadWithoutConversion(Repository repo, Configuration config, string sha)
     {
         if (repo.Head.Tip?.Sha != sha) return false;
-        var config = repo.Config;
         if (config.Get<string>("core.autocrlf")?.Value is { } autocrlf && autocrlf.Equals("true", StringComparison.OrdinalIgnoreCase)) return false;
         if (config.Get<string>("core.eol")?.Value is { } eol && eol.Equals("crlf", StringComparison.OrdinalIgnoreCase)) return false;
         return config.Get<bool>("core.symlinks") is not { Value: false };

@@ -15,14 +15,14 @@ namespace GoMonorepoBuild.Changes;
 internal static class IndexRefresh
 {
     /// <summary>
-    /// Refreshes the index of <paramref name="repo"/>'s working tree; skipped for a bare repository and a partial clone
+    /// Refreshes the index of <paramref name="repo"/>'s working tree (<paramref name="config"/> its configuration); skipped for a bare repository and a partial clone
     /// (git compares a symlink's, or an autocrlf file's, content with the index's blob, and a blob:none clone would fetch
     /// it). Cancellation stops git and throws; every other failure is logged at Debug and ignored.
     /// </summary>
-    public static void Run(Repository repo, CancellationToken cancellationToken, Tool? git = null)
+    public static void Run(Repository repo, Configuration config, CancellationToken cancellationToken, Tool? git = null)
     {
         if (repo.Info.IsBare || repo.Info.WorkingDirectory is not { } workingDirectory) return;
-        if (PartialClone.PromisorRemotes(repo).Count > 0)
+        if (PartialClone.PromisorRemotes(config).Count > 0)
         {
             Log.Debug("Index refresh skipped: a partial clone (git could fetch blobs to compare).");
             return;

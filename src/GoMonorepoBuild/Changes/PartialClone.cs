@@ -31,25 +31,25 @@ public sealed class PartialClone
     public static PartialClone Of(string workingDirectory, IObjectFetcher fetcher, CancellationToken cancellationToken)
     {
         using var repository = RunRepository.At(workingDirectory);
-        return new PartialClone(fetcher, workingDirectory, repository.Use(PromisorRemotes), cancellationToken);
+        return new PartialClone(fetcher, workingDirectory, repository.Use(_ => PromisorRemotes(repository.Config)), cancellationToken);
     }
 
     /// <summary>What the clone of the run's <paramref name="repository"/> is; fetches go through <paramref name="fetcher"/>.</summary>
     public static PartialClone Of(RunRepository repository, IObjectFetcher fetcher, CancellationToken cancellationToken) =>
         new(fetcher, repository.WorkingDirectory ?? throw new InvalidOperationException("A partial clone has a working tree here."),
-            repository.Use(PromisorRemotes), cancellationToken);
+            repository.Use(_ => PromisorRemotes(repository.Config)), cancellationToken);
 
     /// <summary>A full clone: nothing is ever fetched.</summary>
     public static PartialClone None(string workingDirectory) => new(new GitObjectFetcher(), workingDirectory, [], CancellationToken.None);
 
     /// <summary>
     /// Remotes with <c>remote.&lt;name&gt;.promisor=true</c> in config order, then the older <c>extensions.partialClone</c>
-    /// one (git tries it last).
+    /// one (git tries it last), from the repository's configuration (<see cref="RunRepository.Config"/>).
     /// </summary>
-    internal static IReadOnlyList<string> PromisorRemotes(Repository repo)
+    internal static IReadOnlyList<string> PromisorRemotes(Configuration config)
     {
         var remotes = new List<string>();
-        foreach (var entry in repo.Config)
+        foreach (var entry in config)
         {
             var key = entry.Key;
             if (key.StartsWith("remote.", StringComparison.OrdinalIgnoreCase) && key.EndsWith(".promisor", StringComparison.OrdinalIgnoreCase)
@@ -59,7 +59,7 @@ public sealed class PartialClone
                 if (!remotes.Contains(name)) remotes.Add(name);
             }
         }
-        var legacy = repo.Config.Get<string>("extensions.partialclone")?.Value;
+        var legacy = config.Get<string>("extensions.partialclone")?.Value;
         if (legacy is not null && !remotes.Contains(legacy)) remotes.Add(legacy);
         return remotes;
     }

@@ -22,6 +22,7 @@ public sealed class RunRepository : IDisposable
     readonly Lock gate = new();
     readonly string? gitDir;
     Repository? repository;
+    Configuration? config;
     WorkTreeStatus? status;
     Task<IReadOnlyCollection<string>>? gitStatus;
     Task<IndexListing?>? index;
@@ -49,7 +50,7 @@ public sealed class RunRepository : IDisposable
     {
         var existing = Path.GetFullPath(directory);
         while (!Directory.Exists(existing) && Path.GetDirectoryName(existing) is { } parent) existing = parent;
-        return new(Repository.Discover(existing), refreshIndex);
+        return new(GitDirectoryDiscovery.Find(existing), refreshIndex);
     }
 
     /// <summary>Whether the directory is in a git repository at all.</summary>
@@ -88,6 +89,13 @@ public sealed class RunRepository : IDisposable
     }
 
     /// <summary>
+    /// The repository's configuration: its own file over the user's and the system's (<see cref="GitConfigFiles"/>, not
+    /// <c>Repository.Config</c>, which misses them under Native AOT), opened once on first use, read under the handle's
+    /// lock as the repository is. Throws when the directory is in no repository.
+    /// </summary>
+    internal Configuration Config => Use(_ => config ??= GitConfigFiles.OfProcess().Open(gitDir!));
+
+    /// <summary>
     /// The working tree's status, walked once per run on first use and shared: the changes (<see cref="GitChanges"/>) and
     /// the index digests both need it, and it is the only walk of the whole tree git makes. The index's stat information is
     /// refreshed first (<see cref="IndexRefresh"/>, git's own command, best effort). The token is checked before the walk
@@ -102,7 +110,7 @@ public sealed class RunRepository : IDisposable
             {
                 // Stale stat information first written back, so the walk (which re-reads the index when it changed on
                 // disk) compares stats instead of hashing every touched file, and so does the next run.
-                if (refreshIndex) IndexRefresh.Run(repo, cancellationToken);
+                if (refreshIndex) IndexRefresh.Run(repo, Config, cancellationToken);
                 else Log.Debug($"Index refresh skipped: {OptionalLocks.Variable} is false.");
                 status = WorkTreeStatus.Of(repo);
                 Counter.Value?.Walked();
@@ -154,6 +162,8 @@ public sealed class RunRepository : IDisposable
         {
             repository?.Dispose();
             repository = null;
+            config?.Dispose();
+            config = null;
         }
     }
 
@@ -164,6 +174,8 @@ public sealed class RunRepository : IDisposable
             disposed = true;
             repository?.Dispose();
             repository = null;
+            config?.Dispose();
+            config = null;
         }
     }
 

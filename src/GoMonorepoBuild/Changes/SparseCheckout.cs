@@ -60,7 +60,7 @@ public sealed class SparseCheckout
     /// </summary>
     public static bool MayBeSparse(string folder)
     {
-        var gitDir = Repository.Discover(folder);
+        var gitDir = GitDirectoryDiscovery.Find(folder);
         return gitDir is not null && IndexVersion(Path.Combine(gitDir, "index")) >= 3;
     }
 

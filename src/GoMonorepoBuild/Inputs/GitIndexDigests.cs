@@ -61,7 +61,7 @@ public sealed class GitIndexDigests : IFileDigests
         // The run's one status walk (shared with the changes): files whose working copy differs from the index.
         var changed = run.Status(cancellationToken).DifferingFromIndex(prefix);
         cancellationToken.ThrowIfCancellationRequested();
-        var filtered = repo.Config.Get<bool>("core.autocrlf")?.Value == true;
+        var filtered = run.Config.Get<bool>("core.autocrlf")?.Value == true;
         foreach (var entry in repo.Index)
         {
             cancellationToken.ThrowIfCancellationRequested();

@@ -25,9 +25,7 @@ public class WorktreeAndSubmoduleTests : IDisposable
         repo.Dispose();
     }
 
-    /// <summary>git with an identity, and file:// allowed for submodules (git 2.38.1+ refuses it by default).</summary>
-    static Task Git(string directory, params string[] arguments) =>
-        GitCli.RunAsync(directory, ["-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "protocol.file.allow=always", .. arguments]);
+    static Task Git(string directory, params string[] arguments) => GitCli.CommitterAsync(directory, arguments);
 
     static void Write(string root, string path, string content)
     {
@@ -61,9 +59,7 @@ public class WorktreeAndSubmoduleTests : IDisposable
     {
         await Git(repo.Root, "branch", "release", baseSha);
         using var super = new TestRepository();
-        super.Write("README.md", "super\n").Commit("super");
-        await Git(super.Root, "submodule", "add", "-q", "file://" + repo.Root, "sub");
-        await Git(super.Root, "commit", "-q", "-m", "add the submodule");
+        await GitCli.AddSubmoduleAsync(super, repo.Root);
         var sub = super.Full("sub");
         // Detached, as `git submodule update` leaves it; the local default branch stays at the base.
         await Git(sub, "checkout", "-q", "--detach");
@@ -145,9 +141,7 @@ public class WorktreeAndSubmoduleTests : IDisposable
     public async Task A_monorepo_in_a_submodule_that_is_not_checked_out_says_to_initialise_it()
     {
         using var super = new TestRepository();
-        super.Write("README.md", "super\n").Commit("super");
-        await Git(super.Root, "submodule", "add", "-q", "file://" + repo.Root, "sub");
-        await Git(super.Root, "commit", "-q", "-m", "add the submodule");
+        await GitCli.AddSubmoduleAsync(super, repo.Root);
         var clone = Path.Combine(scratch, "clone");
         await GitCli.CloneAsync(super.Root, clone); // no --recurse-submodules: sub/ stays an empty folder
 

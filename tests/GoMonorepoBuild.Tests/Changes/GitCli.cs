@@ -40,4 +40,19 @@ internal static class GitCli
 
     public static Task CloneAsync(string source, string target) =>
         Git.RunAsync(["clone", "--quiet", "file://" + source, target], TestContext.Current.CancellationToken);
+
+    /// <summary>git with an identity, and file:// allowed for submodules (git 2.38.1+ refuses it by default).</summary>
+    public static Task CommitterAsync(string repository, params string[] arguments) =>
+        RunAsync(repository, ["-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "protocol.file.allow=always", .. arguments]);
+
+    /// <summary>
+    /// Makes <paramref name="super"/> a superproject (a README, committed) holding the repository at
+    /// <paramref name="source"/> as the submodule <c>sub</c>, checked out, and commits it.
+    /// </summary>
+    public static async Task AddSubmoduleAsync(TestRepository super, string source)
+    {
+        super.Write("README.md", "super\n").Commit("super");
+        await CommitterAsync(super.Root, "submodule", "add", "-q", "file://" + source, "sub");
+        await CommitterAsync(super.Root, "commit", "-q", "-m", "add the submodule");
+    }
 }
