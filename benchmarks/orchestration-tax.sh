@@ -8,7 +8,8 @@
 #     contexts, run with BuildChanged's parallelism (its default: the processor count);
 #  and the processes one BuildChanged run spawns (strace -f -e trace=execve), for goals 1 and 2.
 # Goal 4 (the decision phase at 500 services) is `benchmarks/scaled-monorepo.sh --tax`.
-# Usage: benchmarks/orchestration-tax.sh   Env: RUNS (default 5). Needs strace, git, a Docker engine with buildx, and
+# Usage: benchmarks/orchestration-tax.sh   Env: RUNS (default 5); COPIES=K measures on the example scaled to 6 x (K+1)
+# services (benchmarks/scaled-monorepo.sh; goal 4: K=3 gives 24 services, K=16 gives 102). Needs strace, git, a Docker engine with buildx, and
 # hyperfine (Debian's package; .ci/run installs it).
 # Prints a Markdown table (with the load average) to paste into BENCHMARKS.md.
 set -euo pipefail
@@ -45,7 +46,7 @@ hyperfine --runs "$RUNS" --style basic --export-json "$WORK/edit.json" \
 LIB="$HERE/scenario-edit.sh $COPY lib-all"
 eval "$LIB && $REGEN && $ALL_BARE"
 hyperfine --runs "$RUNS" --style basic --export-json "$WORK/lib.json" \
-  --prepare "$LIB && $REGEN" --command-name "bare buildx builds of all six, $PARALLEL at a time" "$ALL_BARE" \
+  --prepare "$LIB && $REGEN" --command-name "bare buildx builds of all $(echo $SERVICES | wc -w), $PARALLEL at a time" "$ALL_BARE" \
   --prepare "$LIB" --command-name "BuildChanged (libs/logging edited)" "$OURS >/dev/null"
 
 # Goal 2: no change.
