@@ -99,6 +99,8 @@ build_native() {
      && [ -x "$next/_build" ]; then
     rm -f "$NATIVE_STAMP" "$NATIVE_FAILED"; rm -rf "$NATIVE_OUTPUT"; mv "$next" "$NATIVE_OUTPUT"
     printf '%s' "$inputs" > "$NATIVE_STAMP"
+    # The next compile needs the restore and the IL compile's outputs, not the ~240 MB of copies and object files.
+    rm -rf "$TEMP/build-native-obj/bin" "$TEMP"/build-native-obj/obj/*/*/native
   else
     rm -rf "$next"; printf '%s' "$inputs" > "$NATIVE_FAILED"
     return 1
