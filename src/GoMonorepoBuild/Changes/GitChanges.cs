@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using LibGit2Sharp;
 
 namespace GoMonorepoBuild.Changes;
@@ -52,8 +53,7 @@ public static class GitChanges
         partial.EnsureTrees(repo, headCommit.Tree.Id, $"the head {headCommit.Sha}");
         var similarity = RenameDetection(repo, baseCommit, headCommit, partial, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
-        using (var diff = repo.Diff.Compare<TreeChanges>(baseCommit.Tree, headCommit.Tree,
-                   new CompareOptions { Similarity = similarity, IncludeUnmodified = false }))
+        using (var diff = CompareTrees(repo, baseCommit, headCommit, similarity, notes))
         {
             foreach (var change in diff)
             {
@@ -137,6 +137,29 @@ public static class GitChanges
         if (added == 0 || deleted == 0) return SimilarityOptions.Renames; // nothing to pair, so no content is read
         return partial.Fetch(repo, needed, required: false) ? SimilarityOptions.Renames : SimilarityOptions.None;
     }
+
+    /// <summary>
+    /// The tree diff, renames found. Finding them reads the content of added and deleted files, and an incomplete clone
+    /// (objects lost, or a snapshot's history with blobs dropped; a partial clone fetched them above) may lack one: the
+    /// diff is then answered without rename detection, a rename being a deletion plus an addition, which affects the
+    /// same services, and a note names the missing object and how to repair the clone, never libgit2's text.
+    /// </summary>
+    static TreeChanges CompareTrees(Repository repo, Commit baseCommit, Commit headCommit, SimilarityOptions similarity, List<string> notes)
+    {
+        try
+        {
+            return repo.Diff.Compare<TreeChanges>(baseCommit.Tree, headCommit.Tree, new CompareOptions { Similarity = similarity, IncludeUnmodified = false });
+        }
+        catch (NotFoundException e) when (similarity.RenameDetectionMode != RenameDetectionMode.None)
+        {
+            var missing = MissingObjectId.Match(e.Message) is { Success: true } match ? $"git object {match.Value}" : "a git object";
+            notes.Add($"Renames between {baseCommit.Sha[..12]} and {headCommit.Sha[..12]} count as a deletion plus an addition: finding them " +
+                      $"needs file content this clone lacks ({missing}); `git fsck` lists what is missing, and fetching or cloning again restores it.");
+            return repo.Diff.Compare<TreeChanges>(baseCommit.Tree, headCommit.Tree, new CompareOptions { Similarity = SimilarityOptions.None, IncludeUnmodified = false });
+        }
+    }
+
+    static readonly Regex MissingObjectId = new("[0-9a-f]{40,64}", RegexOptions.CultureInvariant);
 
     /// <summary>
     /// Paths that differ between HEAD, the index and the working folder, untracked included. A file a sparse checkout left

@@ -55,4 +55,25 @@ internal static class GitCli
         await CommitterAsync(super.Root, "submodule", "add", "-q", "file://" + source, "sub");
         await CommitterAsync(super.Root, "commit", "-q", "-m", "add the submodule");
     }
+
+    /// <summary>The clone's packs unpacked into loose objects, so that one object can be taken away.</summary>
+    public static async Task LooseObjectsOnlyAsync(string repository)
+    {
+        var packs = Path.Combine(repository, ".git", "objects", "pack");
+        foreach (var pack in Directory.GetFiles(packs, "*.pack"))
+        {
+            var moved = Path.Combine(Path.GetTempPath(), "gmb-pack-" + Guid.NewGuid().ToString("N"));
+            File.Move(pack, moved);
+            File.Delete(Path.ChangeExtension(pack, ".idx"));
+            try
+            {
+                await CliWrap.Cli.Wrap("git").WithArguments(["-C", repository, "unpack-objects", "-q"])
+                    .WithStandardInputPipe(CliWrap.PipeSource.FromFile(moved)).ExecuteAsync(TestContext.Current.CancellationToken);
+            }
+            finally
+            {
+                File.Delete(moved);
+            }
+        }
+    }
 }

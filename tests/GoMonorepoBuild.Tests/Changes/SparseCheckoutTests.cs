@@ -108,11 +108,6 @@ public class SparseCheckoutTests : IDisposable
         Assert.Equal(1, counter.StatusWalks); // git's own status (libgit2 knows no sparse checkout), asked once
     }
 
-    sealed class AffectedBuild : MonorepoBuild
-    {
-        protected override IReadOnlyDictionary<string, string?> CiVariables() => new Dictionary<string, string?>();
-    }
-
     [Fact]
     public async Task The_Affected_target_warns_what_to_add_to_the_checkout_and_writes_it_to_the_JSON()
     {
@@ -173,7 +168,7 @@ public class SparseCheckoutTests : IDisposable
         await SparseCloneAsync("cone");
         // An incomplete clone (a mirror or archive missing a pack), not a partial one: git itself could not get it either.
         var blob = (await GitCli.OutputAsync(clone, "rev-parse", "HEAD:libs/auth/token.go")).Trim();
-        await LooseObjectsOnlyAsync(clone);
+        await GitCli.LooseObjectsOnlyAsync(clone);
         File.Delete(Path.Combine(clone, ".git", "objects", blob[..2], blob[2..]));
 
         var error = await Assert.ThrowsAsync<MissingObjectsException>(() => AnalyseAsync("HEAD"));
@@ -189,7 +184,7 @@ public class SparseCheckoutTests : IDisposable
     {
         await SparseCloneAsync("cone");
         var blob = (await GitCli.OutputAsync(clone, "rev-parse", "HEAD:libs/auth/token.go")).Trim();
-        await LooseObjectsOnlyAsync(clone);
+        await GitCli.LooseObjectsOnlyAsync(clone);
         File.Delete(Path.Combine(clone, ".git", "objects", blob[..2], blob[2..]));
 
         var run = await GoMonorepoBuild.Tests.Targets.InProcessBuild.RunAsync(new AffectedBuild(), clone,
@@ -200,27 +195,6 @@ public class SparseCheckoutTests : IDisposable
         Assert.Contains($"(git object {blob}) is not in the repository", run.Output + run.Error);
         Assert.Contains("`git fsck` there lists what is missing", run.Output + run.Error);
         Assert.DoesNotContain("No valid git object", run.Output + run.Error);
-    }
-
-    /// <summary>The clone's packs unpacked into loose objects, so that one object can be taken away.</summary>
-    static async Task LooseObjectsOnlyAsync(string repository)
-    {
-        var packs = Path.Combine(repository, ".git", "objects", "pack");
-        foreach (var pack in Directory.GetFiles(packs, "*.pack"))
-        {
-            var moved = Path.Combine(Path.GetTempPath(), "gmb-pack-" + Guid.NewGuid().ToString("N"));
-            File.Move(pack, moved);
-            File.Delete(Path.ChangeExtension(pack, ".idx"));
-            try
-            {
-                await CliWrap.Cli.Wrap("git").WithArguments(["-C", repository, "unpack-objects", "-q"])
-                    .WithStandardInputPipe(CliWrap.PipeSource.FromFile(moved)).ExecuteAsync(TestContext.Current.CancellationToken);
-            }
-            finally
-            {
-                File.Delete(moved);
-            }
-        }
     }
 
     [Fact]

@@ -64,11 +64,6 @@ public class SparseSingleModuleTests : IDisposable
         Assert.False(File.Exists(Path.Combine(clone, "internal/unused/unused.go"))); // still sparse
     }
 
-    sealed class AffectedBuild : MonorepoBuild
-    {
-        protected override IReadOnlyDictionary<string, string?> CiVariables() => new Dictionary<string, string?>();
-    }
-
     [Fact]
     public async Task Imports_into_left_out_folders_are_not_warnings_of_the_run()
     {
