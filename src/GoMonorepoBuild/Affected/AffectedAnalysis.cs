@@ -140,24 +140,9 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher, IObjectFetcher obj
             var outside = changes.Files.SelectMany(f => f.Paths).Where(p => prefix != "." && !RepoPath.IsUnder(p, prefix)).Distinct().ToList();
             using var headTree = request.Head is null ? null : new CommitTreeSource(repository, changes.HeadCommit!, prefix);
             var options = request.Options.WithOwnDockerfiles(OwnDockerfiles(head, (ISourceTree?)headTree ?? new WorkTreeSource(head.Root), request.BuildContexts));
-            // Keeping the model loaded from the checkout (the second run over an index) asks git again whether the checkout
-            // is clean and writes the model (~0.1 s on moby): the planning needs neither, so the two run side by side.
-            var headSha = changes.HeadCommit!;
-            var keeping = fromCheckout is { Loaded: true } loaded && keptModel is { } keeper && request.ParseCacheFile is { } parseCacheFile
-                ? Task.Run(() => keeper.SaveAsync(loaded.Model, request, parseCacheFile, repository, prefix, headSha, excluded, cancellationToken),
-                    cancellationToken)
-                : Task.CompletedTask;
-            AffectedResult result;
-            try
-            {
-                result = AffectedPlanner.Plan(inside, outside, head, () => BaseModel(repository, resolved.Sha, prefix, request, snapshots, partial, BaseCandidatePaths(inside), cache, cancellationToken), options);
-            }
-            catch
-            {
-                await keeping.ContinueWith(_ => { }, TaskScheduler.Default);
-                throw;
-            }
-            await keeping;
+            var result = AffectedPlanner.Plan(inside, outside, head, () => BaseModel(repository, resolved.Sha, prefix, request, snapshots, partial, BaseCandidatePaths(inside), cache, cancellationToken), options);
+            if (fromCheckout is { Loaded: true } && keptModel is not null && request.ParseCacheFile is { } parseCacheFile)
+                await keptModel.SaveAsync(fromCheckout.Model, request, parseCacheFile, repository, prefix, changes.HeadCommit!, excluded, cancellationToken);
             return result.WithRevisions(resolved.Sha, $"{resolved.Source}: {resolved.How}", changes.Head) with
             {
                 // The build reads the working folder: an affected service a sparse checkout left out cannot be built from it.
