@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using GoMonorepoBuild.Workspace;
 using GoMonorepoBuild.Workspace.Cache;
+using GoMonorepoBuild.Workspace.Packages;
 using GoMonorepoBuild.Workspace.Rendering;
 
 namespace GoMonorepoBuild.Tests.Workspace;
@@ -158,5 +159,39 @@ public class ParseCacheTests
         Assert.Equal(expected, Describe(Load(tree, new ModelCache(damaged, new DiskKeys(tree.Root)))));
         damaged.Save();
         Assert.True(ParseCache.Open(cacheFile).FileCount > 0);
+    }
+
+    /// <summary>
+    /// A vendored package's key is the SHA-256 of its documented text (version, where, module, platforms, then the
+    /// folder's entries sorted by name): the same whatever order the entries come in, the same bytes as the cache files
+    /// written so far, and different for any change of an entry's name, kind or content id.
+    /// </summary>
+    [Fact]
+    public void A_package_key_is_the_hash_of_its_text_and_tells_every_entry_apart()
+    {
+        IReadOnlyList<TargetPlatform> platforms = [new("linux", "amd64"), new("darwin", "arm64")];
+        ContentEntry[] entries =
+        [
+            new("zeta.go", false, "9f2c"), new("alpha.go", false, "01ab"), new("link.go", true, null), new("ünïcode_é.go", false, "77"),
+            new("LICENSE", false, null),
+        ];
+        var text = new StringBuilder("3\ngithub.com/x/db/pool\ngithub.com/x/db\nvendor/github.com/x/db/pool\nservices/shop\nlinux/amd64,darwin/arm64\n");
+        foreach (var e in entries.OrderBy(e => e.Name, StringComparer.Ordinal))
+            text.Append(e.Name).Append('\0').Append(e.IsLink ? 'l' : 'f').Append('\0').Append(e.Id).Append('\n');
+        var expected = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+
+        string Key(IEnumerable<ContentEntry> list) =>
+            ParseCache.PackageKey("github.com/x/db/pool", "github.com/x/db", "vendor/github.com/x/db/pool", "services/shop", platforms, list);
+
+        Assert.Equal(expected, Key(entries));
+        Assert.Equal(expected, Key(entries.Reverse()));
+        var variants = new[]
+        {
+            entries.Select(e => e.Name == "zeta.go" ? e with { Id = "9f2d" } : e),
+            entries.Select(e => e.Name == "LICENSE" ? e with { IsLink = true } : e),
+            entries.Select(e => e.Name == "alpha.go" ? e with { Name = "alpha2.go" } : e),
+            entries.Where(e => e.Name != "link.go"),
+        };
+        Assert.Equal(variants.Length + 1, variants.Select(Key).Append(expected).Distinct().Count());
     }
 }

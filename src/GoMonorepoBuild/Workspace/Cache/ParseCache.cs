@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
@@ -108,11 +109,35 @@ internal sealed class ParseCache
     public static string PackageKey(string importPath, string module, string dir, string problemDir, IReadOnlyList<TargetPlatform> platforms,
         IEnumerable<ContentEntry> entries)
     {
-        var text = new StringBuilder().Append(FormatVersion).Append('\n').Append(importPath).Append('\n').Append(module).Append('\n')
-            .Append(dir).Append('\n').Append(problemDir).Append('\n').AppendJoin(',', platforms).Append('\n');
-        foreach (var entry in entries.OrderBy(e => e.Name, StringComparer.Ordinal))
-            text.Append(entry.Name).Append('\0').Append(entry.IsLink ? 'l' : 'f').Append('\0').Append(entry.Id).Append('\n');
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+        // A run looks up some 1,800 vendored packages (moby's dockerd): the key's text goes straight into one pooled
+        // buffer, hashed in one call, rather than through a string builder, a string and its UTF-8 copy each, whose
+        // garbage cost more than the hashing. The bytes hashed are the same as before, so keys stay valid.
+        var sorted = entries.ToArray();
+        Array.Sort(sorted, (a, b) => string.CompareOrdinal(a.Name, b.Name));
+        var header = $"{FormatVersion}\n{importPath}\n{module}\n{dir}\n{problemDir}\n{string.Join(',', platforms)}\n";
+        var length = Encoding.UTF8.GetMaxByteCount(header.Length);
+        foreach (var entry in sorted) length += Encoding.UTF8.GetMaxByteCount(entry.Name.Length + (entry.Id?.Length ?? 0) + 4);
+        var buffer = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            var used = Encoding.UTF8.GetBytes(header, buffer);
+            foreach (var entry in sorted)
+            {
+                used += Encoding.UTF8.GetBytes(entry.Name, buffer.AsSpan(used));
+                buffer[used++] = 0;
+                buffer[used++] = (byte)(entry.IsLink ? 'l' : 'f');
+                buffer[used++] = 0;
+                if (entry.Id is not null) used += Encoding.UTF8.GetBytes(entry.Id, buffer.AsSpan(used));
+                buffer[used++] = (byte)'\n';
+            }
+            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(buffer.AsSpan(0, used), hash);
+            return Convert.ToHexStringLower(hash);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>Writes the cache when this run added to it; a failure to write only costs the next run its speed.</summary>
