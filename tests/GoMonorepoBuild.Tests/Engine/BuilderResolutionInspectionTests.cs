@@ -1,7 +1,6 @@
-using System.Net.Sockets;
-using System.Text;
 using GoMonorepoBuild.Engine;
 using GoMonorepoBuild.Engine.Api;
+using GoMonorepoBuild.Tests.Support;
 
 namespace GoMonorepoBuild.Tests.Engine;
 
@@ -29,12 +28,11 @@ public sealed class BuilderResolutionInspectionTests : IDisposable
 
     const string NotFound = "HTTP/1.0 404 Not Found\r\n\r\n{\"message\":\"No such image\"}";
 
-    readonly string folder = Directory.CreateTempSubdirectory("gmb-builder-").FullName;
-    string SocketPath => Path.Combine(folder, "docker.sock");
-    DockerEnvironment Engine => new("unix://" + SocketPath, Path.Combine(folder, "config"), []);
+    readonly CannedEngineSocket socket = new();
+    DockerEnvironment Engine => new("unix://" + socket.SocketPath, null, []);
     CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public void Dispose() => Directory.Delete(folder, recursive: true);
+    public void Dispose() => socket.Dispose();
 
     static string Ok(string json) => $"HTTP/1.0 200 OK\r\nContent-Type: application/json\r\n\r\n{json}";
 
@@ -75,33 +73,6 @@ public sealed class BuilderResolutionInspectionTests : IDisposable
         Assert.StartsWith("GET /images/golang%3A1.23-alpine/json ", (await served).Single());
     }
 
-    /// <summary>Answers <paramref name="count"/> connections, each by the path of its request line; returns the requests.</summary>
-    Task<List<string>> Serve(int count, Func<string, string> answer)
-    {
-        var listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-        listener.Bind(new UnixDomainSocketEndPoint(SocketPath));
-        listener.Listen(count);
-        return Task.Run(async () =>
-        {
-            var requests = new List<string>();
-            using (listener)
-                for (var i = 0; i < count; i++)
-                {
-                    using var connection = await listener.AcceptAsync(Ct);
-                    var request = new StringBuilder();
-                    var buffer = new byte[4096];
-                    while (!request.ToString().Contains("\r\n\r\n"))
-                    {
-                        var read = await connection.ReceiveAsync(buffer, SocketFlags.None, Ct);
-                        if (read == 0) break;
-                        request.Append(Encoding.ASCII.GetString(buffer, 0, read));
-                    }
-                    var text = request.ToString();
-                    await connection.SendAsync(Encoding.UTF8.GetBytes(answer(text.Split(' ')[1])), SocketFlags.None, Ct);
-                    connection.Shutdown(SocketShutdown.Both);
-                    requests.Add(text);
-                }
-            return requests;
-        }, Ct);
-    }
+    Task<List<string>> Serve(int count, Func<string, string> answer) =>
+        socket.Serve(count, request => answer(request.Split(' ')[1]), Ct);
 }
