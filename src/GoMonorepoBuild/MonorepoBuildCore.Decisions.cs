@@ -175,8 +175,13 @@ public abstract partial class MonorepoBuildCore
 
     readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task<string>>> builderIdentities = new(StringComparer.Ordinal);
 
-    /// <summary>The builder image's identity, asked of the engine once per run (the decisions may start it early).</summary>
+    /// <summary>
+    /// The builder image's identity, once per run (the decisions may start it early): from the inspection its resolution
+    /// made, else asked of the engine.
+    /// </summary>
     Task<string> BuilderIdentityAsync(BuilderImageRef builder, CancellationToken cancellationToken) =>
-        builderIdentities.GetOrAdd(builder.Reference, reference =>
-            new Lazy<Task<string>>(() => BuilderIdentity.OfAsync(Docker, reference, cancellationToken))).Value;
+        builderIdentities.GetOrAdd(builder.Reference, reference => new Lazy<Task<string>>(() =>
+            builderInspections.TryGetValue(reference, out var facts)
+                ? Task.FromResult(BuilderIdentity.Of(facts))
+                : BuilderIdentity.OfAsync(Docker, reference, cancellationToken))).Value;
 }

@@ -28,8 +28,11 @@ internal sealed class LocalEngineHost : IEngineHost
         {
             // The engine over its API (no process; one bare request on its socket, see Api.EnginePing); buildx by its plugin file, asking the CLI only where that is not found (every run pays this
             // probe, and each CLI answer costs a process start or two).
-            var server = await engine.Api().VersionAsync(deadline.Token);
-            if (server.Version.Length == 0)
+            // A ping where the engine has a socket (the probe needs no version: see EnginePing.ApiVersionAsync).
+            var version = Api.EngineEndpoint.Of(engine) is { } endpoint
+                ? await Api.EnginePing.ApiVersionAsync(endpoint, engine.Describe(), deadline.Token)
+                : (await engine.Api().VersionAsync(deadline.Token)).Version;
+            if (version.Length == 0)
                 return EngineAnswer.No("the engine answers without a version");
             if (BuildxPlugin.Find(engine) is not null && ExecutableSearch.Find(engine.DockerCli) is not null)
                 return EngineAnswer.Yes;

@@ -31,6 +31,21 @@ public sealed class EnginePingTests : IDisposable
     }
 
     [Fact]
+    public async Task The_probe_pings_and_reads_the_api_version_from_the_answers_headers()
+    {
+        var served = engine.Serve(Ct,
+            "HTTP/1.1 200 OK\r\nApi-Version: 1.45\r\nServer: Docker/26.1.5 (linux)\r\nContent-Length: 2\r\n\r\nOK",
+            "HTTP/1.1 200 OK\r\napi-version:1.51\r\n\r\nOK",
+            "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nOK");
+
+        Assert.Equal("1.45", await EnginePing.ApiVersionAsync(engine.Endpoint, "test engine", Ct));
+        // Header names are case-insensitive; a server that sends none is no engine API (the probe says so).
+        Assert.Equal("1.51", await EnginePing.ApiVersionAsync(engine.Endpoint, "test engine", Ct));
+        Assert.Equal("", await EnginePing.ApiVersionAsync(engine.Endpoint, "test engine", Ct));
+        Assert.All(await served, request => Assert.StartsWith("GET /_ping HTTP/1.0\r\n", request));
+    }
+
+    [Fact]
     public async Task A_chunked_answer_from_a_proxy_in_between_is_read_too()
     {
         var chunked = $"{VersionJson[..20].Length:x}\r\n{VersionJson[..20]}\r\n{VersionJson[20..].Length:x}\r\n{VersionJson[20..]}\r\n0\r\n\r\n";
@@ -45,13 +60,22 @@ public sealed class EnginePingTests : IDisposable
     [Fact]
     public async Task An_error_status_is_an_error_naming_the_engine_and_the_status()
     {
-        _ = engine.Serve(Ct, "HTTP/1.0 500 Internal Server Error\r\n\r\n{\"message\":\"daemon is shutting down\"}");
+        const string Failing = "HTTP/1.0 500 Internal Server Error\r\nApi-Version: 1.45\r\n\r\n{\"message\":\"daemon is shutting down\"}";
+        _ = engine.Serve(Ct, Failing, Failing);
 
-        var error = await Assert.ThrowsAsync<EngineApiException>(() => EnginePing.VersionAsync(engine.Endpoint, "test engine", Ct));
+        var errors = new[]
+        {
+            await Assert.ThrowsAsync<EngineApiException>(() => EnginePing.VersionAsync(engine.Endpoint, "test engine", Ct)),
+            // The probe's ping too, although the answer names an API version.
+            await Assert.ThrowsAsync<EngineApiException>(() => EnginePing.ApiVersionAsync(engine.Endpoint, "test engine", Ct)),
+        };
 
-        Assert.Contains("test engine", error.Message);
-        Assert.Contains("500", error.Message);
-        Assert.Contains("daemon is shutting down", error.Message);
+        Assert.All(errors, error =>
+        {
+            Assert.Contains("test engine", error.Message);
+            Assert.Contains("500", error.Message);
+            Assert.Contains("daemon is shutting down", error.Message);
+        });
     }
 
     [Fact]

@@ -17,14 +17,24 @@ public sealed class CannedEngineSocket : IDisposable
     /// <summary>Serves one connection per response, in order: reads the request, writes the response, closes; returns the requests.</summary>
     public Task<List<string>> Serve(CancellationToken cancellationToken, params string[] responses)
     {
+        var next = 0;
+        return Serve(responses.Length, _ => responses[next++], cancellationToken);
+    }
+
+    /// <summary>
+    /// Serves <paramref name="count"/> connections, each answered by <paramref name="answer"/> of its request (for questions
+    /// asked at once, in no fixed order); returns the requests in the order they came.
+    /// </summary>
+    public Task<List<string>> Serve(int count, Func<string, string> answer, CancellationToken cancellationToken)
+    {
         var listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
         listener.Bind(new System.Net.Sockets.UnixDomainSocketEndPoint(SocketPath));
-        listener.Listen(responses.Length);
+        listener.Listen(count);
         return Task.Run(async () =>
         {
             var requests = new List<string>();
             using (listener)
-                foreach (var response in responses)
+                for (var i = 0; i < count; i++)
                 {
                     using var connection = await listener.AcceptAsync(cancellationToken);
                     var request = new StringBuilder();
@@ -35,7 +45,7 @@ public sealed class CannedEngineSocket : IDisposable
                         if (read == 0) break;
                         request.Append(Encoding.ASCII.GetString(buffer, 0, read));
                     }
-                    await connection.SendAsync(Encoding.UTF8.GetBytes(response), SocketFlags.None, cancellationToken);
+                    await connection.SendAsync(Encoding.UTF8.GetBytes(answer(request.ToString())), SocketFlags.None, cancellationToken);
                     connection.Shutdown(SocketShutdown.Both);
                     requests.Add(request.ToString());
                 }

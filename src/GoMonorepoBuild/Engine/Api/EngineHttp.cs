@@ -18,6 +18,21 @@ internal static class EngineHttp
     public sealed record Response(int Status, string Body)
     {
         public bool Ok => Status is >= 200 and < 300;
+
+        /// <summary>The status line and headers as received (empty for an answer made up by a test).</summary>
+        public string Head { get; init; } = "";
+
+        /// <summary>The value of the header <paramref name="name"/> (case-insensitive), or null when the answer has none.</summary>
+        public string? Header(string name)
+        {
+            foreach (var line in Head.Split("\r\n"))
+            {
+                var colon = line.IndexOf(':');
+                if (colon > 0 && line.AsSpan(0, colon).Trim().Equals(name, StringComparison.OrdinalIgnoreCase))
+                    return line[(colon + 1)..].Trim();
+            }
+            return null;
+        }
     }
 
     /// <param name="endpoint">unix:///path/docker.sock or http://host:port (see <see cref="EngineEndpoint"/>).</param>
@@ -78,7 +93,7 @@ internal static class EngineHttp
         var text = head.Contains("transfer-encoding: chunked", StringComparison.OrdinalIgnoreCase)
             ? Encoding.UTF8.GetString(Dechunk(body))
             : Encoding.UTF8.GetString(body);
-        return new Response(status, text);
+        return new Response(status, text) { Head = head };
     }
 
     static (EndPoint Target, string? SocketPath) EndPointOf(Uri endpoint) =>

@@ -3,8 +3,8 @@ using System.Text.Json;
 namespace GoMonorepoBuild.Engine.Api;
 
 /// <summary>
-/// The probe every run makes before anything else: <c>GET /version</c> as one bare request on the engine's socket
-/// (<see cref="EngineHttp"/>); a unix socket whose file does not exist is answered at once, without waiting for any timeout.
+/// The probe every run makes before anything else, <c>GET /_ping</c>, and the engine's version, <c>GET /version</c>, each
+/// as one bare request on the engine's socket (<see cref="EngineHttp"/>); a unix socket whose file does not exist is answered at once, without waiting for any timeout.
 /// </summary>
 internal static class EnginePing
 {
@@ -16,6 +16,20 @@ internal static class EnginePing
         Version(await EngineHttp.SendAsync(endpoint, "GET", "/version", engine, "its version", cancellationToken), engine);
 
     /// <summary>The version out of the engine's answer to <c>GET /version</c>.</summary>
+    /// <summary>
+    /// The engine's API version from its cheapest answer, <c>GET /_ping</c> (its <c>Api-Version</c> header; empty when it
+    /// sends none): whether an engine answers at all, which the probe of every run asks. dockerd answers <c>/version</c> by
+    /// running runc and docker-init for their versions, 5-10 ms on every run's critical path, where a ping takes 0.1 ms.
+    /// </summary>
+    /// <exception cref="EngineApiException">No socket, no connection, an answer that is not HTTP, or an error status.</exception>
+    public static async Task<string> ApiVersionAsync(Uri endpoint, string engine, CancellationToken cancellationToken)
+    {
+        var response = await EngineHttp.SendAsync(endpoint, "GET", "/_ping", engine, "a ping", cancellationToken);
+        if (!response.Ok)
+            throw new EngineApiException($"The engine ({engine}) answered {response.Status} when pinged: {response.Body.Trim()}");
+        return response.Header("Api-Version") ?? "";
+    }
+
     internal static EngineVersion Version(EngineHttp.Response response, string engine)
     {
         if (!response.Ok)
