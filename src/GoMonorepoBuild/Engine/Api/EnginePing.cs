@@ -4,10 +4,12 @@ namespace GoMonorepoBuild.Engine.Api;
 
 /// <summary>
 /// The probe every run makes before anything else, <c>GET /_ping</c>, and the engine's version, <c>GET /version</c>, each
-/// as one bare request on the engine's socket (<see cref="EngineHttp"/>); a unix socket whose file does not exist is answered at once, without waiting for any timeout.
+/// as one bare request on the engine's socket (<see cref="EngineHttp"/>); a unix socket whose file does not exist is
+/// answered at once, without waiting for any timeout.
 /// </summary>
 internal static class EnginePing
 {
+    /// <summary>The engine's version, <c>GET /version</c> (costlier than the ping: see <see cref="ApiVersionAsync"/>).</summary>
     /// <param name="endpoint">unix:///path/docker.sock or http://host:port (see <see cref="EngineEndpoint"/>).</param>
     /// <param name="engine">How messages name the engine, e.g. <c>DOCKER_HOST=unix:///...</c>.</param>
     /// <param name="cancellationToken">The caller's deadline: a socket that accepts but never answers waits for it.</param>
@@ -15,7 +17,6 @@ internal static class EnginePing
     public static async Task<EngineVersion> VersionAsync(Uri endpoint, string engine, CancellationToken cancellationToken) =>
         Version(await EngineHttp.SendAsync(endpoint, "GET", "/version", engine, "its version", cancellationToken), engine);
 
-    /// <summary>The version out of the engine's answer to <c>GET /version</c>.</summary>
     /// <summary>
     /// The engine's API version from its cheapest answer, <c>GET /_ping</c> (its <c>Api-Version</c> header; empty when it
     /// sends none): whether an engine answers at all, which the probe of every run asks. dockerd answers <c>/version</c> by
@@ -30,6 +31,7 @@ internal static class EnginePing
         return response.Header("Api-Version") ?? "";
     }
 
+    /// <summary>The version out of the engine's answer to <c>GET /version</c>.</summary>
     internal static EngineVersion Version(EngineHttp.Response response, string engine)
     {
         if (!response.Ok)
