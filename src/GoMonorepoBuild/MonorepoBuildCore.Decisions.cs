@@ -173,15 +173,9 @@ public abstract partial class MonorepoBuildCore
             ServiceInputHash.Compute(Files, digests, Dockerfile(), [], Platforms, BuilderIdentity, cancellationToken);
     }
 
-    readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task<string>>> builderIdentities = new(StringComparer.Ordinal);
+    readonly RunBuilderIdentities builderIdentities = new();
 
-    /// <summary>
-    /// The builder image's identity, once per run (the decisions may start it early): from the inspection its resolution
-    /// made, else asked of the engine.
-    /// </summary>
+    /// <summary>The builder image's identity, once per run (see <see cref="RunBuilderIdentities"/>).</summary>
     Task<string> BuilderIdentityAsync(BuilderImageRef builder, CancellationToken cancellationToken) =>
-        builderIdentities.GetOrAdd(builder.Reference, reference => new Lazy<Task<string>>(() =>
-            builderInspections.TryGetValue(reference, out var facts)
-                ? Task.FromResult(BuilderIdentity.Of(facts))
-                : BuilderIdentity.OfAsync(Docker, reference, cancellationToken))).Value;
+        builderIdentities.OfAsync(Docker, builder.Reference, cancellationToken);
 }

@@ -70,15 +70,7 @@ public abstract partial class MonorepoBuildCore
     Task<Held<BuilderImageRef>> ResolveBuilderImageAsync(string goMinorVersion, CancellationToken cancellationToken) =>
         builderResolutions.GetOrAdd(goMinorVersion, version => new Lazy<Task<Held<BuilderImageRef>>>(() =>
             HeldLog.Start(async () =>
-            {
-                var resolved = await BuilderImage.ResolveInspectedAsync(Docker, version, GoImage, EngineOptions, cancellationToken);
-                // Its identity is then read from this inspection, not asked again (BuilderIdentityAsync).
-                if (resolved.Facts is { } facts) builderInspections[resolved.Image.Reference] = facts;
-                return resolved.Image;
-            }))).Value;
-
-    /// <summary>The engine's inspection of each builder image resolved in this run, where resolving it made one.</summary>
-    readonly System.Collections.Concurrent.ConcurrentDictionary<string, Engine.Api.ImageFacts> builderInspections = new(StringComparer.Ordinal);
+                builderIdentities.Record(await BuilderImage.ResolveInspectedAsync(Docker, version, GoImage, EngineOptions, cancellationToken))))).Value;
 
     /// <summary>The distinct Go minor versions ("1.23") of the services, newest first; "1.23" when none says.</summary>
     protected IReadOnlyList<string> GoMinorVersions()
