@@ -70,7 +70,8 @@ public class CacheAcrossRunnersTests
             TestContext.Current.TestOutputHelper?.WriteLine(
                 $"runner B, cold: {cached}/{total} steps cached, {cold.Values.Sum(s => s.GetProperty("durationMs").GetInt64())} ms of builds");
             Assert.True(total > 0, "runner B's report counts no steps");
-            Assert.True(cached * 10 >= total * 9, $"runner B, cold, found only {cached} of {total} steps in A's registry cache");
+            Assert.True(cached * 10 >= total * 9,
+                $"runner B, cold, found only {cached} of {total} steps in A's registry cache\n" + CacheLines(runnerA, onA, "A") + CacheLines(runnerB, cold, "B"));
 
             example.Append("services/gateway/internal/routes/routes.go", $"\n// edited on runner B: {unique}\n");
             example.Commit("edit the gateway");
@@ -145,6 +146,18 @@ public class CacheAcrossRunnersTests
             Directory.Delete(context, recursive: true);
         }
     }
+
+    /// <summary>What each service's log says about the cache (imports, exports, errors): why B missed, when it does.</summary>
+    static string CacheLines(RealBuild runner, Dictionary<string, System.Text.Json.JsonElement> services, string name) =>
+        string.Concat(services.Values.Select(s =>
+        {
+            var log = Path.Combine(runner.Root, s.Text("logFile"));
+            var lines = File.Exists(log)
+                ? File.ReadLines(log).Where(l => l.Contains("cache", StringComparison.OrdinalIgnoreCase) || l.Contains("error", StringComparison.OrdinalIgnoreCase)
+                    || l.Contains("CACHED", StringComparison.Ordinal) || l.Contains("--cache", StringComparison.Ordinal))
+                : ["(no log at " + log + ")"];
+            return $"--- runner {name}, {s.GetProperty("name").GetString()}:\n" + string.Join('\n', lines.Take(40)) + "\n";
+        }));
 
     static async Task<Dictionary<string, System.Text.Json.JsonElement>> RunAsync(
         RealBuild runner, IEnumerable<KeyValuePair<string, string?>> environment, string[] arguments)
