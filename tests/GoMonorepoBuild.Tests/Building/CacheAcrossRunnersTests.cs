@@ -5,8 +5,8 @@ using GoMonorepoBuild.Tests.Support;
 namespace GoMonorepoBuild.Tests.Building;
 
 /// <summary>
-/// Two runners: the test's engine (A) and a second, freshly provisioned engine (B) with its own data root, sharing
-/// nothing but a loopback registry, as two CI runners would.
+/// Two runners: two freshly provisioned engines (A and B), each with its own data root, sharing nothing but a
+/// loopback registry, as two CI runners would.
 /// </summary>
 public class CacheAcrossRunnersTests
 {
@@ -19,47 +19,52 @@ public class CacheAcrossRunnersTests
     [InlineData(false)]
     public async Task A_cold_runner_reuses_the_layers_another_runner_exported_and_then_rebuilds_only_the_edited_service(bool sharedBuilderImage)
     {
-        var engineA = RealEngine.Require();
         Provisioning.Require();
+        // Both runners are fresh engines. With runner A on the suite's long-lived engine, B found only 16 of 54 steps
+        // in CI and after a day of benchmarks on one machine, never on a fresh engine nor when rerun alone on a fresh
+        // machine: what the suite leaves in that engine, not what this test is about (stop 32's note on issue 19).
+        var homeA = Provisioning.FreshHome();
         var homeB = Provisioning.FreshHome();
         using var example = new ExampleRepositoryCopy();
         using var runnerA = new RealBuild();
         using var runnerB = new RealBuild();
         var unique = "gmb-runners-" + Guid.NewGuid().ToString("N")[..8];
-        var imagesOnA = new List<string>();
+        var engineAStarted = false;
         var engineBStarted = false;
         try
         {
             var registry = await LocalRegistry.EnsureAsync(homeB, Ct, Port);
             string[] arguments = ["BuildChanged", "--monorepo", example.Root, "--registry", unique,
                 "--cache", "registry", "--cache-ref", registry.Reference(unique + "/cache")];
+            var engineA = await DockerEngine.EnsureAsync(homeA, Ct);
+            engineAStarted = true;
+            // Fresh homes share this machine's package cache (Provisioning.FreshHome): a home of its own would fetch
+            // whatever the mirror serves today, while the long-lived home may hold older .debs (another image).
+            var seededOnA = await BuilderImage.ResolveAsync(engineA, GoVersions.Fallback, null, homeA, Ct);
+            Assert.True(seededOnA.Seeded, $"runner A did not seed its builder image: {seededOnA.Origin}");
             if (sharedBuilderImage)
             {
                 // Both runners build FROM one published builder image, the way teams share one.
-                var seeded = await BuilderImage.ResolveAsync(engineA, GoVersions.Fallback, null, new EngineOptions(), Ct);
                 var goImage = registry.Reference($"{unique}/go:{GoVersions.Fallback}");
-                await engineA.Docker().RunAsync(["tag", seeded.Reference, goImage], Ct);
-                imagesOnA.Add(goImage);
+                await engineA.Docker().RunAsync(["tag", seededOnA.Reference, goImage], Ct);
                 await engineA.Docker().RunAsync(["push", goImage], Ct);
                 arguments = [.. arguments, "--go-image", goImage];
             }
             // Otherwise runner B seeds the builder image offline itself (below), from the same package versions as A, as
             // two runners provisioned from one mirror do: the same image id, so BuildKit finds A's steps under the same keys.
 
-            var onA = await RunAsync(runnerA, [], arguments);
+            // GMB_HOME: the build then knows each engine as a private one (no bridge network) rather than a configured one.
+            var onRunnerA = engineA.Variables().Append(new("GMB_HOME", homeA.Home)).ToList();
+            var onA = await RunAsync(runnerA, onRunnerA, arguments);
             Assert.All(onA.Values, s => Assert.Equal("built", s.Status()));
-            imagesOnA.AddRange(onA.Values.SelectMany(s => s.GetProperty("tags").EnumerateArray().Select(t => t.GetString()!)));
 
             var engineB = await DockerEngine.EnsureAsync(homeB, Ct);
             engineBStarted = true;
             if (!sharedBuilderImage)
             {
-                // homeB shares A's package cache (Provisioning.FreshHome): a home of its own would fetch whatever the
-                // mirror serves today, while this machine's long-lived home may hold older .debs (another image).
                 var seededOnB = await BuilderImage.ResolveAsync(engineB, GoVersions.Fallback, null, homeB, Ct);
                 Assert.True(seededOnB.Seeded, $"runner B did not seed its builder image: {seededOnB.Origin}");
             }
-            // GMB_HOME: the build then knows B as a private engine (no bridge network) rather than a configured one.
             var onRunnerB = engineB.Variables().Append(new("GMB_HOME", homeB.Home)).ToList();
 
             var cold = await RunAsync(runnerB, onRunnerB, arguments);
@@ -82,8 +87,9 @@ public class CacheAcrossRunnersTests
         finally
         {
             if (engineBStarted) await DockerEngine.StopAsync(homeB, CancellationToken.None);
+            if (engineAStarted) await DockerEngine.StopAsync(homeA, CancellationToken.None);
             await LocalRegistry.StopAsync(homeB, CancellationToken.None, Port);
-            await new BuildxDockerCli(engineA).RemoveImagesAsync([.. imagesOnA]);
+            Provisioning.DeleteHome(homeA.Home);
             Provisioning.DeleteHome(homeB.Home);
         }
     }
