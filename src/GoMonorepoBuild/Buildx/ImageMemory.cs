@@ -12,7 +12,7 @@ namespace GoMonorepoBuild.Buildx;
 /// <param name="EngineId">The engine the answers came from (its <c>/info</c> ID).</param>
 /// <param name="From">The engine's newest log entry before the answers were asked.</param>
 /// <param name="Images">Image name to the image's ID and the revision its label said.</param>
-public sealed record ImageMemory(string EngineId, EngineEvent From, IReadOnlyDictionary<string, RememberedImage> Images)
+internal sealed record ImageMemory(string EngineId, EngineEvent From, IReadOnlyDictionary<string, RememberedImage> Images)
 {
     /// <summary>
     /// The remembered images still there as they were, by <paramref name="since"/> (the engine's log from <see cref="From"/>
@@ -112,4 +112,4 @@ public sealed record ImageMemory(string EngineId, EngineEvent From, IReadOnlyDic
 }
 
 /// <summary>An image a run found: its ID and the revision its label said.</summary>
-public sealed record RememberedImage(string Id, string? Revision);
+internal sealed record RememberedImage(string Id, string? Revision);

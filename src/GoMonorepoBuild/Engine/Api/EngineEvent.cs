@@ -5,4 +5,4 @@ namespace GoMonorepoBuild.Engine.Api;
 /// object (<paramref name="Type"/>: image, container, ...), named by its ID and, for images, the name the action was about,
 /// at the engine's clock in nanoseconds. Equal entries are the same entry: the time is the engine's, to the nanosecond.
 /// </summary>
-public sealed record EngineEvent(string Type, string Action, string Id, string? Name, long TimeNano);
+internal sealed record EngineEvent(string Type, string Action, string Id, string? Name, long TimeNano);

@@ -8,7 +8,7 @@ namespace GoMonorepoBuild.Engine.Api;
 /// <param name="EngineId">The engine's ID (<c>GET /info</c>), which its data root keeps across restarts.</param>
 /// <param name="From">The entry asked from, or null (then the whole log is read, for its newest entry).</param>
 /// <param name="Events">The entries from <paramref name="From"/> on (itself included), in the engine's order.</param>
-public sealed record EngineEventWindow(string EngineId, EngineEvent? From, IReadOnlyList<EngineEvent> Events)
+internal sealed record EngineEventWindow(string EngineId, EngineEvent? From, IReadOnlyList<EngineEvent> Events)
 {
     /// <summary>Whether <see cref="Events"/> is every entry since <see cref="From"/>: it is still in the log.</summary>
     public bool Unbroken => From is not null && Events.Contains(From);
