@@ -17,30 +17,25 @@ public sealed class ImageMemoryEngineTests : IAsyncDisposable
     BuildxDockerCli Docker => new(_engine);
     CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    /// <summary>An image of its own, labelled with a revision the way BuildChanged labels what it builds.</summary>
+    /// <summary>An image of its own, labelled with a revision (removed afterwards).</summary>
     async Task<string> ImageWithRevisionAsync(string revision, string? tag = null)
     {
         tag ??= BuildxDockerCli.UniqueTag("memory");
         _tags.Add(tag);
-        var container = (await Docker.RunAsync("create", "--network", "none", BuildxTestSettings.GoImage, "true")).StandardOutput.Trim();
-        try
-        {
-            var commit = await Docker.RunAsync("commit", "--change", $"LABEL org.opencontainers.image.revision={revision}", container, tag);
-            Assert.True(commit.ExitCode == 0, commit.StandardError);
-        }
-        finally
-        {
-            await Docker.RunAsync("rm", "--force", container);
-        }
+        await Docker.CommitWithRevisionAsync(tag, revision);
         return tag;
     }
 
+    Task<(IReadOnlyDictionary<string, ExistingImage> Found, int Asked)> RunAsync(params string[] references) =>
+        OneRunAsync(_engine, _memory, references, Ct);
+
     /// <summary>One run's lookups: asks (or remembers) each name, then remembers for the next run, as BuildChanged does.</summary>
-    async Task<(IReadOnlyDictionary<string, ExistingImage> Found, int Asked)> RunAsync(params string[] references)
+    internal static async Task<(IReadOnlyDictionary<string, ExistingImage> Found, int Asked)> OneRunAsync(
+        DockerEnvironment engine, string memory, string[] references, CancellationToken cancellationToken)
     {
-        var lookup = new ImageLookup(_engine, _memory);
-        var found = await lookup.InEngineAsync(references, Ct);
-        await lookup.RememberAsync(Ct);
+        var lookup = new ImageLookup(engine, memory);
+        var found = await lookup.InEngineAsync(references, cancellationToken);
+        await lookup.RememberAsync(cancellationToken);
         return (found, lookup.Asked);
     }
 

@@ -25,13 +25,8 @@ public sealed class ImageMemoryPrivateEngineTests(PrivateEngineFixture fixture) 
         await engine.Docker().RunAsync(["import", Path.Combine(_folder, "tiny.tar"), tag], Ct);
     }
 
-    async Task<(IReadOnlyDictionary<string, ExistingImage> Found, int Asked)> RunAsync(DockerEnvironment engine, params string[] references)
-    {
-        var lookup = new ImageLookup(engine, Memory);
-        var found = await lookup.InEngineAsync(references, Ct);
-        await lookup.RememberAsync(Ct);
-        return (found, lookup.Asked);
-    }
+    Task<(IReadOnlyDictionary<string, ExistingImage> Found, int Asked)> RunAsync(DockerEnvironment engine, params string[] references) =>
+        GoMonorepoBuild.Tests.Buildx.ImageMemoryEngineTests.OneRunAsync(engine, Memory, references, Ct);
 
     [Fact]
     public async Task An_image_removed_before_the_engine_restarted_is_asked_again_though_the_log_lost_the_removal()
