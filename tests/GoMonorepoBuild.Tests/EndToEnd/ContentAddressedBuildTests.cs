@@ -47,6 +47,33 @@ public class ContentAddressedBuildTests
         }
     }
 
+    [Fact]
+    public async Task An_image_removed_after_a_run_that_found_it_is_built_again_by_the_next_run()
+    {
+        var engine = RealEngine.Require();
+        using var example = new ExampleRepositoryCopy();
+        using var build = new RealBuild();
+        var registry = "gmb-ca-" + Guid.NewGuid().ToString("N")[..8];
+        string[] arguments = ["BuildChanged", "--monorepo", example.Root, "--registry", registry];
+        var images = new HashSet<string>();
+        try
+        {
+            await RunAsync(build, arguments, images);
+            // This run finds every image and remembers them for the next run.
+            Assert.All(await RunAsync(build, arguments, images), s => Assert.Equal("skipped", s.Status));
+
+            var orders = images.Single(i => i.StartsWith($"{registry}/orders:inputs-", StringComparison.Ordinal));
+            Assert.Equal(0, (await new BuildxDockerCli(engine).RunAsync("image", "rm", orders)).ExitCode);
+            var after = await RunAsync(build, arguments, images);
+
+            Assert.Equal(["orders"], after.Where(s => s.Status == "built").Select(s => s.Name));
+        }
+        finally
+        {
+            await new BuildxDockerCli(engine).RemoveImagesAsync([.. images]);
+        }
+    }
+
     sealed record Row(string Name, string Status, string Reason);
 
     static async Task<List<Row>> RunAsync(RealBuild build, string[] arguments, HashSet<string> images)
