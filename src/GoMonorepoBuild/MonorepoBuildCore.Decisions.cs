@@ -78,7 +78,8 @@ public abstract partial class MonorepoBuildCore
         var existing = found.OfType<ExistingImage>().DistinctBy(e => e.Reference).ToDictionary(e => e.Reference, StringComparer.Ordinal);
         if (!Push && !Force) await lookup.RememberAsync(cancellationToken);
 
-        Log.Debug($"Image lookups: {clock.ElapsedMilliseconds} ms ({lookup.Asked} of {pending.Count} asked of the engine, the others unchanged since the last run)");
+        Log.Debug($"Image lookups: {clock.ElapsedMilliseconds} ms" +
+                  (Push || Force ? "" : $" ({lookup.Asked} of {pending.Count} asked of the engine, the others unchanged since the last run)"));
         return selected.Select(service => Building.BuildDecisions.Decide(service, leftOut.GetValueOrDefault(service.Name),
             hashes.GetValueOrDefault(service.Name), references.TryGetValue(service.Name, out var reference) ? existing.GetValueOrDefault(reference) : null,
             changes, Force)).ToList();
