@@ -50,7 +50,9 @@ public abstract partial class MonorepoBuildCore
         // Each service's hash inputs are gathered in order (their log lines in order, an override of DockerfileOptionsFor
         // called on this thread); the hashing runs alongside, and each lookup starts as soon as its hash is known.
         // A service a sparse checkout left inputs of out has no trustworthy hash here, and nothing to build it from.
-        var lookup = new ImageLookup(Docker);
+        // A forced run rebuilds images it does not ask about (their revision label changes): nothing remembered holds then.
+        if (Force) ImageMemory.Forget(ImageMemoryFile);
+        var lookup = new ImageLookup(Docker, Push || Force ? null : ImageMemoryFile);
         var pending = new List<(string Name, Task<ServiceInputHash> Hash, Task<ExistingImage?> Existing)>();
         try
         {
@@ -74,8 +76,10 @@ public abstract partial class MonorepoBuildCore
         var references = hashes.Keys.ToDictionary(n => n, n => ReferenceOf(Workspace.Service(n)!, hashes[n]), StringComparer.Ordinal);
         var found = await Task.WhenAll(pending.Select(p => p.Existing));
         var existing = found.OfType<ExistingImage>().DistinctBy(e => e.Reference).ToDictionary(e => e.Reference, StringComparer.Ordinal);
+        if (!Push && !Force) await lookup.RememberAsync(cancellationToken);
 
-        Log.Debug($"Image lookups: {clock.ElapsedMilliseconds} ms");
+        Log.Debug($"Image lookups: {clock.ElapsedMilliseconds} ms" +
+                  (Push || Force ? "" : $" ({lookup.Asked} of {pending.Count} asked of the engine, the others unchanged since the last run)"));
         return selected.Select(service => Building.BuildDecisions.Decide(service, leftOut.GetValueOrDefault(service.Name),
             hashes.GetValueOrDefault(service.Name), references.TryGetValue(service.Name, out var reference) ? existing.GetValueOrDefault(reference) : null,
             changes, Force)).ToList();
@@ -131,6 +135,20 @@ public abstract partial class MonorepoBuildCore
         foreach (var service in Selected(result.NotCheckedOut)) Log.Warning(service.Describe());
         foreach (var note in result.Notes) Log.Warning(note);
         return result;
+    }
+
+    /// <summary>
+    /// Where the engine lookups' answers are remembered for the next run (<see cref="ImageMemory"/>): one file per engine,
+    /// monorepo and registry, so runs against another engine or for another monorepo never read each other's.
+    /// </summary>
+    string ImageMemoryFile
+    {
+        get
+        {
+            var key = $"{Docker.Describe()}\n{Docker.DockerConfig}\n{MonorepoDirectory}\n{Registry}";
+            var digest = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)));
+            return Path.Combine(TemporaryDirectory, "image-lookups", digest[..16] + ".json");
+        }
     }
 
     /// <summary>The image repository of a service: <c>&lt;registry&gt;/&lt;image name&gt;</c>.</summary>

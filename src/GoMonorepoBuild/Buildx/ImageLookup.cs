@@ -8,7 +8,13 @@ namespace GoMonorepoBuild.Buildx;
 /// Looks an image up where a run puts it, without pulling: the engine's image store (runs that load) or the
 /// registry (runs that push; only the manifest is fetched).
 /// </summary>
-public sealed class ImageLookup(DockerEnvironment environment)
+/// <param name="environment">The engine.</param>
+/// <param name="memoryFile">
+/// Where the engine lookups' answers are remembered for the next run (<see cref="ImageMemory"/>), or null to ask every
+/// time. With it, a lookup trusts the last run's answer when the engine's event log says nothing touched that image
+/// since; an engine that answers ~5 ms an inspection one at a time made 102 services' lookups cost ~0.5 s.
+/// </param>
+public sealed class ImageLookup(DockerEnvironment environment, string? memoryFile = null)
 {
     const string RevisionLabel = "org.opencontainers.image.revision";
 
@@ -20,6 +26,13 @@ public sealed class ImageLookup(DockerEnvironment environment)
     readonly Lazy<IEngineApi> api = new(environment.Api);
     readonly SemaphoreSlim engineGate = new(EngineQuestionsAtOnce);
     readonly SemaphoreSlim registryGate = new(RegistryQuestionsAtOnce);
+    // Started at once, so that reading the engine's log overlaps whatever the caller does before its first lookup.
+    readonly Task<Remembered> remembered = RememberedAsync(environment, memoryFile);
+    readonly System.Collections.Concurrent.ConcurrentDictionary<string, RememberedImage> found = new(StringComparer.Ordinal);
+    int asked;
+
+    /// <summary>How many images this lookup asked the engine about (the others it found remembered).</summary>
+    public int Asked => asked;
 
     /// <summary>
     /// The images among <paramref name="references"/> that exist, asked of the engine's API a few at a time on kept-alive
@@ -41,13 +54,61 @@ public sealed class ImageLookup(DockerEnvironment environment)
     /// </summary>
     public async Task<ExistingImage?> InEngineAsync(string reference, CancellationToken cancellationToken)
     {
+        // The engine's log is read before any image is asked about: what an answer is remembered with must be older.
+        var memory = await remembered.WaitAsync(cancellationToken);
+        if (memory.StillThere.TryGetValue(reference, out var known))
+        {
+            found[reference] = known;
+            return new ExistingImage(reference, known.Revision, "in the engine");
+        }
         await engineGate.WaitAsync(cancellationToken);
         try
         {
+            Interlocked.Increment(ref asked);
             var image = await api.Value.InspectImageAsync(reference, cancellationToken);
-            return image is null ? null : new ExistingImage(reference, Revision(image.Label(RevisionLabel)), "in the engine");
+            if (image is null) return null;
+            var revision = Revision(image.Label(RevisionLabel));
+            found[reference] = new RememberedImage(image.Id, revision);
+            return new ExistingImage(reference, revision, "in the engine");
         }
         finally { engineGate.Release(); }
+    }
+
+    /// <summary>
+    /// Remembers the images this lookup found in the engine for the next run (with the engine's newest log entry from
+    /// before it asked), replacing what was remembered; forgets it all where the engine's log could not be read.
+    /// </summary>
+    public async Task RememberAsync(CancellationToken cancellationToken)
+    {
+        if (memoryFile is null) return;
+        var memory = await remembered.WaitAsync(cancellationToken);
+        if (memory.Window is { Newest: { } newest } window)
+            new ImageMemory(window.EngineId, newest, new Dictionary<string, RememberedImage>(found, StringComparer.Ordinal)).Write(memoryFile);
+        else
+            ImageMemory.Forget(memoryFile);
+    }
+
+    /// <summary>The engine's log since the last run's memory, and what of that memory still holds.</summary>
+    sealed record Remembered(EngineEventWindow? Window, IReadOnlyDictionary<string, RememberedImage> StillThere);
+
+    static async Task<Remembered> RememberedAsync(DockerEnvironment environment, string? memoryFile)
+    {
+        var none = new Dictionary<string, RememberedImage>();
+        // An engine only the CLI reaches (ssh://, TLS) has no log we read: asked every time, as before.
+        if (memoryFile is null || EngineEndpoint.Of(environment) is not { } endpoint) return new Remembered(null, none);
+        var memory = ImageMemory.Read(memoryFile);
+        try
+        {
+            // Shared by the run's lookups, so not cancelled by any one of them; an engine that never answers is given up on.
+            using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            var window = await EngineEventLog.SinceAsync(endpoint, environment.Describe(), memory?.From, deadline.Token);
+            return new Remembered(window, memory?.StillThere(window) ?? none);
+        }
+        catch (Exception e) when (e is EngineApiException or OperationCanceledException)
+        {
+            // An engine (or a socket proxy in front of it) that does not show its log: every image is asked, nothing remembered.
+            return new Remembered(null, none);
+        }
     }
 
     /// <summary>The images among <paramref name="references"/> that exist in their registries (manifest lookups, a few at a time).</summary>

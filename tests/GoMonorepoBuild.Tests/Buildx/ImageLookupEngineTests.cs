@@ -14,21 +14,12 @@ public sealed class ImageLookupEngineTests : IAsyncDisposable
 
     BuildxDockerCli Docker => new(_engine);
 
-    /// <summary>An image of its own, labelled with a revision the way BuildChanged labels what it builds.</summary>
+    /// <summary>An image of its own, labelled with a revision (removed afterwards).</summary>
     async Task<string> ImageWithRevisionAsync(string revision)
     {
         var tag = BuildxDockerCli.UniqueTag("lookup");
         _tags.Add(tag);
-        var container = (await Docker.RunAsync("create", "--network", "none", BuildxTestSettings.GoImage, "true")).StandardOutput.Trim();
-        try
-        {
-            var commit = await Docker.RunAsync("commit", "--change", $"LABEL org.opencontainers.image.revision={revision}", container, tag);
-            Assert.True(commit.ExitCode == 0, commit.StandardError);
-        }
-        finally
-        {
-            await Docker.RunAsync("rm", "--force", container);
-        }
+        await Docker.CommitWithRevisionAsync(tag, revision);
         return tag;
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using GoMonorepoBuild.Engine;
 using GoMonorepoBuild.Tests.Support;
 
 namespace GoMonorepoBuild.Tests.EndToEnd;
@@ -9,41 +10,70 @@ public class ContentAddressedBuildTests
     [Fact]
     public async Task A_fresh_run_builds_every_service_a_rerun_none_an_edit_only_that_service_and_a_revert_none()
     {
-        var engine = RealEngine.Require();
-        using var example = new ExampleRepositoryCopy();
-        using var build = new RealBuild();
-        var registry = "gmb-ca-" + Guid.NewGuid().ToString("N")[..8];
-        string[] arguments = ["BuildChanged", "--monorepo", example.Root, "--registry", registry];
-        var images = new HashSet<string>();
-        try
+        await using var scenario = new Scenario();
+        var (engine, example, build, registry, arguments, images) = scenario;
+        var first = await RunAsync(build, arguments, images);
+        Assert.All(first, s => Assert.Equal("built", s.Status));
+        Assert.True(first.Count >= 6, $"only {first.Count} services in the report");
+        Assert.All(first, s => Assert.Equal("no image for these inputs yet", s.Reason));
+
+        var second = await RunAsync(build, arguments, images);
+        Assert.All(second, s => Assert.Equal("skipped", s.Status));
+        Assert.All(second, s => Assert.Contains("image for these inputs already exists", s.Reason));
+
+        var handler = example.PathOf("services/orders/main.go");
+        var original = await File.ReadAllTextAsync(handler, TestContext.Current.CancellationToken);
+        example.Append("services/orders/main.go", "\n// an edit\n");
+        var edited = await RunAsync(build, arguments, images);
+        Assert.Equal(["orders"], edited.Where(s => s.Status == "built").Select(s => s.Name));
+        Assert.All(edited.Where(s => s.Name != "orders"), s => Assert.Equal("skipped", s.Status));
+
+        await File.WriteAllTextAsync(handler, original, TestContext.Current.CancellationToken);
+        var reverted = await RunAsync(build, arguments, images);
+        Assert.All(reverted, s => Assert.Equal("skipped", s.Status));
+
+        var hashLabel = await new BuildxDockerCli(engine).RunAsync("image", "inspect", "--format",
+            "{{index .Config.Labels \"org.gomonorepobuild.inputs\"}}", $"{registry}/orders:latest");
+        Assert.Matches("^[a-f0-9]{64}$", hashLabel.StandardOutput.Trim());
+    }
+
+    [Fact]
+    public async Task An_image_removed_after_a_run_that_found_it_is_built_again_by_the_next_run()
+    {
+        await using var scenario = new Scenario();
+        var (engine, example, build, registry, arguments, images) = scenario;
+        await RunAsync(build, arguments, images);
+        // This run finds every image and remembers them for the next run.
+        Assert.All(await RunAsync(build, arguments, images), s => Assert.Equal("skipped", s.Status));
+
+        var orders = images.Single(i => i.StartsWith($"{registry}/orders:inputs-", StringComparison.Ordinal));
+        Assert.Equal(0, (await new BuildxDockerCli(engine).RunAsync("image", "rm", orders)).ExitCode);
+        var after = await RunAsync(build, arguments, images);
+
+        Assert.Equal(["orders"], after.Where(s => s.Status == "built").Select(s => s.Name));
+    }
+
+    /// <summary>A copy of the example, a build of its own and a registry prefix of its own; its images removed afterwards.</summary>
+    sealed class Scenario : IAsyncDisposable
+    {
+        readonly DockerEnvironment engine = RealEngine.Require();
+        readonly ExampleRepositoryCopy example = new();
+        readonly RealBuild build = new();
+        readonly string registry = "gmb-ca-" + Guid.NewGuid().ToString("N")[..8];
+        readonly HashSet<string> images = [];
+
+        public void Deconstruct(out DockerEnvironment engine, out ExampleRepositoryCopy example, out RealBuild build, out string registry,
+            out string[] arguments, out HashSet<string> images)
         {
-            var first = await RunAsync(build, arguments, images);
-            Assert.All(first, s => Assert.Equal("built", s.Status));
-            Assert.True(first.Count >= 6, $"only {first.Count} services in the report");
-            Assert.All(first, s => Assert.Equal("no image for these inputs yet", s.Reason));
-
-            var second = await RunAsync(build, arguments, images);
-            Assert.All(second, s => Assert.Equal("skipped", s.Status));
-            Assert.All(second, s => Assert.Contains("image for these inputs already exists", s.Reason));
-
-            var handler = example.PathOf("services/orders/main.go");
-            var original = await File.ReadAllTextAsync(handler, TestContext.Current.CancellationToken);
-            example.Append("services/orders/main.go", "\n// an edit\n");
-            var edited = await RunAsync(build, arguments, images);
-            Assert.Equal(["orders"], edited.Where(s => s.Status == "built").Select(s => s.Name));
-            Assert.All(edited.Where(s => s.Name != "orders"), s => Assert.Equal("skipped", s.Status));
-
-            await File.WriteAllTextAsync(handler, original, TestContext.Current.CancellationToken);
-            var reverted = await RunAsync(build, arguments, images);
-            Assert.All(reverted, s => Assert.Equal("skipped", s.Status));
-
-            var hashLabel = await new BuildxDockerCli(engine).RunAsync("image", "inspect", "--format",
-                "{{index .Config.Labels \"org.gomonorepobuild.inputs\"}}", $"{registry}/orders:latest");
-            Assert.Matches("^[a-f0-9]{64}$", hashLabel.StandardOutput.Trim());
+            (engine, example, build, registry, images) = (this.engine, this.example, this.build, this.registry, this.images);
+            arguments = ["BuildChanged", "--monorepo", example.Root, "--registry", registry];
         }
-        finally
+
+        public async ValueTask DisposeAsync()
         {
             await new BuildxDockerCli(engine).RemoveImagesAsync([.. images]);
+            build.Dispose();
+            example.Dispose();
         }
     }
 

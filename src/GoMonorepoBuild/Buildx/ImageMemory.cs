@@ -1,0 +1,115 @@
+using System.Text.Json;
+using GoMonorepoBuild.Engine.Api;
+
+namespace GoMonorepoBuild.Buildx;
+
+/// <summary>
+/// A run's image lookups remembered for the next run: which images existed, with the engine's newest log entry at the
+/// time they were asked (<paramref name="From"/>). The next run trusts an answer only when the engine's log since that
+/// entry is unbroken (same engine, no restart, no entry lost to its ~256-entry memory) and names neither the image's name
+/// nor its ID; everything else is asked again. Only "exists" answers are kept: a missing image is built anyway.
+/// </summary>
+/// <param name="EngineId">The engine the answers came from (its <c>/info</c> ID).</param>
+/// <param name="From">The engine's newest log entry before the answers were asked.</param>
+/// <param name="Images">Image name to the image's ID and the revision its label said.</param>
+internal sealed record ImageMemory(string EngineId, EngineEvent From, IReadOnlyDictionary<string, RememberedImage> Images)
+{
+    /// <summary>
+    /// The remembered images still there as they were, by <paramref name="since"/> (the engine's log from <see cref="From"/>
+    /// to now): none unless the log is unbroken and the engine the same; then all but those an image entry names (by name
+    /// or ID: a tag, untag, delete, load, ... of it). An image entry that names nothing (a prune's summary) may have
+    /// touched any image: none then. Builds log nothing, but a build only ever adds or moves a name: the image a name
+    /// names still exists.
+    /// </summary>
+    public IReadOnlyDictionary<string, RememberedImage> StillThere(EngineEventWindow since)
+    {
+        if (since.EngineId != EngineId || since.From != From || !since.Unbroken) return new Dictionary<string, RememberedImage>();
+        var named = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entry in since.After.Where(e => e.Type == "image"))
+        {
+            if (entry.Id.Length == 0 && entry.Name is null) return new Dictionary<string, RememberedImage>();
+            named.Add(Familiar(entry.Id));
+            if (entry.Name is not null) named.Add(Familiar(entry.Name));
+        }
+        return Images.Where(i => !named.Contains(Familiar(i.Key)) && !named.Contains(i.Value.Id))
+            .ToDictionary(i => i.Key, i => i.Value, StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// A name as the engine may log it: <c>docker.io/library/app:1</c> and <c>app:1</c> are one name (engines with the
+    /// containerd image store log the long form).
+    /// </summary>
+    internal static string Familiar(string name)
+    {
+        foreach (var prefix in (string[])["docker.io/", "index.docker.io/"])
+            if (name.StartsWith(prefix, StringComparison.Ordinal)) { name = name[prefix.Length..]; break; }
+        return name.StartsWith("library/", StringComparison.Ordinal) ? name["library/".Length..] : name;
+    }
+
+    /// <summary>The memory in <paramref name="file"/>, or null when there is none or it cannot be read (then every image is asked).</summary>
+    public static ImageMemory? Read(string file)
+    {
+        try
+        {
+            if (!File.Exists(file)) return null;
+            using var json = JsonDocument.Parse(File.ReadAllBytes(file));
+            var root = json.RootElement;
+            var from = root.GetProperty("from");
+            var images = new Dictionary<string, RememberedImage>(StringComparer.Ordinal);
+            foreach (var image in root.GetProperty("images").EnumerateObject())
+                images[image.Name] = new RememberedImage(image.Value.GetProperty("id").GetString()!,
+                    image.Value.TryGetProperty("revision", out var revision) ? revision.GetString() : null);
+            return new ImageMemory(root.GetProperty("engineId").GetString()!,
+                new EngineEvent(from.GetProperty("type").GetString()!, from.GetProperty("action").GetString()!, from.GetProperty("id").GetString()!,
+                    from.TryGetProperty("name", out var name) ? name.GetString() : null, from.GetProperty("timeNano").GetInt64()),
+                images);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or KeyNotFoundException
+                                       or InvalidOperationException or FormatException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Writes the memory to <paramref name="file"/> whole (a new file moved over the old: a run reading it sees one or the other).</summary>
+    public void Write(string file)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            json.WriteString("engineId", EngineId);
+            json.WriteStartObject("from");
+            json.WriteString("type", From.Type);
+            json.WriteString("action", From.Action);
+            json.WriteString("id", From.Id);
+            if (From.Name is not null) json.WriteString("name", From.Name);
+            json.WriteNumber("timeNano", From.TimeNano);
+            json.WriteEndObject();
+            json.WriteStartObject("images");
+            foreach (var (name, image) in Images.OrderBy(i => i.Key, StringComparer.Ordinal))
+            {
+                json.WriteStartObject(name);
+                json.WriteString("id", image.Id);
+                if (image.Revision is not null) json.WriteString("revision", image.Revision);
+                json.WriteEndObject();
+            }
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
+        var next = $"{file}.{Environment.ProcessId}.next";
+        File.WriteAllBytes(next, buffer.ToArray());
+        File.Move(next, file, overwrite: true);
+    }
+
+    /// <summary>Forgets what <paramref name="file"/> remembers (a run that rebuilds images it would not have asked about).</summary>
+    public static void Forget(string file)
+    {
+        try { File.Delete(file); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
+    }
+}
+
+/// <summary>An image a run found: its ID and the revision its label said.</summary>
+internal sealed record RememberedImage(string Id, string? Revision);
