@@ -35,8 +35,11 @@ internal static class PackageCodec
             lists[7], lists[8], lists[9], constraints);
     }
 
+    // Every item takes at least a byte: a larger count is damage, found before an array that size is allocated (a
+    // streamed file is decoded before its hash is checked).
     public static int Count(BinaryReader reader) =>
-        reader.ReadInt32() is var n and >= 0 and <= 10_000_000 ? n : throw new InvalidDataException("bad count");
+        reader.ReadInt32() is var n and >= 0 and <= 10_000_000 && n <= reader.BaseStream.Length - reader.BaseStream.Position
+            ? n : throw new InvalidDataException("bad count");
 
     public static void WriteNullable(BinaryWriter writer, string? text)
     {

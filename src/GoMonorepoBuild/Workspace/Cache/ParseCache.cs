@@ -64,7 +64,13 @@ internal sealed class ParseCache
         var cache = new ParseCache(System.IO.Path.GetFullPath(path));
         try
         {
-            if (File.Exists(cache.path)) cache.Read(PackageCodec.Unsealed(File.ReadAllBytes(cache.path)));
+            if (File.Exists(cache.path))
+            {
+                // Streamed, not one 3.6 MB array (SealedFileReader); what was decoded is dropped below unless it verifies.
+                using var sealedFile = new SealedFileReader(cache.path);
+                cache.Read(new BinaryReader(sealedFile.Payload, Encoding.UTF8, leaveOpen: true));
+                sealedFile.Verify();
+            }
             else cache.rewrite = true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or EndOfStreamException
