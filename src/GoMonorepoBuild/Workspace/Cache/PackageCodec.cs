@@ -35,8 +35,11 @@ internal static class PackageCodec
             lists[7], lists[8], lists[9], constraints);
     }
 
+    // Every item takes at least a byte: a larger count is damage, found before an array that size is allocated (a
+    // streamed file is decoded before its hash is checked).
     public static int Count(BinaryReader reader) =>
-        reader.ReadInt32() is var n and >= 0 and <= 10_000_000 ? n : throw new InvalidDataException("bad count");
+        reader.ReadInt32() is var n and >= 0 and <= 10_000_000 && n <= reader.BaseStream.Length - reader.BaseStream.Position
+            ? n : throw new InvalidDataException("bad count");
 
     public static void WriteNullable(BinaryWriter writer, string? text)
     {
@@ -63,13 +66,16 @@ internal static class PackageCodec
     public static byte[] Sealed(byte[] payload) => [.. payload, .. System.Security.Cryptography.SHA256.HashData(payload)];
 
     /// <summary>A reader over what precedes the SHA-256 at the end of <paramref name="bytes"/>; throws when the hash does not match.</summary>
-    public static BinaryReader Unsealed(byte[] bytes)
+    public static BinaryReader Unsealed(byte[] bytes) => Unsealed(bytes, 0, bytes.Length);
+
+    /// <summary>The same over the <paramref name="count"/> bytes at <paramref name="offset"/> (a record of a journal).</summary>
+    public static BinaryReader Unsealed(byte[] bytes, int offset, int count)
     {
         const int hashLength = 32;
-        if (bytes.Length < hashLength) throw new InvalidDataException("too short");
-        var payload = bytes.AsSpan(0, bytes.Length - hashLength);
-        if (!System.Security.Cryptography.SHA256.HashData(payload).AsSpan().SequenceEqual(bytes.AsSpan(bytes.Length - hashLength)))
+        if (count < hashLength) throw new InvalidDataException("too short");
+        var payload = bytes.AsSpan(offset, count - hashLength);
+        if (!System.Security.Cryptography.SHA256.HashData(payload).AsSpan().SequenceEqual(bytes.AsSpan(offset + count - hashLength, hashLength)))
             throw new InvalidDataException("checksum");
-        return new BinaryReader(new MemoryStream(bytes, 0, bytes.Length - hashLength), Encoding.UTF8);
+        return new BinaryReader(new MemoryStream(bytes, offset, count - hashLength), Encoding.UTF8);
     }
 }

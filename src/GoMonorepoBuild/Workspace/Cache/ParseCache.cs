@@ -11,8 +11,10 @@ namespace GoMonorepoBuild.Workspace.Cache;
 /// files): .go file headers by content id, and whole vendored packages by <see cref="PackageKey"/>. Every key is made from
 /// bytes the loader read itself, so an entry can only be found again for the same content. The file on disk starts
 /// with a format version and ends with a SHA-256 of what precedes it: a file of another version, cut short or altered is
-/// ignored (and replaced by the next save). Saving writes a temporary file and renames it, so a reader never sees half a
-/// file; two runs saving at once each leave a whole file. Thread-safe.
+/// ignored (and replaced by the next save). A run that only added entries to a whole file appends them to its
+/// <see cref="ParseCacheJournal"/> (a few headers, where the whole file is thousands); otherwise, or once the journal has
+/// grown, saving writes the whole file, through a temporary file and a rename, so a reader never sees half a file; two
+/// runs saving at once each leave a whole file. Thread-safe.
 /// </summary>
 internal sealed class ParseCache
 {
@@ -23,6 +25,12 @@ internal sealed class ParseCache
     const int MaxFiles = 200_000;
 
     readonly string path;
+    readonly ParseCacheJournal journal;
+    // What this run added, for the journal: entries found in the file or the journal are not written again.
+    readonly ConcurrentQueue<string> addedFiles = new();
+    readonly ConcurrentQueue<string> addedPackages = new();
+    // Whether the next save must write the whole file: missing, unreadable, damaged, or its journal damaged.
+    bool rewrite;
     readonly ConcurrentDictionary<string, CachedFile> files = new(StringComparer.Ordinal);
     readonly ConcurrentDictionary<string, CachedPackage> packages = new(StringComparer.Ordinal);
     readonly ConcurrentDictionary<string, byte> usedFiles = new(StringComparer.Ordinal);
@@ -31,7 +39,11 @@ internal sealed class ParseCache
     int fileHits;
     int packageHits;
 
-    ParseCache(string path) => this.path = path;
+    ParseCache(string path)
+    {
+        this.path = path;
+        journal = new ParseCacheJournal(path);
+    }
 
     /// <summary>Where the cache lives.</summary>
     public string Path => path;
@@ -52,14 +64,31 @@ internal sealed class ParseCache
         var cache = new ParseCache(System.IO.Path.GetFullPath(path));
         try
         {
-            if (File.Exists(cache.path)) cache.Read(File.ReadAllBytes(cache.path));
+            if (File.Exists(cache.path))
+            {
+                // Streamed, not one 3.6 MB array (SealedFileReader); what was decoded is dropped below unless it verifies.
+                using var sealedFile = new SealedFileReader(cache.path);
+                cache.Read(new BinaryReader(sealedFile.Payload, Encoding.UTF8, leaveOpen: true));
+                sealedFile.Verify();
+            }
+            else cache.rewrite = true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or EndOfStreamException
                                       or ArgumentException or FormatException or DecoderFallbackException)
         {
             cache.files.Clear();
             cache.packages.Clear();
-            cache.changed = true;
+            cache.changed = cache.rewrite = true;
+        }
+        try
+        {
+            // Each whole record's entries count, whatever became of the file: they are keyed by content too.
+            cache.journal.Read(cache.Read);
+            if (cache.journal.Damaged) cache.changed = cache.rewrite = true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            cache.changed = cache.rewrite = true;
         }
         return cache;
     }
@@ -81,7 +110,9 @@ internal sealed class ParseCache
     public void AddFile(string id, GoSourceFile file)
     {
         usedFiles.TryAdd(id, 0);
-        if (files.TryAdd(id, CachedFile.From(file))) changed = true;
+        if (!files.TryAdd(id, CachedFile.From(file))) return;
+        addedFiles.Enqueue(id);
+        changed = true;
     }
 
     public bool TryPackage(string key, out CachedPackage package)
@@ -98,7 +129,9 @@ internal sealed class ParseCache
     public void AddPackage(string key, CachedPackage package)
     {
         usedPackages.TryAdd(key, 0);
-        if (packages.TryAdd(key, package)) changed = true;
+        if (!packages.TryAdd(key, package)) return;
+        addedPackages.Enqueue(key);
+        changed = true;
     }
 
     /// <summary>
@@ -140,20 +173,39 @@ internal sealed class ParseCache
         }
     }
 
-    /// <summary>Writes the cache when this run added to it; a failure to write only costs the next run its speed.</summary>
+    /// <summary>
+    /// Keeps what this run added: appended to the journal when the file was whole and the journal is small, else the
+    /// whole file written; a failure to write only costs the next run its speed.
+    /// </summary>
     public void Save()
     {
         if (!changed) return;
         var keepAll = files.Count <= MaxFiles;
+        if (!rewrite && keepAll && journal.Length < ParseCacheJournal.MaxBytes)
+        {
+            var added = Payload(addedFiles.Select(id => new KeyValuePair<string, CachedFile>(id, files[id])).ToList(),
+                addedPackages.Select(key => new KeyValuePair<string, CachedPackage>(key, packages[key])).ToList());
+            if (journal.Append(added))
+            {
+                addedFiles.Clear();
+                addedPackages.Clear();
+                changed = false;
+                return;
+            }
+        }
         var temp = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
         try
         {
             Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
-            var bytes = Write(files.Where(f => keepAll || usedFiles.ContainsKey(f.Key)).ToList(),
-                packages.Where(p => keepAll || usedPackages.ContainsKey(p.Key)).ToList());
+            var bytes = PackageCodec.Sealed(Payload(files.Where(f => keepAll || usedFiles.ContainsKey(f.Key)).ToList(),
+                packages.Where(p => keepAll || usedPackages.ContainsKey(p.Key)).ToList()));
             File.WriteAllBytes(temp, bytes);
             File.Move(temp, path, overwrite: true);
-            changed = false;
+            // The whole file now holds what the journal held (read at open) and what this run added.
+            journal.Delete();
+            addedFiles.Clear();
+            addedPackages.Clear();
+            changed = rewrite = false;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -161,7 +213,8 @@ internal sealed class ParseCache
         }
     }
 
-    static byte[] Write(List<KeyValuePair<string, CachedFile>> fileEntries, List<KeyValuePair<string, CachedPackage>> packageEntries)
+    /// <summary>The entries in the file's layout (magic, version, files, packages), not yet sealed: the whole file's or a journal record's.</summary>
+    static byte[] Payload(List<KeyValuePair<string, CachedFile>> fileEntries, List<KeyValuePair<string, CachedPackage>> packageEntries)
     {
         using var stream = new MemoryStream();
         using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
@@ -197,12 +250,13 @@ internal sealed class ParseCache
                 WriteList(writer, cached.RegularFiles);
             }
         }
-        return PackageCodec.Sealed(stream.ToArray());
+        return stream.ToArray();
     }
 
-    void Read(byte[] bytes)
+    /// <summary>Reads the entries of an unsealed payload (and disposes the reader).</summary>
+    void Read(BinaryReader payload)
     {
-        using var reader = PackageCodec.Unsealed(bytes);
+        using var reader = payload;
         if (reader.ReadString() != Magic || reader.ReadInt32() != FormatVersion) throw new InvalidDataException("another format");
         var fileCount = reader.ReadInt32();
         for (var i = 0; i < fileCount; i++)
