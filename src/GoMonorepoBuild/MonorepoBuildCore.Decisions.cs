@@ -52,7 +52,9 @@ public abstract partial class MonorepoBuildCore
         // A service a sparse checkout left inputs of out has no trustworthy hash here, and nothing to build it from.
         // A forced run rebuilds images it does not ask about (their revision label changes): nothing remembered holds then.
         if (Force) ImageMemory.Forget(ImageMemoryFile);
-        var lookup = new ImageLookup(Docker, Push || Force ? null : ImageMemoryFile);
+        // Registry lookups (--push) are asked every time; a forced run has just forgotten.
+        var remembers = !Push && !Force;
+        var lookup = new ImageLookup(Docker, remembers ? ImageMemoryFile : null);
         var pending = new List<(string Name, Task<ServiceInputHash> Hash, Task<ExistingImage?> Existing)>();
         try
         {
@@ -76,10 +78,10 @@ public abstract partial class MonorepoBuildCore
         var references = hashes.Keys.ToDictionary(n => n, n => ReferenceOf(Workspace.Service(n)!, hashes[n]), StringComparer.Ordinal);
         var found = await Task.WhenAll(pending.Select(p => p.Existing));
         var existing = found.OfType<ExistingImage>().DistinctBy(e => e.Reference).ToDictionary(e => e.Reference, StringComparer.Ordinal);
-        if (!Push && !Force) await lookup.RememberAsync(cancellationToken);
+        if (remembers) await lookup.RememberAsync(cancellationToken);
 
         Log.Debug($"Image lookups: {clock.ElapsedMilliseconds} ms" +
-                  (Push || Force ? "" : $" ({lookup.Asked} of {pending.Count} asked of the engine, the others unchanged since the last run)"));
+                  (remembers ? $" ({lookup.Asked} of {pending.Count} asked of the engine, the others unchanged since the last run)" : ""));
         return selected.Select(service => Building.BuildDecisions.Decide(service, leftOut.GetValueOrDefault(service.Name),
             hashes.GetValueOrDefault(service.Name), references.TryGetValue(service.Name, out var reference) ? existing.GetValueOrDefault(reference) : null,
             changes, Force)).ToList();
@@ -137,19 +139,8 @@ public abstract partial class MonorepoBuildCore
         return result;
     }
 
-    /// <summary>
-    /// Where the engine lookups' answers are remembered for the next run (<see cref="ImageMemory"/>): one file per engine,
-    /// monorepo and registry, so runs against another engine or for another monorepo never read each other's.
-    /// </summary>
-    string ImageMemoryFile
-    {
-        get
-        {
-            var key = $"{Docker.Describe()}\n{Docker.DockerConfig}\n{MonorepoDirectory}\n{Registry}";
-            var digest = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)));
-            return Path.Combine(TemporaryDirectory, "image-lookups", digest[..16] + ".json");
-        }
-    }
+    /// <summary>Where the engine lookups' answers are remembered for the next run (<see cref="ImageMemory.FileFor"/>).</summary>
+    string ImageMemoryFile => ImageMemory.FileFor(TemporaryDirectory, Docker.Describe(), Docker.DockerConfig, MonorepoDirectory, Registry);
 
     /// <summary>The image repository of a service: <c>&lt;registry&gt;/&lt;image name&gt;</c>.</summary>
     public string ImageRepositoryOf(GoService service) => ImageName.Repository(Registry, service.Name);

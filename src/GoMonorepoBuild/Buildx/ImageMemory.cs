@@ -51,21 +51,9 @@ internal sealed record ImageMemory(string EngineId, EngineEvent From, IReadOnlyD
     {
         try
         {
-            if (!File.Exists(file)) return null;
-            using var json = JsonDocument.Parse(File.ReadAllBytes(file));
-            var root = json.RootElement;
-            var from = root.GetProperty("from");
-            var images = new Dictionary<string, RememberedImage>(StringComparer.Ordinal);
-            foreach (var image in root.GetProperty("images").EnumerateObject())
-                images[image.Name] = new RememberedImage(image.Value.GetProperty("id").GetString()!,
-                    image.Value.TryGetProperty("revision", out var revision) ? revision.GetString() : null);
-            return new ImageMemory(root.GetProperty("engineId").GetString()!,
-                new EngineEvent(from.GetProperty("type").GetString()!, from.GetProperty("action").GetString()!, from.GetProperty("id").GetString()!,
-                    from.TryGetProperty("name", out var name) ? name.GetString() : null, from.GetProperty("timeNano").GetInt64()),
-                images);
+            return File.Exists(file) ? JsonSerializer.Deserialize(File.ReadAllBytes(file), ImageMemoryJsonContext.Default.ImageMemory) : null;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or KeyNotFoundException
-                                       or InvalidOperationException or FormatException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
         {
             return null;
         }
@@ -74,33 +62,22 @@ internal sealed record ImageMemory(string EngineId, EngineEvent From, IReadOnlyD
     /// <summary>Writes the memory to <paramref name="file"/> whole (a new file moved over the old: a run reading it sees one or the other).</summary>
     public void Write(string file)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
-        {
-            json.WriteStartObject();
-            json.WriteString("engineId", EngineId);
-            json.WriteStartObject("from");
-            json.WriteString("type", From.Type);
-            json.WriteString("action", From.Action);
-            json.WriteString("id", From.Id);
-            if (From.Name is not null) json.WriteString("name", From.Name);
-            json.WriteNumber("timeNano", From.TimeNano);
-            json.WriteEndObject();
-            json.WriteStartObject("images");
-            foreach (var (name, image) in Images.OrderBy(i => i.Key, StringComparer.Ordinal))
-            {
-                json.WriteStartObject(name);
-                json.WriteString("id", image.Id);
-                if (image.Revision is not null) json.WriteString("revision", image.Revision);
-                json.WriteEndObject();
-            }
-            json.WriteEndObject();
-            json.WriteEndObject();
-        }
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
         var next = $"{file}.{Environment.ProcessId}.next";
-        File.WriteAllBytes(next, buffer.ToArray());
+        File.WriteAllBytes(next, JsonSerializer.SerializeToUtf8Bytes(this, ImageMemoryJsonContext.Default.ImageMemory));
         File.Move(next, file, overwrite: true);
+    }
+
+    /// <summary>
+    /// Where the answers for one engine (<paramref name="engine"/> and <paramref name="dockerConfig"/>), monorepo and
+    /// registry are remembered under <paramref name="temporaryDirectory"/>: runs against another engine or for another
+    /// monorepo never read each other's.
+    /// </summary>
+    public static string FileFor(string temporaryDirectory, string engine, string? dockerConfig, string monorepo, string? registry)
+    {
+        var key = $"{engine}\n{dockerConfig}\n{monorepo}\n{registry}";
+        var digest = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)));
+        return Path.Combine(temporaryDirectory, "image-lookups", digest[..16] + ".json");
     }
 
     /// <summary>Forgets what <paramref name="file"/> remembers (a run that rebuilds images it would not have asked about).</summary>
