@@ -276,6 +276,19 @@ public class WorkspaceLoaderTests
     }
 
     [Fact]
+    public void A_major_version_folder_is_named_with_its_parent()
+    {
+        using var tree = new TempTree();
+        tree.Module("services/ec2/v2", "example.com/ec2/v2").GoFile("services/ec2/v2/main.go", "main")
+            .Module("services/eks/v10", "example.com/eks/v10").GoFile("services/eks/v10/main.go", "main")
+            .Module("services/v1", "example.com/v1").GoFile("services/v1/main.go", "main")
+            .Module("services/v02", "example.com/v02").GoFile("services/v02/main.go", "main")
+            .Module("tools/gen", "example.com/gen").GoFile("tools/gen/a/v3/main.go", "main");
+        var model = GoWorkspace.Load(tree.Root, ["services/**", "tools/gen/a/*"], cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal(["a-v3", "ec2-v2", "eks-v10", "v02", "v1"], model.Services.Select(s => s.Name).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void A_replace_without_require_is_inert()
     {
         using var tree = new TempTree();

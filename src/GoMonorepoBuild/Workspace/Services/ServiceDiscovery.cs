@@ -70,7 +70,7 @@ internal static class ServiceDiscovery
                 else specs.Add(new Spec(name, dir, module, [main]));
             }
             else if (mains.Count <= 1) specs.Add(new Spec(name, dir, module, mains));
-            else specs.AddRange(mains.Select(m => new Spec(RepoPath.FileName(m.Dir), m.Dir, module, [m])));
+            else specs.AddRange(mains.Select(m => new Spec(ServiceMatcher.FolderName(m.Dir), m.Dir, module, [m])));
         }
 
         var coveredModules = matchedModules.ToHashSet(StringComparer.Ordinal);
@@ -80,7 +80,7 @@ internal static class ServiceDiscovery
             var module = modulesByDir.Values.FirstOrDefault(m => m.Path == main.ModulePath);
             // A main package of a module the globs match as a whole is already that module's service (or one of them).
             if (module is null || coveredModules.Contains(module.Dir)) continue;
-            specs.Add(new Spec(RepoPath.FileName(dir), dir, module, [main]));
+            specs.Add(new Spec(ServiceMatcher.FolderName(dir), dir, module, [main]));
         }
 
         foreach (var unused in configuredMains.Keys.Where(k => !usedMains.Contains(k)).Order(StringComparer.Ordinal))

@@ -31,7 +31,22 @@ internal static class ServiceMatcher
     /// <summary>Names per the rule on <see cref="GoService"/>: last segment, the dashed path when that collides.</summary>
     public static IReadOnlyDictionary<string, string> Names(IReadOnlyList<string> serviceDirs)
     {
-        var collisions = serviceDirs.GroupBy(RepoPath.FileName).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
-        return serviceDirs.ToDictionary(d => d, d => collisions.Contains(RepoPath.FileName(d)) ? d.Replace('/', '-') : RepoPath.FileName(d));
+        var collisions = serviceDirs.GroupBy(FolderName).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
+        return serviceDirs.ToDictionary(d => d, d => collisions.Contains(FolderName(d)) ? d.Replace('/', '-') : FolderName(d));
     }
+
+    /// <summary>
+    /// The folder's last segment, with its parent's when it is a major-version folder (Go's semantic import versioning puts
+    /// v2+ of a module in such a folder): detectors/aws/ec2/v2 → ec2-v2, because "v2" says nothing and collides across modules.
+    /// </summary>
+    public static string FolderName(string dir)
+    {
+        var last = RepoPath.FileName(dir);
+        var parent = RepoPath.Parent(dir);
+        return IsMajorVersion(last) && parent != "." ? $"{RepoPath.FileName(parent)}-{last}" : last;
+    }
+
+    // Go's rule for a major-version path element: "v" and a number of at least 2 without leading zeros.
+    static bool IsMajorVersion(string segment) =>
+        segment is ['v', >= '1' and <= '9', ..] && segment != "v1" && segment.Skip(1).All(char.IsAsciiDigit);
 }
