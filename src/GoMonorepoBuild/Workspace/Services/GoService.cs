@@ -6,7 +6,8 @@ namespace GoMonorepoBuild.Workspace.Services;
 /// segment (a major-version folder with its parent's: libs/ec2/v2 → ec2-v2); when two such services share that name, each
 /// is named by its whole path with '/' replaced by '-' (services/a/api → services-a-api). A matched module with several
 /// main packages, and a matched main-package folder, give one service per main package at that package's folder, named
-/// by its last segment likewise (services/docker/cmd/dockerd → dockerd). <see cref="Path"/> is the service's folder, <see cref="ModuleDir"/> its module's.
+/// by its last segment likewise (services/docker/cmd/dockerd → dockerd). <see cref="Path"/> is the service's folder,
+/// <see cref="ModuleDir"/> its module's.
 /// All paths are relative to the monorepo root with forward slashes; every list is sorted ordinally.
 /// <see cref="ImageInputs"/> = <see cref="ModuleFiles"/> (go.mod/go.sum of every involved module, go.work/go.work.sum for a
 /// workspace module) + <see cref="SourceFiles"/> (non-test Go files, assembly/C/.syso files and embedded files of the
