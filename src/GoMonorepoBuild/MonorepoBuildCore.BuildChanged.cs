@@ -73,7 +73,12 @@ public abstract partial class MonorepoBuildCore
         {
             Prefetch = PrefetchForDecisions,
             BeforeBuilds = SeedGoCacheAsync,
-            AfterBuilds = ExportGoCacheAsync,
+            Built = Built,
+            AfterBuilds = async ct =>
+            {
+                await RememberLoadedImagesAsync(ct);
+                await ExportGoCacheAsync(ct);
+            },
             Reported = report => Report = report,
         };
         return new ChangedBuildPipeline(inputs, stages);

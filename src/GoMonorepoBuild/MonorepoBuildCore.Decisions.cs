@@ -15,6 +15,8 @@ public abstract partial class MonorepoBuildCore
 
     IReadOnlyList<BuildDecision>? decisions;
     IFileDigests? digests;
+    // The decisions' engine lookups when they remember for the next run: the images this run's builds load join them.
+    ImageLookup? rememberingLookup;
 
     /// <summary>The decisions of this run (made once, by <see cref="DecisionsAsync"/>).</summary>
     public IReadOnlyList<BuildDecision> Decisions =>
@@ -55,6 +57,7 @@ public abstract partial class MonorepoBuildCore
         // Registry lookups (--push) are asked every time; a forced run has just forgotten.
         var remembers = !Push && !Force;
         var lookup = new ImageLookup(Docker, remembers ? ImageMemoryFile : null);
+        if (remembers) rememberingLookup = lookup;
         var pending = new List<(string Name, Task<ServiceInputHash> Hash, Task<ExistingImage?> Existing)>();
         try
         {
@@ -91,6 +94,20 @@ public abstract partial class MonorepoBuildCore
             var reference = ReferenceOf(service, await hash);
             return Push ? await lookup.InRegistryAsync(reference, cancellationToken) : await lookup.InEngineAsync(reference, cancellationToken);
         }
+    }
+
+    /// <summary>Tells the decisions' lookups what a service's successful build loaded: the next run need not ask about it.</summary>
+    void Built(BuildDecision decision, BuildOutcome outcome)
+    {
+        if (rememberingLookup is { } lookup && decision.InputHash is { } hash) lookup.Loaded(ReferenceOf(decision.Service, hash), outcome);
+    }
+
+    /// <summary>Remembers, after the builds, what the decisions found and the builds loaded (see <see cref="ImageLookup.Loaded"/>).</summary>
+    async Task RememberLoadedImagesAsync(CancellationToken cancellationToken)
+    {
+        if (rememberingLookup is not { } lookup) return;
+        await lookup.RememberAsync(cancellationToken);
+        Log.Debug($"Remembered {lookup.Known} image(s) found or built for the next run");
     }
 
     /// <summary>

@@ -1,3 +1,5 @@
+using GoMonorepoBuild.Engine.Api;
+
 namespace GoMonorepoBuild.Buildx;
 
 /// <summary>
@@ -23,6 +25,12 @@ public sealed record BuildOutcome(
     /// <c>go: ...</c>), as printed, relative to the folder the step ran in. <see cref="Error"/> is buildx's own line.
     /// </summary>
     public string? GoError { get; init; }
+
+    /// <summary>
+    /// The loaded image as the engine showed it right after the build (asked by its first tag, as for
+    /// <see cref="ImageSize"/>); null when the build did not load it or the engine could not say.
+    /// </summary>
+    public ImageFacts? LoadedImage { get; init; }
 
     public IEnumerable<BuildStep> CountedSteps => Steps.Where(s => !s.Internal);
 

@@ -8,7 +8,7 @@ namespace GoMonorepoBuild.Buildx;
 /// <summary>
 /// Runs <c>docker buildx build</c> (the buildx plugin started directly where the CLI would run it, see
 /// <see cref="BuildxProcess"/>) against the engine of a <see cref="DockerEnvironment"/> and turns its rawjson
-/// progress, metadata file and (after <c>--load</c>) the image store into a <see cref="BuildOutcome"/>.
+/// progress, metadata file and (after <c>--load</c>) the engine's inspection of the image into a <see cref="BuildOutcome"/>.
 /// A failing build is an outcome with <see cref="BuildOutcome.Failed"/>; cancellation kills buildx and throws.
 /// </summary>
 /// <param name="environment">The engine's variables (DOCKER_HOST, DOCKER_CONFIG, PATH).</param>
@@ -80,10 +80,13 @@ public sealed class BuildxDriver(DockerEnvironment environment, string? dockerEx
         }
 
         var metadata = BuildMetadata.ReadFile(metadataFile);
-        long? size = build.Load && build.Tags.Count > 0
-            ? await ImageSizeAsync(build.Tags[0], cancellationToken)
+        var image = build.Load && build.Tags.Count > 0
+            ? await LoadedImageAsync(build.Tags[0], cancellationToken)
             : null;
-        return new BuildOutcome(build.ServiceName, true, steps, clock.Elapsed, metadata, size, build.LogFile, log.Tail(), null);
+        return new BuildOutcome(build.ServiceName, true, steps, clock.Elapsed, metadata, image?.Size, build.LogFile, log.Tail(), null)
+        {
+            LoadedImage = image,
+        };
     }
 
     static string WhyNothingWasBuilt(ProcessResult result, string line)
@@ -97,12 +100,12 @@ public sealed class BuildxDriver(DockerEnvironment environment, string? dockerEx
     static string FirstLine(string text) =>
         text.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) ?? "(no output)";
 
-    /// <summary>The size the engine reports for a loaded image, or null when it cannot say.</summary>
-    async Task<long?> ImageSizeAsync(string tag, CancellationToken cancellationToken)
+    /// <summary>A loaded image as the engine shows it (its size, ID, names), or null when it cannot say.</summary>
+    async Task<ImageFacts?> LoadedImageAsync(string tag, CancellationToken cancellationToken)
     {
         try
         {
-            return (await _api.InspectImageAsync(tag, cancellationToken))?.Size;
+            return await _api.InspectImageAsync(tag, cancellationToken);
         }
         catch (Exception e) when (e is EngineApiException or ProcessFailedException)
         {

@@ -4,10 +4,11 @@ using GoMonorepoBuild.Engine.Api;
 namespace GoMonorepoBuild.Buildx;
 
 /// <summary>
-/// A run's image lookups remembered for the next run: which images existed, with the engine's newest log entry at the
-/// time they were asked (<paramref name="From"/>). The next run trusts an answer only when the engine's log since that
-/// entry is unbroken (same engine, no restart, no entry lost to its ~256-entry memory) and names neither the image's name
-/// nor its ID; everything else is asked again. Only "exists" answers are kept: a missing image is built anyway.
+/// What a run knew to exist in the engine, remembered for the next run: the images its lookups found and those its builds
+/// loaded, with the engine's newest log entry from before it asked or built anything (<paramref name="From"/>). The next
+/// run trusts an image only when the engine's log since that entry is unbroken (same engine, no restart, no entry lost to
+/// its ~256-entry memory) and names neither the image's name nor its ID; everything else is asked again. Only images that
+/// exist are kept: a missing image is built anyway.
 /// </summary>
 /// <param name="EngineId">The engine the answers came from (its <c>/info</c> ID).</param>
 /// <param name="From">The engine's newest log entry before the answers were asked.</param>
@@ -87,6 +88,3 @@ internal sealed record ImageMemory(string EngineId, EngineEvent From, IReadOnlyD
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
     }
 }
-
-/// <summary>An image a run found: its ID and the revision its label said.</summary>
-internal sealed record RememberedImage(string Id, string? Revision);

@@ -26,6 +26,29 @@ public sealed class ImageMemoryEngineTests : IAsyncDisposable
         return tag;
     }
 
+    /// <summary>
+    /// A run that asks about <paramref name="tag"/>, finds nothing, builds it (a tiny image of its own, with --load) and
+    /// tells its lookup, as BuildChanged does; <paramref name="meanwhile"/> runs after the build, before the run remembers.
+    /// </summary>
+    async Task<BuildOutcome> BuildingRunAsync(string tag, string revision, Func<Task>? meanwhile = null)
+    {
+        _tags.Add(tag);
+        var lookup = new ImageLookup(_engine, _memory);
+        Assert.Empty(await lookup.InEngineAsync([tag], Ct));
+        var context = Directory.CreateDirectory(Path.Combine(Path.GetDirectoryName(_memory)!, Guid.NewGuid().ToString("N"))).FullName;
+        await File.WriteAllTextAsync(Path.Combine(context, "marker"), tag, Ct);
+        await File.WriteAllTextAsync(Path.Combine(context, "Dockerfile"),
+            $"FROM scratch\nCOPY marker /marker\nLABEL org.opencontainers.image.revision={revision}\n", Ct);
+        var build = new BuildxBuild("memory", Path.Combine(context, "Dockerfile"), context)
+            .WithTag(tag).WithLoad().WithNetwork(BuildxTestSettings.Network).WithLogFile(Path.Combine(context, "build.log"));
+        var outcome = await new BuildxDriver(_engine).BuildAsync(build, Ct);
+        Assert.True(outcome.Succeeded, outcome.Error + "\n" + outcome.LogTail);
+        if (meanwhile is not null) await meanwhile();
+        lookup.Loaded(tag, outcome);
+        await lookup.RememberAsync(Ct);
+        return outcome;
+    }
+
     Task<(IReadOnlyDictionary<string, ExistingImage> Found, int Asked)> RunAsync(params string[] references) =>
         OneRunAsync(_engine, _memory, references, Ct);
 
@@ -82,6 +105,35 @@ public sealed class ImageMemoryEngineTests : IAsyncDisposable
 
         Assert.Equal("2222222222222222", after.Found[name].Revision);
         Assert.Equal(1, after.Asked);
+    }
+
+    [Fact]
+    public async Task An_image_a_run_built_is_not_asked_about_by_the_next_run_until_the_log_names_its_id()
+    {
+        var built = BuildxDockerCli.UniqueTag("memory-built");
+        var other = BuildxDockerCli.UniqueTag("memory-other");
+        await BuildingRunAsync(built, "3333333333333333");
+
+        var next = await RunAsync(built);
+        Assert.Equal(0, next.Asked);
+        Assert.Equal("3333333333333333", next.Found[built].Revision);
+
+        // A new name for the image is logged by its ID only: the remembered ID must be the one the log uses.
+        _tags.Add(other);
+        Assert.Equal(0, (await Docker.RunAsync("tag", built, other)).ExitCode);
+        Assert.Equal(1, (await RunAsync(built)).Asked);
+    }
+
+    [Fact]
+    public async Task An_image_removed_after_its_build_but_before_the_run_remembered_it_is_asked_again_and_found_missing()
+    {
+        var built = BuildxDockerCli.UniqueTag("memory-built");
+        await BuildingRunAsync(built, "4444444444444444", async () => Assert.Equal(0, (await Docker.RunAsync("image", "rm", built)).ExitCode));
+
+        var next = await RunAsync(built);
+
+        Assert.Empty(next.Found);
+        Assert.Equal(1, next.Asked);
     }
 
     [Fact]

@@ -168,6 +168,7 @@ public sealed class ChangedBuildPipeline(ChangedBuildInputs inputs, ChangedBuild
                 progress.Retrying(service.Name, attempt, why);
             },
             ct);
+        if (outcome.Succeeded) stages.Built(decision, outcome);
         var row = ServiceRows.FromOutcome(service, decision.Reason, outcome, attempts, image.Tags,
             Path.GetRelativePath(inputs.RootDirectory, image.LogFile));
         row = CacheAnalysis.Apply(row, BuildxSteps.ToRecords(outcome.Steps), stages.InputDigestsOf(service, context.Dockerfile), previous);

@@ -23,7 +23,13 @@ public sealed record ChangedBuildStages(
     /// <summary>Runs before the first build (seeding the Go caches).</summary>
     public Func<CancellationToken, Task> BeforeBuilds { get; init; } = _ => Task.CompletedTask;
 
-    /// <summary>Runs after the builds, also after failures (exporting the Go caches).</summary>
+    /// <summary>
+    /// Told each service whose build succeeded, with its outcome (the last attempt's), as it ends: not a failed or
+    /// cancelled build. Whether it loaded its image is the outcome's to say (<see cref="Buildx.BuildOutcome.LoadedImage"/>).
+    /// </summary>
+    public Action<BuildDecision, Buildx.BuildOutcome> Built { get; init; } = (_, _) => { };
+
+    /// <summary>Runs after the builds, also after failures (exporting the Go caches, remembering the images built).</summary>
     public Func<CancellationToken, Task> AfterBuilds { get; init; } = _ => Task.CompletedTask;
 
     /// <summary>Told the report once it is written (also when the run is then cancelled).</summary>
