@@ -86,7 +86,7 @@ public sealed class ImageLookup(DockerEnvironment environment, string? memoryFil
     }
 
     /// <summary>How many images this lookup knows to exist (found or loaded by a build) and would remember.</summary>
-    public int Known => found.Count;
+    internal int Known => found.Count;
 
     /// <summary>
     /// Remembers the images this lookup found in the engine, and those builds loaded (<see cref="Loaded"/>), for the next
