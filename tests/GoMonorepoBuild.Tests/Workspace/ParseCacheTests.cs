@@ -61,6 +61,16 @@ public class ParseCacheTests
         return text.ToString();
     }
 
+    /// <summary>A cache file beside the tree that has seen a whole load of it (saved), as the runs before a change leave it.</summary>
+    static string Warm(TempTree tree)
+    {
+        var cacheFile = Path.Combine(tree.Root, ".cache/parse.bin");
+        var warm = ParseCache.Open(cacheFile);
+        _ = Load(tree, new ModelCache(warm, new DiskKeys(tree.Root)));
+        warm.Save();
+        return cacheFile;
+    }
+
     static TempTree Delete(TempTree tree, string path)
     {
         File.Delete(Path.Combine(tree.Root, path));
@@ -170,10 +180,7 @@ public class ParseCacheTests
     public void A_run_that_only_adds_appends_to_the_journal_and_the_next_open_reads_it()
     {
         using var tree = Monorepo();
-        var cacheFile = Path.Combine(tree.Root, ".cache/parse.bin");
-        var warm = ParseCache.Open(cacheFile);
-        _ = Load(tree, new ModelCache(warm, new DiskKeys(tree.Root)));
-        warm.Save();
+        var cacheFile = Warm(tree);
         var whole = File.ReadAllBytes(cacheFile);
         var journal = cacheFile + ".journal";
         Assert.False(File.Exists(journal));
@@ -256,10 +263,7 @@ public class ParseCacheTests
     public void Opening_decodes_nothing_and_a_load_decodes_only_what_it_asks_for()
     {
         using var tree = Monorepo();
-        var cacheFile = Path.Combine(tree.Root, ".cache/parse.bin");
-        var warm = ParseCache.Open(cacheFile);
-        _ = Load(tree, new ModelCache(warm, new DiskKeys(tree.Root)));
-        warm.Save();
+        var cacheFile = Warm(tree);
 
         var cache = ParseCache.Open(cacheFile);
         Assert.Equal(0, cache.Decoded);
@@ -277,10 +281,8 @@ public class ParseCacheTests
     public void A_whole_file_written_after_a_partial_decode_keeps_the_entries_it_did_not_decode()
     {
         using var tree = Monorepo();
-        var cacheFile = Path.Combine(tree.Root, ".cache/parse.bin");
+        var cacheFile = Warm(tree);
         var warm = ParseCache.Open(cacheFile);
-        _ = Load(tree, new ModelCache(warm, new DiskKeys(tree.Root)));
-        warm.Save();
         var (files, packages) = (warm.FileCount, warm.PackageCount);
         File.WriteAllBytes(cacheFile + ".journal", [1, 2, 3]); // a damaged journal: the next save writes the whole file
 
@@ -352,9 +354,7 @@ public class ParseCacheTests
         }
         else
         {
-            var warm = ParseCache.Open(cacheFile);
-            _ = Load(tree, new ModelCache(warm, new DiskKeys(tree.Root)));
-            warm.Save();
+            Assert.Equal(cacheFile, Warm(tree));
             File.WriteAllBytes(cacheFile + ".journal", [.. BitConverter.GetBytes(old.Length), .. old]);
         }
 
