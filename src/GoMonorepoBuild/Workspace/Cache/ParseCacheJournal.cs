@@ -25,8 +25,11 @@ internal sealed class ParseCacheJournal(string path)
     /// <summary>Whether the last <see cref="Read"/> stopped at a record cut short or damaged.</summary>
     public bool Damaged { get; private set; }
 
-    /// <summary>Calls <paramref name="read"/> with a reader over each whole record's payload, in order; stops at the first that is not whole.</summary>
-    public void Read(Action<BinaryReader> read)
+    /// <summary>
+    /// Calls <paramref name="read"/> with each whole record's payload (its SHA-256 verified), in order; stops at the first
+    /// that is not whole or that <paramref name="read"/> rejects (<see cref="InvalidDataException"/>).
+    /// </summary>
+    public void Read(Action<ArraySegment<byte>> read)
     {
         Length = 0;
         Damaged = false;
@@ -42,10 +45,12 @@ internal sealed class ParseCacheJournal(string path)
             }
             try
             {
-                using var reader = PackageCodec.Unsealed(bytes, offset + sizeof(int), length);
-                read(reader);
+                var payload = new ArraySegment<byte>(bytes, offset + sizeof(int), length - HashLength);
+                if (!System.Security.Cryptography.SHA256.HashData(payload).AsSpan().SequenceEqual(bytes.AsSpan(payload.Offset + payload.Count, HashLength)))
+                    throw new InvalidDataException("checksum");
+                read(payload);
             }
-            catch (Exception e) when (e is InvalidDataException or EndOfStreamException or ArgumentException or FormatException or System.Text.DecoderFallbackException)
+            catch (InvalidDataException)
             {
                 Damaged = true;
                 return;
@@ -56,12 +61,12 @@ internal sealed class ParseCacheJournal(string path)
     }
 
     /// <summary>Appends one record holding <paramref name="payload"/>; false when it could not be written (only speed is lost).</summary>
-    public bool Append(byte[] payload)
+    public bool Append(ReadOnlySpan<byte> payload)
     {
-        var sealedPayload = PackageCodec.Sealed(payload);
-        var record = new byte[sizeof(int) + sealedPayload.Length];
-        BitConverter.TryWriteBytes(record, sealedPayload.Length);
-        sealedPayload.CopyTo(record, sizeof(int));
+        var record = new byte[sizeof(int) + payload.Length + HashLength];
+        BitConverter.TryWriteBytes(record, payload.Length + HashLength);
+        payload.CopyTo(record.AsSpan(sizeof(int)));
+        System.Security.Cryptography.SHA256.HashData(payload, record.AsSpan(sizeof(int) + payload.Length));
         try
         {
             Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
