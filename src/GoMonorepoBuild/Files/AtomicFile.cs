@@ -11,6 +11,20 @@ internal static class AtomicFile
         File.Move(temp, path, overwrite: true);
     }
 
+    /// <summary>
+    /// Writes what <paramref name="write"/> puts into the stream the same way, without the file's text as one string first:
+    /// a report of a hundred services is ~0.5 MB, whose string, its UTF-8 copy and the collections they trigger were
+    /// most of a no-change run's report time (issue 19 goal 2).
+    /// </summary>
+    public static void Write(string path, Action<Stream> write)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        var temp = path + ".tmp";
+        using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1 << 16))
+            write(stream);
+        File.Move(temp, path, overwrite: true);
+    }
+
     /// <summary>Copies <paramref name="source"/> to <paramref name="path"/> the same way (a copy, not a move: the source may be on another file system).</summary>
     public static void Copy(string source, string path)
     {

@@ -20,6 +20,27 @@ public class BuildReportHtmlTests
     }
 
     [Fact]
+    public void The_written_page_is_the_rendered_page_in_utf8_without_a_byte_order_mark()
+    {
+        var dir = Directory.CreateTempSubdirectory("gmb-html-").FullName;
+        try
+        {
+            var path = Path.Combine(dir, "build-report.html");
+            // Non-ASCII text in a chunk of its own ("·" separators, an ellipsis in a name) must be encoded whole.
+            var report = ReportSample.Report() with { Services = [.. ReportSample.Report().Services, new ServiceReport("na\u00efve-\u2026", "services/x", ServiceStatus.Skipped) { Reason = new string('\u00e9', 9000) }] };
+            BuildReportHtml.Write(path, report, ReportSample.History());
+            Assert.Equal(new System.Text.UTF8Encoding(false).GetBytes(BuildReportHtml.Render(report, ReportSample.History())), File.ReadAllBytes(path));
+            BuildReportHtml.Write(path, ReportSample.Report(), []);
+            Assert.Equal(BuildReportHtml.Render(ReportSample.Report(), []), File.ReadAllText(path));
+            Assert.Equal(["build-report.html"], Directory.GetFiles(dir).Select(Path.GetFileName));
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+
+    [Fact]
     public void The_page_is_self_contained_it_loads_nothing_and_runs_only_its_own_inline_script()
     {
         var html = BuildReportHtml.Render(ReportSample.Report(), ReportSample.History());

@@ -132,4 +132,62 @@ public class BuildReportJsonTests
             File.Delete(path);
         }
     }
+    [Fact]
+    public void The_written_file_is_the_serialized_text_and_a_newline_in_utf8_without_a_byte_order_mark()
+    {
+        var dir = Directory.CreateTempSubdirectory("gmb-report-").FullName;
+        try
+        {
+            var path = Path.Combine(dir, "build-report.json");
+            BuildReportJson.Write(ReportSample.Report(), path);
+            Assert.Equal(new System.Text.UTF8Encoding(false).GetBytes(BuildReportJson.Serialize(ReportSample.Report()) + "\n"), File.ReadAllBytes(path));
+            // Written through a temp file: a shorter report replaces a longer one whole.
+            BuildReportJson.Write(Sample(), path);
+            Assert.Equal(BuildReportJson.Serialize(Sample()) + "\n", File.ReadAllText(path));
+            Assert.Equal(["build-report.json"], Directory.GetFiles(dir).Select(Path.GetFileName));
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+
+    public static TheoryData<string, byte[]> PreviousReportEncodings => new()
+    {
+        { "utf-8 with a byte order mark", [0xEF, 0xBB, 0xBF, .. System.Text.Encoding.UTF8.GetBytes(SampleJson("orders"))] },
+        { "utf-16 little endian with its mark", [.. System.Text.Encoding.Unicode.GetPreamble(), .. System.Text.Encoding.Unicode.GetBytes(SampleJson("orders"))] },
+        { "utf-16 big endian with its mark", [.. System.Text.Encoding.BigEndianUnicode.GetPreamble(), .. System.Text.Encoding.BigEndianUnicode.GetBytes(SampleJson("orders"))] },
+        // Invalid UTF-8 in a value: read as File.ReadAllText decodes it (a replacement character), not a failed read.
+        { "utf-8 with an invalid byte in a value", [.. System.Text.Encoding.UTF8.GetBytes(SampleJson("ord")), 0xFF, .. System.Text.Encoding.UTF8.GetBytes("ers")] },
+    };
+
+    static string SampleJson(string reasonStart) =>
+        "{ \"services\": [ { \"name\": \"orders\", \"path\": \"services/orders\", \"status\": \"built\", \"reason\": \"" + reasonStart;
+
+    [Theory]
+    [MemberData(nameof(PreviousReportEncodings))]
+    public void A_previous_report_is_decoded_as_a_text_reader_decodes_it(string encoding, byte[] start)
+    {
+        var dir = Directory.CreateTempSubdirectory("gmb-report-").FullName;
+        try
+        {
+            var path = Path.Combine(dir, "build-report.json");
+            var end = encoding.StartsWith("utf-16 little", StringComparison.Ordinal) ? System.Text.Encoding.Unicode
+                : encoding.StartsWith("utf-16 big", StringComparison.Ordinal) ? System.Text.Encoding.BigEndianUnicode : System.Text.Encoding.UTF8;
+            File.WriteAllBytes(path, [.. start, .. end.GetBytes("\" } ] }\n")]);
+
+            var report = BuildReportJson.TryRead(path, out var problem);
+
+            Assert.Null(problem);
+            Assert.NotNull(report);
+            var expected = BuildReportJson.Deserialize(File.ReadAllText(path)).Services.Single();
+            var row = report.Services.Single();
+            Assert.Equal((expected.Name, expected.Status, expected.Reason), (row.Name, row.Status, row.Reason));
+            Assert.StartsWith("ord", row.Reason);
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
 }
