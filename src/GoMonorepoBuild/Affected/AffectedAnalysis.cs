@@ -33,19 +33,20 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher, IObjectFetcher obj
         // checked-out commit, the model read from the checkout is the head's when the checkout is clean (CleanCheckout,
         // asked meanwhile); when it is not, the copy of the commit is read instead and this load goes unused.
         var cache = request.ParseCacheFile is { } file ? new Lazy<ParseCache>(() => ParseCache.Open(file)) : null;
+        var closures = request.ParseCacheFile is { } beside ? new VendorClosures(VendorClosures.FileBeside(beside)) : null;
         var checkedOut = request.Head is not null && NamesCheckedOutCommit(request, repository);
         var kept = checkedOut && cache is not null && request.ParseCacheFile is { } cacheFile
             ? Task.Run(() => KeptHeadModel.FindAsync(request, cacheFile, repository, cache, cancellationToken), cancellationToken)
             : null;
         var diskModel = request.Head is null ? Task.Run(() => new CheckoutModel(workTreeModel()), cancellationToken)
-            : checkedOut ? Task.Run(async () => CheckoutModel.Of(request, cache, kept is null ? null : await kept), cancellationToken)
+            : checkedOut ? Task.Run(async () => CheckoutModel.Of(request, cache, kept is null ? null : await kept, closures), cancellationToken)
             : null;
         try
         {
             return await RunCoreAsync(request, repository,
                 () => (request.Head is null ? diskModel?.GetAwaiter().GetResult().Model : null) ?? workTreeModel(),
                 () => (request.Head is not null ? diskModel?.GetAwaiter().GetResult() : null) ?? new CheckoutModel(LoadModel(request.MonorepoDirectory, request)),
-                kept, cache, cancellationToken);
+                kept, cache, closures, cancellationToken);
         }
         finally
         {
@@ -63,10 +64,10 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher, IObjectFetcher obj
         /// keys to the parse cache (files read in an earlier run are not read again). The index describes the files only
         /// when the checkout is clean, and this model is used only then (or, kept, when the index holds the commit).
         /// </summary>
-        public static CheckoutModel Of(AffectedRequest request, Lazy<ParseCache>? cache, KeptHeadModel? kept) =>
+        public static CheckoutModel Of(AffectedRequest request, Lazy<ParseCache>? cache, KeptHeadModel? kept, VendorClosures? closures) =>
             kept?.Model is { } model ? new CheckoutModel(model)
             : cache is null || kept is null ? new CheckoutModel(LoadModel(request.MonorepoDirectory, request))
-            : new CheckoutModel(LoadModel(request.MonorepoDirectory, request, new ModelCache(cache.Value, kept.Keys.Value)), Loaded: true);
+            : new CheckoutModel(LoadModel(request.MonorepoDirectory, request, new ModelCache(cache.Value, kept.Keys.Value) { Closures = closures }), Loaded: true);
     }
 
     /// <summary>Whether --head names the commit checked out (cheap: one lookup), so reading the checkout may pay off.</summary>
@@ -84,7 +85,7 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher, IObjectFetcher obj
     }
 
     async Task<AffectedResult> RunCoreAsync(AffectedRequest request, RunRepository repository, Func<GoWorkspace> workTreeModel,
-        Func<CheckoutModel> checkoutModel, Task<KeptHeadModel>? kept, Lazy<ParseCache>? cache, CancellationToken cancellationToken)
+        Func<CheckoutModel> checkoutModel, Task<KeptHeadModel>? kept, Lazy<ParseCache>? cache, VendorClosures? closures, CancellationToken cancellationToken)
     {
         var checkout = GitCheckout.Find(repository, request.MonorepoDirectory);
         var (workDir, prefix) = (checkout.WorkingDirectory, checkout.Prefix);
@@ -141,6 +142,8 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher, IObjectFetcher obj
             using var headTree = request.Head is null ? null : new CommitTreeSource(repository, changes.HeadCommit!, prefix);
             var options = request.Options.WithOwnDockerfiles(OwnDockerfiles(head, (ISourceTree?)headTree ?? new WorkTreeSource(head.Root), request.BuildContexts));
             var result = AffectedPlanner.Plan(inside, outside, head, () => BaseModel(repository, resolved.Sha, prefix, request, snapshots, partial, BaseCandidatePaths(inside), cache, cancellationToken), options);
+            if (fromCheckout is { Loaded: true } && keptModel is not null && closures is { HasProposals: true })
+                await KeepClosuresAsync(closures, keptModel, repository, prefix, changes.HeadCommit!, excluded, cancellationToken);
             if (fromCheckout is { Loaded: true } && keptModel is not null && request.ParseCacheFile is { } parseCacheFile)
                 await keptModel.SaveAsync(fromCheckout.Model, request, parseCacheFile, repository, prefix, changes.HeadCommit!, excluded, cancellationToken);
             return result.WithRevisions(resolved.Sha, $"{resolved.Source}: {resolved.How}", changes.Head) with
@@ -154,6 +157,19 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher, IObjectFetcher obj
         {
             foreach (var snapshot in snapshots) snapshot.Dispose();
         }
+    }
+
+    /// <summary>
+    /// Keeps the vendored closures the checkout's model proposed (<see cref="VendorClosures"/>): they were keyed by the
+    /// index, which describes the files read only if the checkout was clean while they were read. Asked again now that the
+    /// model is loaded (a file edited during the load is not kept under the index's key), with the index unchanged.
+    /// </summary>
+    static async Task KeepClosuresAsync(VendorClosures closures, KeptHeadModel kept, RunRepository repository, string prefix, string sha,
+        IReadOnlyList<string> excluded, CancellationToken cancellationToken)
+    {
+        if (!await CleanCheckout.HoldsAsync(repository, prefix, sha, excluded, cancellationToken)) return;
+        if (await IndexListing.ReadAsync(repository, cancellationToken) is not { } now || !kept.Keys.Value.SameEntries(now)) return;
+        closures.Commit();
     }
 
     /// <summary>The own Dockerfile of every service that has one, as the head holds it, by service path.</summary>

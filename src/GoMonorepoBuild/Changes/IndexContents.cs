@@ -16,11 +16,15 @@ internal sealed class IndexContents : IContentKeys
 {
     readonly Dictionary<string, string> files;
     readonly Dictionary<string, List<ContentEntry>> folders;
+    // The listing and prefix these keys were read from, for digests of folders (none for keys of written files).
+    readonly (IndexListing Listing, string Prefix)? source;
+    readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?> treeDigests = new(StringComparer.Ordinal);
 
-    IndexContents(Dictionary<string, string> files, Dictionary<string, List<ContentEntry>> folders)
+    IndexContents(Dictionary<string, string> files, Dictionary<string, List<ContentEntry>> folders, (IndexListing, string)? source = null)
     {
         this.files = files;
         this.folders = folders;
+        this.source = source;
     }
 
     /// <summary>An index that knows nothing (git failed): every file is read.</summary>
@@ -56,7 +60,7 @@ internal sealed class IndexContents : IContentKeys
             if (!folders.TryGetValue(dir, out var list)) folders[dir] = list = [];
             list?.Add(new ContentEntry(RepoPath.FileName(path), link, link ? null : entry.Id));
         }
-        return new IndexContents(files, folders);
+        return new IndexContents(files, folders, (listing, prefix));
     }
 
     /// <summary>
@@ -97,6 +101,14 @@ internal sealed class IndexContents : IContentKeys
     public string? FileId(string path) => files.GetValueOrDefault(path);
 
     public IReadOnlyList<ContentEntry>? Listing(string dir) => folders.GetValueOrDefault(dir);
+
+    /// <summary>The <see cref="Digest"/> of the index's entries below <paramref name="dir"/>; null for keys of written files.</summary>
+    public string? TreeDigest(string dir) => source is not { } from ? null
+        : treeDigests.GetOrAdd(dir, d => Digest(from.Listing, from.Prefix == "." ? d : RepoPath.Combine(from.Prefix, d)));
+
+    /// <summary>Whether <paramref name="now"/> holds the same entries below the prefix as the index these keys were read from.</summary>
+    public bool SameEntries(IndexListing now) =>
+        source is { } from && Digest(from.Listing, from.Prefix) is { } before && Digest(now, from.Prefix) == before;
 
     /// <summary>Git's blob id: SHA-1 of "blob &lt;length&gt;\0" and the content (as Inputs' digests compute it, a stage below).</summary>
     public string IdOf(ReadOnlySpan<byte> content)

@@ -15,6 +15,13 @@ internal interface IContentKeys
     /// <summary>The regular files and links directly in <paramref name="dir"/> (not its folders), or null when unknown.</summary>
     IReadOnlyList<ContentEntry>? Listing(string dir);
 
+    /// <summary>
+    /// A digest of every entry below <paramref name="dir"/> (its files and links at any depth, by path, mode and content
+    /// id), or null when unknown. Only what such a digest is taken from decides a result kept under it (a vendored closure,
+    /// <see cref="VendorClosures"/>), so a provider gives one only when it knows every entry.
+    /// </summary>
+    string? TreeDigest(string dir) => null;
+
     /// <summary>The id of <paramref name="content"/> by the rule <see cref="FileId"/> follows.</summary>
     string IdOf(ReadOnlySpan<byte> content);
 }

@@ -9,6 +9,9 @@ namespace GoMonorepoBuild.Workspace.Cache;
 /// </summary>
 internal sealed record ModelCache(ParseCache Store, IContentKeys Keys)
 {
+    /// <summary>Vendored closures kept across runs, looked up and proposed under <see cref="Keys"/> (<see cref="VendorClosures"/>).</summary>
+    public VendorClosures? Closures { get; init; }
+
     /// <summary>Scans the file at <paramref name="fullPath"/>; <paramref name="id"/> is the id of its content.</summary>
     public GoSourceFile Scan(string fullPath, string displayPath, out string id)
     {

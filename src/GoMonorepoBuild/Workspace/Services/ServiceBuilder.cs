@@ -1,3 +1,4 @@
+using GoMonorepoBuild.Workspace.Cache;
 using GoMonorepoBuild.Workspace.GoMod;
 using GoMonorepoBuild.Workspace.Modules;
 using GoMonorepoBuild.Workspace.Packages;
@@ -35,8 +36,7 @@ internal static class ServiceBuilder
         sourceFiles.UnionWith(LinkTargets(tree, sourceFiles));
         moduleFiles.UnionWith(LinkTargets(tree, moduleFiles));
         var vendor = vendors.For(module);
-        var vendored = vendor is null ? VendorClosure.Empty : VendorClosure.Compute(vendor, closurePackages, cancellationToken);
-        var vendorFiles = VendorFiles(tree, vendor, vendored);
+        var (vendorFiles, vendoredPackages) = Vendored(tree, vendor, module, work, closurePackages, cancellationToken);
         var hasDockerfile = tree.HasFile(spec.Dir, "Dockerfile");
         var inputs = new SortedSet<string>(moduleFiles.Concat(sourceFiles).Concat(vendorFiles), StringComparer.Ordinal);
         if (hasDockerfile) inputs.Add(RepoPath.Combine(spec.Dir, "Dockerfile"));
@@ -57,9 +57,33 @@ internal static class ServiceBuilder
             hasDockerfile)
         {
             VendorFiles = vendorFiles,
-            VendoredPackages = vendored.Packages.Keys.Order(StringComparer.Ordinal).ToList(),
+            VendoredPackages = vendoredPackages,
             ModuleDir = module.Dir,
         };
+    }
+
+    /// <summary>
+    /// The service's vendor files and vendored packages: kept from an earlier run over the same files when the key of all
+    /// they depend on matches (<see cref="VendorClosures"/>), else computed, and proposed for keeping when every file of
+    /// it is a known regular file (no link read through) and no vendored file failed to read.
+    /// </summary>
+    private static (IReadOnlyList<string> Files, IReadOnlyList<string> Packages) Vendored(MonorepoTree tree, VendorTree? vendor, GoModule module,
+        GoWorkFile? work, List<GoPackage> closurePackages, CancellationToken cancellationToken)
+    {
+        if (vendor is null) return ([], []);
+        var closures = vendor.Cache?.Closures;
+        var key = closures is null ? null : VendorClosureKey.Of(vendor, module, work, closurePackages.SelectMany(p => p.ExternalImports.Concat(p.LocalImports)));
+        if (key is not null && closures!.TryGet(key, out var kept))
+        {
+            vendor.Adopt(kept);
+            return (VendorFiles(tree, vendor, kept.Files), kept.Packages);
+        }
+        var vendored = VendorClosure.Compute(vendor, closurePackages, cancellationToken);
+        var files = vendored.Files;
+        var packages = vendored.Packages.Keys.Order(StringComparer.Ordinal).ToList();
+        if (key is not null && !vendor.ReadFailed && files.All(vendor.IsKnownRegularFile))
+            closures!.Propose(key, new VendorClosures.Entry(packages, files, vendor.WarningsOf(packages)));
+        return (VendorFiles(tree, vendor, files), packages);
     }
 
     /// <summary>
@@ -67,10 +91,9 @@ internal static class ServiceBuilder
     /// the vendored packages the closure reaches are inputs (a linked one with the file it points to); the rest of
     /// vendor/ (other packages, licences) is not.
     /// </summary>
-    private static IReadOnlyList<string> VendorFiles(MonorepoTree tree, VendorTree? vendor, VendorClosure vendored)
+    private static IReadOnlyList<string> VendorFiles(MonorepoTree tree, VendorTree vendor, IReadOnlyList<string> closureFiles)
     {
-        if (vendor is null) return [];
-        var files = new SortedSet<string>(vendored.Files, StringComparer.Ordinal) { vendor.ManifestFile };
+        var files = new SortedSet<string>(closureFiles, StringComparer.Ordinal) { vendor.ManifestFile };
         foreach (var file in files.ToList())
         {
             // Most are known regular files (the package's folder listing said so): that spares resolving each path.

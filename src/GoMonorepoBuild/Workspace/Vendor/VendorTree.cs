@@ -20,6 +20,10 @@ internal sealed class VendorTree
     readonly ConcurrentDictionary<string, Lazy<GoPackage?>> packages = new(StringComparer.Ordinal);
     // Files of the loaded packages' folders that are regular files in a real folder (no link anywhere on their path).
     readonly ConcurrentDictionary<string, bool> regularFiles = new(StringComparer.Ordinal);
+    // Each loaded package's warnings, for a closure kept across runs to give them again (VendorClosures).
+    readonly ConcurrentDictionary<string, IReadOnlyList<string>> warningsOf = new(StringComparer.Ordinal);
+    // A file that could not be read says nothing lasting about the files: no closure is kept from this tree then.
+    volatile bool readFailed;
 
     public VendorTree(string dir, string vendoringModule, string vendoringModuleDir, VendorManifest manifest, MonorepoTree tree,
         IReadOnlyList<TargetPlatform> platforms, LoadProblems problems, ModelCache? cache = null)
@@ -46,6 +50,28 @@ internal sealed class VendorTree
 
     public string ManifestFile => RepoPath.Combine(Dir, GoInputFiles.VendorManifestName);
 
+    /// <summary>The parse cache and keys the packages are read through, if any.</summary>
+    public ModelCache? Cache => cache;
+
+    public IReadOnlyList<TargetPlatform> Platforms => platforms;
+
+    /// <summary>Whether reading some vendored file failed, or a folder gave warnings but no package (then no closure of this tree is kept).</summary>
+    public bool ReadFailed => readFailed;
+
+    /// <summary>The warnings loading <paramref name="importPaths"/> gave, sorted and distinct.</summary>
+    public IReadOnlyList<string> WarningsOf(IEnumerable<string> importPaths) =>
+        importPaths.SelectMany(p => warningsOf.GetValueOrDefault(p) ?? []).Distinct().Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>
+    /// Takes a closure kept from an earlier run over the same files (<see cref="VendorClosures"/>): its files were regular
+    /// files then, and are now (the key describes them), and its packages' warnings are given again.
+    /// </summary>
+    public void Adopt(VendorClosures.Entry closure)
+    {
+        foreach (var file in closure.Files) regularFiles.TryAdd(file, true);
+        foreach (var warning in closure.Warnings) problems.Warn(warning);
+    }
+
     /// <summary>
     /// Whether <paramref name="path"/> is known to be a regular file reached without a link: listed so in the folder of a
     /// package already loaded. False means unknown, not a link.
@@ -67,6 +93,7 @@ internal sealed class VendorTree
         {
             foreach (var name in hit.RegularFiles) regularFiles.TryAdd(RepoPath.Combine(dir, name), true);
             foreach (var warning in hit.Warnings) problems.Warn(warning);
+            warningsOf[importPath] = hit.Warnings;
             return hit.Package;
         }
         if (!tree.IsRealFolder(dir)) return null;
@@ -77,6 +104,7 @@ internal sealed class VendorTree
         // Only a package read from regular files alone, each scanned from its bytes, is kept: links lead elsewhere.
         var cacheable = cache is not null && listing.All(e => e.Kind == EntryKind.File);
         var ids = new Dictionary<string, string>(StringComparer.Ordinal);
+        var unreadable = new List<string>();
         foreach (var (name, kind) in listing.Where(e => GoInputFiles.IsGoSource(e.Name)))
         {
             var path = RepoPath.Combine(dir, name);
@@ -102,15 +130,22 @@ internal sealed class VendorTree
             catch (WorkspaceException e)
             {
                 cacheable = false;
-                problems.Warn($"vendored package {importPath}: {e.Message}");
+                unreadable.Add($"vendored package {importPath}: {e.Message}");
+                problems.Warn(unreadable[^1]);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or OutsideMonorepoException)
             {
                 cacheable = false;
+                readFailed = true;
                 problems.Warn($"vendored package {importPath}: cannot read {path}: {e.Message}");
             }
         }
-        if (files.Count == 0) return null;
+        if (files.Count == 0)
+        {
+            // Warnings of a folder that is no package belong to no closure, so a kept closure could not give them again.
+            if (unreadable.Count > 0) readFailed = true;
+            return null;
+        }
         var others = entries.Where(GoInputFiles.IsOtherSource).Select(n => RepoPath.Combine(dir, n)).ToList();
         // Third-party code is not the user's to fix, and the go command judges it with the real build tags (a generator
         // file of another package behind a custom tag is common): its problems are warnings, and the file in question
@@ -121,6 +156,7 @@ internal sealed class VendorTree
         var package = PackageIndex.Vendored(tree, importPath, module, VendoringModuleDir, dir, ordered, others, platforms, own);
         var warnings = own.All.Select(problem => $"vendored package {importPath}: {problem.Error.Message}").ToList();
         foreach (var warning in warnings) problems.Warn(warning);
+        warningsOf[importPath] = [.. unreadable, .. warnings];
         // Embedded files lie below the folder, which its listing does not describe: such a package is read each time.
         if (cacheable && files.All(f => f.File.EmbedPatterns.Count == 0))
             cache!.Store.AddPackage(Key(importPath, module, dir, listing.Select(e => new ContentEntry(e.Name, false, ids.GetValueOrDefault(e.Name)))),
