@@ -32,11 +32,17 @@ internal sealed class VendorClosures(string file)
 
     public bool HasProposals => !proposed.IsEmpty;
 
+    int hits;
+
+    /// <summary>How many lookups found a kept closure (tests and measurements).</summary>
+    public int Hits => hits;
+
     public bool TryGet(string key, out Entry entry)
     {
         foreach (var (k, e) in stored.Value)
             if (k == key)
             {
+                Interlocked.Increment(ref hits);
                 entry = e;
                 return true;
             }

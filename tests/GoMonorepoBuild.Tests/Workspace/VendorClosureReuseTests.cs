@@ -1,0 +1,108 @@
+using GoMonorepoBuild.Changes;
+using GoMonorepoBuild.Tests.Changes;
+using GoMonorepoBuild.Workspace;
+using GoMonorepoBuild.Workspace.Cache;
+using GoMonorepoBuild.Workspace.Packages;
+
+namespace GoMonorepoBuild.Tests.Workspace;
+
+/// <summary>
+/// A service's vendored closure kept across runs (issue 17 item 5, <see cref="VendorClosures"/>) changes how fast a
+/// model loads, never what it is: loaded from a clean checkout of a real repository with git's index as keys, the model
+/// with a kept closure equals, service by service and input by input, the one read without any cache; other platforms
+/// or a vendored file reached through a link are not answered with a kept closure.
+/// </summary>
+public class VendorClosureReuseTests
+{
+    static TestRepository Shop()
+    {
+        var repo = new TestRepository();
+        foreach (var (path, content) in VendorTests.ShopFiles()) repo.Write(path, content);
+        repo.Commit("shop");
+        return repo;
+    }
+
+    /// <summary>A load as Affected makes one from a clean checkout: the parse cache and the closures, keyed by the index.</summary>
+    internal static async Task<GoWorkspace> LoadAsync(TestRepository repo, VendorClosures closures, IReadOnlyList<TargetPlatform>? platforms = null)
+    {
+        using var repository = RunRepository.At(repo.Root);
+        var listing = await IndexListing.ReadAsync(repository, TestContext.Current.CancellationToken);
+        var keys = IndexContents.Of(listing!, ".");
+        var cache = new ModelCache(ParseCache.Open(repo.Full(".cache/workspace.bin")), keys) { Closures = closures };
+        return GoWorkspace.Load(repo.Root, Options(platforms) with { Cache = cache }, TestContext.Current.CancellationToken);
+    }
+
+    static WorkspaceOptions Options(IReadOnlyList<TargetPlatform>? platforms) =>
+        WorkspaceOptions.Default.WithServiceGlobs(["services/shop/cmd/*"]).WithPlatforms(platforms ?? TargetPlatform.Default);
+
+    internal static GoWorkspace Uncached(TestRepository repo, IReadOnlyList<TargetPlatform>? platforms = null) =>
+        GoWorkspace.Load(repo.Root, Options(platforms), TestContext.Current.CancellationToken);
+
+    /// <summary>Every service's inputs, one line each, and the model's whole description.</summary>
+    internal static string Inputs(GoWorkspace model) =>
+        string.Join("\n", model.Services.Select(s => $"{s.Name}: inputs {string.Join(",", s.ImageInputs)} | vendor files {string.Join(",", s.VendorFiles)} | " +
+                                                     $"vendored {string.Join(",", s.VendoredPackages)} | packages {string.Join(",", s.Packages)}"))
+        + "\n" + ParseCacheTests.Describe(model);
+
+    static VendorClosures Closures(TestRepository repo) => new(repo.Full(".cache/vendor-closures.bin"));
+
+    [Fact]
+    public async Task A_kept_closure_gives_the_model_read_without_any_cache()
+    {
+        using var repo = Shop();
+        var first = Closures(repo);
+        var computed = await LoadAsync(repo, first);
+        Assert.Equal(0, first.Hits);
+        Assert.True(first.HasProposals);
+        first.Commit(); // the checkout is clean: what Affected does once git says so
+
+        var second = Closures(repo);
+        var reused = await LoadAsync(repo, second);
+
+        Assert.Equal(2, second.Hits); // api and worker
+        Assert.False(second.HasProposals);
+        var expected = Inputs(Uncached(repo));
+        Assert.Equal(expected, Inputs(computed));
+        Assert.Equal(expected, Inputs(reused));
+        Assert.Contains("services/shop/vendor/github.com/x/db/pool/pool_amd64.s", reused.Services.Single(s => s.Name == "api").VendorFiles);
+        Assert.Contains("services/shop/vendor/github.com/x/log/format.txt", reused.Services.Single(s => s.Name == "worker").VendorFiles);
+    }
+
+    [Fact]
+    public async Task Other_platforms_are_not_answered_with_a_closure_kept_for_the_default_ones()
+    {
+        using var repo = Shop();
+        var first = Closures(repo);
+        await LoadAsync(repo, first);
+        first.Commit();
+
+        IReadOnlyList<TargetPlatform> windows = [new("windows", "amd64")];
+        var second = Closures(repo);
+        var model = await LoadAsync(repo, second, windows);
+
+        Assert.Equal(0, second.Hits);
+        Assert.Equal(Inputs(Uncached(repo, windows)), Inputs(model));
+        Assert.Contains("services/shop/vendor/github.com/x/db/pool/windows_only.go", model.Services.Single(s => s.Name == "api").VendorFiles);
+    }
+
+    [Fact]
+    public async Task A_closure_reaching_a_file_through_a_link_is_not_kept()
+    {
+        using var repo = new TestRepository();
+        foreach (var (path, content) in VendorTests.ShopFiles()) repo.Write(path, content);
+        // The link's target lies outside vendor/: a digest of vendor/ does not see it change, and it is an input too.
+        repo.Write("services/shop/asm/pool_arm64.s", "TEXT ·Add(SB),4,$0\n");
+        File.CreateSymbolicLink(repo.Full("services/shop/vendor/github.com/x/db/pool/pool_arm64.s"), "../../../../../asm/pool_arm64.s");
+        repo.Commit("shop");
+        var first = Closures(repo);
+        await LoadAsync(repo, first);
+        first.Commit();
+
+        var second = Closures(repo);
+        var model = await LoadAsync(repo, second);
+
+        Assert.Equal(Inputs(Uncached(repo)), Inputs(model));
+        Assert.Contains("services/shop/asm/pool_arm64.s", model.Services.Single(s => s.Name == "api").VendorFiles);
+        Assert.Equal(1, second.Hits); // worker's closure has no link
+    }
+}
