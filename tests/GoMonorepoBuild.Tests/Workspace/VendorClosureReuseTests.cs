@@ -69,6 +69,27 @@ public class VendorClosureReuseTests
     }
 
     [Fact]
+    public async Task A_kept_closure_gives_its_packages_warnings_again()
+    {
+        using var repo = new TestRepository();
+        foreach (var (path, content) in VendorTests.ShopFiles()) repo.Write(path, content);
+        repo.Write("services/shop/vendor/github.com/x/db/pool/gen.go", "//go:build linux\n\npackage main\n"); // two package names
+        repo.Write("services/shop/vendor/github.com/x/log/bad.go", "this is not Go\n"); // does not parse
+        repo.Commit("shop");
+        var first = Closures(repo);
+        await LoadAsync(repo, first);
+        first.Commit();
+
+        var second = Closures(repo);
+        var model = await LoadAsync(repo, second);
+
+        Assert.Equal(2, second.Hits);
+        Assert.Equal(Inputs(Uncached(repo)), Inputs(model));
+        Assert.Contains(model.Warnings, w => w.Contains("gen.go", StringComparison.Ordinal));
+        Assert.Contains(model.Warnings, w => w.Contains("bad.go", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Other_platforms_are_not_answered_with_a_closure_kept_for_the_default_ones()
     {
         using var repo = Shop();
