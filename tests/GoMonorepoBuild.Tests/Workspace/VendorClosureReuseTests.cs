@@ -14,12 +14,23 @@ namespace GoMonorepoBuild.Tests.Workspace;
 /// </summary>
 public class VendorClosureReuseTests
 {
-    static TestRepository Shop()
+    static TestRepository Shop(Action<TestRepository>? more = null)
     {
         var repo = new TestRepository();
         foreach (var (path, content) in VendorTests.ShopFiles()) repo.Write(path, content);
+        more?.Invoke(repo);
         repo.Commit("shop");
         return repo;
+    }
+
+    /// <summary>A load that keeps its closures (the checkout is clean: Affected commits them once git says so), then a load with <paramref name="platforms"/>.</summary>
+    static async Task<(VendorClosures Closures, GoWorkspace Model)> KeepThenLoadAsync(TestRepository repo, IReadOnlyList<TargetPlatform>? platforms = null)
+    {
+        var first = Closures(repo);
+        await LoadAsync(repo, first);
+        first.Commit();
+        var second = Closures(repo);
+        return (second, await LoadAsync(repo, second, platforms));
     }
 
     /// <summary>A load as Affected makes one from a clean checkout: the parse cache and the closures, keyed by the index.</summary>
@@ -71,17 +82,10 @@ public class VendorClosureReuseTests
     [Fact]
     public async Task A_kept_closure_gives_its_packages_warnings_again()
     {
-        using var repo = new TestRepository();
-        foreach (var (path, content) in VendorTests.ShopFiles()) repo.Write(path, content);
-        repo.Write("services/shop/vendor/github.com/x/db/pool/gen.go", "//go:build linux\n\npackage main\n"); // two package names
-        repo.Write("services/shop/vendor/github.com/x/log/bad.go", "this is not Go\n"); // does not parse
-        repo.Commit("shop");
-        var first = Closures(repo);
-        await LoadAsync(repo, first);
-        first.Commit();
-
-        var second = Closures(repo);
-        var model = await LoadAsync(repo, second);
+        using var repo = Shop(r => r
+            .Write("services/shop/vendor/github.com/x/db/pool/gen.go", "//go:build linux\n\npackage main\n") // two package names
+            .Write("services/shop/vendor/github.com/x/log/bad.go", "this is not Go\n")); // does not parse
+        var (second, model) = await KeepThenLoadAsync(repo);
 
         Assert.Equal(2, second.Hits);
         Assert.Equal(Inputs(Uncached(repo)), Inputs(model));
@@ -93,13 +97,8 @@ public class VendorClosureReuseTests
     public async Task Other_platforms_are_not_answered_with_a_closure_kept_for_the_default_ones()
     {
         using var repo = Shop();
-        var first = Closures(repo);
-        await LoadAsync(repo, first);
-        first.Commit();
-
         IReadOnlyList<TargetPlatform> windows = [new("windows", "amd64")];
-        var second = Closures(repo);
-        var model = await LoadAsync(repo, second, windows);
+        var (second, model) = await KeepThenLoadAsync(repo, windows);
 
         Assert.Equal(0, second.Hits);
         Assert.Equal(Inputs(Uncached(repo, windows)), Inputs(model));
@@ -109,18 +108,11 @@ public class VendorClosureReuseTests
     [Fact]
     public async Task A_closure_reaching_a_file_through_a_link_is_not_kept()
     {
-        using var repo = new TestRepository();
-        foreach (var (path, content) in VendorTests.ShopFiles()) repo.Write(path, content);
         // The link's target lies outside vendor/: a digest of vendor/ does not see it change, and it is an input too.
-        repo.Write("services/shop/asm/pool_arm64.s", "TEXT ·Add(SB),4,$0\n");
-        File.CreateSymbolicLink(repo.Full("services/shop/vendor/github.com/x/db/pool/pool_arm64.s"), "../../../../../asm/pool_arm64.s");
-        repo.Commit("shop");
-        var first = Closures(repo);
-        await LoadAsync(repo, first);
-        first.Commit();
-
-        var second = Closures(repo);
-        var model = await LoadAsync(repo, second);
+        using var repo = Shop(r => File.CreateSymbolicLink(
+            r.Write("services/shop/asm/pool_arm64.s", "TEXT ·Add(SB),4,$0\n").Full("services/shop/vendor/github.com/x/db/pool/pool_arm64.s"),
+            "../../../../../asm/pool_arm64.s"));
+        var (second, model) = await KeepThenLoadAsync(repo);
 
         Assert.Equal(Inputs(Uncached(repo)), Inputs(model));
         Assert.Contains("services/shop/asm/pool_arm64.s", model.Services.Single(s => s.Name == "api").VendorFiles);
