@@ -94,6 +94,19 @@ public class VendorClosureReuseTests
     }
 
     [Fact]
+    public async Task A_closure_embedding_a_file_below_its_package_folder_is_kept_and_gives_the_same_model()
+    {
+        using var repo = Shop(r => r
+            .Write("services/shop/vendor/github.com/x/log/log.go", "package log\n\nimport \"embed\"\n\n//go:embed tmpl/*.txt\nvar templates embed.FS\n")
+            .Write("services/shop/vendor/github.com/x/log/tmpl/line.txt", "%s"));
+        var (second, model) = await KeepThenLoadAsync(repo);
+
+        Assert.Equal(2, second.Hits);
+        Assert.Equal(Inputs(Uncached(repo)), Inputs(model));
+        Assert.Contains("services/shop/vendor/github.com/x/log/tmpl/line.txt", model.Services.Single(s => s.Name == "worker").VendorFiles);
+    }
+
+    [Fact]
     public async Task Other_platforms_are_not_answered_with_a_closure_kept_for_the_default_ones()
     {
         using var repo = Shop();

@@ -65,7 +65,8 @@ internal static class ServiceBuilder
     /// <summary>
     /// The service's vendor files and vendored packages: kept from an earlier run over the same files when the key of all
     /// they depend on matches (<see cref="VendorClosures"/>), else computed, and proposed for keeping when every file of
-    /// it is a known regular file (no link read through) and no vendored file failed to read.
+    /// it is a known regular file (no link read through; proposals are kept only when the keys describe the files) and no
+    /// vendored file failed to read.
     /// </summary>
     private static (IReadOnlyList<string> Files, IReadOnlyList<string> Packages) Vendored(MonorepoTree tree, VendorTree? vendor, GoModule module,
         GoWorkFile? work, List<GoPackage> closurePackages, CancellationToken cancellationToken)
@@ -81,7 +82,9 @@ internal static class ServiceBuilder
         var vendored = VendorClosure.Compute(vendor, closurePackages, cancellationToken);
         var files = vendored.Files;
         var packages = vendored.Packages.Keys.Order(StringComparer.Ordinal).ToList();
-        if (key is not null && !vendor.ReadFailed && files.All(vendor.IsKnownRegularFile))
+        // An embedded file below the package's folder is not in its listing: the keys (git's index, which lists no path
+        // through a link) say it is a regular file then.
+        if (key is not null && !vendor.ReadFailed && files.All(f => vendor.IsKnownRegularFile(f) || vendor.Cache!.Keys.FileId(f) is not null))
             closures!.Propose(key, new VendorClosures.Entry(packages, files, vendor.WarningsOf(packages)));
         return (VendorFiles(tree, vendor, files), packages);
     }
