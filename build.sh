@@ -81,6 +81,18 @@ NATIVE_STAMP="$TEMP/build-native.inputs"
 NATIVE_FAILED="$TEMP/build-native.failed"
 NATIVE_PID="$TEMP/build-native.pid"
 NICE=()
+# Two runs started together (two terminals, parallel CI steps in one checkout) would compile into the same folders, and
+# one could delete the build the other is starting. A compile holds a lock (flock(1), where present: the kernel frees it
+# if its holder dies), and a run that waited for it uses what the other compiled. Without flock (macOS): no lock.
+# $1: the lock file, $2: the descriptor to hold it on, $3: "wait" (say so and wait) or "try" (fail at once when held).
+take_lock() {
+  command -v flock >/dev/null 2>&1 || return 0
+  eval "exec $2>\"\$1\""
+  flock -n "$2" && return 0
+  [ "$3" = wait ] || return 1
+  echo "Waiting for another run of build.sh to finish compiling the build..." >&2
+  flock "$2"
+}
 # The build's own targets (Test, Pack) run `dotnet`, which the native executable cannot find from its own path.
 export GMB_DOTNET="${DOTNET:-dotnet}"
 native_current() { [ -x "$NATIVE_OUTPUT/_build" ] && [ -f "$NATIVE_STAMP" ] && [ "$current" = "$(<"$NATIVE_STAMP")" ]; }
@@ -123,7 +135,9 @@ start_native_in_background() {
   if [ -f "$NATIVE_PID" ] && kill -0 "$(<"$NATIVE_PID")" 2>/dev/null; then return 0; fi
   echo "note: compiling the native build in the background (log: $TEMP/build-native.log); runs after it start faster. GMB_NATIVE=0 turns this off." >&2
   # A background job of a script ignores Ctrl-C's SIGINT; the trap keeps it ignored in dotnet and its build nodes.
-  ( trap '' INT; NICE=(nice -n 10); build_native "$current"; rm -f "$NATIVE_PID" ) </dev/null >/dev/null 2>&1 &
+  ( trap '' INT; NICE=(nice -n 10)
+    if take_lock "$TEMP/build-native.lock" 8 try && ! native_current; then build_native "$current"; fi
+    rm -f "$NATIVE_PID" ) </dev/null >/dev/null 2>&1 &
   echo $! > "$NATIVE_PID"
 }
 
@@ -131,12 +145,20 @@ if [ "${GMB_NATIVE:-}" = 1 ] && [ -n "$(runtime_id)" ]; then
   DOTNET="$(find_dotnet)"; export GMB_DOTNET="$DOTNET"
   # A background compile writes the same folders: wait for it, and use what it made when that is current.
   while [ -f "$NATIVE_PID" ] && kill -0 "$(<"$NATIVE_PID")" 2>/dev/null; do sleep 1; done
-  if native_current; then exec "$NATIVE_OUTPUT/_build" "$@"; fi
+  take_lock "$TEMP/build-native.lock" 8 wait
+  # The run itself must not hold the lock: another GMB_NATIVE=1 run would wait for all of it.
+  if native_current; then exec 8>&-; exec "$NATIVE_OUTPUT/_build" "$@"; fi
   echo "Compiling the native build (GMB_NATIVE=1)..." >&2
-  if build_native "$current"; then exec "$NATIVE_OUTPUT/_build" "$@"; fi
+  if build_native "$current"; then exec 8>&-; exec "$NATIVE_OUTPUT/_build" "$@"; fi
+  exec 8>&-
   echo "note: the native build failed (see $TEMP/build-native.log); running the managed build" >&2
 fi
-if [ -z "$DOTNET" ] || [ ! -f "$BUILD_OUTPUT/_build.dll" ] || [ ! -f "$STAMP" ] || [ "$current" != "$(<"$STAMP")" ]; then
+# After a wait, the SDK the other run installed counts too.
+managed_current() {
+  { [ -n "$DOTNET" ] || { [ -x "$TEMP/dotnet-sdk/dotnet" ] && DOTNET="$TEMP/dotnet-sdk/dotnet"; }; } &&
+  [ -f "$BUILD_OUTPUT/_build.dll" ] && [ -f "$STAMP" ] && [ "$current" = "$(<"$STAMP")" ]
+}
+if ! managed_current && take_lock "$TEMP/build.lock" 9 wait && ! managed_current; then
   DOTNET="$(find_dotnet)"
   echo "Building the build project (inputs changed)..." >&2
   # Release and ReadyToRun: every run starts a fresh process, and JIT-compiling the build was a third of a
@@ -154,6 +176,8 @@ if [ -z "$DOTNET" ] || [ ! -f "$BUILD_OUTPUT/_build.dll" ] || [ ! -f "$STAMP" ] 
   fi
   printf '%s' "$current" > "$STAMP"
 fi
+# Held only while compiling: the run itself (and the native compile started below) must not keep it.
+exec 9>&-
 
 # Methods tier up after 4,096 calls (the runtime reads the value as hex) instead of 30: while buildx runs, the default
 # spends ~0.7 s of CPU re-compiling at tier 1 what the progress stream and the decisions made hot, CPU that two cores

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using GoMonorepoBuild.Tests.Workspace;
+using GoMonorepoBuild.Tests.Support;
 
 namespace GoMonorepoBuild.Tests.Setup;
 
@@ -105,6 +106,5 @@ public class AdoptionEndToEndTests(PackedFeed feed)
     }
 
     static bool NativeLinkerOnPath() =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)
-            .Any(dir => new[] { "clang", "clang-14", "clang-15", "clang-16", "clang-17", "clang-18", "clang-19", "clang-20" }.Any(name => File.Exists(Path.Combine(dir, name))));
+        SearchPath.HasAny("clang", "clang-14", "clang-15", "clang-16", "clang-17", "clang-18", "clang-19", "clang-20");
 }
