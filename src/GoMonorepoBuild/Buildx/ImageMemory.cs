@@ -18,17 +18,26 @@ internal sealed record ImageMemory(string EngineId, EngineEvent From, IReadOnlyD
     /// <summary>
     /// The remembered images still there as they were, by <paramref name="since"/> (the engine's log from <see cref="From"/>
     /// to now): none unless the log is unbroken and the engine the same; then all but those an image entry names (by name
-    /// or ID: a tag, untag, delete, load, ... of it). An image entry that names nothing (a prune's summary) may have
-    /// touched any image: none then. Builds log nothing, but a build only ever adds or moves a name: the image a name
-    /// names still exists.
+    /// or ID: an untag, delete, load, ... of it). An image entry that names nothing (a prune's summary) may have
+    /// touched any image: none then. A tag only gives one name to an image, so it drops only that name, and only when
+    /// it gives it to another image than the one remembered: with the classic image store a build logs a tag for each
+    /// name it loads, which confirms what that build made known (issue 19: the run after a build asks nothing). With the
+    /// containerd store builds log nothing, but a build only ever adds or moves a name: the image a name names still exists.
     /// </summary>
     public IReadOnlyDictionary<string, RememberedImage> StillThere(EngineEventWindow since)
     {
         if (since.EngineId != EngineId || since.From != From || !since.Unbroken) return new Dictionary<string, RememberedImage>();
         var named = new HashSet<string>(StringComparer.Ordinal);
+        ILookup<string, string>? idsByName = null;
         foreach (var entry in since.After.Where(e => e.Type == "image"))
         {
             if (entry.Id.Length == 0 && entry.Name is null) return new Dictionary<string, RememberedImage>();
+            if (entry is { Action: "tag", Name: { } tagged })
+            {
+                idsByName ??= Images.ToLookup(i => Familiar(i.Key), i => i.Value.Id, StringComparer.Ordinal);
+                if (idsByName[Familiar(tagged)].Any(id => id != entry.Id)) named.Add(Familiar(tagged));
+                continue;
+            }
             named.Add(Familiar(entry.Id));
             if (entry.Name is not null) named.Add(Familiar(entry.Name));
         }

@@ -108,7 +108,7 @@ public sealed class ImageMemoryEngineTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task An_image_a_run_built_is_not_asked_about_by_the_next_run_until_the_log_names_its_id()
+    public async Task An_image_a_run_built_is_not_asked_again_after_a_new_name_but_is_after_a_removal_logged_by_its_id()
     {
         var built = BuildxDockerCli.UniqueTag("memory-built");
         var other = BuildxDockerCli.UniqueTag("memory-other");
@@ -118,9 +118,13 @@ public sealed class ImageMemoryEngineTests : IAsyncDisposable
         Assert.Equal(0, next.Asked);
         Assert.Equal("3333333333333333", next.Found[built].Revision);
 
-        // A new name for the image is logged by its ID only: the remembered ID must be the one the log uses.
+        // A new name for the image only adds a name: nothing remembered is asked again.
         _tags.Add(other);
         Assert.Equal(0, (await Docker.RunAsync("tag", built, other)).ExitCode);
+        Assert.Equal(0, (await RunAsync(built)).Asked);
+
+        // Removing that other name is logged by the image's ID: the remembered ID must be the one the log uses.
+        Assert.Equal(0, (await Docker.RunAsync("image", "rm", other)).ExitCode);
         Assert.Equal(1, (await RunAsync(built)).Asked);
     }
 

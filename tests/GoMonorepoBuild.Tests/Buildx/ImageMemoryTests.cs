@@ -38,6 +38,26 @@ public sealed class ImageMemoryTests
     }
 
     [Fact]
+    public void A_tag_giving_a_remembered_name_to_its_remembered_image_confirms_it_and_to_another_image_drops_only_that_name()
+    {
+        // The classic image store logs a tag for every name a build loads, the remembered image's own ID among them.
+        var confirms = new EngineEvent("image", "tag", "sha256:aaa", App, 2_000);
+        var otherName = new EngineEvent("image", "tag", "sha256:bbb", "registry.example/team/lib:latest", 2_001);
+        var moves = new EngineEvent("image", "tag", "sha256:999", "docker.io/library/app:1", 2_002);
+
+        Assert.Equal([App, Lib], Memory.StillThere(Window(confirms, otherName, moves)).Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_tag_does_not_undo_an_untag_before_it()
+    {
+        var untag = new EngineEvent("image", "untag", "sha256:aaa", App, 2_000);
+        var tag = new EngineEvent("image", "tag", "sha256:aaa", App, 2_001);
+
+        Assert.DoesNotContain(App, Memory.StillThere(Window(untag, tag)).Keys);
+    }
+
+    [Fact]
     public void A_name_logged_in_its_long_form_is_the_same_name()
     {
         var untag = new EngineEvent("image", "untag", "sha256:999", "docker.io/library/app:1", 2_000);
