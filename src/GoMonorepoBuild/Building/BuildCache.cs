@@ -19,6 +19,9 @@ public sealed record BuildCache(CacheBackend Backend, string? Folder = null, str
 
     public static BuildCache None { get; } = new(CacheBackend.None);
 
+    /// <summary>The backend as --cache spells it when builds export a cache to it (not inline: the image carries that one), else null.</summary>
+    public string? ExportedBackend => Backend is CacheBackend.Local or CacheBackend.Registry or CacheBackend.Gha ? Backend.ToString().ToLowerInvariant() : null;
+
     public BuildCache WithFolder(string? folder) => this with { Folder = folder };
     public BuildCache WithReference(string? reference) => this with { Reference = reference };
 
