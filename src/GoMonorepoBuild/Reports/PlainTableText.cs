@@ -11,7 +11,7 @@ namespace GoMonorepoBuild.Reports;
 /// every character of every cell several times (its Unicode width tables); at 102 services that was a tenth of a
 /// no-change run's CPU. Anything else is the table's own rendering.
 /// </summary>
-public sealed class PlainTableText : IRenderable
+internal sealed class PlainTableText : IRenderable
 {
     readonly Table table;
     readonly string[] headers;
