@@ -14,40 +14,57 @@ public static class BuildReportTable
     /// </summary>
     public static IRenderable Render(BuildReport report)
     {
-        var table = new Table().Border(TableBorder.Rounded)
-            .AddColumn(new TableColumn("Service").NoWrap())
-            .AddColumn(new TableColumn("Status").NoWrap())
-            .AddColumn(new TableColumn("Cached").RightAligned().NoWrap())
-            .AddColumn(new TableColumn("Time").RightAligned().NoWrap())
-            .AddColumn(new TableColumn("Saved").RightAligned().NoWrap())
-            .AddColumn(new TableColumn("Image").RightAligned().NoWrap())
-            .AddColumn("Reason");
+        string[] headers = ["Service", "Status", "Cached", "Time", "Saved", "Image", "Reason"];
+        bool[] rightAligned = [false, false, true, true, true, true, false];
+        var table = new Table().Border(TableBorder.Rounded);
+        for (var i = 0; i < headers.Length; i++)
+        {
+            var column = new TableColumn(headers[i]);
+            // Figures never wrap; only the reason (the last column) does.
+            if (i < headers.Length - 1) column.NoWrap();
+            table.AddColumn(rightAligned[i] ? column.RightAligned() : column);
+        }
+        var rows = new List<string[]>(report.Services.Count);
         foreach (var s in report.Services)
         {
             var skipped = s.Status == ServiceStatus.Skipped;
-            table.AddRow(
-                Markup.Escape(s.Name),
-                StatusMarkup(s.Status),
+            string[] cells =
+            [
+                s.Name,
+                StatusText(s.Status),
                 skipped ? "-" : $"{s.Steps.Cached}/{s.Steps.Total} {Percent(s.Steps.HitRatio)}",
                 skipped ? "-" : Duration(s.DurationMs),
                 skipped ? "-" : s.TimeSavedMs is { } saved ? Duration(saved) : "?",
                 s.ImageSizeBytes is { } size ? Size(size) : "-",
-                Markup.Escape(s.Reason));
+                s.Reason,
+            ];
+            rows.Add(cells);
+            table.AddRow(Markup.Escape(cells[0]), StatusMarkup(s.Status), cells[2], cells[3], cells[4], cells[5], Markup.Escape(cells[6]));
         }
-        table.Caption($"{report.Count(ServiceStatus.Built)} built, {report.Count(ServiceStatus.Skipped)} skipped, " +
+        var caption = $"{report.Count(ServiceStatus.Built)} built, {report.Count(ServiceStatus.Skipped)} skipped, " +
                       $"{report.Count(ServiceStatus.Failed)} failed, {report.Count(ServiceStatus.Cancelled)} cancelled " +
                       $"in {Duration(report.DurationMs)}" +
-                      (report.TimeSavedMs > 0 ? $"; the cache saved about {Duration(report.TimeSavedMs)}" : ""));
+                      (report.TimeSavedMs > 0 ? $"; the cache saved about {Duration(report.TimeSavedMs)}" : "");
+        table.Caption(caption);
+        var text = new PlainTableText(table, headers, rightAligned, rows, caption);
 
         var misses = report.Services
             .Where(s => s.Status != ServiceStatus.Skipped && s.FirstMissedStep is not null)
             .Select(s => new Markup(FirstMiss(s, s.FirstMissedStep!)))
             .ToList<IRenderable>();
-        return misses.Count == 0 ? table : new Rows([table, new Markup("[bold]First missed steps[/]"), .. misses]);
+        return misses.Count == 0 ? text : new Rows([text, new Markup("[bold]First missed steps[/]"), .. misses]);
     }
 
     static string FirstMiss(ServiceReport s, MissedStep missed) =>
         $"  {Markup.Escape(s.Name)}: {Markup.Escape(Shorten(missed.Name, StepNameWidth))}\n    [grey]{Markup.Escape(missed.Reason)}[/]";
+
+    static string StatusText(ServiceStatus status) => status switch
+    {
+        ServiceStatus.Built => "built",
+        ServiceStatus.Failed => "failed",
+        ServiceStatus.Cancelled => "cancelled",
+        _ => "skipped",
+    };
 
     static string StatusMarkup(ServiceStatus status) => status switch
     {
