@@ -12,6 +12,7 @@
 #   (unpack with ../shared/corpus/unpack moby <folder>; copy .nuke/temp/build-native aside per build; warm each root
 #   with a run or two first: the first run of a root has no parse cache)
 set -uo pipefail
+. "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/lib/moby-edits.sh"
 repo=${REPO:?set REPO to an unpacked moby}; work=${WORK:-$(dirname "$repo")}; rounds=$1; shift
 names=(); bins=()
 for nb in "$@"; do names+=("${nb%%=*}"); bins+=("${nb#*=}"); done
@@ -25,8 +26,7 @@ for ((r = 0; r < rounds; r++)); do
   if [ "$commits" = 1 ]; then
     edit daemon/daemon.go; edit cmd/docker-proxy/main_linux.go; printf '\nab edit\n' >> "$repo/README.md"; commit "ab $r"
   else
-    for f in daemon/daemon.go daemon/container.go daemon/network.go daemon/images/service.go api/types/container/config.go \
-             client/client.go cmd/dockerd/main.go vendor/github.com/moby/locker/locker.go daemon/libnetwork/network.go docs/api/README.md; do
+    for f in "${MOBY_TEN_FILES[@]}"; do
       [ -f "$repo/$f" ] || f="README.md"
       case "$f" in *.go) edit "$f" ;; *) printf '\nab edit\n' >> "$repo/$f" ;; esac
       commit "ab $r $f"

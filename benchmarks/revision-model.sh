@@ -18,6 +18,7 @@ set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/.." && pwd)"
 . "$ROOT/benchmarks/lib/corpus.sh"
+. "$ROOT/benchmarks/lib/moby-edits.sh"
 [ -n "$CORPUS" ] || { echo "revision-model: no corpus (set GMB_CORPUS=<folder holding unpack and moby.tar.xz>)" >&2; exit 2; }
 RUNS="${RUNS:-5}"
 OUT="${OUT:-$ROOT/.nuke/temp/revision-model}"
@@ -71,8 +72,7 @@ time_cmd "A: Affected, head from a revision copy (checkout not clean)" "$(affect
 rm -rf "$repo/.scratch"
 
 # B. ten commits.
-for f in daemon/daemon.go daemon/container.go daemon/network.go daemon/images/service.go api/types/container/config.go \
-         client/client.go cmd/dockerd/main.go vendor/github.com/moby/locker/locker.go daemon/libnetwork/network.go docs/api/README.md; do
+for f in "${MOBY_TEN_FILES[@]}"; do
   [ -f "$repo/$f" ] || f="README.md"
   case "$f" in *.go) edit "$f" ;; *) printf '\nrevision-model edit\n' >> "$repo/$f" ;; esac
   commit "edit $f"

@@ -39,10 +39,7 @@ public abstract partial class MonorepoBuildCore
     /// <summary>What <see cref="IBuildChanged.BuildChanged"/> does: runs the pipeline (decide, generate, build, report).</summary>
     protected internal async Task BuildChangedAsync(CancellationToken ct)
     {
-        // Only the engine's own builder has these limits; a named builder's engine is not the one docker info would ask.
-        if (Builder is null && BuilderLimits.Matter(Platform, BuildCache.ExportedBackend)
-            && await BuilderLimits.ProbeAsync(Docker, ct) is { } limits
-            && limits.Refusal(Platform, BuildCache.ExportedBackend, Docker.Describe()) is { } refusal)
+        if (await BuilderLimits.RefusalAsync(Docker, Builder, Platform, BuildCache.ExportedBackend, ct) is { } refusal)
             throw new Exception(refusal);
         var outcome = await ChangedBuildPipeline().RunAsync(ct);
         if (outcome.Failure is { } failure) throw new Exception(failure);

@@ -36,6 +36,17 @@ internal sealed record BuilderLimits(string Driver, bool ContainerdImageStore)
         return null;
     }
 
+    /// <summary>
+    /// Why a BuildChanged with these settings cannot build on <paramref name="engine"/>, or null. Only the engine's own
+    /// builder has these limits: with a named <paramref name="builder"/> nothing is asked (its engine is not the one
+    /// <c>docker info</c> answers for), nor when nothing asked for concerns them.
+    /// </summary>
+    public static async Task<string?> RefusalAsync(DockerEnvironment engine, string? builder, IReadOnlyList<string> platforms,
+        string? exportedCache, CancellationToken cancellationToken) =>
+        builder is null && Matter(platforms, exportedCache) && await ProbeAsync(engine, cancellationToken) is { } limits
+            ? limits.Refusal(platforms, exportedCache, engine.Describe())
+            : null;
+
     /// <summary>The current builder's limits (the one buildx uses without --builder), or null when docker cannot say.</summary>
     public static async Task<BuilderLimits?> ProbeAsync(DockerEnvironment engine, CancellationToken cancellationToken)
     {
