@@ -46,8 +46,11 @@ partial class Build : MonorepoBuild
             Directory.CreateDirectory(TestResultsDirectory);
             var trx = Directory.Exists(TestResultsDirectory) ? Directory.GetFiles(TestResultsDirectory, "*.trx", SearchOption.AllDirectories) : [];
             var summary = TestSummary.FromTrxFiles(trx);
+            var failures = summary.FailuresText();
+            if (failures.Length > 0) Console.WriteLine(failures);
             Console.WriteLine(summary.ToString());
-            await File.WriteAllTextAsync(Path.Combine(TestResultsDirectory, "summary.txt"), summary + "\n", ct);
+            await File.WriteAllTextAsync(Path.Combine(TestResultsDirectory, "summary.txt"),
+                (failures.Length > 0 ? failures + "\n" : "") + summary + "\n", ct);
             if (result.ExitCode != 0)
                 throw new Exception($"dotnet test failed with exit code {result.ExitCode} ({summary}); results in {TestResultsDirectory}");
             if (summary.Total == 0)

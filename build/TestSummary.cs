@@ -1,28 +1,61 @@
 using System.Xml.Linq;
 
 /// <summary>
-/// The counts of a `dotnet test` run, read from its TRX file, so the Test target can end on the plain
-/// "N passed, N failed, N skipped" line that CI systems read.
+/// The counts of a `dotnet test` run, read from its TRX files, so the Test target can end on the plain
+/// "N passed, N failed, N skipped" line that CI systems read, with the failed tests named just above it: a CI log
+/// often keeps only its tail, and the console logger prints a failure where it happened, far up.
 /// </summary>
-sealed record TestSummary(int Passed, int Failed, int Skipped)
+sealed record TestSummary(int Passed, int Failed, int Skipped, IReadOnlyList<FailedTest> Failures)
 {
     public int Total => Passed + Failed + Skipped;
 
     public static TestSummary FromTrxFiles(IEnumerable<string> trxFiles)
     {
-        var summary = new TestSummary(0, 0, 0);
+        var summary = new TestSummary(0, 0, 0, []);
         foreach (var file in trxFiles)
         {
-            var counters = XDocument.Load(file).Descendants().FirstOrDefault(e => e.Name.LocalName == "Counters");
+            var document = XDocument.Load(file);
+            var counters = document.Descendants().FirstOrDefault(e => e.Name.LocalName == "Counters");
             if (counters is null) continue;
             int Count(string name) => int.TryParse(counters.Attribute(name)?.Value, out var n) ? n : 0;
             summary = new TestSummary(
                 summary.Passed + Count("passed"),
                 summary.Failed + Count("failed") + Count("error") + Count("timeout") + Count("aborted"),
-                summary.Skipped + Count("notExecuted"));
+                summary.Skipped + Count("notExecuted"),
+                [.. summary.Failures, .. FailedTest.AllIn(document)]);
         }
         return summary;
     }
 
+    /// <summary>Each failed test's name and the head of its message and stack, for the end of the log.</summary>
+    public string FailuresText() =>
+        Failures.Count == 0 ? "" : $"Failed tests ({Failures.Count}):\n" + string.Join("\n", Failures.Select(f => f.ToString()));
+
     public override string ToString() => $"{Passed} passed, {Failed} failed, {Skipped} skipped";
+}
+
+sealed record FailedTest(string Name, string Message, string Stack)
+{
+    const int MessageLines = 25, StackLines = 8;
+
+    public static IEnumerable<FailedTest> AllIn(XDocument trx) =>
+        from result in trx.Descendants()
+        where result.Name.LocalName == "UnitTestResult" && result.Attribute("outcome")?.Value is "Failed" or "Error" or "Timeout" or "Aborted"
+        let error = result.Descendants().FirstOrDefault(e => e.Name.LocalName == "ErrorInfo")
+        select new FailedTest(
+            result.Attribute("testName")?.Value ?? "(unnamed)",
+            Text(error, "Message"),
+            Text(error, "StackTrace"));
+
+    static string Text(XElement? error, string name) =>
+        error?.Elements().FirstOrDefault(e => e.Name.LocalName == name)?.Value ?? "";
+
+    static string Head(string text, int lines)
+    {
+        var all = text.ReplaceLineEndings("\n").TrimEnd().Split('\n');
+        return string.Join("\n", all.Take(lines).Select(l => "    " + l)) + (all.Length > lines ? $"\n    ... ({all.Length - lines} more lines)" : "");
+    }
+
+    public override string ToString() =>
+        $"  {Name}\n{Head(Message, MessageLines)}" + (Stack.Length == 0 ? "" : $"\n{Head(Stack, StackLines)}");
 }
