@@ -1,5 +1,5 @@
 using GoMonorepoBuild.Affected;
-using GoMonorepoBuild.Processes;
+using GoMonorepoBuild.Tests.Acceptance;
 using GoMonorepoBuild.Tests.Changes;
 using GoMonorepoBuild.Tests.Support;
 using GoMonorepoBuild.Workspace;
@@ -7,7 +7,7 @@ using GoMonorepoBuild.Workspace;
 namespace GoMonorepoBuild.Tests.Affected;
 
 /// <summary>
-/// Acceptance on the real microservices-demo snapshot (../shared/corpus, beside the clone or above it): its frontend reads
+/// Acceptance on the real microservices-demo snapshot (../shared/corpus or $GMB_CORPUS, as every corpus class finds it): its frontend reads
 /// templates/ and static/ from disk at run time. Skipped where the corpus is absent (a user's fresh clone).
 /// </summary>
 public sealed class CorpusExtraInputsTests : IDisposable
@@ -22,20 +22,7 @@ public sealed class CorpusExtraInputsTests : IDisposable
         try { Directory.Delete(scratch, recursive: true); } catch (IOException) { }
     }
 
-    static string? CorpusUnpack()
-    {
-        for (var dir = new DirectoryInfo(RealBuild.RepositoryRoot); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "shared", "corpus", "unpack"))) return Path.Combine(dir.FullName, "shared", "corpus", "unpack");
-        return null;
-    }
-
-    async Task<string> UnpackAsync(string name)
-    {
-        var unpack = CorpusUnpack();
-        if (unpack is null) Assert.Skip("no ../shared/corpus above this clone: the acceptance run needs the corpus snapshots");
-        var result = await Tool.Named("bash").RunAsync([unpack!, name, scratch], TestContext.Current.CancellationToken);
-        return result.StandardOutput.Trim();
-    }
+    Task<string> UnpackAsync(string name) => Corpus.UnpackAsync(name, scratch);
 
     static Task<AffectedResult> AnalyseAsync(string root, string @base, string? head = null)
     {
