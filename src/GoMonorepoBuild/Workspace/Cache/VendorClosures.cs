@@ -14,17 +14,27 @@ namespace GoMonorepoBuild.Workspace.Cache;
 /// are dropped. A lookup is safe without that knowledge: a model loaded with such keys is used only when the checkout is
 /// clean. The file starts with a format version and ends with a SHA-256; anything else is no entry. A few entries are
 /// kept (the latest first), a failure to read or write only costs speed. Thread-safe.</para>
+/// <para>An entry is some 10,000 strings on moby and the file holds several: a lookup decodes only the entry it finds, and
+/// a commit copies the others' bytes as they are and writes the new ones straight to the file. Decoding every entry and
+/// building the file in memory cost a tenth of a first analysis after a vendor/ change, mostly in the collections those
+/// allocations set off, each moving the run's whole live model (BENCHMARKS.md, "Vendored closures, read and written in place").</para>
 /// </summary>
 internal sealed class VendorClosures(string file)
 {
     const string Magic = "gomonorepobuild vendor closures";
-    const int FormatVersion = 1;
+    const int FormatVersion = 2;
     const int Kept = 8;
 
     /// <summary>What a service keeps of a vendored closure: import paths and files (both sorted), and its packages' warnings.</summary>
     public sealed record Entry(IReadOnlyList<string> Packages, IReadOnlyList<string> Files, IReadOnlyList<string> Warnings);
 
-    readonly Lazy<List<(string Key, Entry Entry)>> stored = new(() => Read(file));
+    /// <summary>The file as read: its bytes, and each entry's key and where its encoded body lies in them.</summary>
+    sealed record Stored(byte[] Bytes, IReadOnlyList<(string Key, int Offset, int Length)> Entries)
+    {
+        public static readonly Stored None = new([], []);
+    }
+
+    readonly Lazy<Stored> stored = new(() => Read(file));
     readonly ConcurrentDictionary<string, Entry> proposed = new(StringComparer.Ordinal);
 
     /// <summary>The kept file, beside the parse cache (and gone with it when that folder is deleted).</summary>
@@ -39,11 +49,12 @@ internal sealed class VendorClosures(string file)
 
     public bool TryGet(string key, out Entry entry)
     {
-        foreach (var (k, e) in stored.Value)
-            if (k == key)
+        var kept = stored.Value;
+        foreach (var (k, offset, length) in kept.Entries)
+            if (k == key && Decode(kept.Bytes, offset, length) is { } found)
             {
                 Interlocked.Increment(ref hits);
-                entry = e;
+                entry = found;
                 return true;
             }
         entry = null!;
@@ -57,65 +68,123 @@ internal sealed class VendorClosures(string file)
     public void Commit()
     {
         if (proposed.IsEmpty) return;
-        var entries = proposed.Select(p => (p.Key, p.Value)).OrderBy(p => p.Key, StringComparer.Ordinal).ToList();
-        entries.AddRange(stored.Value.Where(s => !proposed.ContainsKey(s.Key)));
-        Write(file, entries.Take(Kept).ToList());
+        var fresh = proposed.OrderBy(p => p.Key, StringComparer.Ordinal).ToList();
+        var kept = stored.Value;
+        var others = kept.Entries.Where(s => !proposed.ContainsKey(s.Key)).Take(Math.Max(0, Kept - fresh.Count)).ToList();
+        Write(file, fresh.Take(Kept).ToList(), kept.Bytes, others);
         proposed.Clear();
     }
 
-    static List<(string Key, Entry Entry)> Read(string file)
+    static Stored Read(string file)
     {
         try
         {
-            if (!File.Exists(file)) return [];
+            if (!File.Exists(file)) return Stored.None;
             var bytes = File.ReadAllBytes(file);
-            if (bytes.Length < 32) return [];
-            var body = bytes.AsSpan(0, bytes.Length - 32);
-            if (!SHA256.HashData(body).AsSpan().SequenceEqual(bytes.AsSpan(bytes.Length - 32))) return [];
-            using var reader = new BinaryReader(new MemoryStream(bytes, 0, body.Length), Encoding.UTF8);
-            if (reader.ReadString() != Magic || reader.ReadInt32() != FormatVersion) return [];
-            var entries = new List<(string, Entry)>();
+            if (bytes.Length < 32) return Stored.None;
+            var body = bytes.Length - 32;
+            if (!SHA256.HashData(bytes.AsSpan(0, body)).AsSpan().SequenceEqual(bytes.AsSpan(body))) return Stored.None;
+            using var stream = new MemoryStream(bytes, 0, body, writable: false);
+            using var reader = new BinaryReader(stream, Encoding.UTF8);
+            if (reader.ReadString() != Magic || reader.ReadInt32() != FormatVersion) return Stored.None;
+            var entries = new List<(string, int, int)>();
             for (var n = reader.ReadInt32(); n > 0; n--)
-                entries.Add((reader.ReadString(), new Entry(Strings(reader), Strings(reader), Strings(reader))));
-            return entries;
+            {
+                var key = reader.ReadString();
+                var length = reader.ReadInt32();
+                var offset = (int)stream.Position;
+                if (length < 0 || offset + length > body) return Stored.None;
+                entries.Add((key, offset, length));
+                stream.Position = offset + length;
+            }
+            return new Stored(bytes, entries);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or EndOfStreamException or DecoderFallbackException)
         {
-            return [];
+            return Stored.None;
+        }
+    }
+
+    /// <summary>An entry's body: its three string lists; null when it does not decode to exactly its length (no entry).</summary>
+    static Entry? Decode(byte[] bytes, int offset, int length)
+    {
+        try
+        {
+            using var reader = new BinaryReader(new MemoryStream(bytes, offset, length, writable: false), Encoding.UTF8);
+            var entry = new Entry(Strings(reader), Strings(reader), Strings(reader));
+            return reader.BaseStream.Position == length ? entry : null;
+        }
+        catch (Exception e) when (e is EndOfStreamException or DecoderFallbackException or IOException)
+        {
+            return null;
         }
     }
 
     static string[] Strings(BinaryReader reader)
     {
-        var items = new string[reader.ReadInt32()];
+        var count = reader.ReadInt32();
+        if (count < 0 || count > reader.BaseStream.Length) throw new EndOfStreamException();
+        var items = new string[count];
         for (var i = 0; i < items.Length; i++) items[i] = reader.ReadString();
         return items;
     }
 
-    static void Write(string file, List<(string Key, Entry Entry)> entries)
+    /// <summary>The bytes <see cref="BinaryWriter"/> writes for an entry's body, so its length can precede it in the file.</summary>
+    static int BodyLength(Entry entry)
     {
-        using var stream = new MemoryStream();
-        using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
+        var length = 0;
+        foreach (var list in new[] { entry.Packages, entry.Files, entry.Warnings })
         {
-            writer.Write(Magic);
-            writer.Write(FormatVersion);
-            writer.Write(entries.Count);
-            foreach (var (key, entry) in entries)
+            length += sizeof(int);
+            foreach (var item in list)
             {
-                writer.Write(key);
-                foreach (var list in new[] { entry.Packages, entry.Files, entry.Warnings })
-                {
-                    writer.Write(list.Count);
-                    foreach (var item in list) writer.Write(item);
-                }
+                var bytes = Encoding.UTF8.GetByteCount(item);
+                length += bytes + (bytes < 1 << 7 ? 1 : bytes < 1 << 14 ? 2 : bytes < 1 << 21 ? 3 : bytes < 1 << 28 ? 4 : 5);
             }
         }
-        stream.Write(SHA256.HashData(stream.GetBuffer().AsSpan(0, (int)stream.Length)));
+        return length;
+    }
+
+    static void Write(string file, List<KeyValuePair<string, Entry>> fresh, byte[] keptBytes, List<(string Key, int Offset, int Length)> others)
+    {
         var temp = $"{file}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-            File.WriteAllBytes(temp, stream.ToArray());
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, bufferSize: 1 << 16))
+            {
+                using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
+                {
+                    writer.Write(Magic);
+                    writer.Write(FormatVersion);
+                    writer.Write(fresh.Count + others.Count);
+                    foreach (var (key, entry) in fresh)
+                    {
+                        writer.Write(key);
+                        var length = BodyLength(entry);
+                        writer.Write(length);
+                        var start = stream.Position;
+                        foreach (var list in new[] { entry.Packages, entry.Files, entry.Warnings })
+                        {
+                            writer.Write(list.Count);
+                            foreach (var item in list) writer.Write(item);
+                        }
+                        // A body of another length than announced would make every later entry unreadable: write no file.
+                        if (stream.Position - start != length) throw new IOException("a vendored closure's encoded length was miscounted");
+                    }
+                    foreach (var (key, offset, length) in others)
+                    {
+                        writer.Write(key);
+                        writer.Write(length);
+                        writer.Write(keptBytes, offset, length);
+                    }
+                }
+                // The digest of what was written, read back through the file's buffer rather than kept in memory.
+                stream.Flush();
+                stream.Position = 0;
+                var digest = SHA256.HashData(stream);
+                stream.Write(digest);
+            }
             File.Move(temp, file, overwrite: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
