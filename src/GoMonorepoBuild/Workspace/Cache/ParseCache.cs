@@ -39,8 +39,10 @@ internal sealed class ParseCache
     // Whether the next save must write the whole file: missing, unreadable, damaged, or its journal damaged.
     bool rewrite;
     // Every entry by key, as read (its encoded bytes) or as added; decoded ones are kept in the maps below.
-    readonly ConcurrentDictionary<string, Encoded> fileEntries = new(StringComparer.Ordinal);
-    readonly ConcurrentDictionary<string, Encoded> packageEntries = new(StringComparer.Ordinal);
+    // Sized by the file's counts when it is indexed (Index): grown entry by entry, the tables' rehashing was 6% of a
+    // first analysis on moby (BENCHMARKS.md, "Vendored closures, read and written in place").
+    ConcurrentDictionary<string, Encoded> fileEntries = new(StringComparer.Ordinal);
+    ConcurrentDictionary<string, Encoded> packageEntries = new(StringComparer.Ordinal);
     readonly ConcurrentDictionary<string, CachedFile> files = new(StringComparer.Ordinal);
     readonly ConcurrentDictionary<string, CachedPackage> packages = new(StringComparer.Ordinal);
     readonly ConcurrentDictionary<string, byte> usedFiles = new(StringComparer.Ordinal);
@@ -358,10 +360,18 @@ internal sealed class ParseCache
     {
         var reader = new EntryReader(payload);
         if (reader.Key() != Magic || reader.Int() != FormatVersion) throw new InvalidDataException("another format");
-        for (var count = reader.Int(); count > 0; count--) fileEntries[reader.Key()] = reader.Entry();
-        for (var count = reader.Int(); count > 0; count--) packageEntries[reader.Key()] = reader.Entry();
+        var fileCount = reader.Int();
+        if (fileEntries.IsEmpty) fileEntries = Sized(fileCount);
+        for (var count = fileCount; count > 0; count--) fileEntries[reader.Key()] = reader.Entry();
+        var packageCount = reader.Int();
+        if (packageEntries.IsEmpty) packageEntries = Sized(packageCount);
+        for (var count = packageCount; count > 0; count--) packageEntries[reader.Key()] = reader.Entry();
         if (!reader.AtEnd) throw new InvalidDataException("trailing bytes");
     }
+
+    /// <summary>A table for <paramref name="count"/> entries (a damaged count only costs the rehashing it would have saved).</summary>
+    static ConcurrentDictionary<string, Encoded> Sized(int count) =>
+        new(Environment.ProcessorCount, Math.Min(count, MaxFiles) + 1, StringComparer.Ordinal);
 
     /// <summary>An entry's encoded bytes inside a file's or record's buffer; a default one was added by this run.</summary>
     readonly record struct Encoded(byte[]? Buffer, int Offset, int Length);
