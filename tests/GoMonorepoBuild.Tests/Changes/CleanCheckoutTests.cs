@@ -44,6 +44,31 @@ public class CleanCheckoutTests
     }
 
     [Fact]
+    public async Task A_local_difference_calls_off_gits_answer_on_attributes_and_leaves_no_git_process_running()
+    {
+        using var repo = new TestRepository();
+        repo.Write("go.mod", "module example.com/m\n\ngo 1.23\n")
+            .Write("cmd/app/main.go", "package main\n\nfunc main() {}\n")
+            .Write(".gitattributes", "*.go ident\n")
+            .Commit("base");
+        repo.Write("cmd/app/extra.go", "package main\n");
+        // A git whose answer on attributes never comes: the question must not wait for it once the status says no.
+        var pidFile = repo.Full(".git/check-attr.pid");
+        var slowGit = repo.Full(".git/slow-git.sh");
+        File.WriteAllText(slowGit, $"#!/bin/sh\ncase \" $* \" in *\" check-attr \"*) echo $$ > '{pidFile}'; exec sleep 120;; esac\nexec git \"$@\"\n");
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(slowGit, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var holds = await CleanCheckout.HoldsAsync(repo.Root, ".", repo.HeadSha, [], TestContext.Current.CancellationToken, GoMonorepoBuild.Processes.Tool.Named(slowGit));
+
+        Assert.False(holds);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"the question waited {clock.Elapsed} for an answer it no longer needed");
+        if (File.Exists(pidFile) && int.TryParse(File.ReadAllText(pidFile).Trim(), out var pid))
+            Assert.False(Directory.Exists($"/proc/{pid}") && !File.ReadAllText($"/proc/{pid}/stat").Contains(") Z "),
+                $"git check-attr (pid {pid}) still runs after the question ended");
+    }
+
+    [Fact]
     public async Task A_difference_outside_the_folder_or_in_the_builds_own_output_does_not_count()
     {
         using var repo = Committed();
