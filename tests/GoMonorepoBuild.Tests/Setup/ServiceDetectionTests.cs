@@ -62,7 +62,7 @@ public class ServiceDetectionTests : IDisposable
         var text = run.Output + run.Error;
         Assert.Contains("--services is not set", text);
         Assert.Contains("services/, src/, apps/, cmd/", text);
-        Assert.Contains("try for example --services 'examples'", text);
+        Assert.Contains("try for example --services 'examples/*' or 'examples'", text);
         Assert.Contains("\"Services\" in .nuke/parameters.json", text);
     }
 }

@@ -98,6 +98,26 @@ public class BinaryServicesTests
     }
 
     [Fact]
+    public void A_main_package_a_glob_names_is_a_service_even_when_another_glob_matches_its_module_as_a_library()
+    {
+        // opentelemetry-go-contrib's otelgrpc/example: a module whose binaries are server/ and client/ (neither its root
+        // nor cmd/<name>), so the module alone is a library; the glob naming the binaries' folders must still build them.
+        using var tree = Fixture();
+        tree.Module("services/grpcdemo", "example.com/grpcdemo")
+            .Write("services/grpcdemo/api/api.go", "package api\n\n// Name is shared by both binaries.\nconst Name = \"demo\"\n")
+            .Write("services/grpcdemo/server/main.go", "package main\n\nimport \"example.com/grpcdemo/api\"\n\nfunc main() { println(api.Name) }\n")
+            .Write("services/grpcdemo/client/main.go", "package main\n\nimport \"example.com/grpcdemo/api\"\n\nfunc main() { println(api.Name) }\n");
+
+        var model = Load(tree, "services/*,services/grpcdemo/*");
+
+        Assert.Equal(["services/grpcdemo/server"], model.Service("server")!.MainPackages);
+        Assert.Equal(["services/grpcdemo/client"], model.Service("client")!.MainPackages);
+        Assert.Equal(["server"], model.ServicesWithInput("services/grpcdemo/server/main.go").Select(s => s.Name));
+        Assert.Equal(["client", "server"], model.ServicesWithInput("services/grpcdemo/api/api.go").Where(s => s.MainPackages.Count > 0).Select(s => s.Name).Order());
+        Assert.Empty(model.BlockedServices);
+    }
+
+    [Fact]
     public void Two_binaries_with_one_name_are_an_error_naming_both_folders_and_how_to_rename_one()
     {
         using var tree = Fixture();

@@ -98,6 +98,21 @@ public class RealLayoutTests
     }
 
     [Fact]
+    public void The_globs_suggested_for_a_selection_of_nothing_name_the_binaries_before_library_modules()
+    {
+        // opentelemetry-go-contrib: library modules (bridges/*, detectors/*) sort before the examples that are its binaries.
+        using var tree = new TempTree();
+        tree.Module("bridges/otelslog", "example.com/bridges/otelslog").GoFile("bridges/otelslog/handler.go", "otelslog")
+            .Module("detectors/aws", "example.com/detectors/aws").GoFile("detectors/aws/detector.go", "aws")
+            .Module("examples/dice", "example.com/examples/dice").GoFile("examples/dice/main.go", "main")
+            .Module("examples/grpc", "example.com/examples/grpc").GoFile("examples/grpc/server/main.go", "main")
+            .GoFile("examples/grpc/client/main.go", "main");
+        var model = GoWorkspace.Load(tree.Root, ["services/*"], cancellationToken: TestContext.Current.CancellationToken);
+        var text = GoMonorepoBuild.Workspace.Services.ServiceGlobHints.Describe(model, ["services/*"]);
+        Assert.EndsWith("try for example --services 'examples/grpc/*' or 'examples/*' or 'bridges/*' or 'detectors/*'", text);
+    }
+
+    [Fact]
     public void A_services_glob_matching_nothing_is_described_with_the_counts_of_the_tree_and_globs_that_would_match()
     {
         using var tree = new TempTree();

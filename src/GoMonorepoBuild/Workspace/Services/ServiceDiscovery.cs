@@ -12,7 +12,8 @@ namespace GoMonorepoBuild.Workspace.Services;
 /// <item>A matched module with several is one service per main package, at that package's folder and named by its last
 /// segment, unless the module's service has a configured main (<see cref="WorkspaceOptions.ServiceMains"/>): then it
 /// stays one service building that main.</item>
-/// <item>A matched main-package folder outside the matched modules is one service named by its last segment.</item>
+/// <item>A matched main-package folder outside the matched modules, or in a matched module that builds no binary (a
+/// library: none at its root or under cmd/), is one service named by its last segment.</item>
 /// </list>
 /// Names must stay unique and stable, so a clash is not renamed away: both services are dropped and the clash reported.
 /// </summary>
@@ -73,7 +74,10 @@ internal static class ServiceDiscovery
             else specs.AddRange(mains.Select(m => new Spec(ServiceMatcher.FolderName(m.Dir), m.Dir, module, [m])));
         }
 
-        var coveredModules = matchedModules.ToHashSet(StringComparer.Ordinal);
+        // A matched module whose service builds no binary (its main packages lie neither at its root nor under cmd/, as
+        // opentelemetry-go-contrib's otelgrpc/example/{server,client}) covers none of them: a glob naming one builds it.
+        var libraryModules = specs.Where(s => s.Mains.Count == 0).Select(s => s.Module.Dir).ToHashSet(StringComparer.Ordinal);
+        var coveredModules = matchedModules.Where(d => !libraryModules.Contains(d)).ToHashSet(StringComparer.Ordinal);
         foreach (var dir in matched.Where(mainDirs.ContainsKey))
         {
             var main = mainDirs[dir];

@@ -20,10 +20,16 @@ public static class ServiceGlobHints
     public static string DescribeTree(GoWorkspace model)
     {
         var mains = model.Packages.Values.Where(p => p.IsMain && p.Files.Count > 0).Select(p => p.Dir).Order(StringComparer.Ordinal).ToList();
-        var suggestions = model.Modules.Where(m => m.Dir != ".").Select(m => RepoPath.Parent(m.Dir) == "." ? m.Dir : RepoPath.Parent(m.Dir) + "/*")
-            .Concat(mains.Where(d => d != ".").Select(d => RepoPath.Parent(d) == "." ? d : RepoPath.Parent(d) + "/*"))
+        // Binaries first, the globs covering most of them leading: a service is a binary, and a tree of many library
+        // modules (opentelemetry-go-contrib: bridges/*, detectors/* before examples/*) would otherwise be suggested
+        // globs that build nothing.
+        var mainGlobs = mains.Where(d => d != ".").GroupBy(SiblingsGlob, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key);
+        var suggestions = mainGlobs.Concat(model.Modules.Where(m => m.Dir != ".").Select(m => SiblingsGlob(m.Dir)))
             .Distinct().Take(5).ToList();
         return $"the tree has {model.Modules.Count} module(s) and {mains.Count} main package(s)" +
                (suggestions.Count == 0 ? "" : $"; try for example --services '{string.Join("' or '", suggestions)}'");
     }
+
+    static string SiblingsGlob(string dir) => RepoPath.Parent(dir) == "." ? dir : RepoPath.Parent(dir) + "/*";
 }
