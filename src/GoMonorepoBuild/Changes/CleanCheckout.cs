@@ -53,15 +53,14 @@ public static class CleanCheckout
             .Select(e => ":(exclude)" + e)];
         var status = git.TryRunAsync(["status", "--porcelain=v1", "-z", "--untracked-files=normal", "--ignored=traditional",
             "--ignore-submodules=none", .. pathspec], cancellationToken);
-        // git's answer on attributes runs beside its status walk (on moby 70 ms beside 190 ms) and is called off when the
-        // status already says no.
+        // git's answer on attributes runs beside its status walk (on moby 40-80 ms beside 100-200 ms; BENCHMARKS.md, "Two
+        // figures behind code comments") and is called off when the status already says no.
         using var attributesRun = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         Task<bool>? converted = null;
         try
         {
             if (await repository.Index(cancellationToken) is not { } listing) return false;
             var paths = new List<string>();
-            var submoduleCheckedOut = false;
             foreach (var entry in listing.Under(folder))
             {
                 // A gitlink is a submodule: its checked-out files are in the folder but not in the commit. One never
@@ -69,21 +68,15 @@ public static class CleanCheckout
                 // folder at all git's status has reported it deleted).
                 if (entry.Mode == IndexListing.GitLink && Path.Combine(workingDirectory, entry.Path) is var submodule
                     && (!Directory.Exists(submodule) || Directory.EnumerateFileSystemEntries(submodule).Any()))
-                {
-                    submoduleCheckedOut = true;
-                    break;
-                }
+                    return false;
                 paths.Add(entry.Path);
             }
-            if (!submoduleCheckedOut)
-            {
-                var attributeFiles = paths.Where(p => p == ".gitattributes" || p.EndsWith("/.gitattributes", StringComparison.Ordinal));
-                var scopes = repository.Use(repo => CheckoutAttributes.MayConvert(repo, repository.Config, folder, attributeFiles));
-                // Only the files the model reads must be as committed; the others it only lists by name.
-                var asked = paths.Where(p => GoInputFiles.IsReadByModel(p) && scopes.Any(s => RepoPath.IsUnder(p, s))).ToList();
-                converted = asked.Count == 0 ? Task.FromResult(false) : AnyConvertedAsync(git, asked, attributesRun.Token);
-            }
-            if ((await status) is not { ExitCode: 0 } statusResult || statusResult.StandardOutput.Length > 0 || converted is null) return false;
+            var attributeFiles = paths.Where(p => p == ".gitattributes" || p.EndsWith("/.gitattributes", StringComparison.Ordinal));
+            var scopes = repository.Use(repo => CheckoutAttributes.MayConvert(repo, repository.Config, folder, attributeFiles));
+            // Only the files the model reads must be as committed; the others it only lists by name.
+            var asked = paths.Where(p => GoInputFiles.IsReadByModel(p) && scopes.Any(s => RepoPath.IsUnder(p, s))).ToList();
+            converted = asked.Count == 0 ? Task.FromResult(false) : AnyConvertedAsync(git, asked, attributesRun.Token);
+            if ((await status) is not { ExitCode: 0 } statusResult || statusResult.StandardOutput.Length > 0) return false;
             return !await converted;
         }
         finally

@@ -40,7 +40,7 @@ internal sealed class ParseCache
     bool rewrite;
     // Every entry by key, as read (its encoded bytes) or as added; decoded ones are kept in the maps below.
     // Sized by the file's counts when it is indexed (Index): grown entry by entry, the tables' rehashing was 6% of a
-    // first analysis on moby (BENCHMARKS.md, "Vendored closures, read and written in place").
+    // first analysis's profile on moby (BENCHMARKS.md, "Two figures behind code comments").
     ConcurrentDictionary<string, Encoded> fileEntries = new(StringComparer.Ordinal);
     ConcurrentDictionary<string, Encoded> packageEntries = new(StringComparer.Ordinal);
     readonly ConcurrentDictionary<string, CachedFile> files = new(StringComparer.Ordinal);
