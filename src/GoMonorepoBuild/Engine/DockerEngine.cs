@@ -61,15 +61,57 @@ public sealed class DockerEngine
         WarnPassedOver(ambientProblem);
         Log.Information($"Starting GoMonorepoBuild's private Docker engine under {options.Home} (installing it there first if it is not yet)");
         await host.InstallAsync(layout, options.PackageCache, cancellationToken);
-        await host.StartAsync(layout, cancellationToken);
         var engine = layout.Environment(host.DockerCli(layout));
-        var started = await WaitUntilAnswersAsync(engine, cancellationToken, stopOnFatalLog: true);
+        var started = await StartAsync(engine, cancellationToken);
+        if (!started.Answers && OverloadedBuildCache.StoppedTheStart(LogLines()))
+            started = await StartWithoutBuildCacheAsync(engine, cancellationToken);
         if (!started.Answers)
             throw new EngineUnavailableException(
                 $"The private Docker engine started under {options.Home} does not answer ({started.Detail}; " +
                 $"waited up to {options.StartTimeout.TotalSeconds:0} s). Its log is {layout.Log}:{Environment.NewLine}{LogTail()}");
         Log.Information($"Private Docker engine answers on {engine.DockerHost}");
         return engine;
+    }
+
+    async Task<EngineAnswer> StartAsync(DockerEnvironment engine, CancellationToken cancellationToken)
+    {
+        await host.StartAsync(layout, cancellationToken);
+        return await WaitUntilAnswersAsync(engine, cancellationToken, stopOnExit: true);
+    }
+
+    /// <summary>
+    /// The cache is ours and only a cache: clearing it costs the next builds their cache hits, where keeping it costs
+    /// every start. Images live in containerd's store and stay.
+    /// </summary>
+    async Task<EngineAnswer> StartWithoutBuildCacheAsync(DockerEnvironment engine, CancellationToken cancellationToken)
+    {
+        Log.Warning(
+            $"The private engine's build cache ({layout.BuildCache}) has grown past what dockerd loads before its start deadline " +
+            $"(\"context deadline exceeded\" after \"Daemon has completed initialization\" in {layout.Log}). Clearing it and starting " +
+            "again: images are kept, the next builds start without cache hits.");
+        if (RunningPid(layout.ContainerdPidFile, "containerd") is { } containerd)
+            await TerminateAsync(containerd, "containerd", cancellationToken);
+        RemoveStaleFiles();
+        if (Directory.Exists(layout.BuildCache))
+            Directory.Delete(layout.BuildCache, recursive: true);
+        var restartedAt = DateTimeOffset.UtcNow;
+        var started = await StartAsync(engine, cancellationToken);
+        if (started.Answers)
+            await ReleaseClearedSnapshotsAsync(restartedAt, cancellationToken);
+        return started;
+    }
+
+    async Task ReleaseClearedSnapshotsAsync(DateTimeOffset restartedAt, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var released = await host.DropLeasesAsync(layout, "moby", restartedAt, cancellationToken);
+            Log.Information($"Released the {released} containerd leases of the cleared build cache; containerd removes their snapshots");
+        }
+        catch (Processes.ProcessFailedException e)
+        {
+            Log.Warning($"The engine runs, but the cleared build cache's snapshots stay on disk under {layout.DataRoot}: {e.Message}");
+        }
     }
 
     /// <summary>Stops our private engine (never one the user configured). False if it was not running.</summary>
@@ -126,16 +168,16 @@ public sealed class DockerEngine
             }
     }
 
-    async Task<EngineAnswer> WaitUntilAnswersAsync(DockerEnvironment engine, CancellationToken cancellationToken, bool stopOnFatalLog = false)
+    async Task<EngineAnswer> WaitUntilAnswersAsync(DockerEnvironment engine, CancellationToken cancellationToken, bool stopOnExit = false)
     {
         var deadline = DateTime.UtcNow + options.StartTimeout;
         while (true)
         {
             var answer = await host.AskAsync(engine, options.ProbeTimeout, cancellationToken);
             if (answer.Answers || DateTime.UtcNow >= deadline) return answer;
-            // A dockerd that logged a fatal error has exited; waiting out the timeout would only delay the message.
-            if (stopOnFatalLog && File.Exists(layout.Log) && File.ReadLines(layout.Log).Any(l => l.Contains("level=fatal", StringComparison.Ordinal)))
-                return EngineAnswer.No("dockerd exited with a fatal error");
+            // A dockerd that logged a fatal error, or gave up on its build cache, has exited; waiting out the timeout would only delay the message.
+            if (stopOnExit && ExitReason(LogLines()) is { } exited)
+                return EngineAnswer.No(exited);
             await Task.Delay(PollInterval, cancellationToken);
         }
     }
@@ -155,6 +197,13 @@ public sealed class DockerEngine
             await Task.Delay(PollInterval / 5, cancellationToken);
         }
     }
+
+    static string? ExitReason(IReadOnlyList<string> log) =>
+        log.Any(l => l.Contains("level=fatal", StringComparison.Ordinal)) ? "dockerd exited with a fatal error"
+        : OverloadedBuildCache.StoppedTheStart(log) ? "dockerd exited: it could not load its build cache before its start deadline"
+        : null;
+
+    IReadOnlyList<string> LogLines() => File.Exists(layout.Log) ? File.ReadAllLines(layout.Log) : [];
 
     string LogTail() =>
         File.Exists(layout.Log) ? string.Join(Environment.NewLine, File.ReadLines(layout.Log).TakeLast(15)) : "(no log)";

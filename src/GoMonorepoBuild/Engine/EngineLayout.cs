@@ -13,12 +13,16 @@ internal sealed record EngineLayout(string Home)
     public string Socket => Path.Combine(ExecRoot, "docker.sock");
     public string PidFile => Path.Combine(ExecRoot, "dockerd.pid");
     public string ContainerdPidFile => Path.Combine(ExecRoot, "containerd", "containerd.pid");
+    public string ContainerdSocket => Path.Combine(ExecRoot, "containerd", "containerd.sock");
+    /// <summary>BuildKit's cache index and history inside dockerd's data root.</summary>
+    public string BuildCache => Path.Combine(DataRoot, "buildkit");
     public string Log => Path.Combine(ExecRoot, "dockerd.log");
     public string DockerConfig => Path.Combine(Home, "docker-config");
     public string BuildxPlugin => Path.Combine(DockerConfig, "cli-plugins", "docker-buildx");
     public string LockFile => Path.Combine(Home, "engine.lock");
     public string Dockerd => Path.Combine(Root, "usr", "sbin", "dockerd");
     public string PrivateDockerCli => Path.Combine(Root, "usr", "bin", "docker");
+    public string Ctr => Path.Combine(Root, "usr", "bin", "ctr");
     public string PackagedBuildxPlugin => Path.Combine(Root, "usr", "libexec", "docker", "cli-plugins", "docker-buildx");
     public IReadOnlyList<string> BinDirectories => [Path.Combine(Root, "usr", "bin"), Path.Combine(Root, "usr", "sbin")];
 

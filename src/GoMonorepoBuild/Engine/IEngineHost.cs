@@ -17,6 +17,9 @@ internal interface IEngineHost
 
     Task StartAsync(EngineLayout layout, CancellationToken cancellationToken);
 
+    /// <summary>Removes the leases in containerd <paramref name="nameSpace"/> created before <paramref name="moment"/>; how many.</summary>
+    Task<int> DropLeasesAsync(EngineLayout layout, string nameSpace, DateTimeOffset moment, CancellationToken cancellationToken);
+
     /// <summary>Asks the process to stop (SIGTERM), or kills it (SIGKILL) when <paramref name="force"/>.</summary>
     void Terminate(int pid, bool force);
 }

@@ -161,6 +161,70 @@ public sealed class DockerEngineDecisionTests : IDisposable
         Assert.Contains("pid file found", e.Message);
     }
 
+    const string BuildCacheGaveUp =
+        "level=info msg=\"Daemon has completed initialization\"\nlevel=info msg=\"stopping healthcheck following graceful shutdown\"\ncontext deadline exceeded\n";
+
+    void StartsWriting(params string[] logs)
+    {
+        var starts = 0;
+        host.When(h => h.StartAsync(Arg.Any<EngineLayout>(), Arg.Any<CancellationToken>())).Do(_ =>
+        {
+            Directory.CreateDirectory(Layout.ExecRoot);
+            File.WriteAllText(Layout.Log, logs[Math.Min(starts++, logs.Length - 1)]);
+        });
+    }
+
+    [Fact]
+    public async Task A_build_cache_too_large_to_load_is_cleared_and_the_engine_started_again_with_its_images()
+    {
+        var images = Path.Combine(Layout.DataRoot, "containerd", "daemon", "image-store");
+        Directory.CreateDirectory(images);
+        Directory.CreateDirectory(Layout.BuildCache);
+        File.WriteAllText(Path.Combine(Layout.BuildCache, "cache.db"), "thousands of records");
+        StartsWriting(BuildCacheGaveUp, "level=info msg=\"API listen on /run/docker.sock\"\n");
+        host.AskAsync(Arg.Any<DockerEnvironment>(), Arg.Any<TimeSpan>(), Arg.Any<CancellationToken>())
+            .Returns(_ => File.Exists(Layout.Log) && File.ReadAllText(Layout.Log).Contains("API listen on") ? EngineAnswer.Yes : EngineAnswer.No("connection refused"));
+        var before = DateTimeOffset.UtcNow;
+
+        var engine = await new DockerEngine(Options.WithStartTimeout(TimeSpan.FromMinutes(1)), host).EnsureAsync(Ct);
+
+        Assert.True(engine.Provisioned);
+        Assert.False(Directory.Exists(Layout.BuildCache));
+        Assert.True(Directory.Exists(images));
+        await host.Received(2).StartAsync(Arg.Any<EngineLayout>(), Arg.Any<CancellationToken>());
+        await host.Received(1).DropLeasesAsync(Arg.Any<EngineLayout>(), "moby", Arg.Is<DateTimeOffset>(t => t >= before), Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task A_build_cache_that_stops_the_start_again_fails_at_once_naming_the_log()
+    {
+        Answers(_ => false);
+        StartsWriting(BuildCacheGaveUp);
+        var started = DateTime.UtcNow;
+
+        var e = await Assert.ThrowsAsync<EngineUnavailableException>(() =>
+            new DockerEngine(Options.WithStartTimeout(TimeSpan.FromMinutes(1)), host).EnsureAsync(Ct));
+
+        Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(10));
+        Assert.Contains("could not load its build cache before its start deadline", e.Message);
+        Assert.Contains(Layout.Log, e.Message);
+        await host.Received(2).StartAsync(Arg.Any<EngineLayout>(), Arg.Any<CancellationToken>());
+        await host.DidNotReceiveWithAnyArgs().DropLeasesAsync(default!, default!, default, Ct);
+    }
+
+    [Fact]
+    public async Task An_engine_that_fails_for_another_reason_keeps_its_build_cache()
+    {
+        Answers(_ => false);
+        Directory.CreateDirectory(Layout.BuildCache);
+        StartsWriting("level=info msg=\"Daemon has completed initialization\"\nfailed to listen: address in use\n");
+
+        await Assert.ThrowsAsync<EngineUnavailableException>(() => new DockerEngine(Options, host).EnsureAsync(Ct));
+
+        Assert.True(Directory.Exists(Layout.BuildCache));
+        await host.Received(1).StartAsync(Arg.Any<EngineLayout>(), Arg.Any<CancellationToken>());
+    }
+
     [Fact]
     public async Task Stopping_signals_only_the_dockerd_of_this_home_and_cleans_its_files()
     {

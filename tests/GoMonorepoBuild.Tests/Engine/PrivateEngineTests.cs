@@ -19,6 +19,9 @@ public sealed class PrivateEngineTests(PrivateEngineFixture fixture) : IClassFix
         Assert.Contains("buildx", buildx.StandardOutput);
         var info = await engine.Docker().RunAsync(["info", "--format", "{{.DockerRootDir}} {{.Driver}}"], Ct);
         Assert.Equal($"{Path.Combine(fixture.Options.Home, "engine", "data")} overlayfs", info.StandardOutput.Trim());
+        // Bounded, so its cache index stays small enough for dockerd to load at start (see OverloadedBuildCache).
+        var builder = await engine.Docker().RunAsync(["buildx", "inspect"], Ct);
+        Assert.Matches(@"Keep Bytes:\s+8GiB", builder.StandardOutput);
     }
 
     [Fact]
@@ -33,6 +36,28 @@ public sealed class PrivateEngineTests(PrivateEngineFixture fixture) : IClassFix
         Assert.Equal(pid, File.ReadAllText(pidFile));
         Assert.True(again.Provisioned);
         await again.Docker().RunAsync(["info"], Ct);
+    }
+
+    [Fact]
+    public async Task Leases_older_than_a_moment_are_released_and_newer_ones_kept()
+    {
+        await fixture.EngineAsync();
+        var layout = new EngineLayout(fixture.Options.Home);
+        var nameSpace = "gmb-test-" + Guid.NewGuid().ToString("N")[..8];
+        var ctr = GoMonorepoBuild.Processes.Tool.Named(layout.Ctr);
+        string[] scope = ["--address", layout.ContainerdSocket, "--namespace", nameSpace];
+        await ctr.RunAsync([.. scope, "leases", "create", "--id", "old-1"], Ct);
+        await ctr.RunAsync([.. scope, "leases", "create", "--id", "old-2"], Ct);
+        await Task.Delay(TimeSpan.FromMilliseconds(1100), Ct);
+        var moment = DateTimeOffset.UtcNow;
+        await Task.Delay(TimeSpan.FromMilliseconds(1100), Ct);
+        await ctr.RunAsync([.. scope, "leases", "create", "--id", "new-1"], Ct);
+
+        var released = await new LocalEngineHost().DropLeasesAsync(layout, nameSpace, moment, Ct);
+
+        Assert.Equal(2, released);
+        var left = await ctr.RunAsync([.. scope, "leases", "ls", "-q"], Ct);
+        Assert.Equal(["new-1"], left.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
     }
 
     [Fact]
