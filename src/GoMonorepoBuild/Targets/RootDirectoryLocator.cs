@@ -8,8 +8,15 @@ internal static class RootDirectoryLocator
 {
     public static string Find(string workingDirectory, string? rootOption, string? bootstrapRoot = null)
     {
-        if (rootOption is null && !string.IsNullOrEmpty(bootstrapRoot) && Directory.Exists(bootstrapRoot))
-            return Path.GetFullPath(bootstrapRoot);
+        // A GMB_ROOT that names nothing is a mistake, like a wrong --root: falling back to the working folder would write
+        // .nuke/ there and make it the root of every later run below it.
+        if (rootOption is null && !string.IsNullOrEmpty(bootstrapRoot))
+        {
+            var root = Path.GetFullPath(bootstrapRoot, workingDirectory);
+            return Directory.Exists(root)
+                ? root
+                : throw new UsageException($"GMB_ROOT={bootstrapRoot}: the folder {root} does not exist. Unset GMB_ROOT or point it at the build's folder (build.sh sets it to its own).");
+        }
         if (rootOption is not null)
         {
             var root = Path.GetFullPath(rootOption, workingDirectory);

@@ -215,4 +215,17 @@ public class ParameterBindingTests : IDisposable
         Assert.Equal(nested, RootDirectoryLocator.Find(root.Path, "a/b"));
         Assert.Throws<UsageException>(() => RootDirectoryLocator.Find(root.Path, "missing"));
     }
+
+    [Fact]
+    public void A_GMB_ROOT_that_names_no_folder_is_refused_rather_than_replaced_by_the_working_folder()
+    {
+        var nested = Directory.CreateDirectory(Path.Combine(root.Path, "a")).FullName;
+        Assert.Equal(nested, RootDirectoryLocator.Find(root.Path, null, bootstrapRoot: nested));
+        Assert.Equal(nested, RootDirectoryLocator.Find(root.Path, "a", bootstrapRoot: Path.Combine(root.Path, "missing")));
+
+        var e = Assert.Throws<UsageException>(() => RootDirectoryLocator.Find(nested, null, bootstrapRoot: Path.Combine(root.Path, "missing")));
+
+        Assert.Contains("GMB_ROOT=", e.Message);
+        Assert.Contains(Path.Combine(root.Path, "missing"), e.Message);
+    }
 }
