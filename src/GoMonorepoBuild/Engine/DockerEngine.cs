@@ -87,7 +87,7 @@ public sealed class DockerEngine
     {
         Log.Warning(
             $"The private engine's build cache ({layout.BuildCache}) has grown past what dockerd loads before its start deadline " +
-            $"(\"context deadline exceeded\" after \"Daemon has completed initialization\" in {layout.Log}). Clearing it and starting " +
+            $"(\"context deadline exceeded\" after \"Daemon has completed initialization\" in {layout.Log}, kept as {Path.GetFileName(layout.Log)}.1). Clearing it and starting " +
             "again: images are kept, the next builds start without cache hits.");
         // It printed its last line on the way out; wait until it and its containerd are gone before touching their files.
         if (RunningPid(layout.PidFile, "dockerd") is { } dockerd)
