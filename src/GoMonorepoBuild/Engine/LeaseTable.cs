@@ -8,8 +8,14 @@ namespace GoMonorepoBuild.Engine;
 /// </summary>
 internal static class LeaseTable
 {
-    /// <summary>The ids of the leases created before <paramref name="moment"/>; rows it cannot read are left alone.</summary>
+    /// <summary>
+    /// The ids of the leases created before the second <paramref name="moment"/> falls in (the table gives whole seconds, so
+    /// a lease of that same second may be younger and stays); rows it cannot read are left alone.
+    /// </summary>
     public static IReadOnlyList<string> CreatedBefore(string table, DateTimeOffset moment) =>
+        CreatedBeforeSecond(table, moment.AddTicks(-(moment.UtcTicks % TimeSpan.TicksPerSecond)));
+
+    static IReadOnlyList<string> CreatedBeforeSecond(string table, DateTimeOffset moment) =>
         table.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Skip(1)
             .Select(row => row.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))

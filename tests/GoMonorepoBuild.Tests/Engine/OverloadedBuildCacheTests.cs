@@ -29,17 +29,18 @@ public sealed class OverloadedBuildCacheTests
     }
 
     [Fact]
-    public void Only_leases_created_before_the_moment_are_chosen()
+    public void Only_leases_created_before_the_second_of_the_moment_are_chosen()
     {
         const string table = """
             ID                                 CREATED AT           LABELS
             005men0ee9o12top4yimoaj58          2026-12-07T13:22:19Z containerd.io/gc.flat=2026-12-07T13:22:19.685004722Z
             005men0ee9o12top4yimoaj58-variants 2026-12-07T13:22:19Z -
+            same-second                        2026-12-07T16:28:35Z -
             fresh                              2026-12-07T16:28:40Z -
             unreadable                         yesterday            -
             """;
 
-        var old = LeaseTable.CreatedBefore(table, new DateTimeOffset(2026, 12, 7, 16, 28, 35, TimeSpan.Zero));
+        var old = LeaseTable.CreatedBefore(table, new DateTimeOffset(2026, 12, 7, 16, 28, 35, 700, TimeSpan.Zero));
 
         Assert.Equal(["005men0ee9o12top4yimoaj58", "005men0ee9o12top4yimoaj58-variants"], old);
     }
