@@ -90,11 +90,7 @@ public sealed class DockerEngine
             $"(\"context deadline exceeded\" after \"Daemon has completed initialization\" in {layout.Log}, kept as {Path.GetFileName(layout.Log)}.1). Clearing it and starting " +
             "again: images are kept, the next builds start without cache hits.");
         // It printed its last line on the way out; wait until it and its containerd are gone before touching their files.
-        if (RunningPid(layout.PidFile, "dockerd") is { } dockerd)
-            await TerminateAsync(dockerd, "dockerd", cancellationToken);
-        if (RunningPid(layout.ContainerdPidFile, "containerd") is { } containerd)
-            await TerminateAsync(containerd, "containerd", cancellationToken);
-        RemoveStaleFiles();
+        await StopHeldAsync(cancellationToken);
         if (Directory.Exists(layout.BuildCache))
             Directory.Delete(layout.BuildCache, recursive: true);
         var restartedAt = DateTimeOffset.UtcNow;
@@ -121,6 +117,12 @@ public sealed class DockerEngine
     public async Task<bool> StopAsync(CancellationToken cancellationToken)
     {
         using var _ = await FileLock.AcquireAsync(layout.LockFile, cancellationToken);
+        return await StopHeldAsync(cancellationToken);
+    }
+
+    /// <summary>Stops dockerd and its containerd and removes their files; the caller holds the engine lock.</summary>
+    async Task<bool> StopHeldAsync(CancellationToken cancellationToken)
+    {
         var dockerd = RunningPid(layout.PidFile, "dockerd");
         if (dockerd is not null)
             await TerminateAsync(dockerd.Value, "dockerd", cancellationToken);

@@ -12,16 +12,16 @@ internal static class LeaseTable
     /// The ids of the leases created before the second <paramref name="moment"/> falls in (the table gives whole seconds, so
     /// a lease of that same second may be younger and stays); rows it cannot read are left alone.
     /// </summary>
-    public static IReadOnlyList<string> CreatedBefore(string table, DateTimeOffset moment) =>
-        CreatedBeforeSecond(table, moment.AddTicks(-(moment.UtcTicks % TimeSpan.TicksPerSecond)));
-
-    static IReadOnlyList<string> CreatedBeforeSecond(string table, DateTimeOffset moment) =>
-        table.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+    public static IReadOnlyList<string> CreatedBefore(string table, DateTimeOffset moment)
+    {
+        var second = moment.AddTicks(-(moment.UtcTicks % TimeSpan.TicksPerSecond));
+        return table.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Skip(1)
             .Select(row => row.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
             .Where(cells => cells.Length >= 2
                 && DateTimeOffset.TryParse(cells[1], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var created)
-                && created < moment)
+                && created < second)
             .Select(cells => cells[0])
             .ToList();
+    }
 }

@@ -14,7 +14,7 @@ internal sealed class LocalEngineHost : IEngineHost
     ];
 
     // BuildKit's default keeps 10% of the disk (25 GB on a 252 GB disk); dockerd loads every kept record before it
-    // answers, and a day of builds kept 3,900 records there, past its start deadline (see OverloadedBuildCache).
+    // answers, and a day of builds kept 3,926 leases there, past its start deadline (see OverloadedBuildCache).
     const string DaemonConfigJson =
         """{ "features": { "containerd-snapshotter": true }, "builder": { "gc": { "enabled": true, "defaultKeepStorage": "8GB" } } }""";
 

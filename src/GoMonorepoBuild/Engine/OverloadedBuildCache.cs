@@ -4,7 +4,8 @@ namespace GoMonorepoBuild.Engine;
 /// Recognises a dockerd that gave up loading its BuildKit cache. dockerd 26 reads BuildKit's whole cache index (a
 /// snapshot lookup per record and parent) after "Daemon has completed initialization" and before it opens its API, under
 /// a deadline; past some thousands of records it prints a bare "context deadline exceeded" and exits. One day of test
-/// suites and benchmarks on one private engine reached 3,900 records: 10.2 s to start, then no start at all.
+/// suites and benchmarks on one private engine held 3,926 leases: 10.2 s to start, then no start at all (BENCHMARKS:
+/// "The private engine's start against its build cache").
 /// </summary>
 internal static class OverloadedBuildCache
 {
@@ -14,17 +15,10 @@ internal static class OverloadedBuildCache
 
     public static bool StoppedTheStart(IReadOnlyList<string> log)
     {
-        var initialised = LastIndexOf(log, line => line.Contains(Initialised, StringComparison.Ordinal));
+        var initialised = log.ToList().FindLastIndex(line => line.Contains(Initialised, StringComparison.Ordinal));
         if (initialised < 0) return false;
         var after = log.Skip(initialised + 1).ToList();
         return !after.Any(line => line.Contains(Listening, StringComparison.Ordinal))
             && after.Any(line => line.Trim() == DeadlineExceeded);
-    }
-
-    static int LastIndexOf(IReadOnlyList<string> lines, Func<string, bool> match)
-    {
-        for (var i = lines.Count - 1; i >= 0; i--)
-            if (match(lines[i])) return i;
-        return -1;
     }
 }

@@ -35,6 +35,31 @@ public class UserErrorEndToEndTests
     }
 
     [Fact]
+    public async Task A_GMB_ROOT_naming_no_folder_fails_naming_it_and_writes_nothing_where_it_was_run()
+    {
+        var working = Directory.CreateTempSubdirectory("gmb-e2e-cwd-").FullName;
+        try
+        {
+            var missing = Path.Combine(working, "no-such-root");
+            var command = RealBuild.Command();
+
+            var result = await GoMonorepoBuild.Processes.Tool.Named(command[0])
+                .WithWorkingDirectory(working)
+                .WithEnvironment("GMB_ROOT", missing)
+                .WithEnvironment("NO_COLOR", "1")
+                .TryRunAsync([.. command.Skip(1), "Graph"], TestContext.Current.CancellationToken);
+
+            Assert.Equal(2, result.ExitCode);
+            Assert.Contains($"GMB_ROOT={missing}", result.StandardOutput + result.StandardError);
+            Assert.Empty(Directory.EnumerateFileSystemEntries(working));
+        }
+        finally
+        {
+            Directory.Delete(working, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task An_unknown_base_revision_fails_the_affected_analysis_naming_the_ref()
     {
         using var example = new ExampleRepositoryCopy();
