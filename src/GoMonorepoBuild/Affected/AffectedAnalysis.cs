@@ -162,13 +162,17 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher, IObjectFetcher obj
     /// <summary>
     /// Keeps the vendored closures the checkout's model proposed (<see cref="VendorClosures"/>): they were keyed by the
     /// index, which describes the files read only if the checkout was clean while they were read. Asked again now that the
-    /// model is loaded (a file edited during the load is not kept under the index's key), with the index unchanged.
+    /// model is loaded (a file edited during the load is not kept under the index's key), with the index unchanged; not
+    /// asked when every proposal was read from files as the index describes them (<see cref="VendorClosures.NeedsCleanCheckout"/>).
     /// </summary>
     static async Task KeepClosuresAsync(VendorClosures closures, KeptHeadModel kept, RunRepository repository, string prefix, string sha,
         IReadOnlyList<string> excluded, CancellationToken cancellationToken)
     {
-        if (!await CleanCheckout.HoldsAsync(repository, prefix, sha, excluded, cancellationToken)) return;
-        if (await IndexListing.ReadAsync(repository, cancellationToken) is not { } now || !kept.Keys.Value.SameEntries(now)) return;
+        if (closures.NeedsCleanCheckout)
+        {
+            if (!await CleanCheckout.HoldsAsync(repository, prefix, sha, excluded, cancellationToken)) return;
+            if (await IndexListing.ReadAsync(repository, cancellationToken) is not { } now || !kept.Keys.Value.SameEntries(now)) return;
+        }
         closures.Commit();
     }
 

@@ -131,4 +131,49 @@ public class VendorClosureReuseTests
         Assert.Contains("services/shop/asm/pool_arm64.s", model.Services.Single(s => s.Name == "api").VendorFiles);
         Assert.Equal(1, second.Hits); // worker's closure has no link
     }
+
+    /// <summary>The shop without its embedding package: every vendored package is then read from its folder's listing alone.</summary>
+    static void NoEmbed(TestRepository repo) => repo.Write("services/shop/vendor/github.com/x/log/log.go", "package log\n");
+
+    [Fact]
+    public async Task A_closure_read_from_files_as_the_index_describes_them_is_kept_without_asking_about_the_checkout()
+    {
+        using var repo = Shop(NoEmbed);
+        var cold = Closures(repo);
+        var model = await LoadAsync(repo, cold); // a fresh parse cache: every vendored package is read from disk
+
+        Assert.True(cold.HasProposals);
+        Assert.False(cold.NeedsCleanCheckout);
+        Assert.Equal(Inputs(Uncached(repo)), Inputs(model));
+
+        cold.Commit();
+        var warm = Closures(repo);
+        await LoadAsync(repo, warm);
+        Assert.Equal(2, warm.Hits);
+    }
+
+    [Theory]
+    [InlineData("a vendored Go file edited")]
+    [InlineData("a file added to a vendored package's folder")]
+    [InlineData("a file deleted from a vendored package's folder")]
+    [InlineData("modules.txt edited")]
+    [InlineData("go.mod edited")]
+    [InlineData("a vendored package embedding a file")]
+    public async Task A_closure_read_from_files_the_index_does_not_vouch_for_is_kept_only_once_the_checkout_proves_clean(string change)
+    {
+        using var repo = Shop(change == "a vendored package embedding a file" ? null : NoEmbed);
+        switch (change)
+        {
+            case "a vendored Go file edited": File.AppendAllText(repo.Full("services/shop/vendor/github.com/x/db/pool/pool.go"), "\n// edited\n"); break;
+            case "a file added to a vendored package's folder": repo.Write("services/shop/vendor/github.com/x/db/pool/NOTES", "untracked"); break;
+            case "a file deleted from a vendored package's folder": File.Delete(repo.Full("services/shop/vendor/github.com/x/db/pool/pool_amd64.s")); break;
+            case "modules.txt edited": File.AppendAllText(repo.Full("services/shop/vendor/modules.txt"), "\n"); break;
+            case "go.mod edited": File.AppendAllText(repo.Full("services/shop/go.mod"), "\n// edited\n"); break;
+        }
+        var closures = Closures(repo);
+        await LoadAsync(repo, closures);
+
+        Assert.True(closures.HasProposals);
+        Assert.True(closures.NeedsCleanCheckout, change);
+    }
 }

@@ -35,12 +35,19 @@ internal sealed class VendorClosures(string file)
     }
 
     readonly Lazy<Stored> stored = new(() => Read(file));
-    readonly ConcurrentDictionary<string, Entry> proposed = new(StringComparer.Ordinal);
+    readonly ConcurrentDictionary<string, (Entry Entry, bool DescribedByKeys)> proposed = new(StringComparer.Ordinal);
 
     /// <summary>The kept file, beside the parse cache (and gone with it when that folder is deleted).</summary>
     public static string FileBeside(string parseCacheFile) => Path.Combine(Path.GetDirectoryName(parseCacheFile)!, "vendor-closures.bin");
 
     public bool HasProposals => !proposed.IsEmpty;
+
+    /// <summary>
+    /// Whether a proposal may only be kept once the checkout proves clean: one read from files the keys did not vouch for
+    /// (<see cref="Vendor.VendorTree.DescribedByKeys"/>). The others are closures of the files the keys describe, whatever
+    /// the checkout holds.
+    /// </summary>
+    public bool NeedsCleanCheckout => proposed.Values.Any(p => !p.DescribedByKeys);
 
     int hits;
 
@@ -61,14 +68,17 @@ internal sealed class VendorClosures(string file)
         return false;
     }
 
-    /// <summary>A closure computed from the files the key describes, if the checkout proves clean (<see cref="Commit"/>).</summary>
-    public void Propose(string key, Entry entry) => proposed[key] = entry;
+    /// <summary>
+    /// A closure computed under <paramref name="key"/>, to keep (<see cref="Commit"/>) if the checkout proves clean, or at
+    /// once when <paramref name="describedByKeys"/> (every file it was read from is as the keys describe it).
+    /// </summary>
+    public void Propose(string key, Entry entry, bool describedByKeys = false) => proposed[key] = (entry, describedByKeys);
 
     /// <summary>Keeps the proposals: the caller knows the files they were read from are the ones their keys describe.</summary>
     public void Commit()
     {
         if (proposed.IsEmpty) return;
-        var fresh = proposed.OrderBy(p => p.Key, StringComparer.Ordinal).ToList();
+        var fresh = proposed.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => KeyValuePair.Create(p.Key, p.Value.Entry)).ToList();
         var kept = stored.Value;
         var others = kept.Entries.Where(s => !proposed.ContainsKey(s.Key)).Take(Math.Max(0, Kept - fresh.Count)).ToList();
         Write(file, fresh.Take(Kept).ToList(), kept.Bytes, others);

@@ -85,8 +85,26 @@ internal static class ServiceBuilder
         // An embedded file below the package's folder is not in its listing: the keys (git's index, which lists no path
         // through a link) say it is a regular file then.
         if (key is not null && !vendor.ReadFailed && files.All(f => vendor.IsKnownRegularFile(f) || vendor.Cache!.Keys.FileId(f) is not null))
-            closures!.Propose(key, new VendorClosures.Entry(packages, files, vendor.WarningsOf(packages)));
+            closures!.Propose(key, new VendorClosures.Entry(packages, files, vendor.WarningsOf(packages)),
+                vendor.DescribedByKeys && AsKeysSay(tree, vendor.Cache!.Keys, [vendor.ManifestFile, module.GoModFile, .. work is null ? Array.Empty<string>() : [work.File]]));
         return (VendorFiles(tree, vendor, files), packages);
+    }
+
+    /// <summary>
+    /// Whether each of <paramref name="paths"/> (modules.txt, go.mod, go.work: read when the model started) is now a regular
+    /// file with the content id the keys give it, as a status walk would find it.
+    /// </summary>
+    private static bool AsKeysSay(MonorepoTree tree, IContentKeys keys, IEnumerable<string> paths)
+    {
+        try
+        {
+            return paths.All(path => keys.FileId(path) is { } id && tree.Files.KindOf(path) == EntryKind.File
+                                     && keys.IdOf(File.ReadAllBytes(tree.FullPath(path))) == id);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or OutsideMonorepoException)
+        {
+            return false;
+        }
     }
 
     /// <summary>

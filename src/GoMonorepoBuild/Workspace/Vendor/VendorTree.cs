@@ -24,6 +24,8 @@ internal sealed class VendorTree
     readonly ConcurrentDictionary<string, IReadOnlyList<string>> warningsOf = new(StringComparer.Ordinal);
     // A file that could not be read says nothing lasting about the files: no closure is kept from this tree then.
     volatile bool readFailed;
+    // Whether a package was read from a folder that is not as the caller's keys describe it (see DescribedByKeys).
+    volatile bool departed;
 
     public VendorTree(string dir, string vendoringModule, string vendoringModuleDir, VendorManifest manifest, MonorepoTree tree,
         IReadOnlyList<TargetPlatform> platforms, LoadProblems problems, ModelCache? cache = null)
@@ -57,6 +59,15 @@ internal sealed class VendorTree
 
     /// <summary>Whether reading some vendored file failed, or a folder gave warnings but no package (then no closure of this tree is kept).</summary>
     public bool ReadFailed => readFailed;
+
+    /// <summary>
+    /// Whether every package read so far is the package of the files the caller's keys (git's index) describe: found in
+    /// the parse cache under the keys' listing and ids, or read from a folder whose entries are the keys' entries, no
+    /// link among them, each Go file's bytes having the id the keys give it, nothing embedded (embedded files lie below
+    /// the folder). A closure of such packages is kept without asking whether the checkout stayed clean while it was
+    /// read (issue 17 item 5: that second status walk was a fifth of a first analysis after a vendor/ change on moby).
+    /// </summary>
+    public bool DescribedByKeys => cache is not null && !departed && !readFailed;
 
     /// <summary>The warnings loading <paramref name="importPaths"/> gave, sorted and distinct.</summary>
     public IReadOnlyList<string> WarningsOf(IEnumerable<string> importPaths) =>
@@ -96,7 +107,13 @@ internal sealed class VendorTree
             warningsOf[importPath] = hit.Warnings;
             return hit.Package;
         }
-        if (!tree.IsRealFolder(dir)) return null;
+        var described = cache?.Keys.Listing(dir);
+        if (!tree.IsRealFolder(dir))
+        {
+            // The keys would have given no package either only when they list no Go file there.
+            if (described is not null && described.Any(e => GoInputFiles.IsGoSource(e.Name))) departed = true;
+            return null;
+        }
         var listing = tree.Files.List(dir).Where(e => e.Kind is EntryKind.File or EntryKind.Link).ToList();
         foreach (var (name, _) in listing.Where(e => e.Kind == EntryKind.File)) regularFiles.TryAdd(RepoPath.Combine(dir, name), true);
         var entries = listing.Select(e => e.Name).ToList();
@@ -140,6 +157,7 @@ internal sealed class VendorTree
                 problems.Warn($"vendored package {importPath}: cannot read {path}: {e.Message}");
             }
         }
+        if (!AsDescribed(described, listing, ids) || files.Any(f => f.File.EmbedPatterns.Count > 0)) departed = true;
         if (files.Count == 0)
         {
             // Warnings of a folder that is no package belong to no closure, so a kept closure could not give them again.
@@ -162,6 +180,19 @@ internal sealed class VendorTree
             cache!.Store.AddPackage(Key(importPath, module, dir, listing.Select(e => new ContentEntry(e.Name, false, ids.GetValueOrDefault(e.Name)))),
                 new CachedPackage(package, warnings, entries));
         return package;
+    }
+
+    /// <summary>
+    /// Whether a folder read from disk is the one <paramref name="described"/> lists: the same names, no link on either
+    /// side, and each Go file read with the id listed for it.
+    /// </summary>
+    static bool AsDescribed(IReadOnlyList<ContentEntry>? described, List<FolderEntry> listing, Dictionary<string, string> ids)
+    {
+        if (described is null || described.Count != listing.Count || described.Any(e => e.IsLink) || listing.Any(e => e.Kind != EntryKind.File))
+            return false;
+        var byName = described.ToDictionary(e => e.Name, e => e.Id, StringComparer.Ordinal);
+        return listing.All(e => byName.TryGetValue(e.Name, out var id)
+                                && (!GoInputFiles.IsGoSource(e.Name) || (id is not null && ids.GetValueOrDefault(e.Name) == id)));
     }
 
     /// <summary>The package's cache key; a folder's entries count by name, its Go files also by content.</summary>
