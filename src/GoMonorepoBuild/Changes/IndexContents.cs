@@ -19,6 +19,8 @@ internal sealed class IndexContents : IContentKeys
     // The listing and prefix these keys were read from, for digests of folders (none for keys of written files).
     readonly (IndexListing Listing, string Prefix)? source;
     readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?> treeDigests = new(StringComparer.Ordinal);
+    // Each folder's child folders, made from the listed folders when first asked (only an embedding package read from disk asks).
+    Dictionary<string, HashSet<string>>? children;
 
     IndexContents(Dictionary<string, string> files, Dictionary<string, List<ContentEntry>> folders, (IndexListing, string)? source = null)
     {
@@ -101,6 +103,29 @@ internal sealed class IndexContents : IContentKeys
     public string? FileId(string path) => files.GetValueOrDefault(path);
 
     public IReadOnlyList<ContentEntry>? Listing(string dir) => folders.GetValueOrDefault(dir);
+
+    public IReadOnlyCollection<string>? Folders(string dir)
+    {
+        if (folders.TryGetValue(dir, out var listing) && listing is null) return null;
+        var map = LazyInitializer.EnsureInitialized(ref children, () => ChildFolders(folders.Keys));
+        return map.TryGetValue(dir, out var names) ? names : [];
+    }
+
+    static Dictionary<string, HashSet<string>> ChildFolders(IEnumerable<string> listed)
+    {
+        var map = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var dir in listed)
+        {
+            // Up to the root, or to a folder already known to be its parent's (then so are all above it).
+            for (var child = dir; child != "."; child = RepoPath.Parent(child))
+            {
+                var parent = RepoPath.Parent(child);
+                if (!map.TryGetValue(parent, out var names)) map[parent] = names = new HashSet<string>(StringComparer.Ordinal);
+                if (!names.Add(RepoPath.FileName(child))) break;
+            }
+        }
+        return map;
+    }
 
     /// <summary>The <see cref="Digest"/> of the index's entries below <paramref name="dir"/>; null for keys of written files.</summary>
     public string? TreeDigest(string dir) => source is not { } from ? null

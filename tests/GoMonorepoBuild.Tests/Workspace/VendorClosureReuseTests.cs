@@ -135,10 +135,19 @@ public class VendorClosureReuseTests
     /// <summary>The shop without its embedding package: every vendored package is then read from its folder's listing alone.</summary>
     static void NoEmbed(TestRepository repo) => repo.Write("services/shop/vendor/github.com/x/log/log.go", "package log\n");
 
-    [Fact]
-    public async Task A_closure_read_from_files_as_the_index_describes_them_is_kept_without_asking_about_the_checkout()
+    /// <summary>The shop whose log package embeds a folder with a folder in it: what it embeds depends on the tree below it.</summary>
+    static void EmbedsTree(TestRepository repo) => repo
+        .Write("services/shop/vendor/github.com/x/log/log.go", "package log\n\nimport \"embed\"\n\n//go:embed format.txt tmpl\nvar files embed.FS\n")
+        .Write("services/shop/vendor/github.com/x/log/tmpl/line.txt", "%s")
+        .Write("services/shop/vendor/github.com/x/log/tmpl/deep/block.txt", "%s\n%s");
+
+    [Theory]
+    [InlineData("no embedding package")]
+    [InlineData("a package embedding a file")]
+    [InlineData("a package embedding a folder tree")]
+    public async Task A_closure_read_from_files_as_the_index_describes_them_is_kept_without_asking_about_the_checkout(string shape)
     {
-        using var repo = Shop(NoEmbed);
+        using var repo = Shop(shape switch { "no embedding package" => NoEmbed, "a package embedding a folder tree" => EmbedsTree, _ => null });
         var cold = Closures(repo);
         var model = await LoadAsync(repo, cold); // a fresh parse cache: every vendored package is read from disk
 
@@ -148,7 +157,7 @@ public class VendorClosureReuseTests
 
         cold.Commit();
         var warm = Closures(repo);
-        await LoadAsync(repo, warm);
+        Assert.Equal(Inputs(model), Inputs(await LoadAsync(repo, warm)));
         Assert.Equal(2, warm.Hits);
     }
 
@@ -158,10 +167,16 @@ public class VendorClosureReuseTests
     [InlineData("a file deleted from a vendored package's folder")]
     [InlineData("modules.txt edited")]
     [InlineData("go.mod edited")]
-    [InlineData("a vendored package embedding a file")]
+    [InlineData("a file embedding leaves out added below an embedding package")]
+    [InlineData("an embedded file deleted")]
+    [InlineData("an empty folder made below an embedding package")]
+    [InlineData("a folder's files deleted below an embedding package")]
+    [InlineData("an embedded file replaced by a link to it")]
+    [InlineData("an embedded folder replaced by a file")]
     public async Task A_closure_read_from_files_the_index_does_not_vouch_for_is_kept_only_once_the_checkout_proves_clean(string change)
     {
-        using var repo = Shop(change == "a vendored package embedding a file" ? null : NoEmbed);
+        using var repo = Shop(EmbedsTree);
+        const string log = "services/shop/vendor/github.com/x/log";
         switch (change)
         {
             case "a vendored Go file edited": File.AppendAllText(repo.Full("services/shop/vendor/github.com/x/db/pool/pool.go"), "\n// edited\n"); break;
@@ -169,11 +184,24 @@ public class VendorClosureReuseTests
             case "a file deleted from a vendored package's folder": File.Delete(repo.Full("services/shop/vendor/github.com/x/db/pool/pool_amd64.s")); break;
             case "modules.txt edited": File.AppendAllText(repo.Full("services/shop/vendor/modules.txt"), "\n"); break;
             case "go.mod edited": File.AppendAllText(repo.Full("services/shop/go.mod"), "\n// edited\n"); break;
+            // (an embedded file the index does not list is proposed for no closure at all)
+            case "a file embedding leaves out added below an embedding package": repo.Write($"{log}/tmpl/deep/.notes", "untracked"); break;
+            case "an embedded file deleted": File.Delete(repo.Full($"{log}/tmpl/line.txt")); break;
+            case "an empty folder made below an embedding package": Directory.CreateDirectory(repo.Full($"{log}/tmpl/empty")); break;
+            case "a folder's files deleted below an embedding package": File.Delete(repo.Full($"{log}/tmpl/deep/block.txt")); break;
+            case "an embedded file replaced by a link to it":
+                File.Delete(repo.Full($"{log}/tmpl/line.txt"));
+                File.CreateSymbolicLink(repo.Full($"{log}/tmpl/line.txt"), "deep/block.txt");
+                break;
+            case "an embedded folder replaced by a file":
+                Directory.Delete(repo.Full($"{log}/tmpl"), recursive: true);
+                repo.Write($"{log}/tmpl", "a file now");
+                break;
         }
         var closures = Closures(repo);
         await LoadAsync(repo, closures);
 
-        Assert.True(closures.HasProposals);
+        Assert.True(closures.HasProposals, change);
         Assert.True(closures.NeedsCleanCheckout, change);
     }
 }

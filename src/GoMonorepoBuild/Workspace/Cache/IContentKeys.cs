@@ -16,6 +16,12 @@ internal interface IContentKeys
     IReadOnlyList<ContentEntry>? Listing(string dir);
 
     /// <summary>
+    /// The names of the folders directly in <paramref name="dir"/> that hold an entry at some depth (as git, which lists
+    /// no empty folder), or null when some entry of <paramref name="dir"/> is unknown.
+    /// </summary>
+    IReadOnlyCollection<string>? Folders(string dir) => null;
+
+    /// <summary>
     /// A digest of every entry below <paramref name="dir"/> (its files and links at any depth, by path, mode and content
     /// id), or null when unknown. Only what such a digest is taken from decides a result kept under it (a vendored closure,
     /// <see cref="VendorClosures"/>), so a provider gives one only when it knows every entry.

@@ -63,9 +63,10 @@ internal sealed class VendorTree
     /// <summary>
     /// Whether every package read so far is the package of the files the caller's keys (git's index) describe: found in
     /// the parse cache under the keys' listing and ids, or read from a folder whose entries are the keys' entries, no
-    /// link among them, each Go file's bytes having the id the keys give it, nothing embedded (embedded files lie below
-    /// the folder). A closure of such packages is kept without asking whether the checkout stayed clean while it was
-    /// read (issue 17 item 5: that second status walk was a fifth of a first analysis after a vendor/ change on moby).
+    /// link among them, each Go file's bytes having the id the keys give it, and an embedding package's whole tree on
+    /// disk as the keys list it (<see cref="TreeAsDescribed"/>). A closure of such packages is kept without asking
+    /// whether the checkout stayed clean while it was read (issue 17 item 5: that second status walk was a fifth of a
+    /// first analysis after a vendor/ change on moby).
     /// </summary>
     public bool DescribedByKeys => cache is not null && !departed && !readFailed;
 
@@ -157,7 +158,8 @@ internal sealed class VendorTree
                 problems.Warn($"vendored package {importPath}: cannot read {path}: {e.Message}");
             }
         }
-        if (!AsDescribed(described, listing, ids) || files.Any(f => f.File.EmbedPatterns.Count > 0)) departed = true;
+        if (!departed && (!AsDescribed(described, listing, ids) || (files.Any(f => f.File.EmbedPatterns.Count > 0) && !TreeAsDescribed(dir))))
+            departed = true;
         if (files.Count == 0)
         {
             // Warnings of a folder that is no package belong to no closure, so a kept closure could not give them again.
@@ -193,6 +195,31 @@ internal sealed class VendorTree
         var byName = described.ToDictionary(e => e.Name, e => e.Id, StringComparer.Ordinal);
         return listing.All(e => byName.TryGetValue(e.Name, out var id)
                                 && (!GoInputFiles.IsGoSource(e.Name) || (id is not null && ids.GetValueOrDefault(e.Name) == id)));
+    }
+
+    /// <summary>
+    /// Whether <paramref name="dir"/> and every folder below it hold on disk what the keys list, by name and kind: regular
+    /// files and folders alone, no link or other kind on either side. What a //go:embed pattern matches depends on nothing
+    /// else (<see cref="Packages.EmbedResolver"/> lists and probes only below the package's folder, through no link).
+    /// </summary>
+    bool TreeAsDescribed(string dir)
+    {
+        var keys = cache!.Keys;
+        try
+        {
+            if (keys.Folders(dir) is not { } folders) return false;
+            var described = keys.Listing(dir) ?? [];
+            var disk = tree.Files.List(dir);
+            var files = disk.Where(e => e.Kind == EntryKind.File).Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
+            var subfolders = disk.Where(e => e.Kind == EntryKind.Directory).Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
+            return files.Count + subfolders.Count == disk.Count && described.All(e => !e.IsLink)
+                   && files.SetEquals(described.Select(e => e.Name)) && subfolders.SetEquals(folders)
+                   && subfolders.All(name => TreeAsDescribed(RepoPath.Combine(dir, name)));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or OutsideMonorepoException)
+        {
+            return false;
+        }
     }
 
     /// <summary>The package's cache key; a folder's entries count by name, its Go files also by content.</summary>
