@@ -116,7 +116,7 @@ public sealed class ImageLookup(DockerEnvironment environment, string? memoryFil
         {
             // Shared by the run's lookups, so not cancelled by any one of them; an engine that never answers is given up on.
             using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            var window = await EngineEventLog.SinceAsync(endpoint, environment.Describe(), memory?.From, deadline.Token);
+            var window = await EngineEventLog.SinceAsync(endpoint, environment.Describe(), memory?.From, environment.Provisioned, deadline.Token);
             return new Remembered(window, memory?.StillThere(window) ?? none);
         }
         catch (Exception e) when (e is EngineApiException or OperationCanceledException)

@@ -66,5 +66,26 @@ public sealed class ImageMemoryPrivateEngineTests(PrivateEngineFixture fixture) 
         }
     }
 
+    [Fact]
+    public async Task On_the_private_engine_an_untouched_image_is_not_asked_again_and_one_removed_just_before_the_run_is()
+    {
+        // The private engine's log is read up to this machine's clock, without asking the engine for its own (EngineEventLog).
+        var engine = await fixture.EngineAsync();
+        Assert.True(engine.Provisioned);
+        var (kept, removed) = (BuildxDockerCli.UniqueTag("kept"), BuildxDockerCli.UniqueTag("removed"));
+        await ImportAsync(engine, kept);
+        await ImportAsync(engine, removed);
+        Assert.Equal(2, (await RunAsync(engine, kept, removed)).Found.Count);
+        var untouched = await RunAsync(engine, kept, removed);
+        Assert.Equal(2, untouched.Found.Count);
+        Assert.Equal(0, untouched.Asked);
+
+        await engine.Docker().RunAsync(["image", "rm", removed], Ct);
+        var after = await RunAsync(engine, kept, removed); // at once: the removal is within the same second
+
+        Assert.Equal([kept], after.Found.Keys);
+        Assert.Equal(1, after.Asked);
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }
