@@ -73,7 +73,7 @@ public abstract partial class MonorepoBuildCore
             ContextOf,
             (service, dockerfile) => InputDigests.From(FileDigests, ImageInputsOf(service), dockerfile))
         {
-            Prefetch = PrefetchForDecisions,
+            Prefetch = () => decisionPrefetch is null ? PrefetchForDecisions() : null,
             BeforeBuilds = SeedGoCacheAsync,
             Built = Built,
             AfterBuilds = async ct =>

@@ -110,6 +110,11 @@ public abstract partial class MonorepoBuildCore
         Log.Debug($"Remembered {lookup.Known} image(s) found or built for the next run");
     }
 
+    Task? decisionPrefetch;
+
+    /// <summary>Starts the decisions' head start once per run (EnsureEngine's end, else BuildChanged's pipeline).</summary>
+    void StartDecisionPrefetch() => decisionPrefetch ??= PrefetchForDecisions()?.Start(Run.Cancellation) ?? Task.CompletedTask;
+
     /// <summary>
     /// The decisions' head start (<see cref="DecisionPrefetch"/>), where the affected analysis loads the work tree's model
     /// at once (in git, no --head, no sparse checkout), so that nothing is loaded, logged or resolved earlier than in a

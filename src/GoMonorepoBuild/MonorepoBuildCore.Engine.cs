@@ -36,6 +36,9 @@ public abstract partial class MonorepoBuildCore
         Log.Information(docker.Provisioned
             ? $"Engine: GoMonorepoBuild's private engine ({docker.Describe()})"
             : $"Engine: {docker.Describe()}");
+        // BuildChanged's decisions wait on the builder image first (an engine inspection, 12-15 ms on Docker 26): with the
+        // engine known, their head start begins here rather than when BuildChanged's pipeline reaches them (issue 19).
+        if (earlyModel is not null) StartDecisionPrefetch();
     }
 
     /// <summary>What <see cref="IStopEngine.StopEngine"/> does: stops the private engine, never a configured one.</summary>
