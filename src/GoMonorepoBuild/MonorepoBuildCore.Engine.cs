@@ -38,7 +38,10 @@ public abstract partial class MonorepoBuildCore
             : $"Engine: {docker.Describe()}");
         // BuildChanged's decisions wait on the builder image first (an engine inspection, 12-15 ms on Docker 26): with the
         // engine known, their head start begins here rather than when BuildChanged's pipeline reaches them (issue 19).
-        if (earlyModel is not null) StartDecisionPrefetch();
+        // Not where BuildChanged may still refuse the engine's builder (several platforms, an exported cache): the head
+        // start may seed a builder image, which a run that is refused must not have begun.
+        if (earlyModel is not null && (Builder is not null || !Buildx.BuilderLimits.Matter(Platform, new Building.BuildCache(Cache).ExportedBackend)))
+            StartDecisionPrefetch();
     }
 
     /// <summary>What <see cref="IStopEngine.StopEngine"/> does: stops the private engine, never a configured one.</summary>
