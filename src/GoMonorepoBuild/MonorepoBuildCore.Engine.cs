@@ -40,7 +40,7 @@ public abstract partial class MonorepoBuildCore
         // engine known, their head start begins here rather than when BuildChanged's pipeline reaches them (issue 19).
         // Not where BuildChanged may still refuse the engine's builder (several platforms, an exported cache): the head
         // start may seed a builder image, which a run that is refused must not have begun.
-        if (earlyModel is not null && (Builder is not null || !Buildx.BuilderLimits.Matter(Platform, new Building.BuildCache(Cache).ExportedBackend)))
+        if (earlyModel is not null && !Buildx.BuilderLimits.MayRefuse(Builder, Platform, new Building.BuildCache(Cache).ExportedBackend))
             StartDecisionPrefetch();
     }
 

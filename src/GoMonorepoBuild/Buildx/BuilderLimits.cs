@@ -37,13 +37,20 @@ internal sealed record BuilderLimits(string Driver, bool ContainerdImageStore)
     }
 
     /// <summary>
+    /// Whether <see cref="RefusalAsync"/> may refuse these settings (and so asks the engine): only without a named
+    /// <paramref name="builder"/> and when several platforms or an exported cache are asked for.
+    /// </summary>
+    public static bool MayRefuse(string? builder, IReadOnlyList<string> platforms, string? exportedCache) =>
+        builder is null && Matter(platforms, exportedCache);
+
+    /// <summary>
     /// Why a BuildChanged with these settings cannot build on <paramref name="engine"/>, or null. Only the engine's own
     /// builder has these limits: with a named <paramref name="builder"/> nothing is asked (its engine is not the one
     /// <c>docker info</c> answers for), nor when nothing asked for concerns them.
     /// </summary>
     public static async Task<string?> RefusalAsync(DockerEnvironment engine, string? builder, IReadOnlyList<string> platforms,
         string? exportedCache, CancellationToken cancellationToken) =>
-        builder is null && Matter(platforms, exportedCache) && await ProbeAsync(engine, cancellationToken) is { } limits
+        MayRefuse(builder, platforms, exportedCache) && await ProbeAsync(engine, cancellationToken) is { } limits
             ? limits.Refusal(platforms, exportedCache, engine.Describe())
             : null;
 
