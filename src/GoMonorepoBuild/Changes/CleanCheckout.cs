@@ -51,7 +51,9 @@ public static class CleanCheckout
         // git refuses a pathspec outside the repository.
         string[] pathspec = ["--", folder, .. excluded.Where(e => !e.StartsWith("..", StringComparison.Ordinal) && e != folder && RepoPath.IsUnder(e, folder))
             .Select(e => ":(exclude)" + e)];
-        var status = git.TryRunAsync(["status", "--porcelain=v1", "-z", "--untracked-files=normal", "--ignored=traditional",
+        // No index lock (git's refresh write): the walk is killed when the run is cancelled (Ctrl-C), and git killed while
+        // holding index.lock leaves it behind, so that every git command after it fails until the user deletes the file.
+        var status = git.TryRunAsync([OptionalLocks.Refused, "status", "--porcelain=v1", "-z", "--untracked-files=normal", "--ignored=traditional",
             "--ignore-submodules=none", .. pathspec], cancellationToken);
         // git's answer on attributes runs beside its status walk (on moby 40-80 ms beside 100-200 ms; BENCHMARKS.md, "Two
         // figures behind code comments") and is called off when the status already says no.

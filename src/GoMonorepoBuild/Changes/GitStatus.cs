@@ -22,7 +22,7 @@ public static class GitStatus
     public static async Task<IReadOnlyCollection<string>> ChangedPathsAsync(string workingDirectory, CancellationToken cancellationToken, Tool? git = null)
     {
         var result = await (git ?? Tool.Named("git")).WithWorkingDirectory(workingDirectory)
-            .RunAsync(["status", "--porcelain=v1", "-z", "--untracked-files=all", "--no-renames", "--ignore-submodules=all"], cancellationToken);
+            .RunAsync([OptionalLocks.Refused, "status", "--porcelain=v1", "-z", "--untracked-files=all", "--no-renames", "--ignore-submodules=all"], cancellationToken);
         var paths = new HashSet<string>(StringComparer.Ordinal);
         // Each entry is "XY path"; -z leaves paths unquoted, and --no-renames means no second "from" path follows.
         foreach (var entry in result.StandardOutput.Split('\0', StringSplitOptions.RemoveEmptyEntries))

@@ -17,7 +17,7 @@ internal static class IndexRefresh
     /// <summary>
     /// Refreshes the index of <paramref name="repo"/>'s working tree (<paramref name="config"/> its configuration); skipped for a bare repository and a partial clone
     /// (git compares a symlink's, or an autocrlf file's, content with the index's blob, and a blob:none clone would fetch
-    /// it). Cancellation stops git and throws; every other failure is logged at Debug and ignored.
+    /// it). Cancellation lets git finish (it holds index.lock) and then throws; every other failure is logged at Debug and ignored.
     /// </summary>
     public static void Run(Repository repo, Configuration config, CancellationToken cancellationToken, Tool? git = null)
     {
@@ -31,8 +31,13 @@ internal static class IndexRefresh
         {
             // -q: files whose content did change are no error (they stay modified); git takes index.lock without waiting
             // and gives up when it is held. The walk that follows runs under the run repository's lock, which is synchronous.
+            // Not called off by the run's cancellation: git holds index.lock throughout, and killed it would leave the lock
+            // behind (every later git command fails on it); a refresh takes milliseconds to a few seconds. A hard stop
+            // (a second Ctrl-C) still kills it.
+            cancellationToken.ThrowIfCancellationRequested();
             var result = (git ?? Tool.Named("git")).WithWorkingDirectory(workingDirectory)
-                .TryRunAsync(["update-index", "-q", "--refresh"], cancellationToken).GetAwaiter().GetResult();
+                .TryRunAsync(["update-index", "-q", "--refresh"], CancellationToken.None).GetAwaiter().GetResult();
+            cancellationToken.ThrowIfCancellationRequested();
             if (result.ExitCode != 0)
                 Log.Debug($"Index refresh skipped: git update-index --refresh exited {result.ExitCode}: {result.StandardError.Trim()}");
         }

@@ -11,6 +11,13 @@ public static class OptionalLocks
     public const string Variable = "GIT_OPTIONAL_LOCKS";
 
     /// <summary>
+    /// Git's option (before the command) that takes no optional lock: for a status walk the run may kill (Ctrl-C, an
+    /// answer no longer needed), since git killed while holding index.lock leaves it behind, and the user's next git
+    /// command fails on it. The run refreshes the index itself where it may (<see cref="IndexRefresh"/>).
+    /// </summary>
+    internal const string Refused = "--no-optional-locks";
+
+    /// <summary>
     /// Whether optional locks may be taken, read as git reads a boolean variable: unset is true; <c>false</c>, <c>no</c>,
     /// <c>off</c>, <c>0</c> and empty are false; anything else (<c>true</c>, <c>yes</c>, <c>on</c>, a non-zero number) is true.
     /// </summary>
