@@ -76,13 +76,42 @@ internal sealed class IndexContents : IContentKeys
         if (listing.FromGit) return null;
         var start = prefix == "." ? "" : prefix + "/";
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        // "<mode> <id> <stage> <path>\0" per entry, written into one buffer handed to the hash in large pieces: on the path
+        // to every first analysis with --head (the kept model's key), where a string per entry cost 15-35 ms on moby.
+        var buffer = new byte[64 * 1024];
+        var used = 0;
         foreach (var entry in listing.Entries)
         {
             if (!entry.Path.StartsWith(start, StringComparison.Ordinal)) continue;
             if (entry.Uncompared) return null;
-            sha.AppendData(Encoding.UTF8.GetBytes($"{entry.Mode} {entry.Id} {entry.Stage} {entry.Path[start.Length..]}\0"));
+            var path = entry.Path.AsSpan(start.Length);
+            var longest = 3 * 11 + 4 + entry.Id.Length + Encoding.UTF8.GetMaxByteCount(path.Length);
+            if (buffer.Length - used < longest)
+            {
+                sha.AppendData(buffer, 0, used);
+                used = 0;
+                if (buffer.Length < longest) buffer = new byte[longest];
+            }
+            used += Line(buffer.AsSpan(used), entry.Mode, entry.Id, entry.Stage, path);
         }
+        sha.AppendData(buffer, 0, used);
         return Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
+
+    /// <summary>Writes one entry's line for <see cref="Digest"/>; returns its length.</summary>
+    static int Line(Span<byte> into, int mode, string id, int stage, ReadOnlySpan<char> path)
+    {
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        mode.TryFormat(into, out var used, provider: invariant);
+        into[used++] = (byte)' ';
+        used += Encoding.UTF8.GetBytes(id, into[used..]);
+        into[used++] = (byte)' ';
+        stage.TryFormat(into[used..], out var written, provider: invariant);
+        used += written;
+        into[used++] = (byte)' ';
+        used += Encoding.UTF8.GetBytes(path, into[used..]);
+        into[used++] = 0;
+        return used;
     }
 
     /// <summary>Keys for files written by this process (a revision copy): each regular file with its blob id (null for a placeholder), links as links.</summary>

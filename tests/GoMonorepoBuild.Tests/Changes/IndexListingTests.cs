@@ -162,4 +162,32 @@ public class IndexListingTests
         Assert.Equal((await first)!.Entries.Single(e => e.Path == "cmd/app/main.go").Id, keys.FileId("app/main.go"));
         Assert.Equal(["main.go"], keys.Listing("app")!.Select(e => e.Name));
     }
+
+    /// <summary>
+    /// The kept model's key is a digest of the index entries below the monorepo folder: SHA-256 over "mode id stage path\0"
+    /// per entry, path relative to the folder. Kept models and notes written by earlier runs hold it, so it never changes:
+    /// here against that text, over enough entries to fill the digest's buffer several times, non-ASCII and long names.
+    /// </summary>
+    [Theory]
+    [InlineData(".")]
+    [InlineData("a")]
+    public async Task The_index_digest_is_the_sha256_of_each_entrys_mode_id_stage_and_path(string prefix)
+    {
+        using var repo = new TestRepository();
+        repo.Write("go.mod", "module example.com/m\n").Write("zz/ümlaut.go", "package zz\n").Write(new string('n', 200) + "/long.go", "package n\n");
+        for (var i = 0; i < 1500; i++) repo.Write($"a/many/{new string('x', 60)}ü{i:D4}.go", $"package many // {i}\n");
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(repo.Write("a/run.sh", "#!/bin/sh\n").Full("a/run.sh"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        File.CreateSymbolicLink(repo.Full("a/link.go"), "many");
+        repo.Commit("base");
+        using var run = RunRepository.At(repo.Root);
+        var listing = (await IndexListing.ReadAsync(run, TestContext.Current.CancellationToken))!;
+        Assert.False(listing.FromGit);
+
+        var start = prefix == "." ? "" : prefix + "/";
+        using var expected = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        foreach (var e in listing.Entries.Where(e => e.Path.StartsWith(start, StringComparison.Ordinal)))
+            expected.AppendData(System.Text.Encoding.UTF8.GetBytes($"{e.Mode} {e.Id} {e.Stage} {e.Path[start.Length..]}\0"));
+
+        Assert.Equal(Convert.ToHexStringLower(expected.GetHashAndReset()), IndexContents.Digest(listing, prefix));
+    }
 }
