@@ -34,7 +34,11 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher, IObjectFetcher obj
         // asked meanwhile); when it is not, the copy of the commit is read instead and this load goes unused.
         var cache = request.ParseCacheFile is { } file ? new Lazy<ParseCache>(() => ParseCache.Open(file)) : null;
         var closures = request.ParseCacheFile is { } beside ? new VendorClosures(VendorClosures.FileBeside(beside)) : null;
-        var checkedOut = request.Head is not null && NamesCheckedOutCommit(request, repository);
+        var checkedOutSha = request.Head is not null ? CheckedOutCommitNamed(request, repository) : null;
+        var checkedOut = checkedOutSha is not null;
+        // Whether the checkout is clean is asked now, beside the base, the changes and the kept model's lookup: nothing they
+        // find enters the question, and its status walk is the longest step of a first analysis at a new commit.
+        await using var clean = checkedOutSha is null ? null : AskWhetherClean(request, repository, checkedOutSha, cancellationToken);
         var kept = checkedOut && cache is not null && request.ParseCacheFile is { } cacheFile
             ? Task.Run(() => KeptHeadModel.FindAsync(request, cacheFile, repository, cache, cancellationToken), cancellationToken)
             : null;
@@ -46,7 +50,7 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher, IObjectFetcher obj
             return await RunCoreAsync(request, repository,
                 () => (request.Head is null ? diskModel?.GetAwaiter().GetResult().Model : null) ?? workTreeModel(),
                 () => (request.Head is not null ? diskModel?.GetAwaiter().GetResult() : null) ?? new CheckoutModel(LoadModel(request.MonorepoDirectory, request)),
-                kept, cache, closures, cancellationToken);
+                kept, clean, cache, closures, cancellationToken);
         }
         finally
         {
@@ -70,22 +74,46 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher, IObjectFetcher obj
             : new CheckoutModel(LoadModel(request.MonorepoDirectory, request, new ModelCache(cache.Value, kept.Keys.Value) { Closures = closures }), Loaded: true);
     }
 
-    /// <summary>Whether --head names the commit checked out (cheap: one lookup), so reading the checkout may pay off.</summary>
-    static bool NamesCheckedOutCommit(AffectedRequest request, RunRepository repository)
+    /// <summary>The commit checked out when --head names it (cheap: one lookup), so reading the checkout may pay off; else null.</summary>
+    static string? CheckedOutCommitNamed(AffectedRequest request, RunRepository repository)
     {
-        if (request.ServiceExtraInputs.Values.Any(globs => globs.Count > 0) || !Directory.Exists(request.MonorepoDirectory)) return false;
+        if (request.ServiceExtraInputs.Values.Any(globs => globs.Count > 0) || !Directory.Exists(request.MonorepoDirectory)) return null;
         try
         {
-            return repository.Read(repo => repo.Head.Tip is { } tip && repo.Lookup<Commit>(request.Head) is { } head && head.Sha == tip.Sha, false);
+            return repository.Read(repo => repo.Head.Tip is { } tip && repo.Lookup<Commit>(request.Head) is { } head && head.Sha == tip.Sha ? tip.Sha : null, null);
         }
         catch (LibGit2SharpException)
         {
-            return false; // the analysis itself reports an unknown revision
+            return null; // the analysis itself reports an unknown revision
         }
     }
 
+    /// <summary>
+    /// Starts the clean-checkout question for the commit checked out (<see cref="CheckoutQuestion"/>); null when the
+    /// checkout cannot be found (the analysis reports why where it looks for it).
+    /// </summary>
+    static CheckoutQuestion? AskWhetherClean(AffectedRequest request, RunRepository repository, string sha, CancellationToken cancellationToken)
+    {
+        GitCheckout checkout;
+        try
+        {
+            checkout = GitCheckout.Find(repository, request.MonorepoDirectory);
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+        return CheckoutQuestion.Start(sha, async token => ReadableFromCheckout(await SparseCheckout.ReadAsync(repository, token), request)
+            && await CleanCheckout.HoldsAsync(repository, checkout.Prefix, sha, ExcludedFolders(request, checkout.WorkingDirectory), token), cancellationToken);
+    }
+
+    /// <summary>The build's own output folders, relative to the repository root: left out of every question about the checkout.</summary>
+    static List<string> ExcludedFolders(AffectedRequest request, string workingDirectory) =>
+        request.ExcludedFolders.Select(f => RepoPath.FromSystem(workingDirectory, RealPath.Of(f))).ToList();
+
     async Task<AffectedResult> RunCoreAsync(AffectedRequest request, RunRepository repository, Func<GoWorkspace> workTreeModel,
-        Func<CheckoutModel> checkoutModel, Task<KeptHeadModel>? kept, Lazy<ParseCache>? cache, VendorClosures? closures, CancellationToken cancellationToken)
+        Func<CheckoutModel> checkoutModel, Task<KeptHeadModel>? kept, CheckoutQuestion? clean, Lazy<ParseCache>? cache, VendorClosures? closures,
+        CancellationToken cancellationToken)
     {
         var checkout = GitCheckout.Find(repository, request.MonorepoDirectory);
         var (workDir, prefix) = (checkout.WorkingDirectory, checkout.Prefix);
@@ -108,7 +136,7 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher, IObjectFetcher obj
         var localPaths = sparse.IsSparse && request.Head is null ? await GitStatus.ChangedPathsAsync(repository, cancellationToken) : null;
         var changes = GitChanges.Compute(repository, resolved, request.Head, partial, sparse, localPaths, cancellationToken);
         var snapshots = new List<TreeSnapshot>();
-        var excluded = request.ExcludedFolders.Select(f => RepoPath.FromSystem(workDir, RealPath.Of(f))).ToList();
+        var excluded = ExcludedFolders(request, workDir);
         CheckoutModel? fromCheckout = null;
         // Quick to know (the index, a digest, one file), and the model of the head commit whatever the checkout holds when
         // the index holds that commit's tree (KeptHeadModel): then the checkout is not asked about at all.
@@ -122,8 +150,12 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher, IObjectFetcher obj
                 return sparse.AnyUnder(prefix)
                     ? SparseWorkTree.Load(repository, changes.HeadCommit!, prefix, changes.WorkTreePaths, ModelOptions(request), partial, snapshots)
                     : workTreeModel();
-            if (keptModel is { Model: { } keptHead, Commit: { } keptCommit } && keptCommit == changes.HeadCommit) return keptHead;
-            if (await ReadableFromCheckoutAsync(repository, prefix, changes.HeadCommit!, request, sparse, excluded, cancellationToken))
+            if (keptModel is { Model: { } keptHead, Commit: { } keptCommit } && keptCommit == changes.HeadCommit)
+            {
+                clean?.CallOff();
+                return keptHead;
+            }
+            if (await (clean?.AnswerFor(changes.HeadCommit!) ?? ReadableFromCheckoutAsync(repository, prefix, changes.HeadCommit!, request, sparse, excluded, cancellationToken)))
                 return (fromCheckout = checkoutModel()).Model;
             return ModelAt(repository, changes.HeadCommit!, prefix, request, snapshots, partial, tolerant: false, cache: cache)
                    ?? throw new InvalidOperationException($"The monorepo folder {prefix} does not exist at --head {request.Head}.");
@@ -249,8 +281,10 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher, IObjectFetcher obj
     /// </summary>
     static async Task<bool> ReadableFromCheckoutAsync(RunRepository repository, string prefix, string sha, AffectedRequest request, SparseCheckout sparse,
         IReadOnlyList<string> excluded, CancellationToken cancellationToken) =>
-        !sparse.IsSparse && request.ServiceExtraInputs.Values.All(globs => globs.Count == 0)
-                         && await CleanCheckout.HoldsAsync(repository, prefix, sha, excluded, cancellationToken);
+        ReadableFromCheckout(sparse, request) && await CleanCheckout.HoldsAsync(repository, prefix, sha, excluded, cancellationToken);
+
+    static bool ReadableFromCheckout(SparseCheckout sparse, AffectedRequest request) =>
+        !sparse.IsSparse && request.ServiceExtraInputs.Values.All(globs => globs.Count == 0);
 
     /// <summary>
     /// The model of a revision, read from its copy or from the checkout when that holds exactly the revision

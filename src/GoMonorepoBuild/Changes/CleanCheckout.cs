@@ -44,23 +44,25 @@ public static class CleanCheckout
         CancellationToken cancellationToken, Tool? git = null)
     {
         var workingDirectory = repository.WorkingDirectory;
-        if (workingDirectory is null || !repository.Use(repo => HeadWithoutConversion(repo, repository.Config, sha))) return false;
+        if (workingDirectory is null) return false;
         git ??= Tool.Named("git");
         git = git.WithWorkingDirectory(workingDirectory);
         // A build whose output folder lies outside the repository (beside it, or in the temp folder) has none to leave out:
         // git refuses a pathspec outside the repository.
         string[] pathspec = ["--", folder, .. excluded.Where(e => !e.StartsWith("..", StringComparison.Ordinal) && e != folder && RepoPath.IsUnder(e, folder))
             .Select(e => ":(exclude)" + e)];
-        // No index lock (git's refresh write): the walk is killed when the run is cancelled (Ctrl-C), and git killed while
-        // holding index.lock leaves it behind, so that every git command after it fails until the user deletes the file.
+        // The status walk, the longest part, starts before anything waits on the run's repository handle (held by the
+        // analysis's other git readers meanwhile); git's answer on attributes runs beside it (on moby 40-80 ms beside
+        // 100-200 ms; BENCHMARKS.md, "Two figures behind code comments"). Both are called off once the answer is no, so
+        // the walk takes no index lock (git's refresh write): git killed while holding it leaves index.lock behind, and
+        // every git command after it fails until the user deletes the file.
+        using var questions = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var status = git.TryRunAsync([OptionalLocks.Refused, "status", "--porcelain=v1", "-z", "--untracked-files=normal", "--ignored=traditional",
-            "--ignore-submodules=none", .. pathspec], cancellationToken);
-        // git's answer on attributes runs beside its status walk (on moby 40-80 ms beside 100-200 ms; BENCHMARKS.md, "Two
-        // figures behind code comments") and is called off when the status already says no.
-        using var attributesRun = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            "--ignore-submodules=none", .. pathspec], questions.Token);
         Task<bool>? converted = null;
         try
         {
+            if (!repository.Use(repo => HeadWithoutConversion(repo, repository.Config, sha))) return false;
             if (await repository.Index(cancellationToken) is not { } listing) return false;
             var paths = new List<string>();
             foreach (var entry in listing.Under(folder))
@@ -77,19 +79,16 @@ public static class CleanCheckout
             var scopes = repository.Use(repo => CheckoutAttributes.MayConvert(repo, repository.Config, folder, attributeFiles));
             // Only the files the model reads must be as committed; the others it only lists by name.
             var asked = paths.Where(p => GoInputFiles.IsReadByModel(p) && scopes.Any(s => RepoPath.IsUnder(p, s))).ToList();
-            converted = asked.Count == 0 ? Task.FromResult(false) : AnyConvertedAsync(git, asked, attributesRun.Token);
+            converted = asked.Count == 0 ? Task.FromResult(false) : AnyConvertedAsync(git, asked, questions.Token);
             if ((await status) is not { ExitCode: 0 } statusResult || statusResult.StandardOutput.Length > 0) return false;
             return !await converted;
         }
         finally
         {
             // Whatever ended the question early, no git process outlives it.
+            if (!status.IsCompleted || converted is { IsCompleted: false }) questions.Cancel();
             await SettledAsync(status);
-            if (converted is not null && !converted.IsCompleted)
-            {
-                attributesRun.Cancel();
-                await SettledAsync(converted);
-            }
+            if (converted is not null) await SettledAsync(converted);
         }
     }
 
