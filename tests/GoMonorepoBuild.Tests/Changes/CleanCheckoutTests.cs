@@ -44,6 +44,29 @@ public class CleanCheckoutTests
     }
 
     [Fact]
+    public async Task Another_commit_checked_out_calls_off_gits_status_walk_and_leaves_no_git_process_running()
+    {
+        using var repo = Committed();
+        var asked = repo.HeadSha;
+        repo.Write("cmd/app/main.go", "package main\n\n// next\n\nfunc main() {}\n").Commit("next");
+        // The status walk starts before HEAD is looked at (it is the longest part): a git whose walk never ends must be
+        // called off once HEAD says no.
+        var pidFile = repo.Full(".git/status.pid");
+        var slowGit = repo.Full(".git/slow-git.sh");
+        File.WriteAllText(slowGit, $"#!/bin/sh\ncase \" $* \" in *\" status \"*) echo $$ > '{pidFile}'; exec sleep 120;; esac\nexec git \"$@\"\n");
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(slowGit, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var holds = await CleanCheckout.HoldsAsync(repo.Root, ".", asked, [], TestContext.Current.CancellationToken, GoMonorepoBuild.Processes.Tool.Named(slowGit));
+
+        Assert.False(holds);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"the question waited {clock.Elapsed} for a status walk it no longer needed");
+        if (File.Exists(pidFile) && int.TryParse(File.ReadAllText(pidFile).Trim(), out var pid))
+            Assert.False(Directory.Exists($"/proc/{pid}") && !File.ReadAllText($"/proc/{pid}/stat").Contains(") Z "),
+                $"git status (pid {pid}) still runs after the question ended");
+    }
+
+    [Fact]
     public async Task A_local_difference_calls_off_gits_answer_on_attributes_and_leaves_no_git_process_running()
     {
         using var repo = new TestRepository();
