@@ -36,12 +36,12 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher, IObjectFetcher obj
         var closures = request.ParseCacheFile is { } beside ? new VendorClosures(VendorClosures.FileBeside(beside)) : null;
         var checkedOutSha = request.Head is not null ? CheckedOutCommitNamed(request, repository) : null;
         var checkedOut = checkedOutSha is not null;
-        // Whether the checkout is clean is asked now, beside the base, the changes and the kept model's lookup: nothing they
-        // find enters the question, and its status walk is the longest step of a first analysis at a new commit.
-        await using var clean = checkedOutSha is null ? null : AskWhetherClean(request, repository, checkedOutSha, cancellationToken);
         var kept = checkedOut && cache is not null && request.ParseCacheFile is { } cacheFile
             ? Task.Run(() => KeptHeadModel.FindAsync(request, cacheFile, repository, cache, cancellationToken), cancellationToken)
             : null;
+        // Whether the checkout is clean is asked as soon as the kept model's lookup misses, beside the base and the changes:
+        // nothing they find enters the question, and its status walk is the longest step of a first analysis at a new commit.
+        await using var clean = checkedOutSha is null ? null : AskWhetherClean(request, repository, checkedOutSha, kept, cancellationToken);
         var diskModel = request.Head is null ? Task.Run(() => new CheckoutModel(workTreeModel()), cancellationToken)
             : checkedOut ? Task.Run(async () => CheckoutModel.Of(request, cache, kept is null ? null : await kept, closures), cancellationToken)
             : null;
@@ -92,7 +92,8 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher, IObjectFetcher obj
     /// Starts the clean-checkout question for the commit checked out (<see cref="CheckoutQuestion"/>); null when the
     /// checkout cannot be found (the analysis reports why where it looks for it).
     /// </summary>
-    static CheckoutQuestion? AskWhetherClean(AffectedRequest request, RunRepository repository, string sha, CancellationToken cancellationToken)
+    static CheckoutQuestion? AskWhetherClean(AffectedRequest request, RunRepository repository, string sha, Task<KeptHeadModel>? kept,
+        CancellationToken cancellationToken)
     {
         GitCheckout checkout;
         try
@@ -103,7 +104,10 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher, IObjectFetcher obj
         {
             return null;
         }
-        return CheckoutQuestion.Start(sha, async token => ReadableFromCheckout(await SparseCheckout.ReadAsync(repository, token), request)
+        // Not asked when the kept model is the head's (its answer would go unread); the lookup's failure is the analysis's.
+        return CheckoutQuestion.Start(sha, async token => (kept is null || await kept.ContinueWith(k => !k.IsCompletedSuccessfully || k.Result is not { Model: not null, Commit: var c } || c != sha,
+                   CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default))
+            && ReadableFromCheckout(await SparseCheckout.ReadAsync(repository, token), request)
             && await CleanCheckout.HoldsAsync(repository, checkout.Prefix, sha, ExcludedFolders(request, checkout.WorkingDirectory), token), cancellationToken);
     }
 
