@@ -3,11 +3,12 @@ using GoMonorepoBuild.Changes;
 namespace GoMonorepoBuild.Affected;
 
 /// <summary>
-/// Whether the checkout holds the head commit in the monorepo's folder (<see cref="CleanCheckout"/>), asked as soon as the
-/// analysis knows that <c>--head</c> names the commit checked out, rather than once the base is resolved, the changes
-/// listed and the kept model looked up: git's status walk is the longest step of a first analysis at a new commit, and it
-/// depends on nothing those steps find (issue 17 item 5). Called off, with its git processes, when no answer is wanted
-/// (a kept model is the head's) or the run ends without one.
+/// Whether the checkout holds the head commit in the monorepo's folder (<see cref="CleanCheckout"/>), asked as soon as
+/// the kept model's lookup misses when <c>--head</c> names the commit checked out, beside the base's resolution and the
+/// changes' listing rather than after them: git's status walk is the longest step of a first analysis at a new commit,
+/// and it depends on nothing those steps find (issue 17 item 5; asked from the analysis's very start it competed for
+/// the two cores with the index read and the model load, and the analysis was slower). Called off, with its git
+/// processes, when no answer is wanted or the run ends without one.
 /// </summary>
 internal sealed class CheckoutQuestion : IAsyncDisposable
 {
