@@ -104,11 +104,29 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher, IObjectFetcher obj
         {
             return null;
         }
-        // Not asked when the kept model is the head's (its answer would go unread); the lookup's failure is the analysis's.
-        return CheckoutQuestion.Start(sha, async token => (kept is null || await kept.ContinueWith(k => !k.IsCompletedSuccessfully || k.Result is not { Model: not null, Commit: var c } || c != sha,
-                   CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default))
-            && ReadableFromCheckout(await SparseCheckout.ReadAsync(repository, token), request)
-            && await CleanCheckout.HoldsAsync(repository, checkout.Prefix, sha, ExcludedFolders(request, checkout.WorkingDirectory), token), cancellationToken);
+        return CheckoutQuestion.Start(sha, AskAsync, cancellationToken);
+
+        async Task<bool> AskAsync(CancellationToken token)
+        {
+            // Not asked when the kept model is the head's: false then means "not asked" (HeadModelAsync takes the kept model
+            // before it reads this answer). The lookup's failure is the analysis's to report, where it awaits the lookup.
+            if (kept is not null && await LookedUpHeadAsync(kept, sha)) return false;
+            return ReadableFromCheckout(await SparseCheckout.ReadAsync(repository, token), request)
+                   && await CleanCheckout.HoldsAsync(repository, checkout.Prefix, sha, ExcludedFolders(request, checkout.WorkingDirectory), token);
+        }
+    }
+
+    /// <summary>Whether the kept model's lookup found the model of <paramref name="sha"/>; false when it failed.</summary>
+    static async Task<bool> LookedUpHeadAsync(Task<KeptHeadModel> kept, string sha)
+    {
+        try
+        {
+            return await kept is { Model: not null, Commit: { } commit } && commit == sha;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return false;
+        }
     }
 
     /// <summary>The build's own output folders, relative to the repository root: left out of every question about the checkout.</summary>

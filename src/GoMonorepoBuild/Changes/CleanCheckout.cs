@@ -52,10 +52,11 @@ public static class CleanCheckout
         string[] pathspec = ["--", folder, .. excluded.Where(e => !e.StartsWith("..", StringComparison.Ordinal) && e != folder && RepoPath.IsUnder(e, folder))
             .Select(e => ":(exclude)" + e)];
         // The status walk, the longest part, starts before anything waits on the run's repository handle (held by the
-        // analysis's other git readers meanwhile); git's answer on attributes runs beside it (on moby 40-80 ms beside
-        // 100-200 ms; BENCHMARKS.md, "Two figures behind code comments"). Both are called off once the answer is no, so
-        // the walk takes no index lock (git's refresh write): git killed while holding it leaves index.lock behind, and
-        // every git command after it fails until the user deletes the file.
+        // analysis's other git readers meanwhile), so a HEAD at another commit or a converting configuration costs a git
+        // started and killed; git's answer on attributes runs beside it (on moby 40-80 ms beside 100-200 ms; BENCHMARKS.md,
+        // "Two figures behind code comments"). Both are called off once the answer is no; the walk therefore takes no
+        // optional lock (git's refresh write): git killed while holding index.lock leaves it behind, and every git command
+        // after it fails until the user deletes the file.
         using var questions = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var status = git.TryRunAsync([OptionalLocks.Refused, "status", "--porcelain=v1", "-z", "--untracked-files=normal", "--ignored=traditional",
             "--ignore-submodules=none", .. pathspec], questions.Token);

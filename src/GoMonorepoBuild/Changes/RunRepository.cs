@@ -148,7 +148,9 @@ public sealed class RunRepository : IDisposable
         {
             ObjectDisposedException.ThrowIf(disposed, this);
             // Read off the lock: reading the file is synchronous, and the run's other git readers need the handle meanwhile.
-            return index ??= Exists ? Task.Run(() => IndexListing.ReadAsync(this, cancellationToken), cancellationToken) : Task.FromResult<IndexListing?>(null);
+            // Not with the first asker's token: a question called off (CheckoutQuestion) would leave the run a cancelled read.
+            index ??= Exists ? Task.Run(() => IndexListing.ReadAsync(this, CancellationToken.None)) : Task.FromResult<IndexListing?>(null);
+            return index.WaitAsync(cancellationToken);
         }
     }
 

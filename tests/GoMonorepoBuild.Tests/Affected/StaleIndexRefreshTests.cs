@@ -101,15 +101,22 @@ public class StaleIndexRefreshTests : IDisposable
     [Fact]
     public async Task A_run_cancelled_during_the_refresh_lets_git_finish_so_no_index_lock_is_left_behind()
     {
-        // A git whose refresh takes a while: the run is cancelled (Ctrl-C) while it holds index.lock.
+        // A git whose refresh takes a while: the run is cancelled (Ctrl-C) once it runs, while it holds index.lock.
+        var started = repo.Full(".git/refresh.started");
         var finished = repo.Full(".git/refresh.finished");
         var slowGit = repo.Full(".git/slow-git.sh");
-        File.WriteAllText(slowGit, $"#!/bin/sh\ncase \" $* \" in *\" update-index \"*) sleep 1; git \"$@\"; rc=$?; touch '{finished}'; exit $rc;; esac\nexec git \"$@\"\n");
+        File.WriteAllText(slowGit, $"#!/bin/sh\ncase \" $* \" in *\" update-index \"*) touch '{started}'; sleep 1; git \"$@\"; rc=$?; touch '{finished}'; exit $rc;; esac\nexec git \"$@\"\n");
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(slowGit, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
+        using var cancellation = new CancellationTokenSource();
 
         using (var git = new LibGit2Sharp.Repository(repo.Root))
-            Assert.ThrowsAny<OperationCanceledException>(() => IndexRefresh.Run(git, git.Config, cancellation.Token, GoMonorepoBuild.Processes.Tool.Named(slowGit)));
+        {
+            var refresh = Task.Run(() => IndexRefresh.Run(git, git.Config, cancellation.Token, GoMonorepoBuild.Processes.Tool.Named(slowGit)),
+                TestContext.Current.CancellationToken);
+            while (!File.Exists(started) && !refresh.IsCompleted) await Task.Delay(10, TestContext.Current.CancellationToken);
+            await cancellation.CancelAsync();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => refresh);
+        }
 
         Assert.True(File.Exists(finished), "git update-index was killed while it held index.lock");
         Assert.False(File.Exists(repo.Full(".git/index.lock")));

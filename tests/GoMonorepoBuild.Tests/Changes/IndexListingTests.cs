@@ -158,9 +158,24 @@ public class IndexListingTests
         Assert.True(await CleanCheckout.HoldsAsync(run, ".", repo.HeadSha, [], TestContext.Current.CancellationToken));
         var keys = await IndexContents.ReadAsync(run, "cmd", TestContext.Current.CancellationToken);
 
-        Assert.Same(first, run.Index(TestContext.Current.CancellationToken));
+        Assert.Same(await first, await run.Index(TestContext.Current.CancellationToken));
         Assert.Equal((await first)!.Entries.Single(e => e.Path == "cmd/app/main.go").Id, keys.FileId("app/main.go"));
         Assert.Equal(["main.go"], keys.Listing("app")!.Select(e => e.Name));
+    }
+
+    [Fact]
+    public async Task A_caller_that_gave_up_on_the_index_leaves_the_run_its_one_read()
+    {
+        using var repo = new TestRepository();
+        repo.Write("go.mod", "module example.com/m\n").Commit("base");
+        using var run = RunRepository.At(repo.Root);
+        // A question called off (CheckoutQuestion) may be the first to ask for the index.
+        using var calledOff = new CancellationTokenSource();
+        await calledOff.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run.Index(calledOff.Token));
+
+        Assert.Equal("go.mod", (await run.Index(TestContext.Current.CancellationToken))!.Entries.Single().Path);
     }
 
     /// <summary>
