@@ -111,8 +111,8 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher, IObjectFetcher obj
             // Not asked when the kept model is the head's: false then means "not asked" (HeadModelAsync takes the kept model
             // before it reads this answer). The lookup's failure is the analysis's to report, where it awaits the lookup.
             if (kept is not null && await LookedUpHeadAsync(kept, sha)) return false;
-            return ReadableFromCheckout(await SparseCheckout.ReadAsync(repository, token), request)
-                   && await CleanCheckout.HoldsAsync(repository, checkout.Prefix, sha, ExcludedFolders(request, checkout.WorkingDirectory), token);
+            return await ReadableFromCheckoutAsync(repository, checkout.Prefix, sha, request, await SparseCheckout.ReadAsync(repository, token),
+                ExcludedFolders(request, checkout.WorkingDirectory), token);
         }
     }
 
@@ -303,10 +303,8 @@ public sealed class AffectedAnalysis(IHistoryFetcher fetcher, IObjectFetcher obj
     /// </summary>
     static async Task<bool> ReadableFromCheckoutAsync(RunRepository repository, string prefix, string sha, AffectedRequest request, SparseCheckout sparse,
         IReadOnlyList<string> excluded, CancellationToken cancellationToken) =>
-        ReadableFromCheckout(sparse, request) && await CleanCheckout.HoldsAsync(repository, prefix, sha, excluded, cancellationToken);
-
-    static bool ReadableFromCheckout(SparseCheckout sparse, AffectedRequest request) =>
-        !sparse.IsSparse && request.ServiceExtraInputs.Values.All(globs => globs.Count == 0);
+        !sparse.IsSparse && request.ServiceExtraInputs.Values.All(globs => globs.Count == 0)
+                         && await CleanCheckout.HoldsAsync(repository, prefix, sha, excluded, cancellationToken);
 
     /// <summary>
     /// The model of a revision, read from its copy or from the checkout when that holds exactly the revision

@@ -51,13 +51,10 @@ public class CleanCheckoutTests
         repo.Write("cmd/app/main.go", "package main\n\n// next\n\nfunc main() {}\n").Commit("next");
         // The status walk starts before HEAD is looked at (it is the longest part): a git whose walk never ends must be
         // called off once HEAD says no.
-        var pidFile = repo.Full(".git/status.pid");
-        var slowGit = repo.Full(".git/slow-git.sh");
-        File.WriteAllText(slowGit, $"#!/bin/sh\ncase \" $* \" in *\" status \"*) echo $$ > '{pidFile}'; exec sleep 120;; esac\nexec git \"$@\"\n");
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(slowGit, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var slowGit = IndexLockTests.SlowStatus(repo, out _, out var pidFile);
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var holds = await CleanCheckout.HoldsAsync(repo.Root, ".", asked, [], TestContext.Current.CancellationToken, GoMonorepoBuild.Processes.Tool.Named(slowGit));
+        var holds = await CleanCheckout.HoldsAsync(repo.Root, ".", asked, [], TestContext.Current.CancellationToken, slowGit);
 
         Assert.False(holds);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"the question waited {clock.Elapsed} for a status walk it no longer needed");

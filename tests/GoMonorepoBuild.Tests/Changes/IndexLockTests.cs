@@ -11,7 +11,7 @@ namespace GoMonorepoBuild.Tests.Changes;
 public class IndexLockTests
 {
     /// <summary>A git whose status walk never ends, noting its arguments and pid; every other command is git's.</summary>
-    static Tool SlowStatus(TestRepository repo, out string arguments, out string pidFile)
+    internal static Tool SlowStatus(TestRepository repo, out string arguments, out string pidFile)
     {
         arguments = repo.Full(".git/status.args");
         pidFile = repo.Full(".git/status.pid");
